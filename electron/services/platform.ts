@@ -1,0 +1,10 @@
+/** What only the host can do: Electron uses native dialogs and the shell, the web host cannot. */
+export interface Platform {
+  readonly host: 'electron' | 'web';
+  readonly versions: Record<string, string>;
+  readonly canPickFolder: boolean;
+  pickFolder(): Promise<string | null>;
+  /** Called only with URLs already checked to be http(s). */
+  openExternal(url: string): Promise<boolean>;
+  showInFolder(path: string): Promise<boolean>;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+export const languages = ['zh-CN', 'en'] as const;
+export const LanguageSchema = z.enum(languages);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ThemeSchema = z.enum(['light', 'dark', 'system']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** Where the team's data lives: a folder the team shares, or Baton's own folder on this computer. */
+export const SharedFolderChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedded') }),
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+]);
+export type SharedFolderChoice = z.infer<typeof SharedFolderChoiceSchema>;
+
+export const MemberNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'control characters');
+
+export const WindowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20000),
+  height: z.number().int().min(300).max(20000),
+  maximized: z.boolean(),
+});
+export type WindowState = z.infer<typeof WindowStateSchema>;
+
+/** Per-computer settings only: team data never lives here. */
+export const SettingsSchema = z.object({
+  /** null follows the operating system's language. */
+  language: LanguageSchema.nullable(),
+  theme: ThemeSchema,
+  sharedFolder: SharedFolderChoiceSchema,
+  /** Who I am on this computer. */
+  memberName: z.string().max(40).nullable(),
+  firstRunDone: z.boolean(),
+  pollIntervalSeconds: z.number().int().min(1).max(300),
+  window: WindowStateSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const defaultSettings: Settings = {
+  language: null,
+  theme: 'system',
+  sharedFolder: { kind: 'embedded' },
+  memberName: null,
+  firstRunDone: false,
+  pollIntervalSeconds: 5,
+  window: { width: 1280, height: 820, maximized: false },
+};
+
+/** What the renderer may change; the window state belongs to the shell. */
+export const SettingsPatchSchema = z
+  .object({
+    language: LanguageSchema.nullable(),
+    theme: ThemeSchema,
+    sharedFolder: SharedFolderChoiceSchema,
+    memberName: MemberNameSchema,
+    pollIntervalSeconds: z.number().int().min(1).max(300),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
