@@ -69,7 +69,7 @@ async function openWebComputer(browser: Browser, profile: string, shared: string
 async function openElectronComputer(profile: string, shared: string, locale: string): Promise<Computer> {
   const launch = () =>
     _electron.launch({
-      args: [resolve('dist/electron/main.cjs'), `--baton-profile=${profile}`, `--baton-shared=${shared}`, `--lang=${locale}`],
+      args: [resolve('dist/electron/main.cjs'), `--profile=${profile}`, `--shared=${shared}`, `--lang=${locale}`],
     });
   let app = await launch();
   const computer: Computer = {
