@@ -1,0 +1,55 @@
+import { opIdSchema } from './op';
+
+/**
+ * Append-only logs (handover submissions, acknowledgements, decisions, comments): entries in hlc
+ * order, never edited. A correction is a new op whose `data.corrects` names the entry's op id.
+ */
+export const correctsSchema = opIdSchema;
+
+export interface LogOp {
+  readonly id: string;
+  readonly hlc: string;
+  readonly data: { readonly corrects?: string | undefined };
+}
+
+export interface LogEntry<O extends LogOp> {
+  readonly entry: O;
+  /** Oldest first; a correction of a correction counts for the entry it ultimately corrects. */
+  readonly corrections: readonly O[];
+  /** What to show: the latest correction, or the entry itself. */
+  readonly latest: O;
+}
+
+export interface FoldedLog<O extends LogOp> {
+  readonly entries: ReadonlyArray<LogEntry<O>>;
+  /** Corrections of entries that are not (yet) here; shown rather than dropped. */
+  readonly orphans: readonly O[];
+}
+
+/** `ops` oldest first, as reducers receive them. */
+export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
+  const entries: Array<{ entry: O; corrections: O[] }> = [];
+  const entryOf = new Map<string, { entry: O; corrections: O[] }>();
+  const orphans: O[] = [];
+  for (const op of ops) {
+    const corrects = op.data.corrects;
+    if (corrects === undefined) {
+      const entry = { entry: op, corrections: [] };
+      entries.push(entry);
+      entryOf.set(op.id, entry);
+      continue;
+    }
+    // A correction is newer than what it corrects, so its target, if here, was met already.
+    const target = entryOf.get(corrects);
+    if (!target) {
+      orphans.push(op);
+      continue;
+    }
+    target.corrections.push(op);
+    entryOf.set(op.id, target);
+  }
+  return {
+    entries: entries.map(({ entry, corrections }) => ({ entry, corrections, latest: corrections.at(-1) ?? entry })),
+    orphans,
+  };
+}

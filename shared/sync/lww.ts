@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CausalGraph, MAX_SEEN, seenSchema } from './causal';
+
+/**
+ * Editable fields: last writer wins per field, by hlc (which ends in the device id, so ties are
+ * impossible). A "set" op carries the fields it sets and, per field, `seen`: the timestamps of the
+ * value and conflicts its author was shown. A losing write stays visible as a conflict unless the
+ * winner's author had seen it (directly or through the writes the winner had seen); writing the
+ * field again having seen all of them resolves the conflict.
+ */
+export interface LwwSet<T> {
+  readonly set: Partial<T>;
+  readonly seen: Readonly<Partial<Record<string, readonly string[]>>>;
+}
+
+export interface LwwValue<V> {
+  readonly value: V;
+  readonly hlc: string;
+}
+
+export interface LwwField<V> extends LwwValue<V> {
+  /** Losing writes the winner's author had not seen, oldest first. */
+  readonly conflicts: ReadonlyArray<LwwValue<V>>;
+}
+
+export type LwwFields<T> = { readonly [K in keyof T]?: LwwField<T[K]> };
+
+/**
+ * The data schema of a set op. Fields this version does not know are dropped, not rejected, so a
+ * newer version's extra field does not cost the fields this one knows. Field schemas must not use
+ * `.default()`: a default would turn "not set by this op" into "set".
+ */
+export function lwwSetSchema<Shape extends z.ZodRawShape>(fields: Shape) {
+  return z.object({
+    set: z.object(fields).partial(),
+    seen: z.record(z.string(), seenSchema),
+  });
+}
+
+/** Folds set ops, given oldest first (as reducers receive them). */
+export function foldLww<T extends object>(
+  writes: ReadonlyArray<{ readonly hlc: string; readonly data: LwwSet<T> }>,
+): LwwFields<T> {
+  const byField = new Map<string, Array<{ hlc: string; value: unknown; seen: readonly string[] }>>();
+  for (const { hlc, data } of writes) {
+    for (const [field, value] of Object.entries(data.set)) {
+      // JSON drops undefined; a local op must fold as it will after the round trip.
+      if (value === undefined) continue;
+      const list = byField.get(field) ?? [];
+      list.push({ hlc, value, seen: data.seen[field] ?? [] });
+      byField.set(field, list);
+    }
+  }
+  const fields: Record<string, LwwField<unknown>> = {};
+  for (const [field, list] of byField) {
+    const winner = list[list.length - 1]!;
+    const seenByWinner = new CausalGraph(list).ancestors(winner.hlc);
+    const conflicts = list
+      .slice(0, -1)
+      .filter((write) => !seenByWinner.has(write.hlc))
+      .map(({ value, hlc }) => ({ value, hlc }));
+    fields[field] = { value: winner.value, hlc: winner.hlc, conflicts };
+  }
+  return fields as LwwFields<T>;
+}
+
+/** The data of a set op changing `changes`, having seen what `current` shows (resolving its conflicts). */
+export function lwwSetData<T extends object>(current: LwwFields<T> | undefined, changes: Partial<T>): LwwSet<T> {
+  const seen: Record<string, string[]> = {};
+  for (const field of Object.keys(changes) as Array<keyof T & string>) {
+    const shown = current?.[field];
+    // Capped to fit seenSchema; a conflict left out merely stays a conflict.
+    if (shown) seen[field] = [shown.hlc, ...shown.conflicts.map((conflict) => conflict.hlc)].slice(0, MAX_SEEN);
+  }
+  return { set: changes, seen };
+}

@@ -1,0 +1,81 @@
+import type { AnyCapability } from './capability';
+import type { SyncCrypto } from './crypto';
+import type { Op } from './op';
+
+/**
+ * What the fold offers the app. State is a pure function of the set of ops held and of the trust
+ * filter: every device holding the same ops shows the same state, whatever the order they came in.
+ */
+
+/** The trust layer's say on an op: true counts it; false or a reason keeps it aside. */
+export type OpFilter = (op: Op) => boolean | string;
+
+export interface SetAsideOp {
+  readonly op: Op;
+  readonly reason: string;
+}
+
+/**
+ * Two different ops under one id: a copied profile (two computers with one device id) or a
+ * forgery. The same one is kept on every device, whatever arrived first.
+ */
+export interface OpClash {
+  readonly id: string;
+  readonly kept: Op;
+  readonly dropped: Op;
+}
+
+export interface ReduceFailure {
+  readonly entity: string;
+  readonly message: string;
+}
+
+export interface ApplyResult {
+  /** Entities re-folded, sorted; their state may or may not differ. */
+  readonly touched: readonly string[];
+  /** Ops new in this call whose data broke their schema: kept, ignored. */
+  readonly invalid: readonly SetAsideOp[];
+  /** Ops the trust filter turned down in this call: kept, in case a roster change admits them. */
+  readonly refused: readonly SetAsideOp[];
+  readonly clashes: readonly OpClash[];
+  /** A reducer threw: the entity has no state until its ops change. A bug, never the data's fault. */
+  readonly failures: readonly ReduceFailure[];
+}
+
+export interface EntityEntry<S> {
+  readonly entity: string;
+  readonly id: string;
+  readonly state: S;
+}
+
+export const SNAPSHOT_FORMAT = 'baton/fold-snapshot@1';
+
+export interface FoldSnapshot {
+  readonly format: typeof SNAPSHOT_FORMAT;
+  readonly ops: readonly Op[];
+}
+
+export interface SyncState {
+  /**
+   * Adds ops, in any order, duplicates welcome; ops must be valid `Op`s (as decodeSegment returns).
+   * Re-folds every entity the batch touched, whole: at start-up, apply everything in one batch.
+   */
+  apply(ops: readonly Op[]): ApplyResult;
+  /** Re-asks the trust filter (optionally a new one) about every op, e.g. after a roster change. */
+  refilter(accept?: OpFilter): ApplyResult;
+  /** States are shared, not copied: treat them as read-only. */
+  get(entity: string): unknown;
+  get<S>(capability: AnyCapability<S>, id: string): S | undefined;
+  list(kind: string): ReadonlyArray<EntityEntry<unknown>>;
+  list<S>(capability: AnyCapability<S>): ReadonlyArray<EntityEntry<S>>;
+  /** The timestamps a new op on `entity` should list as `seen` (workflow events, deletes). */
+  heads(entity: string): string[];
+  /** Every distinct op held: folded, unknown, invalid and refused alike. */
+  readonly opsCount: number;
+  /** sha256 of the canonical JSON of `{ [entity]: state }`, for comparing replicas. */
+  stateHash(crypto: SyncCrypto): string;
+  /** The raw ops held, for a local cache. Plain JSON. */
+  snapshot(): FoldSnapshot;
+  /** Adds the ops of a snapshot. Throws if `snapshot` is not one (a damaged cache: rebuild it). */
+  restore(snapshot: unknown): ApplyResult;
+}
