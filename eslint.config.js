@@ -5,10 +5,9 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const noNodeMessage = 'Node built-ins live behind the bridge (electron/services).';
 // Exact names, not patterns: a pattern "crypto" would also match a local "./crypto".
-const noNodePaths = [...new Set(nodeBuiltins)].map((name) => ({ name, message: noNodeMessage }));
+const noNodePaths = [...new Set(builtinModules)].map((name) => ({ name, message: noNodeMessage }));
 const noNode = { group: ['node:*'], message: noNodeMessage };
 
 export default tseslint.config(

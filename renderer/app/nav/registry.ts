@@ -1,0 +1,36 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../i18n/resources';
+
+/** One screen of the app and its place in the sidebar. */
+export interface ScreenEntry {
+  /** Unique and stable: it is also the address (#/settings). */
+  id: string;
+  /** The nav label and the screen's heading. */
+  title: MessageKey;
+  /** One sentence under the heading, so a stand-in knows what the screen is for. */
+  description: MessageKey;
+  icon: ComponentType;
+  /** 'work' (briefing, handover, rota…) is listed first; 'system' (sync, settings) after it. */
+  group: 'work' | 'system';
+  /** Position inside the group, smaller first. */
+  order: number;
+  Screen: ComponentType;
+  /** A small live indicator beside the nav label, such as sync health. */
+  Status?: ComponentType;
+}
+
+const groupRank = { work: 0, system: 1 } as const;
+const entries: ScreenEntry[] = [];
+
+/**
+ * Called by each module's `register.ts` while modules load, before the first render, so a plain
+ * list is enough: nothing needs to react to a registration later.
+ */
+export function registerScreen(entry: ScreenEntry): void {
+  if (entries.some((e) => e.id === entry.id)) throw new Error(`screen "${entry.id}" is registered twice`);
+  entries.push(entry);
+  entries.sort((a, b) => groupRank[a.group] - groupRank[b.group] || a.order - b.order);
+}
+
+/** Every registered screen in sidebar order; the first is the home screen. */
+export const registeredScreens = (): readonly ScreenEntry[] => entries;

@@ -1,0 +1,3 @@
+// Each line plugs one capability into the app: its module registers its own screen, nav entry
+// and status indicator (see app/nav/registry.ts). The sidebar orders them, not this list.
+import './settings/register';

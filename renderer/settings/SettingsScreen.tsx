@@ -1,0 +1,16 @@
+import { AboutSection } from './AboutSection';
+import { AppearanceSection } from './AppearanceSection';
+import { FolderSection } from './FolderSection';
+import { NameSection } from './NameSection';
+import './settings.css';
+
+export function SettingsScreen() {
+  return (
+    <div className="settings">
+      <NameSection />
+      <AppearanceSection />
+      <FolderSection />
+      <AboutSection />
+    </div>
+  );
+}
