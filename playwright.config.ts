@@ -35,7 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'web', metadata: { host: 'web' } },
+    { name: 'web', metadata: { host: 'web' }, testIgnore: '**/*.electron.spec.ts' },
     { name: 'electron', metadata: { host: 'electron' } },
   ],
 });
