@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { correctsSchema, defineCapability, foldLog, opsOfType, type TypedOp } from '../sync';
+import { attachmentSchema, type Attachment } from './attachments';
+import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, type Person } from './fields';
+import { MAX_ATTACHMENTS, MAX_CHECKLIST_ITEMS, MAX_FOLLOW_UP_REFS, MAX_SECTION_CHARS } from './limits';
+import { sectionsSchema } from './sections';
+
+/**
+ * Handover notes (交接班记录). Each note is its own entity (`handover:<random id>`), so two people
+ * writing for the same shift make two notes, both kept and shown together, never merged. A note is
+ * submitted once and never edited: what was handed over stays what was handed over. Addenda
+ * (补充说明) and acknowledgements (签收) append to it.
+ */
+
+export const HANDOVER_KIND = 'handover';
+
+export const checklistItemSchema = z.object({
+  id: z.string().min(1).max(128),
+  text: z.string().max(500),
+  done: z.boolean(),
+});
+export type ChecklistItem = z.output<typeof checklistItemSchema>;
+
+export const handoverSubmittedSchema = z.object({
+  date: dateSchema,
+  shiftTypeId: settingIdSchema,
+  /**
+   * The shift's instants as computed when submitted: notes keep their place in time even after
+   * a lead changes the shift types or the team's time zone.
+   */
+  shiftStartAt: epochMsSchema,
+  shiftEndAt: epochMsSchema,
+  author: personSchema,
+  /** The author's clock when submitting: the time people are shown (the hlc orders). */
+  at: epochMsSchema,
+  sections: sectionsSchema,
+  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS),
+  /** Follow-ups created in this note and those carried into it, as the author saw them. */
+  followUpIds: z.array(entityIdSchema).max(MAX_FOLLOW_UP_REFS),
+  /** The shift's checklist (from the SOPs) as it stood, done or not. */
+  checklist: z.array(checklistItemSchema).max(MAX_CHECKLIST_ITEMS).optional(),
+});
+export type HandoverSubmittedData = z.output<typeof handoverSubmittedSchema>;
+
+export const handoverAddendumSchema = z.object({
+  text: z.string().trim().min(1).max(MAX_SECTION_CHARS),
+  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS).default([]),
+  author: personSchema,
+  at: epochMsSchema,
+  /** Set on a correction of an earlier addendum: the original stays in `revisions`. */
+  corrects: correctsSchema.optional(),
+});
+export type HandoverAddendumData = z.input<typeof handoverAddendumSchema>;
+
+export const handoverAcknowledgedSchema = z.object({
+  by: personSchema,
+  at: epochMsSchema,
+});
+export type HandoverAcknowledgedData = z.output<typeof handoverAcknowledgedSchema>;
+
+export interface SubmittedNote extends HandoverSubmittedData {
+  readonly opId: string;
+  readonly hlc: string;
+}
+
+export interface AddendumRevision {
+  readonly opId: string;
+  readonly hlc: string;
+  readonly text: string;
+  readonly attachments: readonly Attachment[];
+  readonly author: Person;
+  readonly at: number;
+}
+
+export interface Addendum extends AddendumRevision {
+  /** Every version, oldest first; the fields above are the latest's, `opId` the original's. */
+  readonly revisions: readonly AddendumRevision[];
+}
+
+export interface Acknowledgement {
+  readonly opId: string;
+  readonly hlc: string;
+  readonly by: Person;
+  readonly at: number;
+}
+
+export interface HandoverState {
+  readonly id: string;
+  /** Null until the submission arrives (an addendum or acknowledgement can come first). */
+  readonly note: SubmittedNote | null;
+  readonly addenda: readonly Addendum[];
+  /** Corrections whose addendum is not here (yet): shown rather than dropped. */
+  readonly orphanAddenda: readonly AddendumRevision[];
+  /** First acknowledgement per person, oldest first; never the author's own. */
+  readonly acknowledgements: readonly Acknowledgement[];
+  /** Ops that change nothing: a second submission, a repeated or the author's own acknowledgement. */
+  readonly ignoredOps: readonly string[];
+}
+
+export const handover = defineCapability({
+  kind: HANDOVER_KIND,
+  ops: {
+    'handover.submitted': handoverSubmittedSchema,
+    'handover.addendum': handoverAddendumSchema,
+    'handover.acknowledged': handoverAcknowledgedSchema,
+  },
+  reduce(ops, { id }): HandoverState {
+    const ignoredOps: string[] = [];
+    // The first submission is the note; a later one cannot replace what was handed over.
+    const [first, ...resubmissions] = opsOfType(ops, 'handover.submitted');
+    for (const op of resubmissions) ignoredOps.push(op.id);
+    const note = first ? { ...first.data, opId: first.id, hlc: first.hlc } : null;
+
+    const acknowledgements: Acknowledgement[] = [];
+    const acknowledged = new Set<string>();
+    for (const op of opsOfType(ops, 'handover.acknowledged')) {
+      const { by, at } = op.data;
+      // Signing for one's own note would empty the "unacknowledged" list without a handover.
+      if (acknowledged.has(by.memberId) || by.memberId === note?.author.memberId) {
+        ignoredOps.push(op.id);
+        continue;
+      }
+      acknowledged.add(by.memberId);
+      acknowledgements.push({ opId: op.id, hlc: op.hlc, by, at });
+    }
+
+    const log = foldLog(opsOfType(ops, 'handover.addendum'));
+    return {
+      id,
+      note,
+      addenda: log.entries.map(({ entry, corrections, latest }) => ({
+        ...revision(latest),
+        opId: entry.id,
+        revisions: [entry, ...corrections].map(revision),
+      })),
+      orphanAddenda: log.orphans.map(revision),
+      acknowledgements,
+      ignoredOps,
+    };
+  },
+});
+
+type AddendumOp = Extract<TypedOp<typeof handover.ops>, { type: 'handover.addendum' }>;
+
+function revision(op: AddendumOp): AddendumRevision {
+  const { text, attachments, author, at } = op.data;
+  return { opId: op.id, hlc: op.hlc, text, attachments, author, at };
+}
+
+/** A submitted note: the state of a handover whose submission has arrived. */
+export type SubmittedHandover = HandoverState & { readonly note: SubmittedNote };
+
+export function isSubmitted(state: HandoverState): state is SubmittedHandover {
+  return state.note !== null;
+}

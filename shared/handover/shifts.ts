@@ -1,0 +1,110 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { activeShiftTypes, minutesOf, type ShiftType } from './shift-types';
+
+/**
+ * Which shift a moment belongs to. Everything is computed in the team's time zone with TZDate,
+ * never in the computer's own zone: a laptop set to another zone computes the same shift.
+ * A shift belongs to the date it starts on (晚班 22:00–06:00 of 5 Jan ends on 6 Jan).
+ */
+
+export interface ShiftRef {
+  /** yyyy-MM-dd in the team's time zone: the day the shift starts. */
+  readonly date: string;
+  readonly shiftTypeId: string;
+}
+
+export interface ShiftInstance extends ShiftRef {
+  /** Epoch ms, inclusive. */
+  readonly startAt: number;
+  /** Epoch ms, exclusive. */
+  readonly endAt: number;
+}
+
+/** The calendar date of an instant in a time zone. */
+export function dateInZone(at: number, timeZone: string): string {
+  return format(new TZDate(at, timeZone), 'yyyy-MM-dd');
+}
+
+/** Calendar arithmetic on yyyy-MM-dd; no time zone takes part. */
+export function addDaysToDate(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** The instant of a wall-clock time on a date in a zone (a time skipped by DST moves forward). */
+function instantAt(date: string, minutes: number, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+}
+
+export function shiftOn(date: string, type: ShiftType, timeZone: string): ShiftInstance {
+  const start = minutesOf(type.start);
+  const end = minutesOf(type.end);
+  return {
+    date,
+    shiftTypeId: type.id,
+    startAt: instantAt(date, start, timeZone),
+    // 24:00 is taken as 24 h past midnight by TZDate, i.e. the next day's 00:00.
+    endAt: end > start ? instantAt(date, end, timeZone) : instantAt(addDaysToDate(date, 1), end, timeZone),
+  };
+}
+
+/** The instance of a referenced shift; null when the team has no such shift type (retired ones still count). */
+export function shiftInstance(ref: ShiftRef, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  const type = shiftTypes.find((candidate) => candidate.id === ref.shiftTypeId);
+  return type ? shiftOn(ref.date, type, timeZone) : null;
+}
+
+/** Start order; two types starting together are ordered by id so every device agrees. */
+export function compareShifts(a: ShiftInstance, b: ShiftInstance): number {
+  return a.startAt - b.startAt || (a.shiftTypeId < b.shiftTypeId ? -1 : a.shiftTypeId > b.shiftTypeId ? 1 : 0);
+}
+
+/**
+ * Every shift of the active types starting within two days before and one after `at`'s date: a
+ * shift is shorter than a day and each type recurs daily, so this holds `at`'s neighbours.
+ */
+function shiftsAround(at: number, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance[] {
+  const day = dateInZone(at, timeZone);
+  const shifts: ShiftInstance[] = [];
+  for (let offset = -2; offset <= 1; offset += 1) {
+    const date = addDaysToDate(day, offset);
+    for (const type of activeShiftTypes(shiftTypes)) shifts.push(shiftOn(date, type, timeZone));
+  }
+  return shifts.sort(compareShifts);
+}
+
+/** The shift under way at `now`; of overlapping shifts, the one that started last. Null between shifts. */
+export function currentShift(now: number, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  return shiftsAround(now, shiftTypes, timeZone).findLast((shift) => shift.startAt <= now && now < shift.endAt) ?? null;
+}
+
+/**
+ * The shift a note written at `now` is most likely for: the current one, or between shifts the
+ * one that started last (the late shift writing its note after midnight). Null only with no active
+ * shift type, which the team settings do not allow.
+ */
+export function proposedShift(now: number, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  const started = shiftsAround(now, shiftTypes, timeZone).filter((shift) => shift.startAt <= now);
+  return started.findLast((shift) => now < shift.endAt) ?? started.at(-1) ?? null;
+}
+
+/** The shift that started before `shift`, among the active types. */
+export function previousShift(shift: ShiftRef, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  const self = shiftInstance(shift, shiftTypes, timeZone);
+  if (!self) return null;
+  return shiftsAround(self.startAt, shiftTypes, timeZone).findLast((other) => compareShifts(other, self) < 0) ?? null;
+}
+
+/** The shift that starts after `shift`, among the active types. */
+export function nextShift(shift: ShiftRef, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  const self = shiftInstance(shift, shiftTypes, timeZone);
+  if (!self) return null;
+  return shiftsAround(self.startAt, shiftTypes, timeZone).find((other) => compareShifts(other, self) > 0) ?? null;
+}
+
+/** A stable key for grouping notes and drafts by shift: `2026-01-05/early`. */
+export function shiftKey(ref: ShiftRef): string {
+  return `${ref.date}/${ref.shiftTypeId}`;
+}

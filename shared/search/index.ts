@@ -1,0 +1,3 @@
+export * from './tokenize';
+export * from './handover-search';
+export * from './documents';

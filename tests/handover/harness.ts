@@ -1,0 +1,106 @@
+import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
+import {
+  SECTION_KEYS,
+  followUp,
+  handover,
+  teamSettings,
+  type FollowUpCreatedData,
+  type FollowUpFields,
+  type HandoverSubmittedData,
+  type Person,
+  type Sections,
+} from '../../shared/handover';
+import type { TestDevice } from '../sync/devices';
+
+/** People of the sample team, and the ops the app will write for them. */
+export const WANG: Person = { memberId: 'm-wang', name: '王丽' };
+export const LI: Person = { memberId: 'm-li', name: '李强' };
+export const ZHAO: Person = { memberId: 'm-zhao', name: '赵敏' };
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** An instant given as Asia/Shanghai wall-clock time (UTC+8, no DST). */
+export function shanghai(date: string, time: string): number {
+  return Date.parse(`${date}T${time}:00+08:00`);
+}
+
+export function replica(ops: readonly Op[] = []): SyncState {
+  const state = createSyncState([teamSettings, handover, followUp]);
+  const result = state.apply(ops);
+  if (result.invalid.length > 0 || result.failures.length > 0) {
+    throw new Error(`unexpected: ${JSON.stringify({ invalid: result.invalid, failures: result.failures })}`);
+  }
+  return state;
+}
+
+export function sections(partial: Partial<Sections> = {}): Sections {
+  return { ...Object.fromEntries(SECTION_KEYS.map((key) => [key, ''])), ...partial } as Sections;
+}
+
+/** The early shift of 5 Jan 2026 (08:00–16:00 Shanghai), written by Wang. */
+export function noteData(overrides: Partial<HandoverSubmittedData> = {}): HandoverSubmittedData {
+  return {
+    date: '2026-01-05',
+    shiftTypeId: 'early',
+    shiftStartAt: shanghai('2026-01-05', '08:00'),
+    shiftEndAt: shanghai('2026-01-05', '16:00'),
+    author: WANG,
+    at: shanghai('2026-01-05', '15:50'),
+    sections: sections({ summary: '本班正常，微博发布两条。' }),
+    attachments: [],
+    followUpIds: [],
+    ...overrides,
+  };
+}
+
+export function submit(device: TestDevice, wallMs: number, id: string, data: HandoverSubmittedData = noteData()): Op {
+  return device.op(wallMs, 'handover.submitted', `handover:${id}`, { ...data });
+}
+
+export function acknowledge(device: TestDevice, wallMs: number, id: string, by: Person): Op {
+  return device.op(wallMs, 'handover.acknowledged', `handover:${id}`, { by, at: wallMs });
+}
+
+export function addendum(device: TestDevice, wallMs: number, id: string, author: Person, text: string, corrects?: string): Op {
+  return device.op(wallMs, 'handover.addendum', `handover:${id}`, {
+    text,
+    attachments: [],
+    author,
+    at: wallMs,
+    ...(corrects === undefined ? {} : { corrects }),
+  });
+}
+
+export function followUpData(overrides: Partial<FollowUpCreatedData> = {}): FollowUpCreatedData {
+  return {
+    title: '回复粉丝关于物流的私信',
+    owner: WANG,
+    dueAt: shanghai('2026-01-05', '18:00'),
+    category: 'other',
+    createdBy: WANG,
+    at: shanghai('2026-01-05', '10:00'),
+    ...overrides,
+  };
+}
+
+export function createFollowUp(device: TestDevice, wallMs: number, id: string, data: FollowUpCreatedData = followUpData()): Op {
+  return device.op(wallMs, 'followUp.created', `followUp:${id}`, { ...data });
+}
+
+/** What the app does to edit a follow-up: write the change having seen what the device shows. */
+export function editFollowUp(
+  device: TestDevice,
+  view: SyncState,
+  wallMs: number,
+  id: string,
+  by: Person,
+  changes: Partial<FollowUpFields>,
+): Op {
+  const current = view.get(followUp, id)?.fields;
+  return device.op(wallMs, 'followUp.updated', `followUp:${id}`, { ...lwwSetData(current, changes), by, at: wallMs });
+}
+
+export function comment(device: TestDevice, wallMs: number, id: string, by: Person, text: string): Op {
+  return device.op(wallMs, 'followUp.commented', `followUp:${id}`, { text, by, at: wallMs });
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TEAM_SETTINGS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  MAX_SECTION_CHARS,
+  MAX_TITLE_CHARS,
+  detectAttachmentMime,
+  validateAddendum,
+  validateAttachment,
+  validateComment,
+  validateFollowUpChanges,
+  validateFollowUpInput,
+  validateSections,
+  validateTeamSettingsChange,
+  type Attachment,
+  type FollowUpInput,
+} from '../../shared/handover';
+import { HOUR, MINUTE, WANG, sections, shanghai } from './harness';
+
+const NOW = shanghai('2026-01-05', '10:00');
+const context = { now: NOW, settings: DEFAULT_TEAM_SETTINGS };
+const codes = (issues: ReadonlyArray<{ code: string }>) => issues.map((entry) => entry.code);
+
+const input: FollowUpInput = {
+  title: '回复粉丝私信',
+  owner: WANG,
+  dueAt: NOW + HOUR,
+  category: 'other',
+  departmentId: null,
+  escalation: null,
+};
+const escalation: FollowUpInput = {
+  ...input,
+  category: 'escalation',
+  dueAt: null,
+  departmentId: 'customer-service',
+  escalation: { weiboLink: 'https://m.weibo.cn/status/5012345678901234', screenshotSha256: null, escalatedAt: null },
+};
+
+const bytes = (...values: number[]) => new Uint8Array([...values, ...new Array(16).fill(0)]);
+const ascii = (text: string) => bytes(...[...text].map((char) => char.charCodeAt(0)));
+
+describe('attachments', () => {
+  it('recognises PNG, JPEG, GIF, WebP and PDF by their first bytes, and nothing else', () => {
+    expect(detectAttachmentMime(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');
+    expect(detectAttachmentMime(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
+    expect(detectAttachmentMime(ascii('GIF89a'))).toBe('image/gif');
+    expect(detectAttachmentMime(ascii('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    expect(detectAttachmentMime(ascii('%PDF-1.7'))).toBe('application/pdf');
+    expect(detectAttachmentMime(ascii('MZ'))).toBeNull();
+    expect(detectAttachmentMime(ascii('RIFF\0\0\0\0WAVE'))).toBeNull();
+    expect(detectAttachmentMime(new Uint8Array())).toBeNull();
+  });
+
+  it('takes up to 20 MB of an allowed type, and says what is wrong with anything else', () => {
+    expect(validateAttachment({ name: '截图.png', size: MAX_ATTACHMENT_BYTES, mime: 'image/png' })).toEqual([]);
+    expect(validateAttachment({ name: '录屏.png', size: MAX_ATTACHMENT_BYTES + 1, mime: 'image/png' })).toEqual([
+      { code: 'attachment-too-large', path: [], params: { name: '录屏.png', size: MAX_ATTACHMENT_BYTES + 1, max: MAX_ATTACHMENT_BYTES } },
+    ]);
+    expect(validateAttachment({ name: '合同.docx', size: 1000, mime: null })).toEqual([
+      {
+        code: 'attachment-type',
+        path: [],
+        params: { name: '合同.docx', mime: 'unknown', allowed: 'image/png, image/jpeg, image/gif, image/webp, application/pdf' },
+      },
+    ]);
+    expect(codes(validateAttachment({ name: 'a.heic', size: MAX_ATTACHMENT_BYTES * 2, mime: 'image/heic' }))).toEqual([
+      'attachment-too-large',
+      'attachment-type',
+    ]);
+  });
+});
+
+describe('note sections', () => {
+  it('a paste of megabytes is reported with the limit, and left as it was', () => {
+    const pasted = '微博'.repeat(1_500_000);
+    const draft = sections({ summary: '正常', fans: pasted });
+    expect(validateSections(draft)).toEqual([
+      { code: 'too-long', path: ['sections', 'fans'], params: { max: MAX_SECTION_CHARS, length: 3_000_000 } },
+    ]);
+    expect(draft.fans).toBe(pasted);
+  });
+
+  it('every section blank (spaces, new lines, the full-width space) is an empty note', () => {
+    expect(validateSections(sections({ summary: ' \n\u3000', posts: '\t' }))).toEqual([
+      { code: 'all-sections-empty', path: ['sections'], params: {} },
+    ]);
+    expect(validateSections(sections({ opinion: '无舆情' }))).toEqual([]);
+  });
+
+  it('addenda and comments need words, within their limits', () => {
+    expect(codes(validateAddendum({ text: '  ', attachments: [] }))).toEqual(['required']);
+    expect(codes(validateAddendum({ text: 'x'.repeat(MAX_SECTION_CHARS + 1), attachments: [] }))).toEqual(['too-long']);
+    const many = new Array<Attachment>(MAX_ATTACHMENTS + 1).fill({ sha256: 'a'.repeat(64), name: 'a.png', mime: 'image/png', size: 1 });
+    expect(validateAddendum({ text: '补充', attachments: many })).toEqual([
+      { code: 'too-many', path: ['attachments'], params: { max: MAX_ATTACHMENTS, count: MAX_ATTACHMENTS + 1 } },
+    ]);
+    expect(codes(validateComment(''))).toEqual(['required']);
+    expect(validateComment('已处理')).toEqual([]);
+  });
+});
+
+describe('follow-ups', () => {
+  it('a complete one passes', () => {
+    expect(validateFollowUpInput(input, context)).toEqual([]);
+    expect(validateFollowUpInput(escalation, context)).toEqual([]);
+  });
+
+  it('a due time in the past is refused, a minute of picker rounding is not', () => {
+    expect(validateFollowUpInput({ ...input, dueAt: NOW - HOUR }, context)).toEqual([
+      { code: 'due-in-past', path: ['dueAt'], params: { dueAt: NOW - HOUR, now: NOW } },
+    ]);
+    expect(validateFollowUpInput({ ...input, dueAt: NOW - 30_000 }, context)).toEqual([]);
+    expect(codes(validateFollowUpChanges({ dueAt: NOW - HOUR }, context))).toEqual(['due-in-past']);
+  });
+
+  it('title, owner and due time are required; the title has a limit', () => {
+    expect(validateFollowUpInput({ ...input, title: ' ', owner: null, dueAt: null }, context).map((entry) => [entry.code, entry.path])).toEqual([
+      ['required', ['title']],
+      ['required', ['owner']],
+      ['required', ['dueAt']],
+    ]);
+    expect(validateFollowUpInput({ ...input, title: 'x'.repeat(MAX_TITLE_CHARS + 1) }, context)).toEqual([
+      { code: 'too-long', path: ['title'], params: { max: MAX_TITLE_CHARS, length: MAX_TITLE_CHARS + 1 } },
+    ]);
+    expect(codes(validateFollowUpChanges({ title: '' }, context))).toEqual(['required']);
+  });
+
+  it('departments come from the team list; retired ones are not offered', () => {
+    const settings = {
+      ...DEFAULT_TEAM_SETTINGS,
+      departments: DEFAULT_TEAM_SETTINGS.departments.map((department) => ({ ...department, retired: department.id === 'legal' })),
+    };
+    expect(validateFollowUpInput({ ...input, departmentId: 'legal' }, { now: NOW, settings })).toEqual([
+      { code: 'unknown-department', path: ['departmentId'], params: { departmentId: 'legal' } },
+    ]);
+    expect(codes(validateFollowUpChanges({ department: 'pr' }, context))).toEqual(['unknown-department']);
+    expect(validateFollowUpChanges({ department: null, status: 'done' }, context)).toEqual([]);
+  });
+
+  it('an escalation names the department and carries the Weibo link or a screenshot', () => {
+    expect(validateFollowUpInput({ ...escalation, departmentId: null }, context).map((entry) => [entry.code, entry.path])).toEqual([
+      ['required', ['departmentId']],
+    ]);
+    const noEvidence = { ...escalation, escalation: { weiboLink: ' ', screenshotSha256: null, escalatedAt: null } };
+    expect(codes(validateFollowUpInput(noEvidence, context))).toEqual(['escalation-needs-evidence']);
+    const screenshot = { ...escalation, escalation: { weiboLink: '', screenshotSha256: 'b'.repeat(64), escalatedAt: null } };
+    expect(validateFollowUpInput(screenshot, context)).toEqual([]);
+    const badLink = { ...escalation, escalation: { weiboLink: 'weibo.com/123', screenshotSha256: null, escalatedAt: null } };
+    expect(validateFollowUpInput(badLink, context)).toEqual([{ code: 'not-a-link', path: ['escalation', 'weiboLink'], params: {} }]);
+    const longLink = { ...escalation, escalation: { weiboLink: `https://weibo.com/${'x'.repeat(2000)}`, screenshotSha256: null, escalatedAt: null } };
+    expect(codes(validateFollowUpInput(longLink, context))).toEqual(['too-long']);
+  });
+
+  it('an escalation may be recorded after the fact, not ahead of time', () => {
+    const earlier = { ...escalation, escalation: { ...escalation.escalation!, escalatedAt: NOW - 3 * HOUR } };
+    expect(validateFollowUpInput(earlier, context)).toEqual([]);
+    const ahead = { ...escalation, escalation: { ...escalation.escalation!, escalatedAt: NOW + 10 * MINUTE } };
+    expect(validateFollowUpInput(ahead, context)).toEqual([
+      { code: 'out-of-range', path: ['escalation', 'escalatedAt'], params: { max: NOW } },
+    ]);
+  });
+});
+
+describe('team settings changes', () => {
+  const early = DEFAULT_TEAM_SETTINGS.shiftTypes[0]!;
+
+  it('reports each problem with its code and where it is', () => {
+    expect(validateTeamSettingsChange({ escalationMinutes: 90, timeZone: 'Europe/Berlin' })).toEqual([]);
+    expect(validateTeamSettingsChange({ shiftTypes: [early, early] })).toEqual([{ code: 'duplicate-id', path: ['shiftTypes'], params: {} }]);
+    expect(validateTeamSettingsChange({ shiftTypes: [{ ...early, retired: true }] })).toEqual([
+      { code: 'no-active-shift-type', path: ['shiftTypes'], params: {} },
+    ]);
+    expect(validateTeamSettingsChange({ shiftTypes: [{ ...early, end: '08:00' }] })).toEqual([
+      { code: 'shift-start-equals-end', path: ['shiftTypes', 0, 'end'], params: {} },
+    ]);
+    expect(validateTeamSettingsChange({ timeZone: 'Beijing' })).toEqual([{ code: 'unknown-time-zone', path: ['timeZone'], params: {} }]);
+    expect(validateTeamSettingsChange({ escalationMinutes: 0 })).toEqual([{ code: 'out-of-range', path: ['escalationMinutes'], params: { min: 1 } }]);
+    expect(validateTeamSettingsChange({ departments: [] })).toEqual([]);
+    expect(codes(validateTeamSettingsChange({ shiftTypes: [{ ...early, start: '8:00' }] }))).toEqual(['invalid']);
+    expect(codes(validateTeamSettingsChange({ shiftTypes: [{ ...early, name: { 'zh-CN': '', en: 'Early' } }] }))).toEqual(['required']);
+  });
+});
