@@ -1,0 +1,71 @@
+import type { Role } from './roles';
+
+/**
+ * Who may write which op. One table for the whole app: a capability adding op types adds its
+ * rows here. A row names one op type (`member.profileSet`) or a prefix ending in a dot
+ * (`handover.`); the longest matching row decides. An op type no row matches may be written by
+ * nobody (deny by default), so a new capability's ops are refused until it has its rows.
+ *
+ * `allowed`:
+ * - a list of roles: a member holding any of them may write it;
+ * - 'anyone': any device, even one not approved yet (how a newcomer asks to join);
+ * - 'self': any approved member, about themselves only (the trust layer checks "themselves").
+ */
+export type PermissionAllowed = readonly Role[] | 'anyone' | 'self';
+
+export interface PermissionRule {
+  readonly ops: string;
+  readonly allowed: PermissionAllowed;
+  /** One line for the README and the Team screen's help. */
+  readonly what: string;
+}
+
+export const PERMISSIONS: readonly PermissionRule[] = [
+  { ops: 'member.', allowed: ['admin'], what: 'membership: approve or decline a device, set roles, remove a member' },
+  { ops: 'member.joinRequested', allowed: 'anyone', what: 'a new device asks to join the team' },
+  { ops: 'member.profileSet', allowed: 'self', what: 'a member edits their own profile (display name)' },
+  { ops: 'device.', allowed: ['admin'], what: 'revoke a device' },
+  { ops: 'team.', allowed: ['admin'], what: 'the team itself' },
+  { ops: 'teamSettings.', allowed: ['lead'], what: 'team settings (time zone, approval thresholds...)' },
+  { ops: 'rota.', allowed: ['lead'], what: 'the duty rota: assignments and their changes' },
+  { ops: 'shiftType.', allowed: ['lead'], what: 'the shift types of the team' },
+  { ops: 'sop.', allowed: ['lead'], what: 'SOPs: write, publish, checklist items' },
+  { ops: 'sop.acknowledged', allowed: ['lead', 'editor'], what: 'acknowledge a published SOP version' },
+  { ops: 'campaign.', allowed: ['lead'], what: 'campaigns: dates, budget' },
+  { ops: 'handover.', allowed: ['editor'], what: 'handover notes and their acknowledgement' },
+  { ops: 'followUp.', allowed: ['editor'], what: 'follow-ups and escalations' },
+  { ops: 'prize.', allowed: ['approver'], what: 'prize request decisions: approve, return, reject' },
+  { ops: 'prize.requested', allowed: ['editor'], what: 'request prizes for a campaign' },
+  { ops: 'prize.commented', allowed: ['editor', 'approver', 'lead'], what: 'comment on a prize request' },
+];
+
+const byOps = new Map(PERMISSIONS.map((rule) => [rule.ops, rule]));
+if (byOps.size !== PERMISSIONS.length) throw new Error('two permission rows for the same ops');
+
+/** The row that decides `opType`: its exact row, else the row of its longest prefix. */
+export function permissionFor(opType: string): PermissionRule | undefined {
+  const exact = byOps.get(opType);
+  if (exact) return exact;
+  for (let end = opType.lastIndexOf('.'); end > 0; end = opType.lastIndexOf('.', end - 1)) {
+    const rule = byOps.get(opType.slice(0, end + 1));
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a member holding `roles` may write an op of `opType`. For a 'self' row this says yes to
+ * any approved member: whether the op is about the author is the trust filter's to check.
+ */
+export function mayWrite(roles: Iterable<Role>, opType: string): boolean {
+  const rule = permissionFor(opType);
+  return rule !== undefined && ruleAllows(rule, roles);
+}
+
+/** `mayWrite` for a row already found (the trust filter looks each op type up once). */
+export function ruleAllows(rule: PermissionRule, roles: Iterable<Role>): boolean {
+  if (rule.allowed === 'anyone' || rule.allowed === 'self') return true;
+  const allowed = rule.allowed;
+  for (const role of roles) if (allowed.includes(role)) return true;
+  return false;
+}
