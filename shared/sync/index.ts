@@ -58,3 +58,13 @@ export {
   type SetAsideOp,
   type SyncState,
 } from './sync-state';
+export {
+  DEVICE_FILE_FORMAT,
+  TEAM_FILE_FORMAT,
+  deviceFileSchema,
+  teamFileSchema,
+  teamFileText,
+  type DeviceFile,
+  type TeamFile,
+} from './team-files';
+export type { ReadonlySyncState, TrustPlug, TrustSource } from './trust-plug';

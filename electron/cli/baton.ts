@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appSyncConfig } from '../services/sync/app-sync-config';
+import { runDoctor } from '../services/sync/doctor';
+import { teamCommand, teamUsage } from './team';
+
+/**
+ * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it),
+ * or for `team create` just the team id; messages for people go to stderr.
+ */
+const usage = `usage: baton doctor --shared <dir>\n${teamUsage}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'team') return teamCommand(rest);
+  if (command !== 'doctor') {
+    process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
+    return 2;
+  }
+  const { values } = parseArgs({ args: rest, options: { shared: { type: 'string' } }, strict: true });
+  if (!values.shared) {
+    process.stderr.write(`--shared is required\n${usage}\n`);
+    return 2;
+  }
+  const report = await runDoctor(resolve(values.shared), appSyncConfig());
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  // An unavailable folder is a finding, not a failure of the doctor.
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`baton: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

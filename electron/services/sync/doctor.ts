@@ -1,0 +1,77 @@
+import type { SyncCrypto } from '../../../shared/sync/crypto';
+import type { UnavailableReason } from '../../../shared/sync/status';
+import type { AppSyncConfig } from './app-sync-config';
+import { summarizeDevices } from './device-summary';
+import { probeFolder } from './folder-probe';
+import { FolderReader } from './folder-reader';
+import { nodeCrypto } from './node-crypto';
+import { nodeReaderFs, type ReaderFs } from './reader-fs';
+import { TeamFold } from './team-fold';
+
+/**
+ * `baton doctor --shared <dir>`: what a device would make of the team folder, read once with the
+ * service's own reader and folded with the app's capabilities and trust plug. Reads only: no
+ * cache, no temp file, nothing written anywhere. Other tooling parses this: keep its fields.
+ */
+export interface DoctorReport {
+  readonly available: boolean;
+  readonly unavailableReason?: UnavailableReason;
+  readonly unavailableDetail?: string;
+  readonly team: { readonly id: string; readonly name: string } | null;
+  readonly devices: ReadonlyArray<{ readonly id: string; readonly member: string | null; readonly segments: number; readonly lastHlc: string | null }>;
+  /** Segment files of record read (conflict copies are in `salvaged`). */
+  readonly segments: number;
+  readonly ops: number;
+  readonly setAside: ReadonlyArray<{ readonly path: string; readonly reason: string; readonly detail: string }>;
+  /** Files not readable yet (incomplete, device unknown, a read error): a device waits on them. */
+  readonly pending: ReadonlyArray<{ readonly path: string; readonly reason: string; readonly detail: string }>;
+  readonly salvaged: ReadonlyArray<{ readonly path: string; readonly original: string | null }>;
+  /** sha256 of the canonical folded state: equal on every device that read the same files. */
+  readonly stateHash: string;
+}
+
+export async function runDoctor(
+  sharedDir: string,
+  config: AppSyncConfig,
+  options: { fs?: ReaderFs; crypto?: SyncCrypto } = {},
+): Promise<DoctorReport> {
+  const fs = options.fs ?? nodeReaderFs;
+  const crypto = options.crypto ?? nodeCrypto;
+  const probe = await probeFolder(sharedDir, fs);
+  const trust = probe.available ? config.trust?.(probe.team) : undefined;
+  const fold = new TeamFold(config.capabilities, trust);
+  if (!probe.available) return { ...empty(fold.stateHash(crypto)), available: false, unavailableReason: probe.reason, unavailableDetail: probe.detail };
+  const reader = new FolderReader({
+    sharedDir,
+    crypto,
+    fs,
+    ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}),
+  });
+  const outcome = await reader.poll(false, probe);
+  if (!outcome.available) {
+    return { ...empty(fold.stateHash(crypto)), available: false, unavailableReason: outcome.reason, unavailableDetail: outcome.detail };
+  }
+  fold.setDevices(reader.devices.values());
+  fold.apply(outcome.segments.flatMap((segment) => segment.ops));
+  const devices = summarizeDevices(reader.ingestedFiles(), reader.devices, null).map((device) => ({
+    id: device.deviceId,
+    member: device.memberName,
+    segments: device.segments,
+    lastHlc: device.lastHlc,
+  }));
+  return {
+    available: true,
+    team: { id: outcome.team.teamId, name: outcome.team.name },
+    devices,
+    segments: devices.reduce((sum, device) => sum + device.segments, 0),
+    ops: fold.opsCount,
+    setAside: reader.setAsideFiles().map(({ path, reason, detail }) => ({ path, reason, detail })),
+    pending: reader.pendingFiles(),
+    salvaged: reader.salvagedFiles(),
+    stateHash: fold.stateHash(crypto),
+  };
+}
+
+function empty(stateHash: string): DoctorReport {
+  return { available: false, team: null, devices: [], segments: 0, ops: 0, setAside: [], pending: [], salvaged: [], stateHash };
+}

@@ -1,0 +1,35 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+
+/**
+ * The file reads of the folder reader, behind an interface so that tests can count them or make
+ * them fail the way a network share does (EIO, EACCES, a file vanishing mid-read).
+ */
+export interface FileInfo {
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** Status change time: moves when the content is rewritten even if the mtime is set back. */
+  readonly ctimeMs?: number;
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+}
+
+export interface ReaderFs {
+  stat(path: string): Promise<FileInfo>;
+  readdir(path: string): Promise<string[]>;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export const nodeReaderFs: ReaderFs = {
+  async stat(path) {
+    const info = await stat(path);
+    return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, isFile: info.isFile(), isDirectory: info.isDirectory() };
+  },
+  readdir: (path) => readdir(path),
+  readFile: (path) => readFile(path),
+};
+
+export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException | null)?.code ?? '';
+
+/** Errors a share gives for a while and then not: look again at the next poll. */
+const transientCodes = new Set(['EIO', 'ENOENT', 'EAGAIN', 'EBUSY', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTDOWN', 'ESTALE', 'EINTR', 'EMFILE', 'ENFILE', 'EACCES', 'EPERM', 'UNKNOWN']);
+export const isTransientReadError = (error: unknown) => transientCodes.has(errorCode(error));

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * What the storage service tells the app about syncing (`getSyncStatus`, `syncStatusChanged`).
+ * Times are epoch milliseconds of this computer's clock; paths are relative to the shared folder,
+ * with forward slashes.
+ */
+
+export const UNAVAILABLE_REASONS = ['folder-missing', 'no-team', 'unreadable'] as const;
+export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
+export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
+
+/** Why a file in the shared folder was set aside (never deleted): one code per plain-words message. */
+export const SET_ASIDE_REASONS = [
+  'too-large',
+  'empty',
+  'incomplete',
+  'not-a-segment',
+  'bad-json',
+  'bad-header',
+  'unsupported-format',
+  'bad-trailer',
+  'count-mismatch',
+  'hash-mismatch',
+  'bad-signature',
+  'bad-op',
+  'unknown-device',
+  'wrong-device-folder',
+  'bad-device-file',
+  'not-a-device-folder',
+] as const;
+export const SetAsideReasonSchema = z.enum(SET_ASIDE_REASONS);
+export type SetAsideReason = z.infer<typeof SetAsideReasonSchema>;
+
+export const KEY_PROTECTIONS = ['plain-file', 'os-encrypted'] as const;
+export const KeyProtectionSchema = z.enum(KEY_PROTECTIONS);
+export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
+
+export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'op-clash', 'publish-failed', 'reduce-failed'] as const;
+export const NoticeKindSchema = z.enum(NOTICE_KINDS);
+export type NoticeKind = z.infer<typeof NoticeKindSchema>;
+
+/** Beyond this, a clock is called wrong. */
+export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
+
+export const SyncDeviceStatusSchema = z.object({
+  deviceId: z.string(),
+  /** From the device's device.json; null while it is not readable. */
+  memberName: z.string().nullable(),
+  /** Files of record read from the device's log folder (conflict copies not counted). */
+  segments: z.number().int().nonnegative(),
+  /** File name of the highest-numbered of them. */
+  lastSegment: z.string().nullable(),
+  lastHlc: z.string().nullable(),
+  /** When this computer first saw the device's newest segment. */
+  lastSeenAt: z.number().nullable(),
+  /**
+   * How far the device's clock seems ahead of this one (negative: behind), estimated from the
+   * segments that arrived while Baton was running: max over its last few of (wall time of the
+   * segment's last hlc − the time the file was first seen here). Delivery delay only lowers each
+   * sample, so the maximum is the best estimate; null with no such segment yet.
+   */
+  clockSkewMs: z.number().nullable(),
+  clockSkewWarning: z.boolean(),
+});
+export type SyncDeviceStatus = z.infer<typeof SyncDeviceStatusSchema>;
+
+export const SetAsideFileSchema = z.object({
+  path: z.string(),
+  reason: SetAsideReasonSchema,
+  detail: z.string(),
+  size: z.number().nonnegative(),
+  firstSeenAt: z.number(),
+});
+export type SetAsideFile = z.infer<typeof SetAsideFileSchema>;
+
+export const SalvagedFileSchema = z.object({
+  path: z.string(),
+  /** The segment name an engine's conflict copy was made from, when the name says so. */
+  original: z.string().nullable(),
+});
+export type SalvagedFile = z.infer<typeof SalvagedFileSchema>;
+
+export const SyncNoticeSchema = z.object({
+  kind: NoticeKindSchema,
+  at: z.number(),
+  detail: z.string(),
+  /** Machine-readable particulars, e.g. `{ oldDeviceId, newDeviceId }` for 'device-cloned'. */
+  data: z.record(z.string(), z.string()),
+});
+export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
+
+export const SyncStatusSchema = z.object({
+  sharedDir: z.string(),
+  available: z.boolean(),
+  unavailableReason: UnavailableReasonSchema.optional(),
+  unavailableDetail: z.string().optional(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  lastPollAt: z.number().nullable(),
+  lastPublishAt: z.number().nullable(),
+  /** Ops recorded on this computer and not yet sealed into a segment in the shared folder. */
+  pendingOutbox: z.number().int().nonnegative(),
+  deviceId: z.string(),
+  keyProtection: KeyProtectionSchema,
+  devices: z.array(SyncDeviceStatusSchema),
+  setAside: z.array(SetAsideFileSchema),
+  salvaged: z.array(SalvagedFileSchema),
+  notices: z.array(SyncNoticeSchema),
+  /** This computer's clock is behind a timestamp it received by more than the warning limit. */
+  localClockBehind: z.object({ byMs: z.number(), deviceId: z.string() }).nullable(),
+  opsCount: z.number().int().nonnegative(),
+  /**
+   * sha256 of the canonical folded state (as `baton doctor` prints it). Hashing a large state
+   * costs time, so pushed statuses carry null when the state changed since it was last hashed;
+   * `getSyncStatus` and `syncNow` always compute it.
+   */
+  stateHash: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const TeamDataChangedSchema = z.object({ touchedKinds: z.array(z.string()) });
+export type TeamDataChanged = z.infer<typeof TeamDataChangedSchema>;

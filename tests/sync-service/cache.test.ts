@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IngestCache } from '../../electron/services/sync/ingest-cache';
+import type { IngestedFile } from '../../electron/services/sync/ingested-file';
+import { nodeReaderFs, type ReaderFs } from '../../electron/services/sync/reader-fs';
+import { formatHlc, formatOpId, type Op } from '../../shared/sync';
+import { note } from '../sync/example-capabilities';
+import { computer, noteEdit, startService, stopService, teamFolder, tempDir, testLog } from './helpers';
+
+/** A reader fs that counts the segment files read. */
+function countingFs() {
+  const reads: string[] = [];
+  const fs: ReaderFs = {
+    ...nodeReaderFs,
+    readFile: (path) => {
+      if (path.includes(`${'log'}`) && path.endsWith('.jsonl')) reads.push(path);
+      return nodeReaderFs.readFile(path);
+    },
+  };
+  return { fs, reads };
+}
+
+async function folderWithHistory(segments: number) {
+  const team = await teamFolder();
+  for (let index = 0; index < segments; index += 1) {
+    team.founder.record([noteEdit(`第 ${index} 条`, `h${index}`), noteEdit('又一条')]);
+    await team.founder.flushNow();
+  }
+  return team;
+}
+
+const cacheDir = (profileDir: string, teamId: string) => join(profileDir, 'sync', 'teams', teamId, 'cache');
+
+describe('the local cache', () => {
+  it('lets a restart skip every file it already took in, then read only new ones', async () => {
+    const { sharedDir, founder } = await folderWithHistory(6);
+    const place = computer(sharedDir, 'reader');
+    const first = startService(place, { memberName: 'Bob' });
+    await first.ready;
+    const before = first.getStatus();
+    expect(first.state.get(note, 'h5')).toBeDefined();
+    await stopService(first);
+
+    const { fs, reads } = countingFs();
+    const second = startService(place, { memberName: 'Bob', readerFs: fs });
+    await second.ready;
+    expect(reads).toEqual([]);
+    expect(second.getStatus()).toMatchObject({ stateHash: before.stateHash, opsCount: before.opsCount });
+    expect(second.getStatus().devices.find((device) => device.deviceId === founder.deviceId)?.segments).toBe(6);
+
+    founder.record([noteEdit('new', 'fresh')]);
+    await founder.flushNow();
+    await second.syncNow();
+    expect(reads).toHaveLength(1);
+    expect(second.state.get(note, 'fresh')).toBeDefined();
+  });
+
+  it('is rebuilt from the folder when damaged, with a notice', async () => {
+    const { sharedDir } = await folderWithHistory(3);
+    const place = computer(sharedDir, 'reader');
+    const first = startService(place, { memberName: 'Bob' });
+    await first.ready;
+    const { teamId, stateHash } = first.getStatus();
+    await stopService(first);
+    const dir = cacheDir(place.profileDir, teamId!);
+    const chunk = readdirSync(dir).find((name) => name.startsWith('chunk-'))!;
+    writeFileSync(join(dir, chunk), readFileSync(join(dir, chunk), 'utf8').slice(0, 100));
+
+    const log = testLog();
+    const { fs, reads } = countingFs();
+    const second = startService(place, { memberName: 'Bob', readerFs: fs, log });
+    await second.ready;
+    expect(second.getStatus().stateHash).toBe(stateHash);
+    expect(second.getStatus().notices.map((notice) => notice.kind)).toContain('cache-rebuilt');
+    expect(reads).toHaveLength(3);
+    expect(log.lines.some((line) => line.includes('damaged'))).toBe(true);
+  });
+
+  it('is versioned: a cache of another format is not trusted', async () => {
+    const { sharedDir } = await folderWithHistory(2);
+    const place = computer(sharedDir, 'reader');
+    const first = startService(place, { memberName: 'Bob' });
+    await first.ready;
+    const { teamId, stateHash } = first.getStatus();
+    await stopService(first);
+    const dir = cacheDir(place.profileDir, teamId!);
+    for (const name of readdirSync(dir).filter((file) => file.startsWith('chunk-'))) {
+      const chunk = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+      expect(chunk.format).toBe('baton/sync-cache@1');
+      writeFileSync(join(dir, name), JSON.stringify({ ...chunk, format: 'baton/sync-cache@2' }));
+    }
+    const second = startService(place, { memberName: 'Bob' });
+    await second.ready;
+    expect(second.getStatus().stateHash).toBe(stateHash);
+    expect(second.getStatus().notices.map((notice) => notice.kind)).toContain('cache-rebuilt');
+  });
+
+  it('keeps few chunk files however many times it is written, and loses nothing when merging', async () => {
+    const dir = tempDir('cache');
+    const teamId = 'a'.repeat(26);
+    const cache = new IngestCache(dir, teamId, testLog());
+    await cache.load();
+    const device = 'b'.repeat(26);
+    for (let seq = 1; seq <= 200; seq += 1) {
+      const op: Op = {
+        id: formatOpId(device, seq),
+        hlc: formatHlc({ wallMs: 1_700_000_000_000 + seq, counter: 0, deviceId: device }),
+        type: 'note.set',
+        entity: `note:c${seq}`,
+        data: { set: { title: String(seq) }, seen: {} },
+      };
+      const file: IngestedFile = {
+        path: `baton/devices/${device}/log/${String(seq).padStart(12, '0')}-00000000.jsonl`,
+        deviceId: device,
+        seq,
+        sha256: '0'.repeat(64),
+        size: 100,
+        mtimeMs: 1,
+        firstSeenAt: 1,
+        lastHlc: op.hlc,
+        opCount: 1,
+        salvaged: false,
+        original: null,
+        live: true,
+      };
+      cache.add([file], [op]);
+      await cache.flush();
+    }
+    expect(readdirSync(dir).filter((name) => name.startsWith('chunk-')).length).toBeLessThanOrEqual(9);
+    const reloaded = await new IngestCache(dir, teamId, testLog()).load();
+    expect(reloaded?.files).toHaveLength(200);
+    expect(reloaded?.snapshot.ops).toHaveLength(200);
+  });
+});

@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSyncConfig } from '../../electron/services/sync/app-sync-config';
+import { runDoctor } from '../../electron/services/sync/doctor';
+import { note } from '../sync/example-capabilities';
+import { computer, listing, logDir, noteEdit, startService, teamFolder, tempDir } from './helpers';
+
+const run = promisify(execFile);
+let cli = '';
+let cliDir = '';
+afterAll(() => rmSync(cliDir, { recursive: true, force: true }));
+
+/** The CLI built the way `node scripts/build.mjs host` builds it, into a folder of this test's own. */
+beforeAll(async () => {
+  // Not tempDir(): that is emptied after each test.
+  const out = mkdtempSync(join(tmpdir(), 'baton-cli-'));
+  cliDir = out;
+  await build({
+    entryPoints: { baton: 'electron/cli/baton.ts' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    outdir: out,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __baton_cr } from 'node:module'; const require = __baton_cr(import.meta.url);" },
+  });
+  cli = join(out, 'baton.mjs');
+});
+
+async function doctorCli(sharedDir: string) {
+  const { stdout } = await run(process.execPath, [cli, 'doctor', '--shared', sharedDir]);
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!);
+}
+
+describe('baton doctor', () => {
+  it('prints one JSON object with what a device would read, the same state hash, and writes nothing', async () => {
+    const { sharedDir, founder } = await teamFolder();
+    founder.record([noteEdit('交接 1', 'd1'), noteEdit('交接 2', 'd2')]);
+    await founder.flushNow();
+    writeFileSync(join(logDir(sharedDir, founder.deviceId), 'stray.txt'), 'not ours');
+    // A device that folds with exactly the app's configuration, as the doctor does.
+    const app = startService(computer(sharedDir, 'app'), { capabilities: appSyncConfig().capabilities, memberName: 'Bob' });
+    await app.ready;
+    await app.close();
+    const before = listing(sharedDir);
+
+    const report = await doctorCli(sharedDir);
+    expect(report).toMatchObject({
+      available: true,
+      segments: 1,
+      ops: 2,
+      setAside: [{ path: `baton/devices/${founder.deviceId}/log/stray.txt`, reason: 'not-a-segment' }],
+      stateHash: app.getStatus().stateHash,
+    });
+    expect(report.devices).toContainEqual({ id: founder.deviceId, member: 'Alice', segments: 1, lastHlc: expect.any(String) });
+    expect(report.devices).toContainEqual({ id: app.deviceId, member: 'Bob', segments: 0, lastHlc: null });
+    expect(listing(sharedDir)).toEqual(before);
+  });
+
+  it('folds like the service that has the same capabilities', async () => {
+    const { sharedDir, founder } = await teamFolder();
+    founder.record([noteEdit('a', 'x1')]);
+    await founder.flushNow();
+    const report = await runDoctor(sharedDir, { capabilities: [note] });
+    expect(report.stateHash).toBe(founder.getStatus().stateHash);
+  });
+
+  it('says unavailable, and still exits 0, for a missing folder or one without a team', async () => {
+    const missing = await doctorCli(join(tempDir(), 'nowhere'));
+    expect(missing).toMatchObject({ available: false, unavailableReason: 'folder-missing', devices: [], segments: 0, ops: 0, setAside: [] });
+    const empty = tempDir('empty');
+    const before = listing(empty);
+    expect(await doctorCli(empty)).toMatchObject({ available: false, unavailableReason: 'no-team' });
+    expect(listing(empty)).toEqual(before);
+  });
+
+  it('refuses an unknown command with a usage line on stderr', async () => {
+    await expect(run(process.execPath, [cli, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage') });
+  });
+});
