@@ -1,3 +1,7 @@
 // Each line plugs one capability into the app: its module registers its own screen, nav entry
 // and status indicator (see app/nav/registry.ts). The sidebar orders them, not this list.
 import './settings/register';
+import './sync/register';
+import './team/register';
+import './handover/register';
+import './follow-ups/register';

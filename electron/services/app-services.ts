@@ -8,6 +8,17 @@ import type { Logger } from './log';
 import type { Platform } from './platform';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/store-options';
+import { appSyncConfig, type AppSyncConfig } from './sync/app-sync-config';
+import type { KeyVault } from './sync/key-vault';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
+import { TeamExistsError } from './sync/team-create';
+import { createTeamOps } from '../../shared/team';
+import { teamHandlers } from './team/team-handlers';
+import { TeamService } from './team/team-service';
+import { tapTrust } from './team/trust-tap';
+import { handoverHandlers } from './handover/handlers';
+import { HandoverService } from './handover/handover-service';
+import { readOwnIdentity } from './team/own-identity';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -17,6 +28,12 @@ export interface AppServicesOptions {
   log: Logger;
   /** A shared folder named on the command line wins over the stored choice for this run. */
   sharedDir?: string;
+  /** Where this device's private key is kept; the Electron shell can plug safeStorage. Default: a 0600 file. */
+  keyVault?: KeyVault;
+  /** What the app folds with; tests give their own capabilities. */
+  syncConfig?: AppSyncConfig;
+  /** Test seams and timings of the sync service. */
+  syncOptions?: Partial<Pick<SyncServiceOptions, 'watch' | 'flushDelayMs' | 'cacheDelayMs' | 'now'>>;
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
@@ -32,6 +49,66 @@ export function createAppServices(options: AppServicesOptions) {
   const embeddedSharedDir = join(profileDir, 'team-folder');
   const sharedDirOf = (choice: SharedFolderChoice) => (choice.kind === 'embedded' ? embeddedSharedDir : choice.path);
 
+  const initial = settings.get();
+  const syncConfig = options.syncConfig ?? appSyncConfig();
+  // The Team screen reads the roster and refused ops from the service's own trust plug.
+  const tap = syncConfig.trust ? tapTrust(syncConfig.trust) : null;
+  const sync = new SyncService({
+    profileDir,
+    sharedDir: sharedDirOf(initial.sharedFolder),
+    appVersion: options.appVersion,
+    log,
+    capabilities: syncConfig.capabilities,
+    ...(tap ? { trust: tap.source } : {}),
+    memberName: initial.memberName,
+    pollIntervalMs: initial.pollIntervalSeconds * 1000,
+    ...(options.keyVault ? { keyVault: options.keyVault } : {}),
+    ...options.syncOptions,
+  });
+  sync.onStatus((status) => hub.emit('syncStatusChanged', status));
+  sync.onChange((change) => hub.emit('teamDataChanged', { touchedKinds: [...change.touchedKinds] }));
+  let applied = initial;
+  settings.onChange((next) => {
+    const previous = applied;
+    applied = next;
+    sync.setMemberName(next.memberName);
+    if (next.pollIntervalSeconds !== previous.pollIntervalSeconds) sync.setPollInterval(next.pollIntervalSeconds * 1000);
+    const dir = sharedDirOf(next.sharedFolder);
+    if (dir !== sharedDirOf(previous.sharedFolder)) {
+      sync.setSharedDir(dir).catch((error: unknown) => log.error('sync', 'switching the shared folder failed', error));
+    }
+  });
+
+  /**
+   * Baton's own folder gets a team of one at the end of the first run, so that the app works at
+   * once. A folder the person chose is never given a team here (joining or creating one is asked).
+   */
+  const ensureEmbeddedTeam = async () => {
+    const { sharedFolder, memberName, firstRunDone } = settings.get();
+    if (sharedFolder.kind !== 'embedded' || !memberName || !firstRunDone || sync.hasKnownTeam()) return;
+    try {
+      await sync.createTeam({ teamName: memberName, memberName, firstOps: (device) => createTeamOps(device) }, { createFolder: true });
+    } catch (error) {
+      if (!(error instanceof TeamExistsError)) log.error('sync', 'creating the team of the embedded folder failed', error);
+    }
+  };
+  const ensuring = sync.ready.then(ensureEmbeddedTeam);
+
+  const team = new TeamService({ sync, settings, tap, profileDir, log });
+  const handover = new HandoverService({
+    sync,
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    // Who writes: the sync identity's member id (made when the person names themself) and their name.
+    me: () => {
+      const name = settings.get().memberName;
+      const memberId = readOwnIdentity(profileDir).memberId;
+      return name && memberId ? { memberId, name } : null;
+    },
+    log,
+  });
+  void sync.ready.then(() => handover.start());
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Baton',
@@ -45,22 +122,36 @@ export function createAppServices(options: AppServicesOptions) {
     }),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
-    completeFirstRun: async ({ memberName, sharedFolder }) =>
-      settings.update({ memberName, sharedFolder, firstRunDone: true }),
+    completeFirstRun: async ({ memberName, sharedFolder }) => {
+      const next = settings.update({ memberName, sharedFolder, firstRunDone: true });
+      await sync.setSharedDir(sharedDirOf(next.sharedFolder));
+      await ensureEmbeddedTeam();
+      return next;
+    },
     pickFolder: async () => ({ path: await platform.pickFolder() }),
     openExternal: async ({ url }) => {
       if (!isExternalWebUrl(url)) throw new ApiFailure('forbidden', 'Only web links (http, https) can be opened');
       return { opened: await platform.openExternal(url) };
     },
     showInFolder: async ({ path }) => ({ shown: await platform.showInFolder(path) }),
+    getSyncStatus: async () => sync.getStatus(),
+    syncNow: async () => sync.syncNow(),
+    ...teamHandlers(team),
+    ...handoverHandlers(handover),
   };
 
   return {
     hub,
     settings,
     handlers,
+    /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
+    sync,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
     dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log),
-    close: async () => {},
+    close: async () => {
+      await ensuring.catch(() => undefined);
+      handover.close();
+      await sync.close();
+    },
   };
 }

@@ -5,7 +5,10 @@ import {
   SettingsSchema,
   SharedFolderChoiceSchema,
 } from '../settings/schema';
+import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
+import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
+import { teamOperations } from './team-schemas';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 const NoInput = z.object({}).strict();
@@ -45,10 +48,18 @@ export const operations = {
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: z.object({ shown: z.boolean() }),
   },
+  getSyncStatus: { input: NoInput, output: SyncStatusSchema },
+  /** Poll the shared folder and publish pending edits now. */
+  syncNow: { input: NoInput, output: SyncStatusSchema },
+  ...teamOperations,
+  ...handoverOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {
   settingsChanged: SettingsSchema,
+  syncStatusChanged: SyncStatusSchema,
+  /** Team data changed (from this computer or the shared folder): screens showing these kinds re-fetch. */
+  teamDataChanged: TeamDataChangedSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Operations = typeof operations;

@@ -10,10 +10,41 @@ export const operationNames = [
   'pickFolder',
   'openExternal',
   'showInFolder',
+  'getSyncStatus',
+  'syncNow',
+  // Team (electron/services/team)
+  'getTeam',
+  'inspectFolder',
+  'createTeam',
+  'joinTeam',
+  'approveJoin',
+  'declineJoin',
+  'setMemberRoles',
+  'removeMember',
+  'revokeDevice',
+  'setMyDisplayName',
+  // Handover notes and follow-ups (electron/services/handover).
+  'getShiftContext',
+  'getHandoverDraft',
+  'saveHandoverDraft',
+  'discardHandoverDraft',
+  'submitHandover',
+  'addHandoverAddendum',
+  'acknowledgeHandover',
+  'listHandovers',
+  'getHandover',
+  'searchHandovers',
+  'listFollowUps',
+  'getFollowUp',
+  'createFollowUp',
+  'updateFollowUp',
+  'commentFollowUp',
+  'putAttachment',
+  'readAttachment',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
-export const eventNames = ['settingsChanged'] as const;
+export const eventNames = ['settingsChanged', 'syncStatusChanged', 'teamDataChanged'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export const ipcChannel = (name: OperationName): string => `baton:${name}`;

@@ -1,0 +1,49 @@
+import type { Handlers } from '../dispatch';
+import type { HandoverService } from './handover-service';
+
+type HandoverHandlers = Pick<
+  Handlers,
+  | 'getShiftContext'
+  | 'getHandoverDraft'
+  | 'saveHandoverDraft'
+  | 'discardHandoverDraft'
+  | 'submitHandover'
+  | 'addHandoverAddendum'
+  | 'acknowledgeHandover'
+  | 'listHandovers'
+  | 'getHandover'
+  | 'searchHandovers'
+  | 'listFollowUps'
+  | 'getFollowUp'
+  | 'createFollowUp'
+  | 'updateFollowUp'
+  | 'commentFollowUp'
+  | 'putAttachment'
+  | 'readAttachment'
+>;
+
+/**
+ * The bridge's handover operations, each a thin call into the service. The contract has checked
+ * the input and filled its defaults; handlers are typed with the input before defaults, hence `??`.
+ */
+export function handoverHandlers(service: HandoverService): HandoverHandlers {
+  return {
+    getShiftContext: async () => service.getShiftContext(),
+    getHandoverDraft: async () => service.getDraft(),
+    saveHandoverDraft: async ({ draft }) => service.saveDraft(draft),
+    discardHandoverDraft: async () => service.discardDraft(),
+    submitHandover: async ({ draft }) => service.submit(draft),
+    addHandoverAddendum: async ({ id, text, attachments }) => service.addAddendum(id, text, attachments),
+    acknowledgeHandover: async ({ id }) => service.acknowledge(id),
+    listHandovers: async ({ filter, offset, limit }) => service.listHandovers(filter ?? {}, offset ?? 0, limit ?? 100),
+    getHandover: async ({ id }) => service.getHandover(id),
+    searchHandovers: async ({ query, limit }) => service.searchHandovers(query, limit ?? 100),
+    listFollowUps: async ({ scope }) => service.listFollowUps(scope ?? 'running'),
+    getFollowUp: async ({ id }) => service.getFollowUp(id),
+    createFollowUp: async (input) => service.createFollowUp(input),
+    updateFollowUp: async ({ id, changes }) => service.updateFollowUp(id, changes),
+    commentFollowUp: async ({ id, text }) => service.comment(id, text),
+    putAttachment: async ({ name, dataBase64 }) => service.attachments.put(name, dataBase64),
+    readAttachment: async ({ sha256 }) => service.attachments.read(sha256),
+  };
+}

@@ -1,0 +1,301 @@
+import { randomBytes } from 'node:crypto';
+import type { Checked } from '../../../shared/api/handover-contract';
+import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
+import { ApiFailure } from '../../../shared/api/result';
+import {
+  TEAM_SETTINGS_ID,
+  currentShift,
+  filterHandovers,
+  followUp,
+  followUpCreatedData,
+  handover,
+  handoversForShift,
+  hasAcknowledged,
+  isCreated,
+  isSubmitted,
+  prefillDraft,
+  previousHandoverFor,
+  proposedShift,
+  submissionFromDraft,
+  teamSettings,
+  teamSettingsOf,
+  unacknowledged,
+  validateAddendum,
+  validateComment,
+  validateFollowUpChanges,
+  type Attachment,
+  type FollowUpFields,
+  type FollowUpInput,
+  type HandoverDraft,
+  type HandoverFilter,
+  type Person,
+  type TeamSettings,
+} from '../../../shared/handover';
+import { lwwSetData } from '../../../shared/sync/lww';
+import type { Op } from '../../../shared/sync/op';
+import type { SyncStatus } from '../../../shared/sync/status';
+import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import type { Logger } from '../log';
+import type { OpDraft, SyncChange } from '../sync/sync-service';
+import { AttachmentStore } from './attachment-store';
+import { DraftStore } from './draft-store';
+import { SearchIndex } from './search-index';
+import { followUpDetail, followUpView, handoverSummary, handoverView, openFollowUpViews } from './views';
+
+/** The part of the sync service this one uses. */
+export interface HandoverSync {
+  readonly state: ReadonlySyncState;
+  record(drafts: readonly OpDraft[]): Op[];
+  onChange(listener: (change: SyncChange) => void): () => void;
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+}
+
+export interface HandoverServiceOptions {
+  readonly sync: HandoverSync;
+  readonly profileDir: string;
+  readonly sharedDir: () => string;
+  /** The person on this computer: member id (the sync identity) and name (settings); null before both exist. */
+  readonly me: () => Person | null;
+  readonly log: Logger;
+  readonly now?: () => number;
+}
+
+const newId = () => randomBytes(12).toString('base64url');
+
+/**
+ * Handover notes and follow-ups: reads the fold, writes ops through `sync.record` (durable in the
+ * outbox before it returns, whether or not the shared folder is there), keeps the private draft
+ * and the search index. Plain Node; the bridge handlers are in `handlers.ts`.
+ */
+export class HandoverService {
+  readonly drafts: DraftStore;
+  readonly attachments: AttachmentStore;
+  private readonly search: SearchIndex;
+  private readonly now: () => number;
+  private folderAvailable = false;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly options: HandoverServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.drafts = new DraftStore(options.profileDir, options.log);
+    this.attachments = new AttachmentStore(options.profileDir, options.sharedDir, options.log);
+    this.search = new SearchIndex(() => options.sync.state, () => this.settings().timeZone, options.log);
+    this.unsubscribe.push(
+      options.sync.onChange((change) => {
+        if (change.touchedKinds.some((kind) => kind === handover.kind || kind === followUp.kind)) this.search.changed();
+      }),
+      options.sync.onStatus((status) => {
+        this.folderAvailable = status.available;
+        if (status.available) this.attachments.publishPendingSoon();
+      }),
+    );
+  }
+
+  /** Builds the search index in the background. */
+  start(): Promise<void> {
+    return this.search.start();
+  }
+
+  close(): void {
+    for (const off of this.unsubscribe.splice(0)) off();
+  }
+
+  private get state(): ReadonlySyncState {
+    return this.options.sync.state;
+  }
+
+  settings(): TeamSettings {
+    return teamSettingsOf(this.state.get(teamSettings, TEAM_SETTINGS_ID));
+  }
+
+  private followUpStates() {
+    return this.state.list(followUp).map((entry) => entry.state);
+  }
+
+  private handoverStates() {
+    return this.state.list(handover).map((entry) => entry.state);
+  }
+
+  private requireMe(): Person {
+    const me = this.options.me();
+    if (!me) throw new ApiFailure('unavailable', 'this computer has no member name yet (finish the first run)');
+    return me;
+  }
+
+  private record(drafts: OpDraft[]): { queued: boolean } {
+    this.options.sync.record(drafts);
+    return { queued: !this.folderAvailable };
+  }
+
+  getShiftContext(): ShiftContext {
+    const now = this.now();
+    const settings = this.settings();
+    const proposed = proposedShift(now, settings.shiftTypes, settings.timeZone);
+    const current = currentShift(now, settings.shiftTypes, settings.timeZone);
+    const notes = this.handoverStates();
+    // The incoming person acknowledges the notes of the shift before the one under way (or proposed).
+    const reference = current ?? proposed;
+    const previous = reference ? previousHandoverFor(reference, notes) : null;
+    return {
+      now,
+      timeZone: settings.timeZone,
+      shiftTypes: settings.shiftTypes,
+      departments: settings.departments,
+      escalationMinutes: settings.escalationMinutes,
+      current,
+      proposed,
+      previous: previous ? { shift: previous.shift, notes: previous.notes.map(handoverView) } : null,
+      openFollowUps: openFollowUpViews(this.followUpStates(), now),
+      me: this.options.me(),
+      unacknowledgedCount: unacknowledged(notes).length,
+    };
+  }
+
+  getDraft(): { draft: HandoverDraft; saved: boolean } {
+    const saved = this.drafts.read();
+    if (saved) return { draft: saved, saved: true };
+    return { draft: prefillDraft({ now: this.now(), settings: this.settings(), followUps: this.followUpStates() }), saved: false };
+  }
+
+  async saveDraft(draft: HandoverDraft): Promise<{ savedAt: number }> {
+    await this.drafts.save(draft);
+    return { savedAt: this.now() };
+  }
+
+  async discardDraft(): Promise<{ discarded: boolean }> {
+    await this.drafts.remove(this.now());
+    return { discarded: true };
+  }
+
+  /**
+   * Saves what was typed first (an error must not lose it), checks it, writes each new follow-up,
+   * then the note, and removes the draft only once `record` has returned (the ops are in the outbox).
+   */
+  async submit(draft: HandoverDraft): Promise<Checked<{ id: string; queued: boolean }>> {
+    await this.drafts.save(draft);
+    const author = this.requireMe();
+    const id = newId();
+    const checked = submissionFromDraft(draft, {
+      now: this.now(),
+      settings: this.settings(),
+      author,
+      handoverId: id,
+      newFollowUpId: newId,
+      followUps: this.followUpStates(),
+    });
+    if (!checked.ok) return { ok: false, issues: [...checked.issues] };
+    const { followUps, handover: data } = checked.value;
+    const result = this.record([
+      ...followUps.map((item) => ({ type: 'followUp.created', entity: `followUp:${item.id}`, data: { ...item.data } })),
+      { type: 'handover.submitted', entity: `handover:${id}`, data: { ...data } },
+    ]);
+    await this.drafts.remove(draft.updatedAt);
+    return { ok: true, id, ...result };
+  }
+
+  addAddendum(id: string, text: string, attachments: Attachment[]): Checked<{ queued: boolean }> {
+    const author = this.requireMe();
+    this.requireNote(id);
+    const issues = validateAddendum({ text, attachments });
+    if (issues.length > 0) return { ok: false, issues };
+    const data = { text: text.trim(), attachments, author, at: this.now() };
+    return { ok: true, ...this.record([{ type: 'handover.addendum', entity: `handover:${id}`, data }]) };
+  }
+
+  acknowledge(id: string): { acknowledged: boolean; queued: boolean } {
+    const me = this.requireMe();
+    const state = this.requireNote(id);
+    // The author's own and a repeated acknowledgement would be ignored by the fold: not written at all.
+    if (state.note.author.memberId === me.memberId || hasAcknowledged(state, me.memberId)) {
+      return { acknowledged: false, queued: false };
+    }
+    return { acknowledged: true, ...this.record([{ type: 'handover.acknowledged', entity: `handover:${id}`, data: { by: me, at: this.now() } }]) };
+  }
+
+  private requireNote(id: string) {
+    const state = this.state.get(handover, id);
+    if (!state || !isSubmitted(state)) throw new ApiFailure('not-found', `no handover note ${id}`);
+    return state;
+  }
+
+  listHandovers(filter: HandoverFilter, offset: number, limit: number): { total: number; items: HandoverSummary[] } {
+    const all = filterHandovers(this.handoverStates(), filter, this.followUpStates());
+    return { total: all.length, items: all.slice(offset, offset + limit).map(handoverSummary) };
+  }
+
+  getHandover(id: string): HandoverDetail {
+    const state = this.requireNote(id);
+    const now = this.now();
+    const me = this.options.me();
+    const others = handoversForShift(this.handoverStates(), state.note).filter((other) => other.id !== id);
+    const followUps = state.note.followUpIds
+      .map((ref) => this.state.get(followUp, ref))
+      .filter((item) => item !== undefined && isCreated(item))
+      .map((item) => followUpView(item, now));
+    return {
+      ...handoverView(state),
+      sameShift: others.map(handoverView),
+      followUps,
+      canAcknowledge: me !== null && me.memberId !== state.note.author.memberId && !hasAcknowledged(state, me.memberId),
+    };
+  }
+
+  searchHandovers(query: string, limit: number): { ready: boolean; hits: SearchResult[] } {
+    const hits = this.search.search(query, limit).flatMap((hit): SearchResult[] => {
+      const [kind, id] = [hit.kind, hit.id.slice(hit.id.indexOf(':') + 1)];
+      if (kind === 'handover') {
+        const state = this.state.get(handover, id);
+        return state && isSubmitted(state) ? [{ id, kind, date: hit.date, title: handoverSummary(state).excerpt, terms: hit.terms }] : [];
+      }
+      const state = this.state.get(followUp, id);
+      return state?.current ? [{ id, kind, date: hit.date, title: state.current.title, terms: hit.terms }] : [];
+    });
+    return { ready: this.search.ready, hits };
+  }
+
+  listFollowUps(scope: 'running' | 'all') {
+    const now = this.now();
+    if (scope === 'running') return { items: openFollowUpViews(this.followUpStates(), now) };
+    const items = this.followUpStates().filter(isCreated).map((state) => followUpView(state, now));
+    return { items: items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.effectiveDueAt - b.effectiveDueAt) };
+  }
+
+  getFollowUp(id: string): FollowUpDetail {
+    const state = this.state.get(followUp, id);
+    if (!state || !isCreated(state)) throw new ApiFailure('not-found', `no follow-up ${id}`);
+    return followUpDetail(state, this.now());
+  }
+
+  /** A follow-up on its own; an escalation is written at once, since its countdown runs from now. */
+  createFollowUp(input: FollowUpInput): Checked<{ id: string; queued: boolean }> {
+    const by = this.requireMe();
+    const checked = followUpCreatedData(input, { now: this.now(), settings: this.settings(), by });
+    if (!checked.ok) return { ok: false, issues: [...checked.issues] };
+    const id = newId();
+    return { ok: true, id, ...this.record([{ type: 'followUp.created', entity: `followUp:${id}`, data: { ...checked.value } }]) };
+  }
+
+  /** Written having seen what the fold shows, so a change made over a conflict resolves it. */
+  updateFollowUp(id: string, changes: Partial<FollowUpFields>): Checked<{ queued: boolean }> {
+    const by = this.requireMe();
+    const state = this.getState(id);
+    const issues = validateFollowUpChanges(changes, { now: this.now(), settings: this.settings() });
+    if (issues.length > 0) return { ok: false, issues };
+    const data = { ...lwwSetData(state.fields, changes), by, at: this.now() };
+    return { ok: true, ...this.record([{ type: 'followUp.updated', entity: `followUp:${id}`, data: { ...data } }]) };
+  }
+
+  comment(id: string, text: string): Checked<{ queued: boolean }> {
+    const by = this.requireMe();
+    this.getState(id);
+    const issues = validateComment(text);
+    if (issues.length > 0) return { ok: false, issues };
+    return { ok: true, ...this.record([{ type: 'followUp.commented', entity: `followUp:${id}`, data: { text: text.trim(), by, at: this.now() } }]) };
+  }
+
+  private getState(id: string) {
+    const state = this.state.get(followUp, id);
+    if (!state || !isCreated(state)) throw new ApiFailure('not-found', `no follow-up ${id}`);
+    return state;
+  }
+}

@@ -1,0 +1,66 @@
+import type { FollowUpDetail, FollowUpView, HandoverSummary, HandoverView } from '../../../shared/api/handover-views';
+import {
+  effectiveDueAt,
+  escalationState,
+  isOverdue,
+  openFollowUps,
+  type CreatedFollowUp,
+  type FollowUpState,
+  type SubmittedHandover,
+} from '../../../shared/handover';
+
+/** Folded states as the screens' views: plain JSON, with the flags that need `now` computed here. */
+
+const EXCERPT_CHARS = 140;
+
+export function followUpView(state: CreatedFollowUp, now: number): FollowUpView {
+  const current = state.current;
+  return {
+    ...current,
+    id: state.id,
+    overdue: isOverdue(current, now),
+    effectiveDueAt: effectiveDueAt(current),
+    escalationState: escalationState(current, now),
+    hasConflicts: state.hasConflicts,
+    commentCount: state.comments.length,
+  };
+}
+
+export function followUpDetail(state: CreatedFollowUp, now: number): FollowUpDetail {
+  const conflicts: Record<string, Array<{ value: unknown; hlc: string }>> = {};
+  for (const [field, value] of Object.entries(state.fields)) {
+    if (value && value.conflicts.length > 0) conflicts[field] = value.conflicts.map((c) => ({ value: c.value, hlc: c.hlc }));
+  }
+  return { ...followUpView(state, now), comments: state.comments, history: state.history, conflicts };
+}
+
+export function handoverView(state: SubmittedHandover): HandoverView {
+  return { id: state.id, note: state.note, addenda: state.addenda, acknowledgements: state.acknowledgements };
+}
+
+export function handoverSummary(state: SubmittedHandover): HandoverSummary {
+  const { note } = state;
+  return {
+    id: state.id,
+    date: note.date,
+    shiftTypeId: note.shiftTypeId,
+    shiftStartAt: note.shiftStartAt,
+    author: note.author,
+    at: note.at,
+    excerpt: plainText(note.sections.summary.trim() || note.sections.nextShift.trim()).slice(0, EXCERPT_CHARS),
+    acknowledgedBy: state.acknowledgements.map((ack) => ack.by),
+    addendumCount: state.addenda.length,
+    attachmentCount: note.attachments.length,
+    followUpCount: note.followUpIds.length,
+  };
+}
+
+/** A one-line excerpt shows words, not Markdown's marks (**, #, >, list bullets). */
+function plainText(markdown: string): string {
+  return markdown.replace(/[*_`~#>]+/g, '').replace(/^\s*[-+]\s+/gm, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Every open or waiting follow-up as views, overdue first. */
+export function openFollowUpViews(all: readonly FollowUpState[], now: number): FollowUpView[] {
+  return openFollowUps(all, now).map((state) => followUpView(state, now));
+}

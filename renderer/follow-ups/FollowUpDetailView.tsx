@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUpDetail } from '../../shared/api/handover-views';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus, type ValidationIssue } from '../../shared/handover';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+import type { MessageKey } from '../i18n/resources';
+import { useLanguage } from '../i18n/use-language';
+import { formatInZone, issueText } from '../handover/format';
+
+/** A follow-up opened: status, comments, and the history with who changed what and when (conflicts marked). */
+export function FollowUpDetailView({ id, timeZone, revision }: { id: string; timeZone: string; revision: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [detail, setDetail] = useState<FollowUpDetail | null>(null);
+  const [comment, setComment] = useState('');
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  useEffect(() => {
+    void baton.getFollowUp({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+  }, [id, revision]);
+  if (!detail) return null;
+
+  const setStatus = async (status: FollowUpStatus) => {
+    const result = await baton.updateFollowUp({ id, changes: { status } });
+    if (!result.ok) reportError(result.error, 'errors.couldNotSave');
+    else if (!result.value.ok) setIssues(result.value.issues);
+  };
+  const addComment = async () => {
+    const result = await baton.commentFollowUp({ id, text: comment });
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) return setIssues(result.value.issues);
+    setIssues([]);
+    setComment('');
+  };
+
+  return (
+    <div className="fu-detail">
+      <div className="fu-detail__status">
+        <label className="field__label" htmlFor={`status-${id}`}>{t('followUps.changeStatus')}</label>
+        <select id={`status-${id}`} className="input" value={detail.status} onChange={(e) => void setStatus(e.target.value as FollowUpStatus)}>
+          {FOLLOW_UP_STATUSES.map((status) => (
+            <option key={status} value={status}>{t(`followUps.status.${status}` as MessageKey)}</option>
+          ))}
+        </select>
+      </div>
+      {detail.escalation?.weiboLink && (
+        <p>
+          <a href={detail.escalation.weiboLink} onClick={(e) => { e.preventDefault(); void baton.openExternal({ url: detail.escalation!.weiboLink! }); }}>
+            {detail.escalation.weiboLink}
+          </a>
+        </p>
+      )}
+      {detail.hasConflicts && <p className="field__error">{t('followUps.conflict')}</p>}
+      <h4>{t('followUps.history')}</h4>
+      <ol className="fu-history">
+        {detail.history.map((entry) => (
+          <li key={entry.opId} className={entry.event === 'updated' && entry.conflicting.length > 0 ? 'fu-history__conflict' : undefined}>
+            <span className="muted">{formatInZone(entry.at, timeZone, language)} · {entry.by.name} · </span>
+            {entry.event === 'created' && t('followUps.event.created')}
+            {entry.event === 'commented' && entry.text}
+            {entry.event === 'updated' &&
+              Object.entries(entry.changes)
+                .map(([field, value]) => t('followUps.event.updated', { field: t(`followUps.field.${field}` as MessageKey), value: field === 'status' ? t(`followUps.status.${String(value)}` as MessageKey) : field === 'dueAt' ? formatInZone(Number(value), timeZone, language) : typeof value === 'object' && value !== null ? (value as { name?: string }).name ?? '' : String(value) }))
+                .join('；')}
+            {entry.event === 'updated' && entry.conflicting.length > 0 && ` (${t('followUps.concurrent')})`}
+          </li>
+        ))}
+      </ol>
+      <label className="field__label" htmlFor={`comment-${id}`}>{t('followUps.comment')}</label>
+      <textarea id={`comment-${id}`} className="input" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void addComment()}>{t('followUps.addComment')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUpView } from '../../shared/api/handover-views';
+import type { ValidationIssue } from '../../shared/handover';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+import { useLanguage } from '../i18n/use-language';
+import { FollowUpForm } from '../handover/FollowUpForm';
+import { issueText } from '../handover/format';
+import { useHandover, useHandoverFeed } from '../handover/handover-store';
+import '../handover/handover.css';
+import { FollowUpDetailView } from './FollowUpDetailView';
+import { FollowUpSummary } from './FollowUpSummary';
+
+/** 待跟进: every open follow-up, overdue first and red, escalations counting down; change, comment, create. */
+export function FollowUpsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useHandoverFeed();
+  const { context, revision } = useHandover();
+  const [scope, setScope] = useState<'running' | 'all'>('running');
+  const [items, setItems] = useState<FollowUpView[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+
+  useEffect(() => {
+    void baton.listFollowUps({ scope }).then((result) => (result.ok ? setItems(result.value.items) : reportError(result.error)));
+  }, [scope, revision]);
+
+  if (!context) return <p className="muted">{t('handover.loading')}</p>;
+  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+
+  return (
+    <div className="handover">
+      <section className="card" aria-labelledby="fu-title">
+        <div className="card__head">
+          <h2 className="card__title" id="fu-title">{t('followUps.listTitle', { count: items.length })}</h2>
+          <label className="check">
+            <input type="checkbox" checked={scope === 'all'} onChange={(e) => setScope(e.target.checked ? 'all' : 'running')} />
+            {t('followUps.showClosed')}
+          </label>
+        </div>
+        {items.length === 0 && <p className="muted">{t('followUps.none')}</p>}
+        <ul className="fu-list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <button type="button" className="fu-toggle" aria-expanded={open === item.id} onClick={() => setOpen(open === item.id ? null : item.id)}>
+                <FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} />
+              </button>
+              {open === item.id && <FollowUpDetailView id={item.id} timeZone={context.timeZone} revision={revision} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card">
+        <FollowUpForm
+          context={context}
+          errors={issues.map((issue) => issueText(issue, t))}
+          submitLabel={t('followUps.create')}
+          onSubmit={async (item) => {
+            const result = await baton.createFollowUp({ title: item.title, owner: item.owner, dueAt: item.dueAt, category: item.category, departmentId: item.departmentId, escalation: item.escalation });
+            if (!result.ok) {
+              reportError(result.error, 'errors.couldNotSave');
+              return false;
+            }
+            if (!result.value.ok) {
+              setIssues(result.value.issues);
+              return false;
+            }
+            setIssues([]);
+            return true;
+          }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { HistoryView } from './HistoryView';
+import { NoteView } from './NoteView';
+import { PreviousShift } from './PreviousShift';
+import { WriteView } from './WriteView';
+import { showTab, useHandover, useHandoverFeed, type HandoverTab } from './handover-store';
+import './handover.css';
+
+const TABS: readonly HandoverTab[] = ['write', 'history'];
+
+/** 交接班: the previous shift's notes to acknowledge, the note being written, and the history. */
+export function HandoverScreen() {
+  const { t } = useTranslation();
+  useHandoverFeed();
+  const tab = useHandover((s) => s.tab);
+  return (
+    <div className="handover">
+      <PreviousShift />
+      <div className="tabs no-print" role="tablist" aria-label={t('handover.nav')}>
+        {TABS.map((id) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => showTab(id)}>
+            {t(id === 'write' ? 'handover.tab.write' : 'handover.tab.history')}
+          </button>
+        ))}
+      </div>
+      {tab === 'write' && <WriteView />}
+      {tab === 'history' && <HistoryView />}
+      {tab === 'note' && <NoteView />}
+    </div>
+  );
+}

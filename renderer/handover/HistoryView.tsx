@@ -1,0 +1,142 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HandoverSummary, SearchResult } from '../../shared/api/handover-views';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+import { useLanguage } from '../i18n/use-language';
+import { formatInZone, shiftName } from './format';
+import { openNote, useHandover } from './handover-store';
+
+const PAGE = 200;
+const ROW_HEIGHT = 80;
+
+interface Filter {
+  shiftTypeId?: string;
+  unacknowledged?: boolean;
+  hasOpenFollowUps?: boolean;
+}
+
+/** Loads pages of the list as rows come into view: 10,000 notes cost a few hundred rows of DOM. */
+function usePagedNotes(filter: Filter, revision: number) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [pages, setPages] = useState<Map<number, HandoverSummary[]>>(new Map());
+  const asked = useRef(new Set<number>());
+  const key = JSON.stringify(filter);
+  useEffect(() => {
+    asked.current = new Set([0]);
+    void baton.listHandovers({ filter, offset: 0, limit: PAGE }).then((result) => {
+      if (!result.ok) return reportError(result.error);
+      setTotal(result.value.total);
+      setPages(new Map([[0, result.value.items]]));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the filter's content
+  }, [key, revision]);
+  const need = (index: number) => {
+    const page = Math.floor(index / PAGE);
+    if (asked.current.has(page)) return;
+    asked.current.add(page);
+    void baton.listHandovers({ filter, offset: page * PAGE, limit: PAGE }).then((result) => {
+      if (result.ok) setPages((current) => new Map(current).set(page, result.value.items));
+    });
+  };
+  const row = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  return { total, row, need };
+}
+
+/** Every submitted note, newest first, filtered or searched (Chinese words work: 微博, 投诉). */
+export function HistoryView() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { context, revision } = useHandover();
+  const [filter, setFilter] = useState<Filter>({});
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchResult[] | null>(null);
+  const { total, row, need } = usePagedNotes(filter, revision);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer re-renders the list itself; this component is not memoised by the compiler, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+
+  useEffect(() => {
+    if (!query.trim()) return setHits(null);
+    const timer = setTimeout(() => {
+      void baton.searchHandovers({ query, limit: 100 }).then((result) => (result.ok ? setHits(result.value.hits) : reportError(result.error)));
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [query, revision]);
+
+  if (!context) return <p className="muted">{t('handover.loading')}</p>;
+  const set = (patch: Filter) => setFilter((current) => ({ ...current, ...patch }));
+
+  return (
+    <section className="card history" aria-labelledby="history-title">
+      <h2 className="card__title" id="history-title">{t('handover.history.title')}</h2>
+      <div className="history__filters">
+        <label className="history__search">
+          <span className="sr-only">{t('handover.history.search')}</span>
+          <input type="search" className="input" placeholder={t('handover.history.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <select className="input" aria-label={t('handover.write.shift')} value={filter.shiftTypeId ?? ''} onChange={(e) => set({ shiftTypeId: e.target.value || undefined })}>
+          <option value="">{t('handover.history.allShifts')}</option>
+          {context.shiftTypes.map((type) => (
+            <option key={type.id} value={type.id}>{type.name[language]}</option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={filter.unacknowledged === true} onChange={(e) => set({ unacknowledged: e.target.checked || undefined })} />
+          {t('handover.history.unacknowledged')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filter.hasOpenFollowUps === true} onChange={(e) => set({ hasOpenFollowUps: e.target.checked || undefined })} />
+          {t('handover.history.openFollowUps')}
+        </label>
+      </div>
+      {hits ? (
+        <ul className="history__hits" aria-label={t('handover.history.results', { count: hits.length })}>
+          {hits.length === 0 && <li className="muted">{t('handover.history.noHits')}</li>}
+          {hits.map((hit) => (
+            <li key={`${hit.kind}:${hit.id}`}>
+              {hit.kind === 'handover' ? (
+                <button type="button" className="history__row" onClick={() => openNote(hit.id)}>
+                  <span className="history__date">{hit.date}</span>
+                  <span>{hit.title || t('handover.history.noSummary')}</span>
+                </button>
+              ) : (
+                <p className="history__row"><span className="badge">{t('followUps.nav')}</span> {hit.title}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <p className="muted" role="status">{total === null ? t('handover.loading') : t('handover.history.count', { count: total })}</p>
+          <div className="history__scroller" ref={scroller} role="list">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const summary = row(item.index);
+                if (!summary) need(item.index);
+                return (
+                  <div key={item.key} role="listitem" className="history__slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                    {summary ? (
+                      <button type="button" className="history__row" onClick={() => openNote(summary.id)}>
+                        <span className="history__date">{summary.date} {shiftName(context.shiftTypes, summary.shiftTypeId, language)}</span>
+                        <span className="history__excerpt">{summary.excerpt || t('handover.history.noSummary')}</span>
+                        <span className="history__meta">
+                          {summary.author.name} · {formatInZone(summary.at, context.timeZone, language)} ·{' '}
+                          {summary.acknowledgedBy.length > 0 ? t('handover.history.ackBy', { names: summary.acknowledgedBy.map((p) => p.name).join('、') }) : t('handover.note.notAcknowledged')}
+                        </span>
+                      </button>
+                    ) : (
+                      <span className="muted">…</span>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HandoverDetail, HandoverView } from '../../shared/api/handover-views';
+import { SECTION_KEYS, type ValidationIssue } from '../../shared/handover';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
+import type { MessageKey } from '../i18n/resources';
+import { useLanguage } from '../i18n/use-language';
+import { Markdown } from '../markdown/Markdown';
+import { Attachments } from './Attachments';
+import { formatInZone, issueText, shiftName } from './format';
+import { showTab, useHandover } from './handover-store';
+
+function NoteBody({ view, timeZone }: { view: HandoverView; timeZone: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { note } = view;
+  return (
+    <>
+      <p className="note__byline">{t('handover.note.byline', { name: note.author.name, at: formatInZone(note.at, timeZone, language) })}</p>
+      {SECTION_KEYS.filter((key) => note.sections[key].trim() !== '').map((key) => (
+        <section key={key} className="note__section">
+          <h3>{t(`handover.section.${key}` as MessageKey)}</h3>
+          <Markdown source={note.sections[key]} />
+        </section>
+      ))}
+      <Attachments items={note.attachments} />
+      {view.addenda.length > 0 && (
+        <section className="note__section">
+          <h3>{t('handover.note.addenda')}</h3>
+          <ul className="note__addenda">
+            {view.addenda.map((addendum) => (
+              <li key={addendum.opId}>
+                <p className="muted">{t('handover.note.addendumBy', { name: addendum.author.name, at: formatInZone(addendum.at, timeZone, language) })}</p>
+                <Markdown source={addendum.text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="note__acks" role="status">
+        {view.acknowledgements.length === 0
+          ? t('handover.note.notAcknowledged')
+          : view.acknowledgements.map((ack) => t('handover.note.acknowledgedBy', { name: ack.by.name, at: formatInZone(ack.at, timeZone, language) })).join('；')}
+      </p>
+    </>
+  );
+}
+
+/** A submitted note: sections as sanitised Markdown, attachments, addenda, acknowledgements; sign, add, print. */
+export function NoteView() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { noteId, context, revision } = useHandover();
+  const [detail, setDetail] = useState<HandoverDetail | null>(null);
+  const [addendum, setAddendum] = useState('');
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+
+  useEffect(() => {
+    if (!noteId) return;
+    void baton.getHandover({ id: noteId }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+  }, [noteId, revision]);
+
+  if (!detail || !context) return <p className="muted">{t('handover.loading')}</p>;
+  const { note } = detail;
+  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+
+  const acknowledge = async () => {
+    const result = await baton.acknowledgeHandover({ id: detail.id });
+    if (!result.ok) reportError(result.error, 'errors.couldNotSave');
+  };
+  const addAddendum = async () => {
+    const result = await baton.addHandoverAddendum({ id: detail.id, text: addendum, attachments: [] });
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) return setIssues(result.value.issues);
+    setIssues([]);
+    setAddendum('');
+  };
+
+  return (
+    <article className="card note" aria-labelledby="note-title">
+      <div className="card__head note__head">
+        <h2 className="card__title" id="note-title">
+          {t('handover.note.title', { date: note.date, shift: shiftName(context.shiftTypes, note.shiftTypeId, language) })}
+        </h2>
+        <div className="button-row no-print">
+          <button type="button" className="button" onClick={() => showTab('history')}>{t('handover.note.back')}</button>
+          <button type="button" className="button" onClick={() => window.print()}>{t('handover.note.print')}</button>
+          {detail.canAcknowledge && (
+            <button type="button" className="button button--primary" onClick={() => void acknowledge()}>{t('handover.note.acknowledge')}</button>
+          )}
+        </div>
+      </div>
+      <NoteBody view={detail} timeZone={context.timeZone} />
+      {detail.followUps.length > 0 && (
+        <section className="note__section">
+          <h3>{t('handover.note.followUps')}</h3>
+          <ul className="fu-list">
+            {detail.followUps.map((item) => (
+              <li key={item.id}><FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} /></li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {detail.sameShift.map((other) => (
+        <section key={other.id} className="note__other">
+          <h3>{t('handover.note.sameShift')}</h3>
+          <NoteBody view={other} timeZone={context.timeZone} />
+        </section>
+      ))}
+      <div className="field no-print">
+        <label className="field__label" htmlFor="addendum">{t('handover.note.addAddendum')}</label>
+        <textarea id="addendum" className="input" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+        {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => void addAddendum()}>{t('handover.note.saveAddendum')}</button>
+        </div>
+      </div>
+    </article>
+  );
+}

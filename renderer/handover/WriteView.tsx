@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  MAX_ATTACHMENT_BYTES,
+  SECTION_KEYS,
+  type DraftFollowUp,
+  type HandoverDraft,
+  type ValidationIssue,
+} from '../../shared/handover';
+import { reportError } from '../app/errors/report-error';
+import { notify } from '../app/notices/notices-store';
+import { baton } from '../bridge/baton';
+import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
+import { useLanguage } from '../i18n/use-language';
+import { fileToBase64 } from './attachment-urls';
+import { Attachments } from './Attachments';
+import { FollowUpForm } from './FollowUpForm';
+import { formatInZone, issueText, issuesByPlace } from './format';
+import { openNote, refreshContext, useHandover } from './handover-store';
+import { SectionEditor } from './SectionEditor';
+
+const AUTOSAVE_MS = 500;
+
+/** The note being written: prefilled, autosaved as a private draft, submitted with every problem named at its field. */
+export function WriteView() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const context = useHandover((s) => s.context);
+  const [draft, setDraft] = useState<HandoverDraft | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef<HandoverDraft | null>(null);
+
+  useEffect(() => {
+    void baton.getHandoverDraft({}).then((result) => {
+      if (result.ok) setDraft((current) => current ?? result.value.draft);
+      else reportError(result.error);
+    });
+  }, []);
+
+  const save = useCallback(async () => {
+    const pending = latest.current;
+    if (!pending) return;
+    const result = await baton.saveHandoverDraft({ draft: pending });
+    if (result.ok) setSavedAt(result.value.savedAt);
+    else reportError(result.error, 'errors.couldNotSave');
+  }, []);
+
+  /** Every edit: kept in the window at once, written to the profile after a short pause in typing. */
+  const edit = (change: (draft: HandoverDraft) => HandoverDraft) => {
+    setDraft((current) => {
+      if (!current) return current;
+      const next = { ...change(current), updatedAt: Math.max(Date.now(), current.updatedAt + 1) };
+      latest.current = next;
+      return next;
+    });
+    setSavedAt(null);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+  };
+
+  // Leaving the view (another tab or screen) writes what the pause had not written yet.
+  useEffect(() => () => {
+    if (!timer.current) return;
+    clearTimeout(timer.current);
+    void save();
+  }, [save]);
+
+  const addFile = async (file: File, name: string) => {
+    // Refused here, before reading 20 MB into memory to send it.
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      return setIssues([{ code: 'attachment-too-large', path: ['attachments'], params: { name, size: file.size, max: MAX_ATTACHMENT_BYTES } }]);
+    }
+    const result = await baton.putAttachment({ name, dataBase64: await fileToBase64(file) });
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) return setIssues(result.value.issues.map((issue) => ({ ...issue, path: ['attachments'] })));
+    const { attachment } = result.value;
+    setIssues((current) => current.filter((issue) => issue.path[0] !== 'attachments'));
+    edit((d) => (d.attachments.some((a) => a.sha256 === attachment.sha256) ? d : { ...d, attachments: [...d.attachments, attachment] }));
+  };
+
+  const onPaste = (event: ClipboardEvent) => {
+    const files = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/') || file.type === 'application/pdf');
+    if (files.length === 0) return;
+    event.preventDefault();
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    files.forEach((file, index) => void addFile(file, file.name && file.name !== 'image.png' ? file.name : `screenshot-${stamp}-${index + 1}.png`));
+  };
+
+  const submit = async () => {
+    if (!draft) return;
+    if (timer.current) clearTimeout(timer.current);
+    setBusy(true);
+    const result = await baton.submitHandover({ draft });
+    setBusy(false);
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) {
+      setIssues(result.value.issues);
+      return;
+    }
+    setIssues([]);
+    notify('success', (tr) => (result.value.ok && result.value.queued ? tr('handover.write.queued') : tr('handover.write.submitted')));
+    latest.current = null;
+    const fresh = await baton.getHandoverDraft({});
+    setDraft(fresh.ok ? fresh.value.draft : null);
+    void refreshContext();
+    openNote(result.value.id);
+  };
+
+  if (!draft || !context) return <p className="muted">{t('handover.loading')}</p>;
+  const places = issuesByPlace(issues);
+  const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t));
+  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+  const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
+
+  return (
+    <form className="write" onPaste={onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
+      <section className="card">
+        <div className="card__head">
+          <h2 className="card__title">{t('handover.write.title')}</h2>
+          <span className="save-status" role="status">{savedAt !== null ? t('handover.write.saved') : ''}</span>
+        </div>
+        <div className="write__shift">
+          <div>
+            <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
+            <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && edit((d) => ({ ...d, date: e.target.value }))} />
+          </div>
+          <div>
+            <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
+            <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => edit((d) => ({ ...d, shiftTypeId: e.target.value }))}>
+              {activeTypes.map((type) => (
+                <option key={type.id} value={type.id}>{`${type.name[language]} ${type.start}–${type.end}`}</option>
+              ))}
+            </select>
+          </div>
+          <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now: formatInZone(context.now, context.timeZone, language) })}</p>
+        </div>
+        {textsAt('sections').length > 0 && <p className="field__error write__general" role="alert">{textsAt('sections').join(' ')}</p>}
+        {textsAt('shiftTypeId').length > 0 && <p className="field__error" role="alert">{textsAt('shiftTypeId').join(' ')}</p>}
+      </section>
+
+      {context.openFollowUps.length > 0 && (
+        <section className="card" aria-labelledby="carried-title">
+          <h2 className="card__title" id="carried-title">{t('handover.write.carried', { count: context.openFollowUps.length })}</h2>
+          <ul className="fu-list">
+            {context.openFollowUps.map((item) => (
+              <li key={item.id}><FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} /></li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card write__sections">
+        {SECTION_KEYS.map((key) => (
+          <SectionEditor key={key} section={key} value={draft.sections[key]} errors={textsAt(`sections.${key}`)} onChange={(value) => edit((d) => ({ ...d, sections: { ...d.sections, [key]: value } }))} />
+        ))}
+      </section>
+
+      <section className="card" aria-labelledby="attachments-title">
+        <h2 className="card__title" id="attachments-title">{t('handover.attachments.title')}</h2>
+        <p className="card__description">{t('handover.attachments.hint')}</p>
+        <Attachments items={draft.attachments} onRemove={(sha) => edit((d) => ({ ...d, attachments: d.attachments.filter((a) => a.sha256 !== sha) }))} />
+        <label className="button write__pick">
+          {t('handover.attachments.pick')}
+          <input type="file" className="sr-only" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf" onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void addFile(file, file.name);
+            e.target.value = '';
+          }} />
+        </label>
+        {textsAt('attachments').length > 0 && <p className="field__error" role="alert">{textsAt('attachments').join(' ')}</p>}
+      </section>
+
+      <section className="card" aria-labelledby="new-fu-title">
+        <h2 className="card__title" id="new-fu-title">{t('handover.write.newFollowUps')}</h2>
+        <ul className="fu-list">
+          {draft.followUps.map((item: DraftFollowUp, index) => (
+            <li key={item.draftId} className="fu-draft">
+              <span>{item.title || t('handover.write.untitled')}</span>
+              {item.escalation && item.escalation.escalatedAt !== null && (
+                <span className="muted">{t('handover.write.escalatedAt', { at: formatInZone(item.escalation.escalatedAt, context.timeZone, language), dept: departmentName(item.departmentId) })}</span>
+              )}
+              <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
+                {t('handover.attachments.removeShort')}
+              </button>
+              {textsAt(`followUps.${index}`).length > 0 && <p className="field__error">{textsAt(`followUps.${index}`).join(' ')}</p>}
+            </li>
+          ))}
+        </ul>
+        <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
+          edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
+          return true;
+        }} />
+      </section>
+
+      <div className="button-row write__actions">
+        <button type="submit" className="button button--primary button--large" disabled={busy}>{t('handover.write.submit')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { ShiftContext } from '../../shared/api/handover-views';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+
+export type HandoverTab = 'write' | 'history' | 'note';
+
+interface HandoverState {
+  tab: HandoverTab;
+  /** The note shown on the 'note' tab. */
+  noteId: string | null;
+  context: ShiftContext | null;
+  /** Bumped whenever handover or follow-up data changed, so that views re-fetch. */
+  revision: number;
+}
+
+export const useHandover = create<HandoverState>()(() => ({ tab: 'write', noteId: null, context: null, revision: 0 }));
+
+export const openNote = (noteId: string) => useHandover.setState({ tab: 'note', noteId });
+export const showTab = (tab: HandoverTab) => useHandover.setState({ tab });
+
+export async function refreshContext(): Promise<void> {
+  const result = await baton.getShiftContext({});
+  if (result.ok) useHandover.setState({ context: result.value });
+  else reportError(result.error);
+}
+
+const KINDS = new Set(['handover', 'followUp', 'teamSettings']);
+
+/** Keeps the shift context and the revision in step with the team data while a screen shows them. */
+export function useHandoverFeed(): void {
+  useEffect(() => {
+    void refreshContext();
+    return baton.onTeamDataChanged(({ touchedKinds }) => {
+      if (!touchedKinds.some((kind) => KINDS.has(kind))) return;
+      useHandover.setState((s) => ({ revision: s.revision + 1 }));
+      void refreshContext();
+    });
+  }, []);
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import {
+  FOLLOW_UP_CATEGORIES,
+  FOLLOW_UP_STATUSES,
+  HANDOVER_DRAFT_FORMAT,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENT_NAME_CHARS,
+  SECTION_KEYS,
+  attachmentSchema,
+  dateSchema,
+  draftFollowUpSchema,
+  entityIdSchema,
+  epochMsSchema,
+  personSchema,
+  settingIdSchema,
+  sha256Schema,
+  type Attachment,
+  type HandoverDraft,
+  type Person,
+  type ValidationIssue,
+} from '../handover';
+import type { HandoverViews } from './handover-views';
+
+/**
+ * The handover and follow-up operations of the bridge. Inputs are zod (checked at the door);
+ * outputs are the views of `handover-views.ts`. Validation problems a person can fix are answered
+ * as `{ok: false, issues}` values with the domain's codes, not as errors, so the UI can place each
+ * message next to its field.
+ */
+
+/**
+ * What the bridge accepts for a draft: far past the 20,000 character limit (an oversized paste is
+ * kept and explained at submission), yet bounded so that one request cannot exhaust memory.
+ */
+export const MAX_DRAFT_TEXT_CHARS = 1_000_000;
+const draftText = z.string().max(MAX_DRAFT_TEXT_CHARS);
+
+export const HandoverDraftInput = z
+  .object({
+    format: z.literal(HANDOVER_DRAFT_FORMAT),
+    date: dateSchema,
+    shiftTypeId: settingIdSchema,
+    sections: z.object(Object.fromEntries(SECTION_KEYS.map((key) => [key, draftText])) as Record<(typeof SECTION_KEYS)[number], typeof draftText>),
+    attachments: z.array(attachmentSchema).max(1000),
+    followUps: z.array(draftFollowUpSchema.extend({ title: draftText })).max(1000),
+    carriedFollowUpIds: z.array(entityIdSchema).max(5000),
+    checklist: z.array(z.object({ id: z.string().min(1).max(128), text: z.string().max(500), done: z.boolean() })).max(1000).optional(),
+    updatedAt: epochMsSchema,
+  })
+  .strict();
+
+/** Base64 of the 20 MiB limit, plus a little, so that a file just over it gets the readable code. */
+const MAX_BASE64_CHARS = Math.ceil(((MAX_ATTACHMENT_BYTES + 1024) * 4) / 3) + 4;
+
+export type Checked<T> = ({ ok: true } & T) | { ok: false; issues: ValidationIssue[] };
+
+const followUpChanges = z
+  .object({
+    title: draftText,
+    owner: personSchema,
+    dueAt: epochMsSchema,
+    status: z.enum(FOLLOW_UP_STATUSES),
+    department: settingIdSchema.nullable(),
+  })
+  .partial()
+  .strict();
+
+const handoverFilter = z
+  .object({
+    shiftTypeId: settingIdSchema.optional(),
+    authorId: z.string().max(64).optional(),
+    fromDate: dateSchema.optional(),
+    toDate: dateSchema.optional(),
+    unacknowledged: z.boolean().optional(),
+    hasOpenFollowUps: z.boolean().optional(),
+  })
+  .strict();
+
+const idInput = z.object({ id: entityIdSchema }).strict();
+const out = <T>() => z.custom<T>(() => true);
+
+export const handoverOperations = {
+  getShiftContext: { input: z.object({}).strict(), output: out<HandoverViews['ShiftContext']>() },
+  getHandoverDraft: { input: z.object({}).strict(), output: out<{ draft: HandoverDraft; saved: boolean }>() },
+  saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: out<{ savedAt: number }>() },
+  discardHandoverDraft: { input: z.object({}).strict(), output: out<{ discarded: boolean }>() },
+  submitHandover: {
+    input: z.object({ draft: HandoverDraftInput }).strict(),
+    output: out<Checked<{ id: string; queued: boolean }>>(),
+  },
+  addHandoverAddendum: {
+    input: z.object({ id: entityIdSchema, text: draftText, attachments: z.array(attachmentSchema).max(1000) }).strict(),
+    output: out<Checked<{ queued: boolean }>>(),
+  },
+  acknowledgeHandover: { input: idInput, output: out<{ acknowledged: boolean; queued: boolean }>() },
+  listHandovers: {
+    input: z
+      .object({ filter: handoverFilter.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+      .strict(),
+    output: out<{ total: number; items: Array<HandoverViews['HandoverSummary']> }>(),
+  },
+  getHandover: { input: idInput, output: out<HandoverViews['HandoverDetail']>() },
+  searchHandovers: {
+    input: z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: out<{ ready: boolean; hits: Array<HandoverViews['SearchResult']> }>(),
+  },
+  listFollowUps: {
+    input: z.object({ scope: z.enum(['running', 'all']).default('running') }).strict(),
+    output: out<{ items: Array<HandoverViews['FollowUpView']> }>(),
+  },
+  getFollowUp: { input: idInput, output: out<HandoverViews['FollowUpDetail']>() },
+  createFollowUp: {
+    input: z
+      .object({
+        title: draftText,
+        owner: personSchema.nullable(),
+        dueAt: epochMsSchema.nullable(),
+        category: z.enum(FOLLOW_UP_CATEGORIES),
+        departmentId: z.string().max(64).nullable(),
+        escalation: z
+          .object({ weiboLink: z.string().max(100_000), screenshotSha256: sha256Schema.nullable(), escalatedAt: epochMsSchema.nullable() })
+          .nullable(),
+      })
+      .strict(),
+    output: out<Checked<{ id: string; queued: boolean }>>(),
+  },
+  updateFollowUp: { input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: out<Checked<{ queued: boolean }>>() },
+  commentFollowUp: { input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: out<Checked<{ queued: boolean }>>() },
+  putAttachment: {
+    input: z.object({ name: z.string().min(1).max(MAX_ATTACHMENT_NAME_CHARS * 4), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
+    output: out<Checked<{ attachment: Attachment }>>(),
+  },
+  readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: out<{ mime: string; dataBase64: string }>() },
+} as const;
+
+export type { Person };

@@ -1,0 +1,103 @@
+import type {
+  Acknowledgement,
+  Addendum,
+  Department,
+  EscalationState,
+  FollowUp,
+  FollowUpComment,
+  FollowUpHistoryEntry,
+  Person,
+  ShiftInstance,
+  ShiftRef,
+  ShiftType,
+  SubmittedNote,
+} from '../handover';
+import type { SearchKind } from '../search';
+
+/**
+ * What the handover operations answer with: plain JSON views of the folded states, shaped for the
+ * screens (counts and flags computed in the service, where `now` and the whole state are known).
+ */
+
+export interface FollowUpView extends FollowUp {
+  readonly id: string;
+  readonly overdue: boolean;
+  /** The earlier of the due time and the 'Weibo first' deadline. */
+  readonly effectiveDueAt: number;
+  readonly escalationState: EscalationState | null;
+  readonly hasConflicts: boolean;
+  readonly commentCount: number;
+}
+
+export interface FollowUpDetail extends FollowUpView {
+  readonly comments: readonly FollowUpComment[];
+  readonly history: readonly FollowUpHistoryEntry[];
+  /** Per field, the losing values the winner's author had not seen. */
+  readonly conflicts: Readonly<Record<string, ReadonlyArray<{ value: unknown; hlc: string }>>>;
+}
+
+export interface HandoverView {
+  readonly id: string;
+  readonly note: SubmittedNote;
+  readonly addenda: readonly Addendum[];
+  readonly acknowledgements: readonly Acknowledgement[];
+}
+
+export interface HandoverSummary {
+  readonly id: string;
+  readonly date: string;
+  readonly shiftTypeId: string;
+  readonly shiftStartAt: number;
+  readonly author: Person;
+  readonly at: number;
+  /** The summary section's opening, for the list. */
+  readonly excerpt: string;
+  readonly acknowledgedBy: readonly Person[];
+  readonly addendumCount: number;
+  readonly attachmentCount: number;
+  readonly followUpCount: number;
+}
+
+export interface HandoverDetail extends HandoverView {
+  /** Other notes for the same shift: shown together, never merged. */
+  readonly sameShift: readonly HandoverView[];
+  /** The follow-ups the note created or carried, as they stand now. */
+  readonly followUps: readonly FollowUpView[];
+  /** Whether the person on this computer may acknowledge (not the author, not yet signed). */
+  readonly canAcknowledge: boolean;
+}
+
+export interface ShiftContext {
+  readonly now: number;
+  readonly timeZone: string;
+  readonly shiftTypes: readonly ShiftType[];
+  readonly departments: readonly Department[];
+  readonly escalationMinutes: number;
+  readonly current: ShiftInstance | null;
+  readonly proposed: ShiftInstance | null;
+  /** The previous shift's notes, for the incoming person to acknowledge. */
+  readonly previous: { readonly shift: ShiftRef; readonly notes: readonly HandoverView[] } | null;
+  /** Every open or waiting follow-up, overdue first. */
+  readonly openFollowUps: readonly FollowUpView[];
+  /** The person on this computer; null before they have a name and a member id. */
+  readonly me: Person | null;
+  /** Notes nobody has acknowledged yet. */
+  readonly unacknowledgedCount: number;
+}
+
+export interface SearchResult {
+  readonly id: string;
+  readonly kind: SearchKind;
+  readonly date: string;
+  readonly title: string;
+  readonly terms: readonly string[];
+}
+
+export interface HandoverViews {
+  ShiftContext: ShiftContext;
+  HandoverSummary: HandoverSummary;
+  HandoverDetail: HandoverDetail;
+  FollowUpView: FollowUpView;
+  FollowUpDetail: FollowUpDetail;
+  SearchResult: SearchResult;
+}

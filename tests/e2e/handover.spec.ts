@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test, type Computer } from './support/fixtures';
+
+/** Screens go to test-results/screens/handover-<name>-<lang>.png for people to look at. */
+const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`handover-${name}`), animations: 'disabled' });
+
+async function call<T>(computer: Computer, name: string, input: unknown): Promise<T> {
+  const result = await computer.api(name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+interface TeamView {
+  me: { memberId: string | null; roles: string[] };
+  pending: Array<{ id: string; memberName: string }>;
+}
+
+/**
+ * A team of two on one shared folder, set up through the trust layer's operations: 小林 creates
+ * it and takes the editor role (writing handovers needs it), 老王 asks to join and is approved as
+ * an editor.
+ */
+async function teamOfTwo(first: Computer, second: Computer): Promise<void> {
+  await call(first, 'createTeam', { memberName: '小林', teamName: '微博运营组', path: first.shared });
+  const mine = await call<TeamView>(first, 'getTeam', {});
+  await call(first, 'setMemberRoles', { memberId: mine.me.memberId, roles: ['admin', 'editor'] });
+  await call(second, 'joinTeam', { memberName: '老王', path: second.shared });
+  await expect.poll(async () => {
+    await call(first, 'syncNow', {});
+    return (await call<TeamView>(first, 'getTeam', {})).pending.map((request) => request.memberName);
+  }).toContain('老王');
+  const request = (await call<TeamView>(first, 'getTeam', {})).pending.find((item) => item.memberName === '老王')!;
+  await call(first, 'approveJoin', { requestId: request.id, roles: ['editor'] });
+  await call(first, 'syncNow', {});
+  await expect.poll(async () => {
+    await call(second, 'syncNow', {});
+    return (await call<TeamView>(second, 'getTeam', {})).me.roles;
+  }).toContain('editor');
+  for (const computer of [first, second]) await computer.page.reload();
+}
+
+/** A 1×1 PNG, pasted into the page as a clipboard event carrying a file, as a screenshot paste does. */
+async function pastePng(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const base64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    const target = document.querySelector('form.write textarea') ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+}
+
+const openScreen = async (page: Page, name: RegExp) => page.getByRole('navigation').getByRole('link', { name }).click();
+
+test('a handover note travels from one computer to the next shift, in Chinese', async ({ openComputer }) => {
+  const first = await openComputer({ locale: 'zh-CN' });
+  const second = await openComputer({ locale: 'zh-CN' });
+  await teamOfTwo(first, second);
+  const { page } = first;
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+
+  await test.step('小林 writes a note with a pasted screenshot and an escalation', async () => {
+    await openScreen(page, /交接班/);
+    await expect(page.getByRole('heading', { name: '本班交接班记录' })).toBeVisible();
+    await page.getByRole('button', { name: '提交交接班记录' }).click();
+    await expect(page.getByText('所有栏目都是空的：至少写一栏再提交。')).toBeVisible();
+    // Written for yesterday's shift, so that on the second computer it is the previous shift's note.
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now() - 86_400_000);
+    await page.getByLabel('日期', { exact: true }).fill(yesterday);
+    await page.getByRole('textbox', { name: '本班概况' }).fill('**微博**投诉两条，已交接班给客服');
+    await page.getByRole('textbox', { name: '下一班注意事项' }).fill('10 点直播，注意评论区');
+    await pastePng(page);
+    await expect(page.getByRole('img', { name: /screenshot-.*\.png/ })).toBeVisible();
+    await page.getByRole('textbox', { name: '事项', exact: true }).fill('客服回复差评投诉');
+    await page.getByLabel('类别', { exact: true }).selectOption('escalation');
+    await page.getByLabel('升级到哪个部门', { exact: true }).selectOption('customer-service');
+    await page.getByLabel('微博链接', { exact: true }).fill('https://weibo.com/1234/abcd');
+    await page.getByRole('button', { name: '加入本记录' }).click();
+    await expect(page.getByText(/升级到 客服部/)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '草稿已保存' })).toBeVisible();
+    await shoot(page, 'write-zh-CN');
+    await page.getByRole('button', { name: '提交交接班记录' }).click();
+    await expect(page.getByRole('heading', { name: /交接班记录$/ }).first()).toBeVisible();
+    await expect(page.getByText('还没有人签收')).toBeVisible();
+    await expect(page.locator('.markdown strong', { hasText: '微博' })).toBeVisible();
+    await shoot(page, 'note-zh-CN');
+  });
+
+  await test.step('老王, on the other computer, sees it after a sync and acknowledges it', async () => {
+    await call(first, 'syncNow', {});
+    await expect.poll(async () => {
+      await call(second, 'syncNow', {});
+      return (await call<{ total: number }>(second, 'listHandovers', {})).total;
+    }).toBe(1);
+    await second.page.reload();
+    await openScreen(second.page, /交接班/);
+    await expect(second.page.getByRole('heading', { name: /上一班的交接/ })).toBeVisible();
+    await shoot(second.page, 'previous-zh-CN');
+    await second.page.getByRole('button', { name: '签收' }).click();
+    await expect(second.page.getByText('你已签收')).toBeVisible();
+    // The escalation is carried into 老王's note.
+    await expect(second.page.getByText('客服回复差评投诉')).toBeVisible();
+    await expect(second.page.getByText(/微博优先：还剩/)).toBeVisible();
+  });
+
+  await test.step('小林 sees the acknowledgement; search finds the note in Chinese', async () => {
+    await call(second, 'syncNow', {});
+    await expect.poll(async () => {
+      await call(first, 'syncNow', {});
+      const list = await call<{ items: Array<{ acknowledgedBy: Array<{ name: string }> }> }>(first, 'listHandovers', {});
+      return list.items[0]?.acknowledgedBy.map((person) => person.name);
+    }).toEqual(['老王']);
+    await page.getByRole('tab', { name: '历史记录' }).click();
+    await expect(page.getByText('老王 已签收')).toBeVisible();
+    for (const word of ['微博', '投诉', '交接班']) {
+      await page.getByRole('searchbox').fill(word);
+      await expect(page.getByRole('list', { name: /条结果/ }).getByRole('button')).toHaveCount(1);
+    }
+    await page.getByRole('searchbox').fill('');
+    await expect(page.getByText('共 1 份记录')).toBeVisible();
+    await shoot(page, 'history-zh-CN');
+  });
+
+  await test.step('an escalation past its deadline is shown overdue, first, in red', async () => {
+    const created = await call<{ ok: boolean }>(first, 'createFollowUp', {
+      title: '法务：侵权投诉',
+      owner: { memberId: (await call<TeamView>(first, 'getTeam', {})).me.memberId, name: '小林' },
+      dueAt: null,
+      category: 'escalation',
+      departmentId: 'legal',
+      // Escalated three hours ago: the two-hour 'Weibo first' deadline has passed whenever this runs.
+      escalation: { weiboLink: 'https://weibo.com/1/x', screenshotSha256: null, escalatedAt: Date.now() - 3 * 3_600_000 },
+    });
+    expect(created.ok).toBe(true);
+    await openScreen(page, /待跟进/);
+    const firstItem = page.locator('.fu-list > li').first();
+    await expect(firstItem).toContainText('法务：侵权投诉');
+    await expect(firstItem.getByText('已过期')).toBeVisible();
+    await expect(firstItem.getByText(/微博优先：已超时/)).toBeVisible();
+    await firstItem.getByRole('button').click();
+    await page.getByLabel('状态', { exact: true }).selectOption('waiting');
+    await expect(page.getByText(/状态改为 等待部门回复/)).toBeVisible();
+    await shoot(page, 'follow-ups-zh-CN');
+  });
+
+  await test.step('the same screens in English', async () => {
+    await call(first, 'updateSettings', { language: 'en' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
+    await shoot(page, 'follow-ups-en');
+    await openScreen(page, /Handover/);
+    await page.getByRole('tab', { name: 'Write handover' }).click();
+    await expect(page.getByRole('heading', { name: "This shift's handover note" })).toBeVisible();
+    await shoot(page, 'write-en');
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByText('Notes: 1')).toBeVisible();
+    await shoot(page, 'history-en');
+    await page.locator('.history__row').first().click();
+    await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+    await shoot(page, 'note-en');
+    await call(first, 'updateSettings', { language: 'zh-CN' });
+  });
+
+  await test.step('a draft typed when the computer dies is there after a restart', async () => {
+    await openScreen(page, /交接班/);
+    await page.getByRole('tab', { name: '写交接班记录' }).click();
+    await page.getByRole('textbox', { name: '舆情' }).fill('有人在带节奏，继续观察');
+    await expect(page.getByRole('status').filter({ hasText: '草稿已保存' })).toBeVisible();
+    await first.kill();
+    await first.restart();
+    await openScreen(first.page, /交接班/);
+    await expect(first.page.getByRole('textbox', { name: '舆情' })).toHaveValue('有人在带节奏，继续观察');
+  });
+
+  expect(errors).toEqual([]);
+});
