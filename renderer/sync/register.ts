@@ -1,0 +1,16 @@
+import { registerScreen } from '../app/nav/registry';
+import { SyncIcon } from './SyncIcon';
+import { SyncNavStatus } from './SyncNavStatus';
+import { SyncScreen } from './SyncScreen';
+
+registerScreen({
+  id: 'sync',
+  title: 'sync.nav',
+  description: 'sync.description',
+  icon: SyncIcon,
+  group: 'system',
+  // Just before Settings (100).
+  order: 90,
+  Screen: SyncScreen,
+  Status: SyncNavStatus,
+});
