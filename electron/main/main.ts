@@ -5,6 +5,7 @@ import { createAppServices } from '../services/app-services';
 import { createFileLogger, type Logger } from '../services/log';
 import { settingsStoreOptions, type SettingsStore } from '../services/settings/store-options';
 import { forwardEvents, registerIpcHandlers } from './ipc';
+import { osKeyVault } from './key-vault';
 import { electronPlatform } from './platform';
 import { appEntryUrl, handleAppProtocol, registerAppScheme } from './protocol';
 import { hardenAllWebContents, lockDownSession } from './security';
@@ -35,7 +36,11 @@ function start(log: Logger, extra: { sharedDir?: string }): void {
 
   let window: BrowserWindow | null = null;
   const currentWindow = () => window;
-  const services = createAppServices({ profileDir, appVersion, platform: electronPlatform(currentWindow), settingsStore, log, ...extra });
+  const keyVault = osKeyVault();
+  if (!keyVault) log.warn('main', 'the operating system offers no key store here: the device key stays in a file only this user can read');
+  const services = createAppServices({
+    profileDir, appVersion, platform: electronPlatform(currentWindow), settingsStore, log, ...extra, ...(keyVault ? { keyVault } : {}),
+  });
 
   lockDownSession(session.defaultSession, log);
   handleAppProtocol(rendererDir, log);

@@ -11,6 +11,8 @@ import { Field } from '../app/ui/Field';
 import { Brand } from '../app/ui/Brand';
 import { FolderChoice } from './FolderChoice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { TeamChoice } from './TeamChoice';
+import { useFolderTeam } from './use-folder-team';
 import './first-run.css';
 
 /**
@@ -30,22 +32,38 @@ export function FirstRun() {
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const pathRef = useRef<HTMLInputElement>(null);
+  const teamNameRef = useRef<HTMLInputElement>(null);
+  // A shared folder either holds a team (ask to join it) or not (create one, named here).
+  const [teamName, setTeamName] = useState('');
+  const folder = useFolderTeam(kind === 'path' && path.trim() ? path.trim() : null);
+  // An empty or unusable path goes the old way, where the service says what is wrong with it.
+  const action = kind !== 'path' || !path.trim() || folder?.state === 'unavailable' ? 'start'
+    : folder?.state === 'has-team' ? 'join'
+    // No team yet: a name creates one here; left empty, the folder waits for a colleague's team.
+    : folder?.state === 'no-team' ? (teamName.trim() ? 'create' : 'start') : 'wait';
+
+  const finish = (memberName: string, sharedFolder: SharedFolderChoice) => {
+    if (action === 'join') return baton.joinTeam({ memberName, path: path.trim() });
+    if (action === 'create') return baton.createTeam({ memberName, teamName, path: path.trim() });
+    return baton.completeFirstRun({ memberName, sharedFolder });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     const sharedFolder: SharedFolderChoice = kind === 'embedded' ? { kind } : { kind, path };
-    const result = await baton.completeFirstRun({ memberName: name, sharedFolder });
+    const result = await finish(name, sharedFolder);
     setBusy(false);
     if (result.ok) {
       useSettings.getState().apply(result.value);
-      notify('success', (t) => t('firstRun.done'));
+      notify('success', (t) => t(action === 'join' ? 'team.firstRun.joined' : action === 'create' ? 'team.firstRun.created' : 'firstRun.done'));
       return;
     }
     const readable = describeError(result.error, t);
     setRefusal(result.error);
     if (readable.fields.memberName) nameRef.current?.focus();
-    else if (readable.fields['sharedFolder.path']) pathRef.current?.focus();
+    else if (readable.fields.teamName) teamNameRef.current?.focus();
+    else if (readable.fields['sharedFolder.path'] || readable.fields.path) pathRef.current?.focus();
     else reportError(result.error);
   };
 
@@ -71,10 +89,13 @@ export function FirstRun() {
             )}
           </Field>
           <FolderChoice kind={kind} path={path} onKind={setKind} onPath={setPath}
-            pathError={errors['sharedFolder.path']} pathRef={pathRef} />
+            pathError={errors['sharedFolder.path'] ?? errors.path} pathRef={pathRef} />
+          {kind === 'path' && path.trim() && (
+            <TeamChoice folder={folder} teamName={teamName} onTeamName={setTeamName} error={errors.teamName} inputRef={teamNameRef} />
+          )}
           <div className="first-run__actions">
-            <button type="submit" className="button button--primary button--large" disabled={busy}>
-              {busy ? t('firstRun.submitting') : t('firstRun.submit')}
+            <button type="submit" className="button button--primary button--large" disabled={busy || action === 'wait'}>
+              {busy ? t('firstRun.submitting') : action === 'create' ? t('team.firstRun.create') : t('firstRun.submit')}
             </button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../app/stores/app-info-store';
 import type { MessageKey } from '../i18n/resources';
+import { KeyProtectionRow } from '../team/KeyProtectionRow';
 import { SettingsSection } from './SettingsSection';
 
 const platformNames: Record<string, MessageKey> = {
@@ -32,6 +33,7 @@ export function AboutSection() {
             <dd className={kind === 'path' ? 'path' : undefined}>{value}</dd>
           </div>
         ))}
+        <KeyProtectionRow />
       </dl>
     </SettingsSection>
   );

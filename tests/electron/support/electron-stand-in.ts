@@ -326,6 +326,15 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
         record.errorBoxes.push({ title, content });
       },
     }),
+    // Like Electron's on a desktop with a key store: sealed text that is not the plain key.
+    safeStorage: strict('safeStorage', {
+      isEncryptionAvailable() {
+        mustBeReady(ctx, 'safeStorage');
+        return true;
+      },
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
+    }),
     shell: strict('shell', {
       async openExternal(url: string) {
         record.openedExternal.push(url);

@@ -1,0 +1,34 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FolderTeam } from '../../shared/api/team-schemas';
+import { Field } from '../app/ui/Field';
+
+interface TeamChoiceProps {
+  folder: FolderTeam | null;
+  teamName: string;
+  onTeamName(name: string): void;
+  error?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** Under a chosen shared folder: the team it holds (join it) or a name for a new one (create). */
+export function TeamChoice({ folder, teamName, onTeamName, error, inputRef }: TeamChoiceProps) {
+  const { t } = useTranslation();
+  if (!folder) return <p className="first-run__team-note" role="status">{t('team.firstRun.checking')}</p>;
+  if (folder.state === 'has-team') {
+    return <p className="first-run__team-note" role="status">{t('team.firstRun.hasTeam', { team: folder.team?.name ?? '' })}</p>;
+  }
+  if (folder.state === 'unavailable') {
+    return <p className="first-run__team-note first-run__team-note--problem" role="status">{t('team.firstRun.unavailable', { detail: folder.detail })}</p>;
+  }
+  return (
+    <div className="first-run__team">
+      <p className="first-run__team-note" role="status">{t('team.firstRun.noTeam')}</p>
+      <Field id="first-run-team-name" label={t('team.firstRun.teamName')} hint={t('team.firstRun.teamNameHint')} error={error}>
+        {(control) => (
+          <input {...control} ref={inputRef} className="input" type="text" value={teamName} onChange={(event) => onTeamName(event.target.value)} />
+        )}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { TeamView } from '../../shared/api/team-schemas';
+import type { MessageKey } from '../i18n/resources';
+import zhCN from '../i18n/zh-CN.json';
+
+const SHOWN = 50;
+const worded = new Set(Object.keys(zhCN.team.setAside.reasons));
+
+/** Ops kept but not counted by the trust layer, each with its reason (shared/team/reasons.ts). */
+export function SetAsideOpsCard({ view }: { view: TeamView }) {
+  const { t } = useTranslation();
+  const ops = view.setAside;
+  return (
+    <section className="card" aria-labelledby="team-set-aside-title">
+      <h2 className="card__title" id="team-set-aside-title">{t('team.setAside.title')}</h2>
+      <p className="card__description">{t('team.setAside.description')}</p>
+      <div className="card__body">
+        {ops.length === 0 ? <p className="team-muted">{t('team.setAside.empty')}</p> : (
+          <ul className="team-list">
+            {ops.slice(0, SHOWN).map((op) => (
+              <li key={op.opId} className="team-op" data-reason={op.reason}>
+                <p className="team-op__reason">
+                  {/* A reason without its own words here still says why, in the trust layer's English. */}
+                  {worded.has(op.reason) ? t(`team.setAside.reasons.${op.reason}` as MessageKey) : op.explanation}
+                </p>
+                <p className="team-muted"><span className="mono">{op.type}</span> · {t('team.setAside.from', { id: op.deviceId.slice(0, 8) })}</p>
+              </li>
+            ))}
+            {ops.length > SHOWN && <li className="team-muted">{t('team.setAside.more', { count: ops.length - SHOWN })}</li>}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

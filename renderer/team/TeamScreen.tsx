@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { MembersCard } from './MembersCard';
+import { MyNameCard } from './MyNameCard';
+import { PendingCard } from './PendingCard';
+import { SetAsideOpsCard } from './SetAsideOpsCard';
+import { TeamBanner } from './TeamBanner';
+import { useTeam, useTeamFeed } from './team-store';
+import './team.css';
+
+/** The Team screen: in the Settings family of cards. */
+export function TeamScreen() {
+  useTeamFeed();
+  const { t } = useTranslation();
+  const view = useTeam((s) => s.view);
+  if (!view) return <p className="team-muted">{t('app.loading')}</p>;
+  if (!view.trustActive) return <p className="team-alert">{t('team.banner.noTrust')}</p>;
+  if (!view.available) return <p className="team-muted">{t('team.noTeam')}</p>;
+  return (
+    <div className="settings team">
+      <TeamBanner view={view} />
+      <MyNameCard view={view} />
+      {view.me.isAdmin && <PendingCard view={view} />}
+      <MembersCard view={view} />
+      <SetAsideOpsCard view={view} />
+    </div>
+  );
+}

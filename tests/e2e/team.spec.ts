@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test, type Computer } from './support/fixtures';
+import { finishFirstRun } from './support/first-run';
+
+interface TeamView {
+  me: { deviceId: string; status: string };
+  pending: unknown[];
+  setAside: Array<{ reason: string; deviceId: string; type: string }>;
+}
+
+async function call<T>(computer: Computer, name: string, input: unknown = {}): Promise<T> {
+  const result = await computer.api(name, input);
+  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+const syncNow = (computer: Computer) => call(computer, 'syncNow');
+
+async function openTeam(page: Page) {
+  await page.getByRole('navigation').getByRole('link', { name: /^(团队|Team)/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^(团队|Team)$/ })).toBeVisible();
+}
+
+/** The whole screen, as tall as its content (the screen scrolls inside <main>). */
+async function shoot(page: Page, name: string) {
+  const dismiss = page.getByRole('button', { name: /^(关闭通知|Dismiss notification)$/ });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  const height = await page.evaluate(() => {
+    const top = document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0;
+    return Math.ceil(top + (document.querySelector('main')?.scrollHeight ?? document.body.scrollHeight));
+  });
+  await page.setViewportSize({ width: 1280, height: Math.max(820, height) });
+  await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
+  await page.setViewportSize({ width: 1280, height: 820 });
+}
+
+/** Chinese, then English, back to Chinese; `english` is a text that shows the switch happened. */
+async function shootBoth(computer: Computer, name: string, english: RegExp) {
+  await shoot(computer.page, `${name}-zh-CN`);
+  await call(computer, 'updateSettings', { language: 'en' });
+  await expect(computer.page.getByText(english).first()).toBeVisible();
+  await shoot(computer.page, `${name}-en`);
+  await call(computer, 'updateSettings', { language: 'zh-CN' });
+  await expect(computer.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+}
+
+test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked computer\'s does not', async ({ openComputer }, testInfo) => {
+  const shared = testInfo.outputPath('team-folder');
+  const adminProfile = testInfo.outputPath('admin');
+  mkdirSync(shared, { recursive: true });
+  const teamId = execFileSync(process.execPath, ['dist/host/baton.mjs', 'team', 'create', '--shared', shared, '--profile', adminProfile,
+    '--team', '品牌运营组', '--member', '王主管'], { encoding: 'utf8' });
+  expect(teamId).toMatch(/^[a-z2-7]{26}\n$/);
+
+  const admin = await openComputer({ profile: adminProfile, shared });
+  const newcomer = await openComputer({ shared });
+  const adminErrors: string[] = [];
+  admin.page.on('pageerror', (error) => adminErrors.push(error.message));
+  admin.page.on('dialog', (dialog) => void dialog.accept());
+
+  await test.step('the CLI\'s profile opens as the admin, first run done', async () => {
+    await openTeam(admin.page);
+    await expect(admin.page.getByText(/^王主管/).first()).toBeVisible();
+    await expect(admin.page.getByText('团队只有一位管理员', { exact: false })).toBeVisible();
+  });
+
+  await test.step('the newcomer\'s first run offers to join the folder\'s team', async () => {
+    await expect(newcomer.page.getByText(/这个文件夹里已有团队“品牌运营组”/)).toBeVisible();
+    await shoot(newcomer.page, 'team-first-run-join-zh-CN');
+    await finishFirstRun(newcomer.page, '李雷');
+    await openTeam(newcomer.page);
+    await expect(newcomer.page.getByText('等待管理员批准', { exact: true })).toBeVisible();
+    await expect(newcomer.page.getByRole('navigation').getByText('待批准')).toBeVisible();
+    await shootBoth(newcomer, 'team-pending-banner', /^Waiting for an admin's approval$/);
+  });
+
+  await test.step('the admin sees the request and approves 李雷 as an editor', async () => {
+    await syncNow(admin);
+    const request = admin.page.getByRole('listitem').filter({ hasText: '李雷 申请加入' });
+    await expect(request).toBeVisible();
+    await expect(request.getByRole('checkbox', { name: '编辑' })).toBeChecked();
+    await shootBoth(admin, 'team-request', /^Requests to join$/);
+    await request.getByRole('button', { name: '批准' }).click();
+    await expect(admin.page.getByText('李雷 申请加入')).toHaveCount(0);
+    await expect(admin.page.getByRole('listitem').filter({ hasText: /^李雷/ }).getByText('编辑', { exact: true })).toBeVisible();
+  });
+
+  await test.step('approved, the newcomer renames itself and the admin sees the new name', async () => {
+    await syncNow(newcomer);
+    await expect(newcomer.page.getByText('等待管理员批准', { exact: true })).toHaveCount(0);
+    const name = newcomer.page.getByRole('textbox', { name: '显示名称' });
+    await name.fill('李雷（早班）');
+    await name.press('Enter');
+    await expect(name).toHaveValue('李雷（早班）');
+    await syncNow(newcomer);
+    await syncNow(admin);
+    await expect(admin.page.getByText('李雷（早班）', { exact: true })).toBeVisible();
+    await shootBoth(admin, 'team-members', /^Members$/);
+  });
+
+  await test.step('revoked while away, the computer\'s next edit is set aside with its reason', async () => {
+    const newcomerDevice = (await call<TeamView>(newcomer, 'getTeam')).me.deviceId;
+    // The newcomer is offline, and its sync engine will not deliver the revocation before its next edit.
+    await newcomer.kill();
+    const member = admin.page.getByRole('listitem').filter({ hasText: /^李雷（早班）/ });
+    await member.getByRole('button', { name: '停用' }).click();
+    await expect(member.getByText('已停用')).toBeVisible();
+    // The screen shows the revocation as soon as it is recorded; make sure it is in the folder too.
+    expect((await call<{ pendingOutbox: number }>(admin, 'syncNow')).pendingOutbox).toBe(0);
+    await admin.kill();
+    const adminDevice = readdirSync(join(shared, 'baton', 'devices')).find((id) => id !== newcomerDevice && readdirSync(join(shared, 'baton', 'devices', id, 'log')).length >= 2)!;
+    const log = join(shared, 'baton', 'devices', adminDevice, 'log');
+    const revocation = readdirSync(log).sort().at(-1)!;
+    const held = testInfo.outputPath('held-by-sync-engine');
+    renameSync(join(log, revocation), held);
+
+    await newcomer.restart();
+    await openTeam(newcomer.page);
+    const name = newcomer.page.getByRole('textbox', { name: '显示名称' });
+    await name.fill('李雷（被停用后）');
+    await name.press('Enter');
+    await syncNow(newcomer);
+    renameSync(held, join(log, revocation));
+
+    await admin.restart();
+    await syncNow(admin);
+    const view = await call<TeamView>(admin, 'getTeam');
+    expect(view.setAside).toContainEqual(expect.objectContaining({ reason: 'device-revoked', deviceId: newcomerDevice, type: 'member.profileSet' }));
+    await openTeam(admin.page);
+    await expect(admin.page.getByText('李雷（被停用后）')).toHaveCount(0);
+    await expect(admin.page.getByText('这台电脑已被停用，这是停用之后写下的')).toBeVisible();
+    await shootBoth(admin, 'team-set-aside', /^Changes not counted$/);
+
+    const doctor = JSON.parse(execFileSync(process.execPath, ['dist/host/baton.mjs', 'team', 'doctor', '--shared', shared], { encoding: 'utf8' })) as TeamView & { setAsideOps: TeamView['setAside'] };
+    expect(doctor.setAsideOps).toContainEqual(expect.objectContaining({ reason: 'device-revoked', deviceId: newcomerDevice }));
+  });
+  expect(adminErrors).toEqual([]);
+});
+
+test('first run on an empty shared folder creates a team with this computer as its admin', async ({ openComputer }) => {
+  const computer = await openComputer({ locale: 'en-US' });
+  const { page } = computer;
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Lin');
+  await expect(page.getByText(/^This folder holds no team yet/)).toBeVisible();
+  await page.getByRole('textbox', { name: 'Team name' }).fill('Brand Weibo');
+  await expect(page.getByRole('button', { name: 'Create the team' })).toBeEnabled();
+  await shoot(page, 'team-first-run-create-en');
+  await call(computer, 'updateSettings', { language: 'zh-CN' });
+  await expect(page.getByRole('button', { name: '创建团队' })).toBeVisible();
+  await shoot(page, 'team-first-run-create-zh-CN');
+  await page.getByRole('button', { name: '创建团队' }).click();
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await openTeam(page);
+  const view = await call<TeamView & { me: { isAdmin: boolean; roles: string[] } }>(computer, 'getTeam');
+  expect(view.me).toMatchObject({ status: 'approved', isAdmin: true, roles: ['admin'] });
+  await expect(page.getByRole('listitem').filter({ hasText: /^Lin/ }).getByText('管理员', { exact: true })).toBeVisible();
+});

@@ -1,0 +1,78 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import type { Platform } from '../../electron/services/platform';
+import { createConfSettingsStore } from '../../electron/services/settings/conf-store';
+import { nodeCrypto } from '../../electron/services/sync/node-crypto';
+import type { TeamView } from '../../shared/api/team-schemas';
+import { encodeSegment, type Op } from '../../shared/sync';
+import { filesIn, logDir, tempDir, testLog } from '../sync-service/helpers';
+
+const platform: Platform = {
+  host: 'web',
+  versions: {},
+  canPickFolder: false,
+  pickFolder: async () => null,
+  openExternal: async () => false,
+  showInFolder: async () => false,
+};
+
+const open: AppServices[] = [];
+afterEach(async () => {
+  for (const app of open.splice(0)) await app.close();
+});
+
+/** One computer running the whole app's services (the app's real capabilities and trust plug), driven by hand. */
+export function openApp(sharedDir: string, name: string): AppServices & { profileDir: string } {
+  const profileDir = join(tempDir(name), 'profile');
+  mkdirSync(profileDir, { recursive: true });
+  const app = createAppServices({
+    profileDir,
+    appVersion: '0.1.0-test',
+    platform,
+    settingsStore: createConfSettingsStore(profileDir, '0.1.0-test'),
+    log: testLog(),
+    sharedDir,
+    syncOptions: { watch: false, flushDelayMs: 3_600_000, cacheDelayMs: 3_600_000 },
+  });
+  open.push(app);
+  return Object.assign(app, { profileDir });
+}
+
+export async function call<T>(app: AppServices, name: string, input: unknown = {}): Promise<T> {
+  const result = await app.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+export const team = (app: AppServices) => call<TeamView>(app, 'getTeam');
+
+/** A device's keys as its profile keeps them (plain-file protection in tests). */
+export function keysOf(profileDir: string): { deviceId: string; publicKeyPem: string; privateKeyPem: string } {
+  const file = JSON.parse(readFileSync(join(profileDir, 'sync', 'identity.json'), 'utf8')) as {
+    deviceId: string; publicKey: string; privateKey: { sealed: string };
+  };
+  return { deviceId: file.deviceId, publicKeyPem: file.publicKey, privateKeyPem: file.privateKey.sealed };
+}
+
+let wall = Date.now() + 60_000;
+
+/** An op as a device would write it, with a counter far past anything the device wrote. */
+export function opOf(deviceId: string, counter: number, type: string, entity: string, data: Record<string, unknown>): Op {
+  wall += 1000;
+  return { id: `${deviceId}:${counter}`, hlc: `${String(wall).padStart(15, '0')}-0000-${deviceId}`, type, entity, data } as Op;
+}
+
+/** Writes a correctly signed segment for `deviceId` at its next seq (as a stolen key or profile could). */
+export function writeSigned(sharedDir: string, deviceId: string, privateKeyPem: string, ops: Op[]): string {
+  const dir = logDir(sharedDir, deviceId);
+  mkdirSync(dir, { recursive: true });
+  // After the device's highest segment, chained to it as the device itself would.
+  const last = filesIn(dir).at(-1);
+  const seq = last ? Number(last.slice(0, 12)) + 1 : 1;
+  const prev = last ? (JSON.parse(readFileSync(join(dir, last), 'utf8').trimEnd().split('\n').at(-1)!) as { sha256: string }).sha256 : null;
+  const encoded = encodeSegment({ deviceId, seq, prev, ops }, privateKeyPem, nodeCrypto);
+  writeFileSync(join(dir, encoded.fileName), encoded.text);
+  return `baton/devices/${deviceId}/log/${encoded.fileName}`;
+}
