@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
-import { runDoctor } from '../services/sync/doctor';
+import { runTeamDoctor } from '../services/team/team-doctor';
 import { teamCommand, teamUsage } from './team';
 
 /**
@@ -22,7 +22,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--shared is required\n${usage}\n`);
     return 2;
   }
-  const report = await runDoctor(resolve(values.shared), appSyncConfig());
+  // Files set aside and ops the trust layer refused, each with its reason.
+  const report = await runTeamDoctor(resolve(values.shared), appSyncConfig());
   process.stdout.write(`${JSON.stringify(report)}\n`);
   // An unavailable folder is a finding, not a failure of the doctor.
   return 0;

@@ -25,9 +25,12 @@ export interface DeviceIdentity {
  * (admin is always among them) and sets its name, so the creator is in the roster like anyone.
  * Fits the storage service's `createTeam({ firstOps: (device) => createTeamOps(device) })`.
  */
+const creatorRoles: readonly Role[] = ['admin', 'lead', 'approver', 'editor'];
+
 export function createTeamOps(creator: DeviceIdentity & { readonly memberName: string; readonly roles?: readonly Role[] }): OpDraft[] {
   return [
-    approveDeviceOp({ ...creator, roles: ['admin', ...(creator.roles ?? [])] }),
+    // The creator starts as the whole team: a team of one must be able to write, publish and approve.
+    approveDeviceOp({ ...creator, roles: [...creatorRoles, ...(creator.roles ?? [])] }),
     draft('member.profileSet', memberEntity(creator.memberId), { set: { displayName: creator.memberName.trim() }, seen: {} }),
   ];
 }

@@ -120,7 +120,7 @@ describe('forged input is set aside with its reason on every device', () => {
     await newcomer.sync.syncNow();
     await admin.sync.syncNow();
     const seen = await team(admin);
-    expect(seen.members.map((member) => [member.displayName, member.roles])).toEqual([['王主管', ['admin']], ['雷雷', ['editor']]]);
+    expect(seen.members.map((member) => [member.displayName, member.roles])).toEqual([['王主管', ['admin', 'lead', 'approver', 'editor']], ['雷雷', ['editor']]]);
     expect(seen.setAside).toEqual([]);
     // The only admin cannot give up admin: someone else must hold it first.
     await expect(admin.dispatch('setMemberRoles', { memberId: seen.me.memberId, roles: ['editor'] })).resolves.toMatchObject({ ok: false, error: { code: 'conflict' } });

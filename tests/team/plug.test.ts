@@ -42,7 +42,7 @@ describe('the trust plug', () => {
       {
         type: 'member.approved',
         entity: `member:${device.memberId}`,
-        data: { memberId: device.memberId, deviceId: ROOT, publicKey: TEAM.rootPublicKey, roles: ['admin'] },
+        data: { memberId: device.memberId, deviceId: ROOT, publicKey: TEAM.rootPublicKey, roles: ['admin', 'lead', 'approver', 'editor'] },
       },
       { type: 'member.profileSet', entity: `member:${device.memberId}`, data: { set: { displayName: '王芳' }, seen: {} } },
     ]);

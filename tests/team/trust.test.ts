@@ -49,11 +49,11 @@ function replicasAgree(world: World) {
 }
 
 describe('creating a team', () => {
-  it('makes the creator an admin member with a name, by ops like any other', () => {
+  it('makes the creator an admin (and lead, approver, editor) member with a name, by ops like any other', () => {
     const world = World.created({ name: '王芳', roles: ['lead'] });
     const roster = world.roster();
     expect(membersWithRoles(roster)).toEqual([
-      expect.objectContaining({ memberId: memberIdOf('root'), displayName: '王芳', roles: ['admin', 'lead'], isRoot: true }),
+      expect.objectContaining({ memberId: memberIdOf('root'), displayName: '王芳', roles: ['admin', 'lead', 'approver', 'editor'], isRoot: true }),
     ]);
     expect(roster.devices.get(ROOT)).toMatchObject({ status: 'approved', memberId: memberIdOf('root'), keyMatches: true });
     expect(world.ops.map((op) => world.filter()(op))).toEqual([true, true]);
