@@ -79,3 +79,18 @@ describe('the device identity', () => {
     expect(new IdentityStore(join(dir, 'identity.json'), fakeOsVault, testLog()).ensureMemberId()).toBe(memberId);
   });
 });
+
+describe('the public identity', () => {
+  it('gives the device id, public key and, once the person is named, a member id that stays', async () => {
+    const place = computer(join(tempDir(), 'share'));
+    const service = startService(place, { memberName: null });
+    await service.ready;
+    expect(service.publicIdentity()).toMatchObject({ deviceId: service.deviceId, memberId: null });
+    expect(service.publicIdentity().publicKey).toContain('PUBLIC KEY');
+    service.setMemberName('小林');
+    const { memberId } = service.publicIdentity();
+    expect(isDeviceId(memberId!)).toBe(true);
+    service.setMemberName('林小');
+    expect(service.publicIdentity().memberId).toBe(memberId);
+  });
+});

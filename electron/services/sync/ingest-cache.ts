@@ -102,10 +102,6 @@ export class IngestCache {
     this.contextDirty = true;
   }
 
-  get dirty(): boolean {
-    return this.pendingFiles.length > 0 || this.contextDirty;
-  }
-
   async flush(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     if (this.contextDirty && this.devices) {

@@ -109,6 +109,11 @@ export class LocalDevice {
     return { oldId, newId: identity.deviceId };
   }
 
+  /** The member id, made the first time the person is named on this computer. */
+  ensureMemberId(): string {
+    return this.identities.ensureMemberId();
+  }
+
   /** What device.json and team.json say about this device. */
   claim(memberName: string, appVersion: string): DeviceClaim {
     const identity = this.identity;

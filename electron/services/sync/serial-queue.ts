@@ -10,9 +10,4 @@ export class SerialQueue {
     this.tail = result.catch(() => undefined);
     return result;
   }
-
-  /** Resolves when every job queued so far has finished. */
-  idle(): Promise<void> {
-    return this.tail.then(() => undefined);
-  }
 }

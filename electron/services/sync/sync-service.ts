@@ -125,6 +125,7 @@ export class SyncService {
     mkdirSync(this.profile.root, { recursive: true, mode: 0o700 });
     removeProfileTempFiles(this.profile);
     this.device = new LocalDevice(this.profile, options.keyVault ?? plainFileVault, this.log, this.now);
+    if (this.memberName) this.device.ensureMemberId();
     this.folders = new FolderMemory(this.profile.foldersFile);
     this.notices = new Notices(this.now);
     this.fold = this.teamlessFold();
@@ -153,6 +154,12 @@ export class SyncService {
 
   get clock(): HybridClock {
     return this.device.clock;
+  }
+
+  /** This device's public identity (for a join request, say); never the private key. */
+  publicIdentity(): { deviceId: string; memberId: string | null; publicKey: string } {
+    const identity = this.device.identity;
+    return { deviceId: identity.deviceId, memberId: identity.memberId, publicKey: identity.publicKeyPem };
   }
 
   /** The folded team data (read-only); includes this computer's edits not yet published. */
@@ -226,9 +233,12 @@ export class SyncService {
     return this.session !== null || this.folders.teamOf(this.sharedDir) !== null;
   }
 
+  /** The person's name on this computer; naming them the first time makes their member id. */
   setMemberName(name: string | null): void {
     this.memberName = name;
-    if (name) this.warnedNoName = false;
+    if (!name) return;
+    this.warnedNoName = false;
+    this.device.ensureMemberId();
   }
 
   setPollInterval(ms: number): void {
