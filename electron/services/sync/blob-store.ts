@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './durable-fs';
 import { teamFolderLayout } from './layout';
+import { mkdirInTeamFolder } from './team-folder-mkdir';
 
 /**
  * Content-addressed blobs (attachments): `<shared>/baton/blobs/<2 hex>/<sha256>`. A blob is
@@ -16,6 +17,11 @@ export class BlobStore {
     private readonly profileDir: string,
     private readonly sharedDir: () => string,
   ) {}
+
+  private writeShared(sha256: string, bytes: Uint8Array): Promise<void> {
+    const sharedDir = this.sharedDir();
+    return writeOnce(teamFolderLayout(sharedDir).blobFile(sha256), bytes, (dir) => mkdirInTeamFolder(sharedDir, dir));
+  }
 
   private pendingFile(sha256: string): string {
     return join(this.profileDir, 'handover', 'pending-blobs', sha256);
@@ -35,13 +41,13 @@ export class BlobStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (await this.sharedReady()) {
       try {
-        await writeOnce(teamFolderLayout(this.sharedDir()).blobFile(sha256), bytes);
+        await this.writeShared(sha256, bytes);
         return { sha256, shared: true };
       } catch {
         // The share failed mid-write: keep the bytes here, copied later.
       }
     }
-    await writeOnce(this.pendingFile(sha256), bytes);
+    await writeOnce(this.pendingFile(sha256), bytes, (dir) => mkdir(dir, { recursive: true }));
     return { sha256, shared: false };
   }
 
@@ -72,7 +78,7 @@ export class BlobStore {
     let moved = 0;
     for (const sha256 of names) {
       const bytes = await readFile(join(dir, sha256));
-      await writeOnce(teamFolderLayout(this.sharedDir()).blobFile(sha256), bytes);
+      await this.writeShared(sha256, bytes);
       await rm(join(dir, sha256), { force: true });
       moved += 1;
     }
@@ -81,12 +87,12 @@ export class BlobStore {
 }
 
 /** Content-addressed: an existing file of the right size already holds these bytes. */
-async function writeOnce(file: string, bytes: Uint8Array): Promise<void> {
+async function writeOnce(file: string, bytes: Uint8Array, makeDir: (dir: string) => Promise<unknown>): Promise<void> {
   try {
     if ((await stat(file)).size === bytes.byteLength) return;
   } catch {
     // Not there yet.
   }
-  await mkdir(dirname(file), { recursive: true });
+  await makeDir(dirname(file));
   await writeFileAtomic(file, bytes);
 }

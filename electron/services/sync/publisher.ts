@@ -8,6 +8,7 @@ import type { DeviceState, OwnSegmentRecord } from './device-state';
 import { writeFileAtomic, type RenameFs } from './durable-fs';
 import type { IngestedFile } from './ingested-file';
 import { relativeLogPath, teamFolderLayout } from './layout';
+import { mkdirInTeamFolder } from './team-folder-mkdir';
 
 /**
  * Seals ops into this device's next segment and publishes it: a copy in the profile first (to
@@ -107,7 +108,7 @@ export async function publishSealed(target: PublishTarget, sealed: SealedSegment
 /** Temp + fsync + rename (retried while refused), then read back and verified against our key. */
 export async function writeIntoLog(target: PublishTarget, encoded: EncodedSegment): Promise<string> {
   const logDir = teamFolderLayout(target.sharedDir).logDir(target.deviceId);
-  await mkdir(logDir, { recursive: true });
+  await mkdirInTeamFolder(target.sharedDir, logDir);
   const file = join(logDir, encoded.fileName);
   await writeFileAtomic(file, encoded.bytes, {
     fs: target.fs,

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { mkdirInTeamFolder } from './team-folder-mkdir';
 import {
   DEVICE_FILE_FORMAT,
   TEAM_FILE_FORMAT,
@@ -61,6 +62,6 @@ export async function writeDeviceFile(sharedDir: string, device: DeviceClaim, no
     created: new Date(now).toISOString(),
     appVersion: device.appVersion,
   });
-  await mkdir(layout.deviceDir(device.deviceId), { recursive: true });
+  await mkdirInTeamFolder(sharedDir, layout.deviceDir(device.deviceId));
   return writeFileOnce(layout.deviceFile(device.deviceId), teamFileText(file));
 }
