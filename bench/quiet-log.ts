@@ -1,0 +1,17 @@
+import type { Logger } from '../electron/services/log';
+
+/** The service's log, kept quiet: warnings and errors are counted and the first few printed. */
+export function quietLog(prefix: string): Logger & { readonly problems: string[] } {
+  const problems: string[] = [];
+  const note = (level: string, area: string, message: string, error?: unknown) => {
+    const line = `${prefix} ${level} [${area}] ${message}${error === undefined ? '' : `: ${String(error)}`}`;
+    if (problems.length < 5) console.error(line);
+    problems.push(line);
+  };
+  return {
+    problems,
+    info: () => {},
+    warn: (area, message) => note('warn', area, message),
+    error: (area, message, error) => note('error', area, message, error),
+  };
+}

@@ -1,0 +1,171 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cleanBenchWrites, ensureDataset, SIZES, SKIPPED, type SizeName } from './generate';
+import { apply, floor, fullGc, opens, peer, search } from './measure';
+import { propagation } from './propagation';
+import { median, round, summary } from './stats';
+
+/**
+ * `npm run bench -- --size S|M|L [--seed 1] [--quick] [--reps n] [--results dir] [--data dir]`
+ * Generates (or takes from the cache) the seeded team history, measures it, prints a table and
+ * writes `<results>/<size>.json`. `--quick`: fewer repetitions (the smoke test).
+ */
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '1' },
+    quick: { type: 'boolean', default: false },
+    results: { type: 'string', default: join('bench', 'results') },
+    data: { type: 'string' },
+    reps: { type: 'string' },
+    'skip-propagation': { type: 'boolean', default: false },
+  },
+});
+
+const size = values.size!.toUpperCase() as SizeName;
+if (!(size in SIZES)) throw new Error(`--size must be S, M or L, not ${values.size}`);
+const quick = values.quick!;
+const reps = values.reps ? Number(values.reps) : quick ? 1 : 3;
+const log = (line: string) => console.error(line);
+
+interface Target {
+  readonly metric: string;
+  readonly target: string;
+  readonly value: number | null;
+  readonly met: boolean | null;
+}
+type BenchResult = Awaited<ReturnType<typeof measureAll>>;
+
+async function measureAll() {
+  const dataset = await ensureDataset(size, values.seed!, values.data, log);
+  cleanBenchWrites(dataset);
+  const { meta } = dataset;
+  log(`${size}: ${meta.counts.ops} ops in ${meta.counts.segments} segments (${(meta.counts.bytesOnDisk / 2 ** 20).toFixed(1)} MiB), ${meta.members} members on ${meta.devices} devices, ${meta.days} days${dataset.fresh ? `, generated in ${(meta.generatedMs / 1000).toFixed(1)} s` : ' (cached)'}`);
+
+  log('floor ...');
+  await floor(dataset); // warms the page cache: every measure below reads from memory
+  const floors: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < Math.max(3, reps); i += 1) {
+    const result = await floor(dataset);
+    floors.push(result.ms);
+    lines = result.lines;
+  }
+  const floorMs = median(floors);
+
+  log('cold and warm open ...');
+  const opened = await opens(dataset, reps);
+  log('apply ...');
+  const applyTimes = await apply(dataset, opened.opened.service, quick ? 5 : 20);
+  log('search ...');
+  const searched = search(opened.opened.service, meta.seed, 100);
+  await opened.opened.service.close();
+  rmSync(opened.profileDir, { recursive: true, force: true });
+  fullGc();
+
+  log('peer (Automerge) ...');
+  const peerResult = peer(dataset, reps);
+
+  let watcher = null;
+  let polling = null;
+  if (!values['skip-propagation']) {
+    log('propagation with the watcher ...');
+    watcher = await propagation(dataset, quick ? 2 : 20, true, 5_000);
+    log('propagation, polling only ...');
+    polling = await propagation(dataset, quick ? 2 : 20, false, 1_000);
+  }
+
+  const bytes = meta.counts.bytesOnDisk;
+  return {
+    size,
+    seed: meta.seed,
+    quick,
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    dataset: {
+      members: meta.members,
+      devices: meta.devices,
+      days: meta.days,
+      shifts: meta.shifts,
+      ops: meta.counts.ops,
+      segments: meta.counts.segments,
+      bytesOnDisk: bytes,
+      handovers: meta.counts.handovers,
+      followUps: meta.counts.followUps,
+      escalations: meta.counts.escalations,
+      opsByType: meta.counts.opsByType,
+      generatedMs: meta.generatedMs,
+      skipped: SKIPPED,
+    },
+    floor: { ms: round(floorMs), lines },
+    coldOpen: {
+      ms: round(opened.coldMs),
+      ratioToFloor: round(opened.coldMs / floorMs, 2),
+      handoversShown: opened.handoversShown,
+      followUpsShown: opened.followUpsShown,
+    },
+    warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes },
+    apply: { opsPerSegment: 20, ...summary(applyTimes) },
+    propagation: {
+      watcher: watcher && { ...summary(watcher.latencies), publishP50: round(median(watcher.publishMs)) },
+      polling: polling && { pollIntervalMs: 1_000, ...summary(polling.latencies), publishP50: round(median(polling.publishMs)) },
+    },
+    search: { queries: 100, ...searched },
+    memory: { heapAfterOpenBytes: opened.heapAfterOpenBytes, bytesOnDisk: bytes, ratioToDisk: round(opened.heapAfterOpenBytes / bytes, 2) },
+    peer: {
+      library: '@automerge/automerge',
+      loadMs: round(peerResult.ms),
+      bytes: meta.peer.bytes,
+      changes: meta.peer.changes,
+      handovers: peerResult.handovers,
+      ratioToColdOpen: round(peerResult.ms / opened.coldMs, 2),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const result = await measureAll();
+  const targets: Target[] = [
+    { metric: 'cold open / floor', target: '≤ 1.5', value: result.coldOpen.ratioToFloor, met: result.coldOpen.ratioToFloor <= 1.5 },
+    { metric: 'apply p95 (ms)', target: '≤ 50', value: result.apply.p95, met: result.apply.p95 <= 50 },
+    { metric: 'propagation, watcher, p50 (ms)', target: '≤ 300', value: result.propagation.watcher?.p50 ?? null, met: result.propagation.watcher ? result.propagation.watcher.p50 <= 300 : null },
+    { metric: 'search p95 (ms)', target: '≤ 30', value: result.search.p95, met: result.search.p95 <= 30 },
+    { metric: 'heap / bytes on disk', target: '≤ 3', value: result.memory.ratioToDisk, met: result.memory.ratioToDisk <= 3 },
+    { metric: 'Automerge load / Baton cold open', target: '> 1', value: result.peer.ratioToColdOpen, met: result.peer.ratioToColdOpen > 1 },
+  ];
+  const output = { ...result, targets: { note: 'targets are set for size M', list: targets } };
+  mkdirSync(values.results!, { recursive: true });
+  const file = join(values.results!, `${size}.json`);
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  printTable(output, targets);
+  log(`written ${file}`);
+}
+
+function printTable(r: BenchResult, targets: readonly Target[]): void {
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  const rows: Array<[string, string]> = [
+    ['dataset', `${r.dataset.ops} ops, ${r.dataset.segments} segments, ${mib(r.dataset.bytesOnDisk)}, ${r.dataset.handovers} notes, ${r.dataset.followUps} follow-ups`],
+    ['floor (read + JSON.parse)', `${r.floor.ms} ms`],
+    ['cold open', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
+    ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)`],
+    ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
+    ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],
+    ['propagation, polling 1 s', r.propagation.polling ? `p50 ${r.propagation.polling.p50} ms, p95 ${r.propagation.polling.p95} ms` : 'skipped'],
+    ['search (100 queries)', `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; index of ${r.search.documents} notes built in ${r.search.buildMs} ms`],
+    ['heap after open', `${mib(r.memory.heapAfterOpenBytes)} (${r.memory.ratioToDisk} × disk)`],
+    ['peer: Automerge load', `${r.peer.loadMs} ms (${r.peer.ratioToColdOpen} × Baton cold open)`],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`\nBaton bench, size ${r.size}${r.quick ? ' (quick)' : ''}`);
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+  console.log(`\n  targets (for M):`);
+  for (const t of targets) console.log(`  ${t.met === null ? '-   ' : t.met ? 'met ' : 'MISS'} ${t.metric.padEnd(34)} ${t.target.padEnd(6)} ${t.value ?? 'n/a'}`);
+  console.log(`\n  not generated: ${SKIPPED.join('; ')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const results = mkdtempSync(join(tmpdir(), 'baton-bench-results-'));
+afterAll(() => rmSync(results, { recursive: true, force: true }));
+
+/** Every number in the results, with its path. */
+function numbers(value: unknown, path = ''): Array<[string, number]> {
+  if (typeof value === 'number') return [[path, value]];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => numbers(item, `${path}.${key}`));
+  return [];
+}
+
+describe('npm run bench (smoke)', () => {
+  // The S history is generated once per machine into os.tmpdir()/baton-bench/S-1 (about 30 s), then reused.
+  it('runs at size S and writes every metric as a finite number (no timing is asserted)', { timeout: 300_000 }, async () => {
+    await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--size', 'S', '--quick', '--results', results], { maxBuffer: 16 * 2 ** 20 });
+    const report = JSON.parse(readFileSync(join(results, 'S.json'), 'utf8'));
+    const metrics = [
+      report.floor.ms,
+      report.coldOpen.ms,
+      report.coldOpen.ratioToFloor,
+      report.warmOpen.ms,
+      report.warmOpen.ratioToFloor,
+      report.apply.p50,
+      report.apply.p95,
+      report.propagation.watcher.p50,
+      report.propagation.watcher.p95,
+      report.propagation.polling.p50,
+      report.propagation.polling.p95,
+      report.search.p50,
+      report.search.p95,
+      report.memory.heapAfterOpenBytes,
+      report.memory.ratioToDisk,
+      report.peer.loadMs,
+      report.peer.ratioToColdOpen,
+    ];
+    for (const value of metrics) expect(Number.isFinite(value)).toBe(true);
+    for (const [path, value] of numbers(report)) expect(Number.isFinite(value), path).toBe(true);
+    // The history folds as written: the trust layer admits every device, and every note and follow-up shows.
+    expect(report.dataset.ops).toBeGreaterThan(10_000);
+    expect(report.coldOpen.handoversShown).toBe(report.dataset.handovers);
+    expect(report.coldOpen.followUpsShown).toBe(report.dataset.followUps);
+    expect(report.peer.handovers).toBe(report.dataset.handovers);
+    expect(report.targets.list).toHaveLength(6);
+  });
+});
