@@ -155,6 +155,6 @@ test('first run on an empty shared folder creates a team with this computer as i
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
   await openTeam(page);
   const view = await call<TeamView & { me: { isAdmin: boolean; roles: string[] } }>(computer, 'getTeam');
-  expect(view.me).toMatchObject({ status: 'approved', isAdmin: true, roles: ['admin'] });
+  expect(view.me).toMatchObject({ status: 'approved', isAdmin: true, roles: ['admin', 'lead', 'approver', 'editor'] });
   await expect(page.getByRole('listitem').filter({ hasText: /^Lin/ }).getByText('管理员', { exact: true })).toBeVisible();
 });
