@@ -135,7 +135,13 @@ export class FolderReader {
         continue;
       }
       logNames.set(name, files);
-      await forEachLimit(files, this.options.concurrency ?? 8, async (file) => {
+      // Most names were taken in long ago: skip them before any async work, so an idle poll of
+      // thousands of segments costs a lookup each, not a promise each.
+      const fresh = files.filter((file) => {
+        const known = this.ingested.get(relativeLogPath(name, file));
+        return !known || known.salvaged;
+      });
+      await forEachLimit(fresh, this.options.concurrency ?? 8, async (file) => {
         const segment = await this.readLogFile(name, file, seen, live);
         if (segment) found.push(segment);
       });

@@ -12,7 +12,8 @@ export class FolderWatch {
   constructor(
     private readonly onHint: () => void,
     private readonly log: Logger,
-    private readonly settleMs = 300,
+    // Long enough to gather one burst of an engine's writes, short enough not to delay an edit.
+    private readonly settleMs = 50,
   ) {}
 
   /** Watches `dir` (the team's devices folder) instead of whatever it watched before. */
