@@ -7,33 +7,9 @@ import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { runTeamDoctor } from '../../electron/services/team/team-doctor';
 import type { SyncStatus } from '../../shared/sync/status';
 import { filesIn, logDir, tempDir } from '../sync-service/helpers';
-import { call, keysOf, opOf, openApp, team, writeSigned } from './team-apps';
+import { call, keysOf, opOf, openApp, team, teamOfThree, writeSigned } from './team-apps';
 
 const profileSet = (name: string) => ({ set: { displayName: name }, seen: {} });
-
-/** An admin, an editor and a viewer on one shared folder, each joined through the app's own flow. */
-async function teamOfThree() {
-  const sharedDir = join(tempDir('shared'), 'team');
-  mkdirSync(sharedDir, { recursive: true });
-  const admin = openApp(sharedDir, 'admin');
-  const editor = openApp(sharedDir, 'editor');
-  const viewer = openApp(sharedDir, 'viewer');
-  await Promise.all([admin.sync.ready, editor.sync.ready, viewer.sync.ready]);
-  await call(admin, 'createTeam', { memberName: '王主管', teamName: '运营组', path: sharedDir });
-  for (const [app, name, role] of [[editor, '李雷', 'editor'], [viewer, '韩梅', 'viewer']] as const) {
-    await call(app, 'joinTeam', { memberName: name, path: sharedDir });
-    await admin.sync.syncNow();
-    const request = (await team(admin)).pending.find((pending) => pending.memberName === name)!;
-    await call(admin, 'approveJoin', { requestId: request.id, roles: [role] });
-  }
-  const everyone = [admin, editor, viewer];
-  const syncAll = async () => {
-    for (const app of everyone) await app.sync.syncNow();
-    for (const app of everyone) await app.sync.syncNow();
-  };
-  await syncAll();
-  return { sharedDir, admin, editor, viewer, everyone, syncAll };
-}
 
 describe('forged input is set aside with its reason on every device', () => {
   it('names each forgery, counts none of them, and the doctor lists them all', async () => {

@@ -76,3 +76,34 @@ export function writeSigned(sharedDir: string, deviceId: string, privateKeyPem: 
   writeFileSync(join(dir, encoded.fileName), encoded.text);
   return `baton/devices/${deviceId}/log/${encoded.fileName}`;
 }
+
+/** An admin, an editor and a viewer on one shared folder, each joined through the app's own flow. */
+export async function teamOfThree() {
+  const sharedDir = join(tempDir('shared'), 'team');
+  mkdirSync(sharedDir, { recursive: true });
+  const admin = openApp(sharedDir, 'admin');
+  const editor = openApp(sharedDir, 'editor');
+  const viewer = openApp(sharedDir, 'viewer');
+  await Promise.all([admin.sync.ready, editor.sync.ready, viewer.sync.ready]);
+  await call(admin, 'createTeam', { memberName: '王主管', teamName: '运营组', path: sharedDir });
+  for (const [app, name, role] of [[editor, '李雷', 'editor'], [viewer, '韩梅', 'viewer']] as const) {
+    const request = await askToJoin(admin, app, name, sharedDir);
+    await call(admin, 'approveJoin', { requestId: request.id, roles: [role] });
+  }
+  const everyone = [admin, editor, viewer];
+  const syncAll = async () => {
+    for (const app of everyone) await app.sync.syncNow();
+    for (const app of everyone) await app.sync.syncNow();
+  };
+  await syncAll();
+  return { sharedDir, admin, editor, viewer, everyone, syncAll };
+}
+
+/** `app` asks to join as `name`; returns its request as the admin's Team screen lists it. */
+export async function askToJoin(admin: AppServices, app: AppServices, name: string, sharedDir: string): Promise<TeamView['pending'][number]> {
+  await call(app, 'joinTeam', { memberName: name, path: sharedDir });
+  await admin.sync.syncNow();
+  const request = (await team(admin)).pending.find((pending) => pending.memberName === name);
+  if (!request) throw new Error(`no join request from ${name} reached the admin`);
+  return request;
+}
