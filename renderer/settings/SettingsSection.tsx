@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Card } from '../app/ui/Card';
 import { SaveStatus } from './SaveStatus';
 
 interface SettingsSectionProps {
@@ -10,17 +11,9 @@ interface SettingsSectionProps {
 
 /** One card of the settings page, with its own "saved" confirmation. */
 export function SettingsSection({ id, title, description, children }: SettingsSectionProps) {
-  const titleId = `settings-${id}-title`;
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <div className="card__head">
-        <h2 className="card__title" id={titleId}>
-          {title}
-        </h2>
-        <SaveStatus section={id} />
-      </div>
-      {description && <p className="card__description">{description}</p>}
-      <div className="card__body">{children}</div>
-    </section>
+    <Card id={`settings-${id}`} title={title} {...(description ? { description } : {})} aside={<SaveStatus section={id} />}>
+      {children}
+    </Card>
   );
 }
