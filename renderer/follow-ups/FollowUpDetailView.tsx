@@ -6,12 +6,14 @@ import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
+import { useCanWrite } from '../team/use-can-write';
 import { formatInZone, issueText } from '../handover/format';
 
 /** A follow-up opened: status, comments, and the history with who changed what and when (conflicts marked). */
 export function FollowUpDetailView({ id, timeZone, revision }: { id: string; timeZone: string; revision: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const canWrite = useCanWrite();
   const [detail, setDetail] = useState<FollowUpDetail | null>(null);
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -37,11 +39,12 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
     <div className="fu-detail">
       <div className="fu-detail__status">
         <label className="field__label" htmlFor={`status-${id}`}>{t('followUps.changeStatus')}</label>
-        <select id={`status-${id}`} className="input" value={detail.status} onChange={(e) => void setStatus(e.target.value as FollowUpStatus)}>
+        <select id={`status-${id}`} className="input" value={detail.status} disabled={!canWrite} title={canWrite ? undefined : t('team.readOnly')} onChange={(e) => void setStatus(e.target.value as FollowUpStatus)}>
           {FOLLOW_UP_STATUSES.map((status) => (
             <option key={status} value={status}>{t(`followUps.status.${status}` as MessageKey)}</option>
           ))}
         </select>
+        {!canWrite && <p className="field__hint">{t('team.readOnly')}</p>}
       </div>
       {detail.escalation?.weiboLink && (
         <p>
@@ -67,10 +70,10 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
         ))}
       </ol>
       <label className="field__label" htmlFor={`comment-${id}`}>{t('followUps.comment')}</label>
-      <textarea id={`comment-${id}`} className="input" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <textarea id={`comment-${id}`} className="input" rows={2} value={comment} disabled={!canWrite} onChange={(e) => setComment(e.target.value)} />
       {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void addComment()}>{t('followUps.addComment')}</button>
+        <button type="button" className="button" disabled={!canWrite} title={canWrite ? undefined : t('team.readOnly')} onClick={() => void addComment()}>{t('followUps.addComment')}</button>
       </div>
     </div>
   );

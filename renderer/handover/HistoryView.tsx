@@ -5,6 +5,7 @@ import type { HandoverSummary, SearchResult } from '../../shared/api/handover-vi
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
+import { useTeam, useTeamFeed } from '../team/team-store';
 import { formatInZone, shiftName } from './format';
 import { openNote, useHandover } from './handover-store';
 
@@ -13,6 +14,7 @@ const ROW_HEIGHT = 80;
 
 interface Filter {
   shiftTypeId?: string;
+  authorId?: string;
   unacknowledged?: boolean;
   hasOpenFollowUps?: boolean;
 }
@@ -49,6 +51,9 @@ export function HistoryView() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { context, revision } = useHandover();
+  // The authors to choose from: the team's members, as the team feed keeps them.
+  useTeamFeed();
+  const members = useTeam((s) => s.view?.members);
   const [filter, setFilter] = useState<Filter>({});
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchResult[] | null>(null);
@@ -81,6 +86,12 @@ export function HistoryView() {
           <option value="">{t('handover.history.allShifts')}</option>
           {context.shiftTypes.map((type) => (
             <option key={type.id} value={type.id}>{type.name[language]}</option>
+          ))}
+        </select>
+        <select className="input" aria-label={t('handover.history.author')} value={filter.authorId ?? ''} onChange={(e) => set({ authorId: e.target.value || undefined })}>
+          <option value="">{t('handover.history.allAuthors')}</option>
+          {(members ?? []).map((member) => (
+            <option key={member.memberId} value={member.memberId}>{member.displayName}</option>
           ))}
         </select>
         <label className="check">

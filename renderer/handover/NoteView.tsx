@@ -8,6 +8,7 @@ import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { Markdown } from '../markdown/Markdown';
+import { useCanWrite } from '../team/use-can-write';
 import { Attachments } from './Attachments';
 import { formatInZone, issueText, shiftName } from './format';
 import { showTab, useHandover } from './handover-store';
@@ -53,6 +54,7 @@ export function NoteView() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { noteId, context, revision } = useHandover();
+  const canWrite = useCanWrite();
   const [detail, setDetail] = useState<HandoverDetail | null>(null);
   const [addendum, setAddendum] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -87,7 +89,7 @@ export function NoteView() {
         <div className="button-row no-print">
           <button type="button" className="button" onClick={() => showTab('history')}>{t('handover.note.back')}</button>
           <button type="button" className="button" onClick={() => window.print()}>{t('handover.note.print')}</button>
-          {detail.canAcknowledge && (
+          {detail.canAcknowledge && canWrite && (
             <button type="button" className="button button--primary" onClick={() => void acknowledge()}>{t('handover.note.acknowledge')}</button>
           )}
         </div>
@@ -111,10 +113,11 @@ export function NoteView() {
       ))}
       <div className="field no-print">
         <label className="field__label" htmlFor="addendum">{t('handover.note.addAddendum')}</label>
-        <textarea id="addendum" className="input" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+        <textarea id="addendum" className="input" rows={3} value={addendum} disabled={!canWrite} onChange={(e) => setAddendum(e.target.value)} />
+        {!canWrite && <p className="field__hint">{t('team.readOnly')}</p>}
         {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
         <div className="button-row">
-          <button type="button" className="button" onClick={() => void addAddendum()}>{t('handover.note.saveAddendum')}</button>
+          <button type="button" className="button" disabled={!canWrite} onClick={() => void addAddendum()}>{t('handover.note.saveAddendum')}</button>
         </div>
       </div>
     </article>

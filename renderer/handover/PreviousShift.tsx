@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
+import { useCanWrite } from '../team/use-can-write';
 import { formatInZone, shiftName } from './format';
 import { openNote, useHandover } from './handover-store';
 
@@ -10,6 +11,7 @@ export function PreviousShift() {
   const { t } = useTranslation();
   const language = useLanguage();
   const context = useHandover((s) => s.context);
+  const canWrite = useCanWrite();
   if (!context?.previous) return null;
   const { previous, me } = context;
   const acknowledge = async (id: string) => {
@@ -34,7 +36,7 @@ export function PreviousShift() {
               {signed ? (
                 <span className="badge badge--ok">{t('handover.previous.signed')}</span>
               ) : (
-                !mine && (
+                !mine && canWrite && (
                   <button type="button" className="button button--primary" onClick={() => void acknowledge(view.id)}>
                     {t('handover.note.acknowledge')}
                   </button>

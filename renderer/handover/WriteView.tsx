@@ -12,6 +12,7 @@ import { notify } from '../app/notices/notices-store';
 import { baton } from '../bridge/baton';
 import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
 import { useLanguage } from '../i18n/use-language';
+import { useCanWrite } from '../team/use-can-write';
 import { fileToBase64 } from './attachment-urls';
 import { Attachments } from './Attachments';
 import { FollowUpForm } from './FollowUpForm';
@@ -26,6 +27,7 @@ export function WriteView() {
   const { t } = useTranslation();
   const language = useLanguage();
   const context = useHandover((s) => s.context);
+  const canWrite = useCanWrite();
   const [draft, setDraft] = useState<HandoverDraft | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -83,14 +85,14 @@ export function WriteView() {
 
   const onPaste = (event: ClipboardEvent) => {
     const files = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/') || file.type === 'application/pdf');
-    if (files.length === 0) return;
+    if (files.length === 0 || !canWrite) return;
     event.preventDefault();
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     files.forEach((file, index) => void addFile(file, file.name && file.name !== 'image.png' ? file.name : `screenshot-${stamp}-${index + 1}.png`));
   };
 
   const submit = async () => {
-    if (!draft) return;
+    if (!draft || !canWrite) return;
     if (timer.current) clearTimeout(timer.current);
     setBusy(true);
     const result = await baton.submitHandover({ draft });
@@ -117,87 +119,91 @@ export function WriteView() {
 
   return (
     <form className="write" onPaste={onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
-      <section className="card">
-        <div className="card__head">
-          <h2 className="card__title">{t('handover.write.title')}</h2>
-          <span className="save-status" role="status">{savedAt !== null ? t('handover.write.saved') : ''}</span>
-        </div>
-        <div className="write__shift">
-          <div>
-            <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
-            <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && edit((d) => ({ ...d, date: e.target.value }))} />
+      {!canWrite && <p className="write__read-only" role="note">{t('team.readOnly')}</p>}
+      {/* Read-only until this computer is an approved member: every field and button below is disabled. */}
+      <fieldset className="write write__fieldset" disabled={!canWrite}>
+        <section className="card">
+          <div className="card__head">
+            <h2 className="card__title">{t('handover.write.title')}</h2>
+            <span className="save-status" role="status">{savedAt !== null ? t('handover.write.saved') : ''}</span>
           </div>
-          <div>
-            <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
-            <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => edit((d) => ({ ...d, shiftTypeId: e.target.value }))}>
-              {activeTypes.map((type) => (
-                <option key={type.id} value={type.id}>{`${type.name[language]} ${type.start}–${type.end}`}</option>
-              ))}
-            </select>
+          <div className="write__shift">
+            <div>
+              <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
+              <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && edit((d) => ({ ...d, date: e.target.value }))} />
+            </div>
+            <div>
+              <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
+              <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => edit((d) => ({ ...d, shiftTypeId: e.target.value }))}>
+                {activeTypes.map((type) => (
+                  <option key={type.id} value={type.id}>{`${type.name[language]} ${type.start}–${type.end}`}</option>
+                ))}
+              </select>
+            </div>
+            <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now: formatInZone(context.now, context.timeZone, language) })}</p>
           </div>
-          <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now: formatInZone(context.now, context.timeZone, language) })}</p>
-        </div>
-        {textsAt('sections').length > 0 && <p className="field__error write__general" role="alert">{textsAt('sections').join(' ')}</p>}
-        {textsAt('shiftTypeId').length > 0 && <p className="field__error" role="alert">{textsAt('shiftTypeId').join(' ')}</p>}
-      </section>
+          {textsAt('sections').length > 0 && <p className="field__error write__general" role="alert">{textsAt('sections').join(' ')}</p>}
+          {textsAt('shiftTypeId').length > 0 && <p className="field__error" role="alert">{textsAt('shiftTypeId').join(' ')}</p>}
+        </section>
 
-      {context.openFollowUps.length > 0 && (
-        <section className="card" aria-labelledby="carried-title">
-          <h2 className="card__title" id="carried-title">{t('handover.write.carried', { count: context.openFollowUps.length })}</h2>
+        {context.openFollowUps.length > 0 && (
+          <section className="card" aria-labelledby="carried-title">
+            <h2 className="card__title" id="carried-title">{t('handover.write.carried', { count: context.openFollowUps.length })}</h2>
+            <ul className="fu-list">
+              {context.openFollowUps.map((item) => (
+                <li key={item.id}><FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} /></li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section className="card write__sections">
+          {SECTION_KEYS.map((key) => (
+            <SectionEditor key={key} section={key} value={draft.sections[key]} errors={textsAt(`sections.${key}`)} onChange={(value) => edit((d) => ({ ...d, sections: { ...d.sections, [key]: value } }))} />
+          ))}
+        </section>
+
+        <section className="card" aria-labelledby="attachments-title">
+          <h2 className="card__title" id="attachments-title">{t('handover.attachments.title')}</h2>
+          <p className="card__description">{t('handover.attachments.hint')}</p>
+          <Attachments items={draft.attachments} onRemove={(sha) => edit((d) => ({ ...d, attachments: d.attachments.filter((a) => a.sha256 !== sha) }))} />
+          <label className="button write__pick">
+            {t('handover.attachments.pick')}
+            <input type="file" className="sr-only" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf" onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void addFile(file, file.name);
+              e.target.value = '';
+            }} />
+          </label>
+          {textsAt('attachments').length > 0 && <p className="field__error" role="alert">{textsAt('attachments').join(' ')}</p>}
+        </section>
+
+        <section className="card" aria-labelledby="new-fu-title">
+          <h2 className="card__title" id="new-fu-title">{t('handover.write.newFollowUps')}</h2>
           <ul className="fu-list">
-            {context.openFollowUps.map((item) => (
-              <li key={item.id}><FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} /></li>
+            {draft.followUps.map((item: DraftFollowUp, index) => (
+              <li key={item.draftId} className="fu-draft">
+                <span>{item.title || t('handover.write.untitled')}</span>
+                {item.escalation && item.escalation.escalatedAt !== null && (
+                  <span className="muted">{t('handover.write.escalatedAt', { at: formatInZone(item.escalation.escalatedAt, context.timeZone, language), dept: departmentName(item.departmentId) })}</span>
+                )}
+                <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
+                  {t('handover.attachments.removeShort')}
+                </button>
+                {textsAt(`followUps.${index}`).length > 0 && <p className="field__error">{textsAt(`followUps.${index}`).join(' ')}</p>}
+              </li>
             ))}
           </ul>
-        </section>
-      )}
-
-      <section className="card write__sections">
-        {SECTION_KEYS.map((key) => (
-          <SectionEditor key={key} section={key} value={draft.sections[key]} errors={textsAt(`sections.${key}`)} onChange={(value) => edit((d) => ({ ...d, sections: { ...d.sections, [key]: value } }))} />
-        ))}
-      </section>
-
-      <section className="card" aria-labelledby="attachments-title">
-        <h2 className="card__title" id="attachments-title">{t('handover.attachments.title')}</h2>
-        <p className="card__description">{t('handover.attachments.hint')}</p>
-        <Attachments items={draft.attachments} onRemove={(sha) => edit((d) => ({ ...d, attachments: d.attachments.filter((a) => a.sha256 !== sha) }))} />
-        <label className="button write__pick">
-          {t('handover.attachments.pick')}
-          <input type="file" className="sr-only" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf" onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void addFile(file, file.name);
-            e.target.value = '';
+          <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
+            edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
+            return true;
           }} />
-        </label>
-        {textsAt('attachments').length > 0 && <p className="field__error" role="alert">{textsAt('attachments').join(' ')}</p>}
-      </section>
+        </section>
 
-      <section className="card" aria-labelledby="new-fu-title">
-        <h2 className="card__title" id="new-fu-title">{t('handover.write.newFollowUps')}</h2>
-        <ul className="fu-list">
-          {draft.followUps.map((item: DraftFollowUp, index) => (
-            <li key={item.draftId} className="fu-draft">
-              <span>{item.title || t('handover.write.untitled')}</span>
-              {item.escalation && item.escalation.escalatedAt !== null && (
-                <span className="muted">{t('handover.write.escalatedAt', { at: formatInZone(item.escalation.escalatedAt, context.timeZone, language), dept: departmentName(item.departmentId) })}</span>
-              )}
-              <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
-                {t('handover.attachments.removeShort')}
-              </button>
-              {textsAt(`followUps.${index}`).length > 0 && <p className="field__error">{textsAt(`followUps.${index}`).join(' ')}</p>}
-            </li>
-          ))}
-        </ul>
-        <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
-          edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
-          return true;
-        }} />
-      </section>
-
-      <div className="button-row write__actions">
-        <button type="submit" className="button button--primary button--large" disabled={busy}>{t('handover.write.submit')}</button>
-      </div>
+        <div className="button-row write__actions">
+          <button type="submit" className="button button--primary button--large" disabled={busy || !canWrite} title={canWrite ? undefined : t('team.readOnly')}>{t('handover.write.submit')}</button>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -3,11 +3,10 @@ import { MembersCard } from './MembersCard';
 import { MyNameCard } from './MyNameCard';
 import { PendingCard } from './PendingCard';
 import { SetAsideOpsCard } from './SetAsideOpsCard';
-import { TeamBanner } from './TeamBanner';
 import { useTeam, useTeamFeed } from './team-store';
 import './team.css';
 
-/** The Team screen: in the Settings family of cards. */
+/** The Team screen: in the Settings family of cards. Where this computer stands is the frame's notice (TeamFrameNotice). */
 export function TeamScreen() {
   useTeamFeed();
   const { t } = useTranslation();
@@ -17,7 +16,6 @@ export function TeamScreen() {
   if (!view.available) return <p className="team-muted">{t('team.noTeam')}</p>;
   return (
     <div className="settings team">
-      <TeamBanner view={view} />
       <MyNameCard view={view} />
       {view.me.isAdmin && <PendingCard view={view} />}
       <MembersCard view={view} />

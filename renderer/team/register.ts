@@ -1,4 +1,5 @@
-import { registerScreen } from '../app/nav/registry';
+import { registerFrameNotice, registerScreen } from '../app/nav/registry';
+import { TeamFrameNotice } from './TeamFrameNotice';
 import { TeamIcon } from './TeamIcon';
 import { TeamNavStatus } from './TeamNavStatus';
 import { TeamScreen } from './TeamScreen';
@@ -14,3 +15,5 @@ registerScreen({
   Screen: TeamScreen,
   Status: TeamNavStatus,
 });
+
+registerFrameNotice(TeamFrameNotice);

@@ -77,6 +77,16 @@ test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked c
     await shootBoth(newcomer, 'team-pending-banner', /^Waiting for an admin's approval$/);
   });
 
+  await test.step('while waiting, the newcomer sees the banner above Handover and cannot submit', async () => {
+    await newcomer.page.getByRole('navigation').getByRole('link', { name: /^交接班/ }).click();
+    await expect(newcomer.page.getByRole('heading', { level: 1, name: '交接班' })).toBeVisible();
+    await expect(newcomer.page.getByText('等待管理员批准', { exact: true })).toBeVisible();
+    await expect(newcomer.page.getByText('只读：管理员批准这台电脑成为团队成员后才能写入。')).toBeVisible();
+    await expect(newcomer.page.getByRole('button', { name: '提交交接班记录' })).toBeDisabled();
+    await shoot(newcomer.page, 'team-pending-handover-zh-CN');
+    await openTeam(newcomer.page);
+  });
+
   await test.step('the admin sees the request and approves 李雷 as an editor', async () => {
     await syncNow(admin);
     const request = admin.page.getByRole('listitem').filter({ hasText: '李雷 申请加入' });

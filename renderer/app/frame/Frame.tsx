@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentScreen } from '../nav/nav-store';
+import { registeredFrameNotices } from '../nav/registry';
 import { Person } from './Person';
 import { Sidebar } from './Sidebar';
 import { Today } from './Today';
@@ -49,6 +50,9 @@ export function Frame() {
               </h1>
               <p className="screen__description">{t(screen.description)}</p>
             </div>
+            {registeredFrameNotices().map((Notice, index) => (
+              <Notice key={index} />
+            ))}
             <Screen />
           </div>
         </main>

@@ -34,3 +34,17 @@ export function registerScreen(entry: ScreenEntry): void {
 
 /** Every registered screen in sidebar order; the first is the home screen. */
 export const registeredScreens = (): readonly ScreenEntry[] => entries;
+
+const frameNotices: ComponentType[] = [];
+
+/**
+ * A notice a module shows above every screen, such as "waiting for approval". The component decides
+ * itself whether there is anything to say (it renders nothing otherwise), so the frame needs to know
+ * nothing about the module. Registered while modules load, like screens.
+ */
+export function registerFrameNotice(Notice: ComponentType): void {
+  if (!frameNotices.includes(Notice)) frameNotices.push(Notice);
+}
+
+/** Every registered frame notice, in registration order. */
+export const registeredFrameNotices = (): readonly ComponentType[] => frameNotices;
