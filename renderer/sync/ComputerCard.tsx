@@ -17,7 +17,7 @@ export function ComputerCard({ status }: { status: SyncStatus }) {
   return (
     <SyncCard id="computer" title={t('sync.computer.title')}>
       {behind && (
-        <p className="sync-alert sync-alert--warning" role="alert">
+        <p className="alert sync-alert" role="alert">
           <WarningIcon />
           <span>{t('sync.computer.clockBehind', { duration: formatDuration(behind.byMs, language), name: behindName })}</span>
         </p>

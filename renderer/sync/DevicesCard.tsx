@@ -72,7 +72,7 @@ export function DevicesCard({ devices, selfId, localBehindMs, now }: DevicesCard
       {wrongClocks.length > 0 && (
         <div className="sync-alerts">
           {wrongClocks.map((device) => (
-            <p key={device.deviceId} className="sync-alert sync-alert--warning" role="alert">
+            <p key={device.deviceId} className="alert sync-alert" role="alert">
               <WarningIcon />
               <span>
                 {t(device.clockSkewMs! > 0 ? 'sync.devices.skewWarning' : 'sync.devices.skewWarningBehind', {

@@ -42,7 +42,7 @@ export function SyncScreen() {
   }, [notices]);
 
   const failed = readError && (
-    <div className="sync-alert sync-alert--danger" role="alert">
+    <div className="alert alert--danger sync-alert" role="alert">
       <AlertIcon />
       <span>{t('sync.readFailed', { reason: describeError(readError, t).summary })}</span>
       <button type="button" className="button" onClick={() => void refreshSyncStatus()}>

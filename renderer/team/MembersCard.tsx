@@ -89,7 +89,7 @@ export function MembersCard({ view }: { view: TeamView }) {
       <h2 className="card__title" id="team-members-title">{t('team.members.title')}</h2>
       <div className="card__body">
         {view.me.isAdmin && view.adminCount <= 1 && (
-          <p className="team-alert" role="note">{view.adminCount === 0 ? t('team.admins.none') : t('team.admins.one')}</p>
+          <p className="alert" role="note">{view.adminCount === 0 ? t('team.admins.none') : t('team.admins.one')}</p>
         )}
         <ul className="team-list">
           {view.members.map((member) => <MemberItem key={member.memberId} member={member} isAdmin={view.me.isAdmin} />)}

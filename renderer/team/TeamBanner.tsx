@@ -14,7 +14,7 @@ export function TeamBanner({ view }: { view: TeamView }) {
     : status === 'revoked' ? [t('team.banner.revokedTitle'), t('team.banner.revokedBody')]
     : [t('team.banner.unknownTitle'), t('team.banner.unknownBody')];
   return (
-    <div className={status === 'pending' ? 'team-banner' : 'team-banner team-banner--danger'} role="status">
+    <div className={status === 'pending' ? 'alert team-banner' : 'alert alert--danger team-banner'} role="status">
       <AlertIcon />
       <div>
         <p className="team-banner__title">{title}</p>

@@ -12,7 +12,7 @@ export function TeamScreen() {
   const { t } = useTranslation();
   const view = useTeam((s) => s.view);
   if (!view) return <p className="team-muted">{t('app.loading')}</p>;
-  if (!view.trustActive) return <p className="team-alert">{t('team.banner.noTrust')}</p>;
+  if (!view.trustActive) return <p className="alert">{t('team.banner.noTrust')}</p>;
   if (!view.available) return <p className="team-muted">{t('team.noTeam')}</p>;
   return (
     <div className="settings team">
