@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Logger } from '../../electron/services/log';
+import { memoryLog, type MemoryLog } from '../support/memory-log';
 import { SyncService, type OpDraft, type SyncServiceOptions } from '../../electron/services/sync/sync-service';
 import { decodeSegment, type Op } from '../../shared/sync';
 import { note } from '../sync/example-capabilities';
@@ -27,19 +27,7 @@ export function computer(sharedDir: string, name = 'pc') {
   return { profileDir, sharedDir };
 }
 
-export interface TestLog extends Logger {
-  readonly lines: string[];
-}
-
-export function testLog(): TestLog {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (area, message) => lines.push(`info [${area}] ${message}`),
-    warn: (area, message) => lines.push(`warn [${area}] ${message}`),
-    error: (area, message, error) => lines.push(`error [${area}] ${message}${error ? `: ${String(error)}` : ''}`),
-  };
-}
+export { memoryLog as testLog, type MemoryLog as TestLog };
 
 const services: SyncService[] = [];
 afterEach(async () => {
@@ -58,7 +46,7 @@ export function startService(
     profileDir: place.profileDir,
     sharedDir: place.sharedDir,
     appVersion: '0.1.0-test',
-    log: testLog(),
+    log: memoryLog(),
     capabilities: [note],
     memberName: 'Alice',
     watch: false,

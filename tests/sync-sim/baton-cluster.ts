@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../../electron/services/log';
+import { memoryLog, type MemoryLog } from '../support/memory-log';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { SyncService, type OpDraft, type SyncServiceOptions } from '../../electron/services/sync/sync-service';
 import {
@@ -25,25 +25,14 @@ import { SimWorld, type SimWorldOptions } from './sim-engine';
 
 export const CAPABILITIES: readonly AnyCapability[] = [note, prizeRequest];
 /** 2026-01-05 09:00 Asia/Shanghai */
+export { memoryLog, type MemoryLog };
+
 export const START_MS = Date.UTC(2026, 0, 5, 1, 0, 0);
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
 /** Long enough that no timer of a hand-driven service fires during a test. */
 const NEVER = 3_600_000;
 
-export interface MemoryLog extends Logger {
-  readonly lines: string[];
-}
-
-export function memoryLog(): MemoryLog {
-  const lines: string[] = [];
-  return {
-    lines,
-    info: (area, message) => lines.push(`info [${area}] ${message}`),
-    warn: (area, message) => lines.push(`warn [${area}] ${message}`),
-    error: (area, message, error) => lines.push(`error [${area}] ${message}${error ? `: ${String(error)}` : ''}`),
-  };
-}
 
 export interface Member {
   readonly name: string;
