@@ -10,6 +10,7 @@ import type { SyncCrypto } from '../shared/sync/crypto';
 import { HybridClock } from '../shared/sync/hlc';
 import { lwwSetData, type LwwFields } from '../shared/sync/lww';
 import { entityRef, formatOpId, type Op } from '../shared/sync/op';
+import { planCompaction } from '../shared/sync/compaction';
 import { encodeSegment } from '../shared/sync/segment-encode';
 import { TEAM_FILE_FORMAT, teamFileSchema, teamFileText } from '../shared/sync/team-files';
 import { approveDeviceOp, createTeamOps, MEMBER_KIND, type Role } from '../shared/team';
@@ -23,14 +24,15 @@ import { chineseName, chineseText, followUpTitle } from './vocabulary';
  * by `encodeSegment` (the function the service's publisher seals with) and signed with the
  * device's Ed25519 key; team.json through the team-file schema and text, device.json through the
  * service's `writeDeviceFile`. One segment per device per shift (a device's edits of one shift),
- * which keeps each device near the design's ~200 files over three years.
+ * compacted as the service's compactor does after each publish (shared/sync/compaction.ts), so the
+ * folder holds the files a real team's folder would.
  *
  * Not through `SyncService.record`: that appends and fsyncs an outbox per call and needs one
  * running service per device (45 profiles) with a fake clock; the bytes it would publish are
  * the same `encodeSegment` output, so going direct changes the speed of generating, not the data.
  */
 
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export type SizeName = 'S' | 'M' | 'L';
 
 export interface SizeSpec {
@@ -149,6 +151,8 @@ interface DeviceState {
   seq: number;
   prev: string | null;
   batch: Op[];
+  /** Its log folder as the device knows it: each file's size, header prev and ops, for compacting. */
+  readonly files: Map<string, { size: number; prev: string | null; ops: readonly Op[] }>;
 }
 
 interface Member {
@@ -189,7 +193,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   }
   const newDevice = (memberIndex: number): DeviceState => {
     const keys = seededKeys(idRng);
-    return { keys, memberIndex, clock: new HybridClock(keys.deviceId), counter: 0, seq: 0, prev: null, batch: [] };
+    return { keys, memberIndex, clock: new HybridClock(keys.deviceId), counter: 0, seq: 0, prev: null, batch: [], files: new Map() };
   };
   for (let d = 0; d < spec.devices; d += 1) members[d % spec.members]!.devices.push(newDevice(d % spec.members));
   const benchPerson: Person = { memberId: seededId(idRng), name: '基准测试' };
@@ -221,8 +225,6 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
 
   const peer = new PeerHistory();
   const opsByType: Record<string, number> = {};
-  let segments = 0;
-  let bytesOnDisk = 0;
   let opCount = 0;
 
   const emit = (device: DeviceState, wall: number, type: string, entity: string, data: object): Op => {
@@ -243,12 +245,27 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
       const logDir = layout.logDir(device.keys.deviceId);
       if (device.seq === 1) mkdirSync(logDir, { recursive: true });
       writeFileSync(join(logDir, encoded.fileName), encoded.bytes);
+      device.files.set(encoded.fileName, { size: encoded.bytes.length, prev: device.prev, ops: device.batch });
       peer.addBatch(device.batch, wall);
       device.prev = encoded.sha256;
-      segments += 1;
-      bytesOnDisk += encoded.bytes.length;
       device.batch = [];
+      compact(device, logDir);
     }
+  };
+  /** What the service's compactor does after a publish, on the files this device wrote. */
+  const compact = (device: DeviceState, logDir: string) => {
+    const { run } = planCompaction([...device.files].map(([name, file]) => ({ name, size: file.size })));
+    if (!run) return;
+    const parts = run.files.map((file) => device.files.get(file.name)!);
+    const ops = parts.flatMap((part) => part.ops);
+    const draft = { deviceId: device.keys.deviceId, seq: run.firstSeq, lastSeq: run.lastSeq, prev: parts[0]!.prev, ops };
+    const encoded = encodeSegment(draft, device.keys.privateKeyPem, generatorCrypto);
+    writeFileSync(join(logDir, encoded.fileName), encoded.bytes);
+    for (const file of run.files) {
+      rmSync(join(logDir, file.name));
+      device.files.delete(file.name);
+    }
+    device.files.set(encoded.fileName, { size: encoded.bytes.length, prev: draft.prev, ops });
   };
 
   // Day 0, before the first shift: the founder creates the team and approves everyone.
@@ -451,6 +468,9 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     }
   }
 
+  const written = allDevices.flatMap((device) => [...device.files.values()]);
+  const segments = written.length;
+  const bytesOnDisk = written.reduce((sum, file) => sum + file.size, 0);
   const peerBytes = peer.save();
   const peerFile = join(dir, 'automerge.bin');
   writeFileSync(peerFile, peerBytes);

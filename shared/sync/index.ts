@@ -28,10 +28,12 @@ export { decodeSegment, type DecodedSegment, type SegmentRejection } from './seg
 export {
   nameMatchesSegment,
   parseSegmentFileName,
+  compactedFileName,
   segmentFileName,
   type SegmentFileName,
 } from './segment-name';
 export { conflictCopyOriginal, isSyncEngineTempName } from './foreign-files';
+export { COMPACTION_POLICY, planCompaction, type CompactionPlan, type CompactionPolicy, type LogFile } from './compaction';
 export { CausalGraph, MAX_SEEN, entityGraph, seenSchema, type CausalEvent } from './causal';
 export {
   defineCapability,

@@ -6,7 +6,7 @@ import {
   segmentHeaderSchema,
   segmentSignedMessage,
 } from './segment-format';
-import { segmentFileName } from './segment-name';
+import { compactedFileName, segmentFileName } from './segment-name';
 
 export interface SegmentDraft {
   readonly deviceId: string;
@@ -14,6 +14,8 @@ export interface SegmentDraft {
   /** sha256 of this device's previous segment; null for seq 1. */
   readonly prev: string | null;
   readonly ops: readonly Op[];
+  /** For a compaction of the run `seq`…`lastSeq`: the file is named `c-…` (see compaction.ts). */
+  readonly lastSeq?: number;
 }
 
 export interface EncodedSegment {
@@ -57,5 +59,6 @@ export function encodeSegment(draft: SegmentDraft, privateKeyPem: string, crypto
   if (bytes.length > MAX_SEGMENT_BYTES) {
     throw new RangeError(`segment of ${bytes.length} bytes exceeds ${MAX_SEGMENT_BYTES}; flush fewer ops`);
   }
-  return { text: body + trailer, bytes, sha256, fileName: segmentFileName(draft.seq, sha256) };
+  const fileName = draft.lastSeq === undefined ? segmentFileName(draft.seq, sha256) : compactedFileName(draft.seq, draft.lastSeq, sha256);
+  return { text: body + trailer, bytes, sha256, fileName };
 }

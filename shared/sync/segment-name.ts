@@ -17,6 +17,15 @@ export function segmentFileName(seq: number, sha256: string): string {
   return `${String(seq).padStart(12, '0')}-${sha256.slice(0, 8)}.jsonl`;
 }
 
+/** `c-<first seq>-<last seq>-<first 8 hex of sha256>.jsonl`: one file holding a run of a device's own segments. */
+export function compactedFileName(firstSeq: number, lastSeq: number, sha256: string): string {
+  if (!Number.isInteger(firstSeq) || firstSeq < 1 || !Number.isInteger(lastSeq) || lastSeq <= firstSeq || lastSeq > MAX_SEGMENT_SEQ) {
+    throw new RangeError(`bad compacted run: ${firstSeq}-${lastSeq}`);
+  }
+  const pad = (seq: number) => String(seq).padStart(12, '0');
+  return `c-${pad(firstSeq)}-${pad(lastSeq)}-${sha256.slice(0, 8)}.jsonl`;
+}
+
 export function parseSegmentFileName(name: string): SegmentFileName | null {
   const sealed = SEALED.exec(name);
   if (sealed) {

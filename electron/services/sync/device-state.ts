@@ -21,30 +21,43 @@ const segmentRecordSchema = z.strictObject({
 });
 export type OwnSegmentRecord = z.output<typeof segmentRecordSchema>;
 
+/** A compacted file of ours, entered before it is written so that a crash never leaves it looking foreign. */
+const compactionRecordSchema = z.strictObject({
+  fileName: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  firstSeq: z.number().int().min(1),
+  lastSeq: z.number().int().min(1),
+});
+export type CompactionRecord = z.output<typeof compactionRecordSchema>;
+
 const fileSchema = z.strictObject({
   format: z.literal(FORMAT),
   teamId: z.string(),
   deviceId: z.string(),
   segments: z.array(segmentRecordSchema),
+  compactions: z.array(compactionRecordSchema).default([]),
 });
 
 export class DeviceState {
-  private readonly segments: OwnSegmentRecord[];
+  private segments: readonly OwnSegmentRecord[];
+  private compactions: readonly CompactionRecord[];
 
   private constructor(
     private readonly file: string,
     readonly teamId: string,
     readonly deviceId: string,
     segments: readonly OwnSegmentRecord[],
+    compactions: readonly CompactionRecord[] = [],
   ) {
     this.segments = [...segments].sort((a, b) => a.seq - b.seq);
+    this.compactions = [...compactions];
   }
 
   /** A missing file, or one of another device id (this profile re-minted its id), starts empty. */
   static load(file: string, teamId: string, deviceId: string, log: Logger): DeviceState {
     const parsed = readState(file, log);
     const mine = parsed && parsed.teamId === teamId && parsed.deviceId === deviceId;
-    return new DeviceState(file, teamId, deviceId, mine ? parsed.segments : []);
+    return new DeviceState(file, teamId, deviceId, mine ? parsed.segments : [], mine ? parsed.compactions : []);
   }
 
   /** An empty state for a new device id of this profile; written over this one at its first publish. */
@@ -72,12 +85,29 @@ export class DeviceState {
     return this.segments.some((record) => record.seq === seq && record.sha256 === sha256);
   }
 
+  compaction(fileName: string): CompactionRecord | undefined {
+    return this.compactions.find((record) => record.fileName === fileName);
+  }
+
+  isCompaction(sha256: string): boolean {
+    return this.compactions.some((record) => record.sha256 === sha256);
+  }
+
   async add(record: OwnSegmentRecord): Promise<void> {
     if (this.has(record.seq, record.sha256)) return;
-    const next = [...this.segments, record].sort((a, b) => a.seq - b.seq);
-    const body: z.input<typeof fileSchema> = { format: FORMAT, teamId: this.teamId, deviceId: this.deviceId, segments: next };
+    await this.write([...this.segments, record].sort((a, b) => a.seq - b.seq), this.compactions);
+  }
+
+  async addCompaction(record: CompactionRecord): Promise<void> {
+    if (this.isCompaction(record.sha256)) return;
+    await this.write(this.segments, [...this.compactions, record]);
+  }
+
+  private async write(segments: readonly OwnSegmentRecord[], compactions: readonly CompactionRecord[]): Promise<void> {
+    const body = { format: FORMAT, teamId: this.teamId, deviceId: this.deviceId, segments, compactions };
     await writeFileAtomic(this.file, `${JSON.stringify(body)}\n`);
-    this.segments.splice(0, this.segments.length, ...next);
+    this.segments = segments;
+    this.compactions = compactions;
   }
 }
 

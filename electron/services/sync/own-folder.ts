@@ -31,7 +31,7 @@ export function judgeOwnSegments(segments: readonly ReadSegment[], state: Device
   let prev = state.lastSha;
   const adopted = new Set<string>();
   for (const segment of [...segments].sort((a, b) => a.seq - b.seq)) {
-    if (state.has(segment.seq, segment.sha256) || adopted.has(segment.sha256)) continue;
+    if (state.has(segment.seq, segment.sha256) || state.isCompaction(segment.sha256) || adopted.has(segment.sha256)) continue;
     const mine =
       segment.seq === nextSeq &&
       segment.header.prev === prev &&

@@ -19,6 +19,7 @@ import { profileLayout, teamFolderLayout, type ProfileLayout } from './layout';
 import { LocalDevice, type OpDraft } from './local-device';
 import { nodeCrypto } from './node-crypto';
 import { Notices } from './notices';
+import { compactOwnLog } from './compactor';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from './own-folder';
 import { pinTeam, sameRoot } from './pinned-team';
 import { removeProfileTempFiles } from './profile-temp';
@@ -408,6 +409,21 @@ export class SyncService {
       this.device.outbox.dropThrough(this.deviceId, sealed.lastCounter);
       this.lastPublishAt = this.now();
       this.timers.cacheChanged();
+    }
+    await this.compact(session);
+  }
+
+  /** After publishing: keep this device's file count small. A failure costs nothing but files. */
+  private async compact(session: TeamSession): Promise<void> {
+    try {
+      const compacted = await compactOwnLog(this.publishTarget(session), this.log);
+      if (!compacted) return;
+      session.reader.remember([compacted]);
+      // Its ops are cached under the files they came from; remembering the file is enough.
+      session.cache.add([compacted], []);
+      this.timers.cacheChanged();
+    } catch (error) {
+      this.log.warn('sync', `compacting this device's segments failed; it is tried again after the next publish: ${String(error)}`);
     }
   }
 
