@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SyncCrypto } from './crypto';
-import { opDeviceId, opSchema, type Op } from './op';
+import { opDeviceId, opProblem, type Op } from './op';
 import {
   MAX_SEGMENT_BYTES,
   SEGMENT_FORMAT,
@@ -90,12 +90,13 @@ export function decodeSegment(
     const line = index + 1;
     const parsed = parseJson(lines[index]!);
     if (!parsed.ok) return reject('bad-json', `line ${line}: ${parsed.detail}`);
-    const op = opSchema.safeParse(parsed.value);
-    if (!op.success) return reject('bad-op', `line ${line}: ${z.prettifyError(op.error)}`);
-    if (opDeviceId(op.data) !== header.value.deviceId) {
-      return reject('bad-op', `line ${line}: op ${op.data.id} belongs to another device`);
+    const problem = opProblem(parsed.value);
+    if (problem !== null) return reject('bad-op', `line ${line}: ${problem}`);
+    const op = parsed.value as Op;
+    if (opDeviceId(op) !== header.value.deviceId) {
+      return reject('bad-op', `line ${line}: op ${op.id} belongs to another device`);
     }
-    ops.push(op.data);
+    ops.push(op);
   }
   return { ok: true, header: header.value, ops, sha256 };
 }
@@ -116,7 +117,7 @@ function startsLikeSegment(bytes: Uint8Array): boolean {
 
 /** A truncated segment ends, at a line break, with its header or an op: only that is "incomplete". */
 function looksLikeBodyLine(value: unknown, isFirstLine: boolean): boolean {
-  return (isFirstLine ? segmentHeaderSchema : opSchema).safeParse(value).success;
+  return isFirstLine ? segmentHeaderSchema.safeParse(value).success : opProblem(value) === null;
 }
 
 type Parsed = { ok: true; value: unknown } | { ok: false; detail: string };
