@@ -152,8 +152,12 @@ export interface FollowUpState {
   readonly comments: readonly FollowUpComment[];
   /** Corrections whose comment is not here (yet). */
   readonly orphanComments: readonly FollowUpCommentRevision[];
-  /** Every event, oldest first (hlc order), with who and when. */
-  readonly history: readonly FollowUpHistoryEntry[];
+  /**
+   * Every event, oldest first (hlc order): the ops themselves, shared with the fold. The history a
+   * person reads is built from them on demand (`followUpHistory`): three years of a team hold a
+   * quarter of a million follow-up events, and nobody reads most of them.
+   */
+  readonly events: readonly FollowUpOp[];
   /** A second creation under the same id: ignored. */
   readonly ignoredOps: readonly string[];
 }
@@ -183,25 +187,20 @@ export const followUp = defineCapability({
       }
     }
     const fields = foldLww(writes);
-    const losing = new Map<string, Array<keyof FollowUpFields>>();
-    for (const field of Object.keys(fields) as Array<keyof FollowUpFields>) {
-      for (const { hlc } of fields[field]?.conflicts ?? []) losing.set(hlc, [...(losing.get(hlc) ?? []), field]);
-    }
-
     const comments = foldLog(opsOfType(ops, 'followUp.commented'));
     const ignored = new Set(ignoredOps);
     return {
       id,
       current: created ? currentOf(created.data, fields) : null,
       fields,
-      hasConflicts: losing.size > 0,
+      hasConflicts: Object.values(fields).some((field) => (field?.conflicts.length ?? 0) > 0),
       comments: comments.entries.map(({ entry, corrections, latest }) => ({
         ...commentRevisionOf(latest),
         opId: entry.id,
         revisions: [entry, ...corrections].map(commentRevisionOf),
       })),
       orphanComments: comments.orphans.map(commentRevisionOf),
-      history: ops.filter((op) => !ignored.has(op.id)).map((op) => historyEntry(op, losing)),
+      events: ignored.size === 0 ? ops : ops.filter((op) => !ignored.has(op.id)),
       ignoredOps,
     };
   },
@@ -245,6 +244,15 @@ function valueOf<V>(field: LwwField<V> | undefined, initial: V): V {
 function commentRevisionOf(op: CommentOp): FollowUpCommentRevision {
   const { text, by, at } = op.data;
   return { opId: op.id, hlc: op.hlc, text, by, at };
+}
+
+/** Every event of a follow-up, oldest first, with who and when; a change that lost to one its author had not seen is marked. */
+export function followUpHistory(state: FollowUpState): FollowUpHistoryEntry[] {
+  const losing = new Map<string, Array<keyof FollowUpFields>>();
+  for (const field of Object.keys(state.fields) as Array<keyof FollowUpFields>) {
+    for (const { hlc } of state.fields[field]?.conflicts ?? []) losing.set(hlc, [...(losing.get(hlc) ?? []), field]);
+  }
+  return state.events.map((op) => historyEntry(op, losing));
 }
 
 function historyEntry(op: FollowUpOp, losing: ReadonlyMap<string, ReadonlyArray<keyof FollowUpFields>>): FollowUpHistoryEntry {

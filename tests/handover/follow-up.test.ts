@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { followUp, type FollowUpState } from '../../shared/handover';
+import { followUp, followUpHistory, type FollowUpState } from '../../shared/handover';
 import type { Op } from '../../shared/sync';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
 import { nodeCrypto } from '../sync/node-crypto';
@@ -49,7 +49,7 @@ describe('a follow-up', () => {
     const state = stateOf([handedOn, created, retitled]);
     expect(state.current).toMatchObject({ title: '回复粉丝私信（物流延误）', owner: LI, status: 'waiting' });
     expect(state.hasConflicts).toBe(false);
-    expect(state.history.map((entry) => [entry.event, entry.by.name, entry.at])).toEqual([
+    expect(followUpHistory(state).map((entry) => [entry.event, entry.by.name, entry.at])).toEqual([
       ['created', '王丽', T],
       ['updated', '王丽', T + MINUTE],
       ['updated', '李强', T + 2 * MINUTE],
@@ -73,7 +73,7 @@ describe('a follow-up', () => {
     expect(state.current?.department).toBe('customer-service');
     expect(state.fields.status?.conflicts).toEqual([{ value: 'done', hlc: done.hlc }]);
     expect(state.hasConflicts).toBe(true);
-    expect(state.history.filter((entry) => entry.event === 'updated')).toEqual([
+    expect(followUpHistory(state).filter((entry) => entry.event === 'updated')).toEqual([
       { opId: done.id, hlc: done.hlc, by: LI, at: T + HOUR, event: 'updated', changes: { status: 'done' }, conflicting: ['status'] },
       {
         opId: waiting.id,
@@ -109,7 +109,7 @@ describe('a follow-up', () => {
     const fix = li.op(T + 2 * MINUTE, 'followUp.commented', 'followUp:f1', { text: '已联系客服部张经理', by: LI, at: T + 2 * MINUTE, corrects: first.id });
     const state = stateOf([fix, first, created]);
     expect(state.comments.map((entry) => [entry.opId, entry.text, entry.revisions.length])).toEqual([[first.id, '已联系客服部张经理', 2]]);
-    expect(state.history.filter((entry) => entry.event === 'commented')).toHaveLength(2);
+    expect(followUpHistory(state).filter((entry) => entry.event === 'commented')).toHaveLength(2);
   });
 
   it('an edit arriving before the creation is kept; the follow-up appears when the creation does', () => {
@@ -127,7 +127,7 @@ describe('a follow-up', () => {
     const state = stateOf([again, created]);
     expect(state.current?.title).toBe('回复粉丝关于物流的私信');
     expect(state.ignoredOps).toEqual([again.id]);
-    expect(state.history.map((entry) => entry.opId)).toEqual([created.id]);
+    expect(followUpHistory(state).map((entry) => entry.opId)).toEqual([created.id]);
   });
 
   it('escalation details go with the escalation category, and only with it', () => {

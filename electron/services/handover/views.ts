@@ -2,6 +2,7 @@ import type { FollowUpDetail, FollowUpView, HandoverSummary, HandoverView } from
 import {
   effectiveDueAt,
   escalationState,
+  followUpHistory,
   isOverdue,
   openFollowUps,
   type CreatedFollowUp,
@@ -31,7 +32,7 @@ export function followUpDetail(state: CreatedFollowUp, now: number): FollowUpDet
   for (const [field, value] of Object.entries(state.fields)) {
     if (value && value.conflicts.length > 0) conflicts[field] = value.conflicts.map((c) => ({ value: c.value, hlc: c.hlc }));
   }
-  return { ...followUpView(state, now), comments: state.comments, history: state.history, conflicts };
+  return { ...followUpView(state, now), comments: state.comments, history: followUpHistory(state), conflicts };
 }
 
 export function handoverView(state: SubmittedHandover): HandoverView {
