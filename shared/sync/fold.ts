@@ -48,6 +48,8 @@ export function createSyncState(
   const byId = new Map<string, Entry>();
   const entities = new Map<string, EntityRecord>();
   const byKind = new Map<string, Map<string, EntityRecord>>();
+  /** Every entity held, folded or not, by kind. */
+  const heldByKind = new Map<string, EntityRecord[]>();
 
   function refusalOf(op: Op): string | null {
     let verdict: boolean | string;
@@ -67,6 +69,9 @@ export function createSyncState(
       const { kind, id } = splitEntity(entity);
       record = { entity, kind, id, entries: [], state: undefined };
       entities.set(entity, record);
+      const held = heldByKind.get(kind);
+      if (held) held.push(record);
+      else heldByKind.set(kind, [record]);
     }
     return record;
   }
@@ -166,6 +171,11 @@ export function createSyncState(
       // A longer list would break seenSchema; leaving the oldest out errs on the side of "concurrent".
       return entityGraph(countedOps(record)).heads().slice(-MAX_SEEN);
     },
+    heldOps(kind) {
+      const ops: Op[] = [];
+      for (const record of heldByKind.get(kind) ?? []) for (const entry of record.entries) ops.push(entry.op);
+      return ops;
+    },
     get opsCount() {
       return byId.size;
     },
@@ -180,14 +190,19 @@ export function createSyncState(
       return { format: SNAPSHOT_FORMAT, ops: [...byId.values()].map((entry) => entry.op) };
     },
     restore(snapshot) {
-      const ops = snapshotSchema.parse(snapshot).ops;
-      for (const [index, op] of ops.entries()) {
-        const problem = opProblem(op);
-        if (problem !== null) throw new Error(`snapshot op ${index}: ${problem}`);
-      }
-      return apply(ops as Op[]);
+      return apply(snapshotOps(snapshot));
     },
   };
+}
+
+/** A snapshot's ops, each checked; throws if it is not one (a damaged cache: rebuild it). */
+export function snapshotOps(snapshot: unknown): Op[] {
+  const ops = snapshotSchema.parse(snapshot).ops;
+  for (const [index, op] of ops.entries()) {
+    const problem = opProblem(op);
+    if (problem !== null) throw new Error(`snapshot op ${index}: ${problem}`);
+  }
+  return ops as Op[];
 }
 
 function counts(entry: Entry): boolean {

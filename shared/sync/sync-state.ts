@@ -70,6 +70,8 @@ export interface SyncState {
   list<S>(capability: AnyCapability<S>): ReadonlyArray<EntityEntry<S>>;
   /** The timestamps a new op on `entity` should list as `seen` (workflow events, deletes). */
   heads(entity: string): string[];
+  /** The ops held on entities of `kind`, counted or not (the trust layer folds the roster from them). */
+  heldOps(kind: string): Op[];
   /** Every distinct op held: folded, unknown, invalid and refused alike. */
   readonly opsCount: number;
   /** sha256 of the canonical JSON of `{ [entity]: state }`, for comparing replicas. */

@@ -60,7 +60,7 @@ export type DeviceKeys = ReadonlyMap<string, string> | PublicKeyOf;
 export interface TrustPlugin {
   readonly rosterKinds: readonly string[];
   /**
-   * Folds the roster from every roster op the state holds (counted or not: `snapshot().ops`) and
+   * Folds the roster from every roster op the state holds (counted or not: `heldOps`) and
    * returns the filter made from it. `devices`: per device, its device.json key; a device whose
    * key differs from the roster's has every op refused as 'bad-key'.
    */
@@ -83,7 +83,7 @@ export function trustPlugin(team: TeamRoot, publicKeyOf: PublicKeyOf = () => und
     rosterKinds: ROSTER_KINDS,
     filterFor(state, devices) {
       const keyOf = devices === undefined ? publicKeyOf : typeof devices === 'function' ? devices : (id: string) => devices.get(id);
-      const rosterOps = state.snapshot().ops.filter((op) => isRosterKind(splitEntity(op.entity).kind));
+      const rosterOps = ROSTER_KINDS.flatMap((kind) => state.heldOps(kind));
       roster = foldRoster(rosterOps, team, keyOf);
       return createTrustFilter(roster, team);
     },

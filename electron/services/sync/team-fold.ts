@@ -1,6 +1,6 @@
 import type { AnyCapability } from '../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { createSyncState } from '../../../shared/sync/fold';
+import { createSyncState, snapshotOps } from '../../../shared/sync/fold';
 import type { Op } from '../../../shared/sync/op';
 import type { ApplyResult, SyncState } from '../../../shared/sync/sync-state';
 import type { DeviceFile } from '../../../shared/sync/team-files';
@@ -45,19 +45,28 @@ export class TeamFold {
     return this.refilter([]);
   }
 
+  /**
+   * Roster ops first, then the filter they make, then the rest: at start-up the first batch holds
+   * the whole history, and asking a filter without the roster about every op, then asking again
+   * with it, cost two passes over a quarter of a million ops and folded nothing in the first.
+   */
   apply(ops: readonly Op[]): FoldChange {
     if (ops.length === 0) return { touchedKinds: [], results: [] };
-    const result = this.state.apply(ops);
+    const roster = this.trust ? ops.filter((op) => this.isRoster(kindOf(op.entity))) : [];
+    if (roster.length === 0) return change([this.applied(ops)]);
+    const rest = ops.filter((op) => !this.isRoster(kindOf(op.entity)));
+    const results = this.refilter([this.applied(roster)]).results;
+    return change([...results, this.applied(rest)]);
+  }
+
+  private applied(ops: readonly Op[]): ApplyResult {
     this.version += 1;
-    const rosterTouched = this.trust !== undefined && ops.some((op) => this.isRoster(kindOf(op.entity)));
-    return rosterTouched ? this.refilter([result]) : change([result]);
+    return this.state.apply(ops);
   }
 
   /** Adds a snapshot's ops (the local cache); throws if it is not one. */
   restore(snapshot: unknown): FoldChange {
-    const result = this.state.restore(snapshot);
-    this.version += 1;
-    return this.trust ? this.refilter([result]) : change([result]);
+    return this.apply(snapshotOps(snapshot));
   }
 
   get opsCount(): number {
