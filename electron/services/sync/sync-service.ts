@@ -295,6 +295,8 @@ export class SyncService {
   private async pollAndPublish(): Promise<void> {
     await this.poll();
     await this.publish();
+    // Also when nothing was published: a compaction cut short by a crash is finished at the next start.
+    if (this.session && this.availability.available) await this.compact(this.session);
   }
 
   /** At start and after a folder switch: a folder that is away still shows its team's cached data. */
@@ -413,7 +415,7 @@ export class SyncService {
     await this.compact(session);
   }
 
-  /** After publishing: keep this device's file count small. A failure costs nothing but files. */
+  /** After publishing, and at a start: keep this device's file count small. A failure costs nothing but files. */
   private async compact(session: TeamSession): Promise<void> {
     try {
       const compacted = await compactOwnLog(this.publishTarget(session), this.log);
