@@ -48,10 +48,28 @@ export function createRegistry(capabilities: readonly AnyCapability[]): Capabili
         return { status: 'invalid', reason: `schema failed: ${error instanceof Error ? error.message : String(error)}` };
       }
       if (!data.success) return { status: 'invalid', reason: z.prettifyError(data.error) };
-      return {
-        status: 'valid',
-        typed: { id: op.id, hlc: op.hlc, type: op.type, entity: op.entity, data: data.data },
-      };
+      // zod returns a copy; when it equals the data (no trimming, no defaults: nearly always) the op
+      // itself serves, so the fold does not hold every op's data twice.
+      const typed = sameJson(data.data, op.data) ? op : { id: op.id, hlc: op.hlc, type: op.type, entity: op.entity, data: data.data };
+      return { status: 'valid', typed: typed as TypedOp<OpSchemas> };
     },
   };
+}
+
+/** Deep equality of two JSON values (what JSON.parse and zod produce), without building strings. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index += 1) if (!sameJson(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  for (const key of aKeys) {
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
