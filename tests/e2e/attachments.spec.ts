@@ -64,6 +64,7 @@ test('a note and its addendum take pictures and PDFs, refuse the rest where the 
     await expect(refused).toContainText('说明.txt 不是可以附加的文件类型');
     await expect(summary).toHaveValue('两条**投诉**已交给客服，截图和工单见附件');
     await expect(page.locator('.attachments-editor .attachment')).toHaveCount(2);
+    await page.getByRole('region', { name: '附件' }).scrollIntoViewIfNeeded();
     await shoot(page, 'refused-zh-CN');
   });
 
