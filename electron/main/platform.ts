@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
-import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { isExternalWebUrl } from '../../shared/security/csp';
 import type { Platform } from '../services/platform';
 
@@ -9,7 +9,7 @@ function runtimeVersions(): Record<string, string> {
   return Object.fromEntries(wanted.flatMap((key) => (process.versions[key] ? [[key, process.versions[key]]] : [])));
 }
 
-/** The desktop's abilities: native folder picker and the system shell. */
+/** The desktop's abilities: native folder picker and save dialog, the system shell, print to PDF. */
 export function electronPlatform(currentWindow: () => BrowserWindow | null): Platform {
   return {
     host: 'electron',
@@ -37,6 +37,21 @@ export function electronPlatform(currentWindow: () => BrowserWindow | null): Pla
       }
       shell.showItemInFolder(path);
       return true;
+    },
+    async savePdf(fileName) {
+      const window = currentWindow();
+      if (!window) return { outcome: 'canceled' };
+      const options: SaveDialogOptions = {
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const choice = await dialog.showSaveDialog(window, options);
+      if (choice.canceled || !choice.filePath) return { outcome: 'canceled' };
+      // The window shows the note; its print stylesheet turns it into a document (no nav, no buttons).
+      const pdf = await window.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true });
+      await writeFile(choice.filePath, pdf);
+      return { outcome: 'saved', path: choice.filePath };
     },
   };
 }

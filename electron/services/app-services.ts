@@ -5,6 +5,7 @@ import type { SharedFolderChoice } from '../../shared/settings/schema';
 import { dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import type { Logger } from './log';
+import { pdfFileName } from './pdf-file-name';
 import type { Platform } from './platform';
 import { SettingsService } from './settings/settings-service';
 import type { SettingsStore } from './settings/store-options';
@@ -134,6 +135,7 @@ export function createAppServices(options: AppServicesOptions) {
       return { opened: await platform.openExternal(url) };
     },
     showInFolder: async ({ path }) => ({ shown: await platform.showInFolder(path) }),
+    savePdf: async ({ fileName }) => platform.savePdf(pdfFileName(fileName)),
     getSyncStatus: async () => sync.getStatus(),
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),

@@ -1,3 +1,5 @@
+import type { PdfOutcome } from '../../shared/api/contract';
+
 /** What only the host can do: Electron uses native dialogs and the shell, the web host cannot. */
 export interface Platform {
   readonly host: 'electron' | 'web';
@@ -7,4 +9,6 @@ export interface Platform {
   /** Called only with URLs already checked to be http(s). */
   openExternal(url: string): Promise<boolean>;
   showInFolder(path: string): Promise<boolean>;
+  /** Asks where to save, then prints the window to that PDF; `fileName` is already safe for any file system. */
+  savePdf(fileName: string): Promise<PdfOutcome>;
 }

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
 import { formatInZone, issueText } from '../handover/format';
+import { EscalationScreenshotView } from './EscalationScreenshotView';
 
 /** A follow-up opened: status, comments, and the history with who changed what and when (conflicts marked). */
 export function FollowUpDetailView({ id, timeZone, revision }: { id: string; timeZone: string; revision: number }) {
@@ -53,6 +54,7 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
           </a>
         </p>
       )}
+      {detail.escalation?.screenshotSha256 && <EscalationScreenshotView sha256={detail.escalation.screenshotSha256} />}
       {detail.hasConflicts && <p className="field__error">{t('followUps.conflict')}</p>}
       <h4>{t('followUps.history')}</h4>
       <ol className="fu-history">

@@ -1,23 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../shared/handover';
-import { attachmentUrl } from './attachment-urls';
+import { useAttachmentUrl } from './use-attachment-url';
 
 function AttachmentItem({ attachment, onRemove }: { attachment: Attachment; onRemove?: (() => void) | undefined }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void attachmentUrl(attachment.sha256).then((found) => {
-      if (!live) return;
-      setUrl(found);
-      setMissing(found === null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [attachment.sha256]);
+  const { url, missing } = useAttachmentUrl(attachment.sha256);
   const image = attachment.mime.startsWith('image/');
   return (
     <li className="attachment">
@@ -33,7 +20,7 @@ function AttachmentItem({ attachment, onRemove }: { attachment: Attachment; onRe
         {missing && ` · ${t('handover.attachments.notArrived')}`}
       </span>
       {onRemove && (
-        <button type="button" className="button" onClick={onRemove} aria-label={t('handover.attachments.remove', { name: attachment.name })}>
+        <button type="button" className="button no-print" onClick={onRemove} aria-label={t('handover.attachments.remove', { name: attachment.name })}>
           {t('handover.attachments.removeShort')}
         </button>
       )}

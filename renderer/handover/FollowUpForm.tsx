@@ -4,6 +4,7 @@ import type { ShiftContext } from '../../shared/api/handover-views';
 import { FOLLOW_UP_CATEGORIES, type DraftFollowUp, type FollowUpCategory } from '../../shared/handover';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
+import { EscalationScreenshot, useEscalationScreenshot } from './EscalationScreenshot';
 
 /** A yyyy-MM-ddTHH:mm picker value as an instant (the picker is in this computer's zone). */
 const fromPicker = (value: string): number | null => (value ? new Date(value).getTime() : null);
@@ -27,6 +28,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
   const [due, setDue] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [weiboLink, setWeiboLink] = useState('');
+  const screenshot = useEscalationScreenshot();
   const escalating = category === 'escalation';
   const departments = context.departments.filter((department) => department.retired !== true);
 
@@ -38,17 +40,18 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
       dueAt: fromPicker(due),
       category,
       departmentId: escalating || departmentId ? departmentId || null : null,
-      escalation: escalating ? { weiboLink, screenshotSha256: null, escalatedAt: Date.now() } : null,
+      escalation: escalating ? { weiboLink, screenshotSha256: screenshot.attachment?.sha256 ?? null, escalatedAt: Date.now() } : null,
     });
     if (done) {
       setTitle('');
       setDue('');
       setWeiboLink('');
+      screenshot.clear();
     }
   };
 
   return (
-    <fieldset className="follow-up-form">
+    <fieldset className="follow-up-form" onPaste={escalating ? screenshot.intake.onPaste : undefined}>
       <legend>{t('followUps.form.legend')}</legend>
       <label className="field__label" htmlFor="fu-title">{t('followUps.form.title')}</label>
       <input id="fu-title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -83,6 +86,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
           </div>
         </div>
       )}
+      {escalating && <EscalationScreenshot screenshot={screenshot} />}
       {escalating && <p className="field__hint">{t('followUps.form.weiboFirst', { minutes: context.escalationMinutes })}</p>}
       {errors.length > 0 && <p className="field__error">{errors.join(' ')}</p>}
       <div className="button-row">

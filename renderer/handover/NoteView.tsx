@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverDetail, HandoverView } from '../../shared/api/handover-views';
-import { SECTION_KEYS, type ValidationIssue } from '../../shared/handover';
+import { SECTION_KEYS } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
@@ -9,9 +9,11 @@ import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { Markdown } from '../markdown/Markdown';
 import { useCanWrite } from '../team/use-can-write';
+import { AddendumForm } from './AddendumForm';
 import { Attachments } from './Attachments';
-import { formatInZone, issueText, shiftName } from './format';
+import { formatInZone, shiftName } from './format';
 import { showTab, useHandover } from './handover-store';
+import { PrintButton } from './PrintButton';
 
 function NoteBody({ view, timeZone }: { view: HandoverView; timeZone: string }) {
   const { t } = useTranslation();
@@ -35,6 +37,7 @@ function NoteBody({ view, timeZone }: { view: HandoverView; timeZone: string }) 
               <li key={addendum.opId}>
                 <p className="muted">{t('handover.note.addendumBy', { name: addendum.author.name, at: formatInZone(addendum.at, timeZone, language) })}</p>
                 <Markdown source={addendum.text} />
+                <Attachments items={addendum.attachments} />
               </li>
             ))}
           </ul>
@@ -56,8 +59,6 @@ export function NoteView() {
   const { noteId, context, revision } = useHandover();
   const canWrite = useCanWrite();
   const [detail, setDetail] = useState<HandoverDetail | null>(null);
-  const [addendum, setAddendum] = useState('');
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   useEffect(() => {
     if (!noteId) return;
@@ -72,23 +73,17 @@ export function NoteView() {
     const result = await baton.acknowledgeHandover({ id: detail.id });
     if (!result.ok) reportError(result.error, 'errors.couldNotSave');
   };
-  const addAddendum = async () => {
-    const result = await baton.addHandoverAddendum({ id: detail.id, text: addendum, attachments: [] });
-    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
-    if (!result.value.ok) return setIssues(result.value.issues);
-    setIssues([]);
-    setAddendum('');
-  };
+  const title = t('handover.note.title', { date: note.date, shift: shiftName(context.shiftTypes, note.shiftTypeId, language) });
 
   return (
     <article className="card note" aria-labelledby="note-title">
       <div className="card__head note__head">
         <h2 className="card__title" id="note-title">
-          {t('handover.note.title', { date: note.date, shift: shiftName(context.shiftTypes, note.shiftTypeId, language) })}
+          {title}
         </h2>
         <div className="button-row no-print">
           <button type="button" className="button" onClick={() => showTab('history')}>{t('handover.note.back')}</button>
-          <button type="button" className="button" onClick={() => window.print()}>{t('handover.note.print')}</button>
+          <PrintButton title={title} />
           {detail.canAcknowledge && canWrite && (
             <button type="button" className="button button--primary" onClick={() => void acknowledge()}>{t('handover.note.acknowledge')}</button>
           )}
@@ -111,15 +106,7 @@ export function NoteView() {
           <NoteBody view={other} timeZone={context.timeZone} />
         </section>
       ))}
-      <div className="field no-print">
-        <label className="field__label" htmlFor="addendum">{t('handover.note.addAddendum')}</label>
-        <textarea id="addendum" className="input" rows={3} value={addendum} disabled={!canWrite} onChange={(e) => setAddendum(e.target.value)} />
-        {!canWrite && <p className="field__hint">{t('team.readOnly')}</p>}
-        {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
-        <div className="button-row">
-          <button type="button" className="button" disabled={!canWrite} onClick={() => void addAddendum()}>{t('handover.note.saveAddendum')}</button>
-        </div>
-      </div>
+      <AddendumForm key={detail.id} noteId={detail.id} />
     </article>
   );
 }

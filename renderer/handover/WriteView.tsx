@@ -1,24 +1,18 @@
-import { useCallback, useEffect, useRef, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MAX_ATTACHMENT_BYTES,
-  SECTION_KEYS,
-  type DraftFollowUp,
-  type HandoverDraft,
-  type ValidationIssue,
-} from '../../shared/handover';
+import { SECTION_KEYS, type DraftFollowUp, type HandoverDraft, type ValidationIssue } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
 import { baton } from '../bridge/baton';
 import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { fileToBase64 } from './attachment-urls';
-import { Attachments } from './Attachments';
+import { AttachmentsEditor } from './AttachmentsEditor';
 import { FollowUpForm } from './FollowUpForm';
 import { formatInZone, issueText, issuesByPlace } from './format';
 import { openNote, refreshContext, useHandover } from './handover-store';
 import { SectionEditor } from './SectionEditor';
+import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
 
 const AUTOSAVE_MS = 500;
 
@@ -70,26 +64,14 @@ export function WriteView() {
     void save();
   }, [save]);
 
-  const addFile = async (file: File, name: string) => {
-    // Refused here, before reading 20 MB into memory to send it.
-    if (file.size > MAX_ATTACHMENT_BYTES) {
-      return setIssues([{ code: 'attachment-too-large', path: ['attachments'], params: { name, size: file.size, max: MAX_ATTACHMENT_BYTES } }]);
-    }
-    const result = await baton.putAttachment({ name, dataBase64: await fileToBase64(file) });
-    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
-    if (!result.value.ok) return setIssues(result.value.issues.map((issue) => ({ ...issue, path: ['attachments'] })));
-    const { attachment } = result.value;
-    setIssues((current) => current.filter((issue) => issue.path[0] !== 'attachments'));
-    edit((d) => (d.attachments.some((a) => a.sha256 === attachment.sha256) ? d : { ...d, attachments: [...d.attachments, attachment] }));
-  };
-
-  const onPaste = (event: ClipboardEvent) => {
-    const files = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/') || file.type === 'application/pdf');
-    if (files.length === 0 || !canWrite) return;
-    event.preventDefault();
-    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    files.forEach((file, index) => void addFile(file, file.name && file.name !== 'image.png' ? file.name : `screenshot-${stamp}-${index + 1}.png`));
-  };
+  const intake = useAttachmentIntake({
+    kind: 'attachment',
+    enabled: canWrite,
+    onAdded: (attachment) => {
+      setIssues((current) => current.filter((issue) => issue.path[0] !== 'attachments'));
+      edit((d) => ({ ...d, attachments: withAttachment(d.attachments, attachment) }));
+    },
+  });
 
   const submit = async () => {
     if (!draft || !canWrite) return;
@@ -118,7 +100,7 @@ export function WriteView() {
   const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
 
   return (
-    <form className="write" onPaste={onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
+    <form className="write" onPaste={intake.onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
       {!canWrite && <p className="write__read-only" role="note">{t('team.readOnly')}</p>}
       {/* Read-only until this computer is an approved member: every field and button below is disabled. */}
       <fieldset className="write write__fieldset" disabled={!canWrite}>
@@ -166,16 +148,14 @@ export function WriteView() {
         <section className="card" aria-labelledby="attachments-title">
           <h2 className="card__title" id="attachments-title">{t('handover.attachments.title')}</h2>
           <p className="card__description">{t('handover.attachments.hint')}</p>
-          <Attachments items={draft.attachments} onRemove={(sha) => edit((d) => ({ ...d, attachments: d.attachments.filter((a) => a.sha256 !== sha) }))} />
-          <label className="button write__pick">
-            {t('handover.attachments.pick')}
-            <input type="file" className="sr-only" accept="image/png,image/jpeg,image/gif,image/webp,application/pdf" onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void addFile(file, file.name);
-              e.target.value = '';
-            }} />
-          </label>
-          {textsAt('attachments').length > 0 && <p className="field__error" role="alert">{textsAt('attachments').join(' ')}</p>}
+          <AttachmentsEditor
+            intake={intake}
+            items={draft.attachments}
+            onRemove={(sha) => edit((d) => ({ ...d, attachments: d.attachments.filter((a) => a.sha256 !== sha) }))}
+            pickLabel={t('handover.attachments.pick')}
+            errors={textsAt('attachments')}
+            multiple
+          />
         </section>
 
         <section className="card" aria-labelledby="new-fu-title">

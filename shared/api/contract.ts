@@ -25,6 +25,17 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** A file name Baton offers in the save dialog: shown to the person, cleaned by the host before use. */
+export const PdfFileNameSchema = z.string().trim().min(1).max(200);
+
+/** Where a "save as PDF" ended: the web host cannot save files itself, so the browser prints instead. */
+export const PdfOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), path: z.string() }),
+  z.object({ outcome: z.literal('canceled') }),
+  z.object({ outcome: z.literal('unsupported') }),
+]);
+export type PdfOutcome = z.infer<typeof PdfOutcomeSchema>;
+
 interface OperationSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -48,6 +59,8 @@ export const operations = {
     input: z.object({ path: z.string().min(1).max(4096) }).strict(),
     output: z.object({ shown: z.boolean() }),
   },
+  /** What the window shows (a note, in its print layout) as a PDF, where the person chooses. */
+  savePdf: { input: z.object({ fileName: PdfFileNameSchema }).strict(), output: PdfOutcomeSchema },
   getSyncStatus: { input: NoInput, output: SyncStatusSchema },
   /** Poll the shared folder and publish pending edits now. */
   syncNow: { input: NoInput, output: SyncStatusSchema },

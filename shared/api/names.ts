@@ -10,6 +10,7 @@ export const operationNames = [
   'pickFolder',
   'openExternal',
   'showInFolder',
+  'savePdf',
   'getSyncStatus',
   'syncNow',
   // Team (electron/services/team)

@@ -29,6 +29,9 @@ export const ALLOWED_ATTACHMENT_MIMES = [
 ] as const;
 export type AttachmentMime = (typeof ALLOWED_ATTACHMENT_MIMES)[number];
 
+/** An escalation's screenshot is a picture of the Weibo post: the image types, not PDF. */
+export const SCREENSHOT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const satisfies readonly AttachmentMime[];
+
 /** 'Weibo first' (微博优先): how long a department has to answer an escalated complaint, by default. */
 export const DEFAULT_ESCALATION_MINUTES = 120;
 export const MAX_ESCALATION_MINUTES = 7 * 24 * 60;

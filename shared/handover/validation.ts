@@ -11,6 +11,7 @@ import {
   MAX_LINK_CHARS,
   MAX_SECTION_CHARS,
   MAX_TITLE_CHARS,
+  SCREENSHOT_MIMES,
 } from './limits';
 import { SECTION_KEYS, allSectionsEmpty, isBlank, type Sections } from './sections';
 import { teamSettingsFields, type TeamSettings, type TeamSettingsFields } from './team-settings';
@@ -37,6 +38,8 @@ export const VALIDATION_CODES = [
   'attachment-too-large',
   /** params: { name, mime, allowed } (mime 'unknown' when unrecognised; allowed comma-separated) */
   'attachment-type',
+  /** params: { name, mime } (mime 'unknown' when unrecognised) — a screenshot must be an image */
+  'screenshot-type',
   /** params: {} — an http(s) link was expected */
   'not-a-link',
   /** params: {} — an escalation needs the Weibo link or a screenshot */
@@ -77,15 +80,30 @@ function textIssues(text: string, max: number, path: ReadonlyArray<string | numb
 }
 
 /** A file about to be attached; `mime` from `detectAttachmentMime` (null: not recognised). */
-export function validateAttachment(file: { readonly name: string; readonly size: number; readonly mime: string | null }): ValidationIssue[] {
+export interface FileToAttach {
+  readonly name: string;
+  readonly size: number;
+  readonly mime: string | null;
+}
+
+function fileIssues(file: FileToAttach, allowed: readonly string[], typeIssue: () => ValidationIssue): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (file.size > MAX_ATTACHMENT_BYTES) {
     issues.push(issue('attachment-too-large', [], { name: file.name, size: file.size, max: MAX_ATTACHMENT_BYTES }));
   }
-  if (!(ALLOWED_ATTACHMENT_MIMES as readonly string[]).includes(file.mime ?? '')) {
-    issues.push(issue('attachment-type', [], { name: file.name, mime: file.mime ?? 'unknown', allowed: ALLOWED_ATTACHMENT_MIMES.join(', ') }));
-  }
+  if (!allowed.includes(file.mime ?? '')) issues.push(typeIssue());
   return issues;
+}
+
+export function validateAttachment(file: FileToAttach): ValidationIssue[] {
+  return fileIssues(file, ALLOWED_ATTACHMENT_MIMES, () =>
+    issue('attachment-type', [], { name: file.name, mime: file.mime ?? 'unknown', allowed: ALLOWED_ATTACHMENT_MIMES.join(', ') }),
+  );
+}
+
+/** An escalation's screenshot: an attachment that is a picture (a PDF of the post is not one). */
+export function validateScreenshot(file: FileToAttach): ValidationIssue[] {
+  return fileIssues(file, SCREENSHOT_MIMES, () => issue('screenshot-type', [], { name: file.name, mime: file.mime ?? 'unknown' }));
 }
 
 function attachmentCountIssues(attachments: readonly Attachment[], path: ReadonlyArray<string | number>): ValidationIssue[] {

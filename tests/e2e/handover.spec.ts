@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshotPath, test, type Computer } from './support/fixtures';
+import { pastePng } from './support/paste';
 
 /** Screens go to test-results/screens/handover-<name>-<lang>.png for people to look at. */
 const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`handover-${name}`), animations: 'disabled' });
@@ -39,18 +40,6 @@ async function teamOfTwo(first: Computer, second: Computer): Promise<void> {
   for (const computer of [first, second]) await computer.page.reload();
 }
 
-/** A 1×1 PNG, pasted into the page as a clipboard event carrying a file, as a screenshot paste does. */
-async function pastePng(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const base64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
-    const target = document.querySelector('form.write textarea') ?? document.body;
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  });
-}
-
 const openScreen = async (page: Page, name: RegExp) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 test('a handover note travels from one computer to the next shift, in Chinese', async ({ openComputer }) => {
@@ -71,7 +60,7 @@ test('a handover note travels from one computer to the next shift, in Chinese', 
     await page.getByLabel('日期', { exact: true }).fill(yesterday);
     await page.getByRole('textbox', { name: '本班概况' }).fill('**微博**投诉两条，已交接班给客服');
     await page.getByRole('textbox', { name: '下一班注意事项' }).fill('10 点直播，注意评论区');
-    await pastePng(page);
+    await pastePng(page, 'form.write textarea');
     await expect(page.getByRole('img', { name: /screenshot-.*\.png/ })).toBeVisible();
     await page.getByRole('textbox', { name: '事项', exact: true }).fill('客服回复差评投诉');
     await page.getByLabel('类别', { exact: true }).selectOption('escalation');

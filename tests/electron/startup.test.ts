@@ -1,10 +1,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ipcChannel, ipcEventChannel, operationNames } from '../../shared/api/names';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { buildElectronBundles, type BuiltApp } from './support/build-bundles';
-import { createElectronStandIn, fakeEvent, FakeWebContents, requireWithElectron, type ElectronStandIn, type FakeWindow } from './support/electron-stand-in';
+import {
+  createElectronStandIn,
+  fakeEvent,
+  FakeWebContents,
+  requireWithElectron,
+  type ElectronStandIn,
+  type FakeWindow,
+  type StandInOptions,
+} from './support/electron-stand-in';
 
 const appUrl = 'app://baton/index.html';
 const secret = 'outside-the-renderer-bundle';
@@ -44,6 +52,7 @@ afterAll(() => built?.cleanup());
 
 describe('the built main process, started under a stand-in electron', () => {
   let standIn: ElectronStandIn;
+  let standInOptions: StandInOptions;
   let window: FakeWindow;
   const profile = () => join(built.root, 'profile');
 
@@ -54,7 +63,8 @@ describe('the built main process, started under a stand-in electron', () => {
   beforeAll(async () => {
     // A window last seen on a monitor that is no longer connected.
     seedSettings(profile(), { window: { x: 50000, y: 50000, width: 1000, height: 700, maximized: false } });
-    standIn = await startMain({ userData: profile() }, 'main.cjs');
+    standInOptions = { userData: profile() };
+    standIn = await startMain(standInOptions, 'main.cjs');
     await vi.waitFor(() => expect(standIn.record.windows[0]?.loadedUrls).toHaveLength(1), { timeout: 10_000 });
     window = standIn.record.windows[0]!;
   });
@@ -159,6 +169,26 @@ describe('the built main process, started under a stand-in electron', () => {
     expect(await invoke('showInFolder', { path: 'relative/path' })).toEqual({ ok: true, value: { shown: false } });
     expect(await invoke('pickFolder', {})).toEqual({ ok: true, value: { path: null } });
     expect(standIn.record.openDialogs).toHaveLength(1);
+  });
+
+  it('saves the window as a PDF where the person chooses, under a name no file system refuses', async () => {
+    expect(await invoke('savePdf', { fileName: '2026-01-05 早班 交接班记录' })).toEqual({ ok: true, value: { outcome: 'canceled' } });
+    const [parent, offered] = standIn.record.saveDialogs[0] as [unknown, { defaultPath: string; filters: unknown }];
+    expect(parent).toBe(window);
+    expect(offered.defaultPath).toBe(join(profile(), 'stand-in-documents', '2026-01-05 早班 交接班记录.pdf'));
+    expect(offered.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    // Cancelled in the dialog: nothing is rendered or written.
+    expect(window.webContents.printedToPdf).toEqual([]);
+
+    const target = join(built.root, 'exports', 'note.pdf');
+    mkdirSync(join(built.root, 'exports'), { recursive: true });
+    standInOptions.savePath = target;
+    expect(await invoke('savePdf', { fileName: '../../etc/passwd' })).toEqual({ ok: true, value: { outcome: 'saved', path: target } });
+    const [, second] = standIn.record.saveDialogs[1] as [unknown, { defaultPath: string }];
+    expect(basename(second.defaultPath)).toBe('-..-etc-passwd.pdf');
+    expect(window.webContents.printedToPdf).toEqual([{ pageSize: 'A4', preferCSSPageSize: true }]);
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.4 stand-in');
+    standInOptions.savePath = null;
   });
 
   it('serves the renderer with the CSP on every response', async () => {

@@ -67,6 +67,24 @@ describe("an escalation's 'Weibo first' (微博优先) deadline", () => {
     });
   });
 
+  it('is recorded with a screenshot in place of the Weibo link, and needs one of the two', () => {
+    const input = {
+      title: '微博投诉：客服态度',
+      owner: WANG,
+      dueAt: null,
+      category: 'escalation' as const,
+      departmentId: 'customer-service',
+      escalation: { weiboLink: '', screenshotSha256: 'c'.repeat(64), escalatedAt: null },
+    };
+    const created = followUpCreatedData(input, { now: T, settings: DEFAULT_TEAM_SETTINGS, by: LI });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const recorded = all([createFollowUp(new TestDevice(ALICE), T, 'e2', created.value)])[0]!.current!;
+    expect(recorded.escalation).toMatchObject({ screenshotSha256: 'c'.repeat(64), department: 'customer-service' });
+    expect(recorded.escalation).not.toHaveProperty('weiboLink');
+    const neither = followUpCreatedData({ ...input, escalation: { ...input.escalation, screenshotSha256: null } }, { now: T, settings: DEFAULT_TEAM_SETTINGS, by: LI });
+    expect(neither).toMatchObject({ ok: false, issues: [{ code: 'escalation-needs-evidence', path: ['escalation'] }] });
+  });
+
   it('follows the team setting', () => {
     expect(escalate(T, 45).escalation?.deadlineAt).toBe(T + 45 * MINUTE);
   });

@@ -11,6 +11,7 @@ import {
   validateComment,
   validateFollowUpChanges,
   validateFollowUpInput,
+  validateScreenshot,
   validateSections,
   validateTeamSettingsChange,
   type Attachment,
@@ -69,6 +70,15 @@ describe('attachments', () => {
       'attachment-too-large',
       'attachment-type',
     ]);
+  });
+
+  it("takes only a picture as an escalation's screenshot, within the same 20 MB", () => {
+    expect(validateScreenshot({ name: '微博截图.jpg', size: 1000, mime: 'image/jpeg' })).toEqual([]);
+    expect(validateScreenshot({ name: '投诉.pdf', size: 1000, mime: 'application/pdf' })).toEqual([
+      { code: 'screenshot-type', path: [], params: { name: '投诉.pdf', mime: 'application/pdf' } },
+    ]);
+    expect(codes(validateScreenshot({ name: 'setup.exe', size: 1000, mime: null }))).toEqual(['screenshot-type']);
+    expect(codes(validateScreenshot({ name: '长截图.png', size: MAX_ATTACHMENT_BYTES + 1, mime: 'image/png' }))).toEqual(['attachment-too-large']);
   });
 });
 

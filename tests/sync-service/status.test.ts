@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../electron/services/app-services';
-import type { Platform } from '../../electron/services/platform';
+import { webPlatform as platform } from '../../electron/host/web-platform';
 import { createConfSettingsStore } from '../../electron/services/settings/conf-store';
 import { operations } from '../../shared/api/contract';
 import { SyncStatusSchema } from '../../shared/sync/status';
@@ -72,14 +72,6 @@ describe('the sync status', () => {
   });
 });
 
-const platform: Platform = {
-  host: 'web',
-  versions: {},
-  canPickFolder: false,
-  pickFolder: async () => null,
-  openExternal: async () => false,
-  showInFolder: async () => false,
-};
 
 describe('the app services', () => {
   it('run the sync service: a team in the embedded folder after the first run, status and pushes over the bridge', async () => {

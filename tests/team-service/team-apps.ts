@@ -2,21 +2,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import type { Platform } from '../../electron/services/platform';
+import { webPlatform as platform } from '../../electron/host/web-platform';
 import { createConfSettingsStore } from '../../electron/services/settings/conf-store';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import type { TeamView } from '../../shared/api/team-schemas';
 import { encodeSegment, type Op } from '../../shared/sync';
 import { filesIn, logDir, tempDir, testLog } from '../sync-service/helpers';
 
-const platform: Platform = {
-  host: 'web',
-  versions: {},
-  canPickFolder: false,
-  pickFolder: async () => null,
-  openExternal: async () => false,
-  showInFolder: async () => false,
-};
 
 const open: AppServices[] = [];
 afterEach(async () => {

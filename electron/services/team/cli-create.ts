@@ -12,6 +12,7 @@ const cliPlatform: Platform = {
   pickFolder: async () => null,
   openExternal: async () => false,
   showInFolder: async () => false,
+  savePdf: async () => ({ outcome: 'unsupported' }),
 };
 
 export interface CliCreateInput {

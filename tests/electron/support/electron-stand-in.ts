@@ -24,6 +24,8 @@ export interface StandInOptions {
   displays?: Rect[];
   /** What the folder picker answers. */
   pickedFolder?: string | null;
+  /** What the save dialog answers (null or absent: cancelled); read at each call, so a test may change it. */
+  savePath?: string | null;
 }
 
 type AnyFunction = (...args: any[]) => any;
@@ -45,6 +47,8 @@ export const fakeEvent = (url = ''): FakeEvent => ({
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: AnyFunction | null = null;
   readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** The options of every print to PDF; each answers a tiny PDF. */
+  readonly printedToPdf: unknown[] = [];
   destroyed = false;
 
   setWindowOpenHandler(handler: AnyFunction) {
@@ -56,6 +60,10 @@ export class FakeWebContents extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+  async printToPDF(options: unknown) {
+    this.printedToPdf.push(options);
+    return Buffer.from('%PDF-1.4 stand-in');
   }
 }
 
@@ -87,6 +95,7 @@ function newRecord() {
     openedExternal: [] as string[],
     shownInFolder: [] as string[],
     openDialogs: [] as unknown[],
+    saveDialogs: [] as unknown[][],
     errorBoxes: [] as { title: string; content: string }[],
     exitCodes: [] as number[],
     quitRequests: 0,
@@ -321,6 +330,11 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
         record.openDialogs.push(args);
         const picked = options.pickedFolder ?? null;
         return picked === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [picked] };
+      },
+      async showSaveDialog(...args: unknown[]) {
+        record.saveDialogs.push(args);
+        const path = options.savePath ?? null;
+        return path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path };
       },
       showErrorBox(title: string, content: string) {
         record.errorBoxes.push({ title, content });
