@@ -74,7 +74,7 @@ describe('a follow-up', () => {
     expect(state.fields.status?.conflicts).toEqual([{ value: 'done', hlc: done.hlc }]);
     expect(state.hasConflicts).toBe(true);
     expect(state.history.filter((entry) => entry.event === 'updated')).toEqual([
-      { opId: done.id, hlc: done.hlc, by: LI, at: T + HOUR, event: 'updated', changes: { status: 'done' }, conflicting: ['status'] },
+      { opId: done.id, hlc: done.hlc, by: LI, at: T + HOUR, event: 'updated', changes: { status: 'done' }, conflicting: ['status'], resolved: [] },
       {
         opId: waiting.id,
         hlc: waiting.hlc,
@@ -83,6 +83,7 @@ describe('a follow-up', () => {
         event: 'updated',
         changes: { status: 'waiting', department: 'customer-service' },
         conflicting: [],
+        resolved: [],
       },
     ]);
   });
@@ -93,6 +94,7 @@ describe('a follow-up', () => {
     const state = stateOf([created, done, waiting, resolved]);
     expect(state.current?.status).toBe('done');
     expect(state.hasConflicts).toBe(false);
+    expect(state.history.at(-1)).toMatchObject({ opId: resolved.id, event: 'updated', conflicting: [], resolved: ['status'] });
   });
 
   it('clearing the department is a value, not a return to the one it was created with', () => {
