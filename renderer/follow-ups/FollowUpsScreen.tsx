@@ -32,9 +32,9 @@ export function FollowUpsScreen() {
 
   return (
     <div className="handover">
-      <section className="card" aria-labelledby="fu-title">
+      <section className="card" aria-labelledby="fu-list-title">
         <div className="card__head">
-          <h2 className="card__title" id="fu-title">{t('followUps.listTitle', { count: items.length })}</h2>
+          <h2 className="card__title" id="fu-list-title">{t('followUps.listTitle', { count: items.length })}</h2>
           <label className="check">
             <input type="checkbox" checked={scope === 'all'} onChange={(e) => setScope(e.target.checked ? 'all' : 'running')} />
             {t('followUps.showClosed')}

@@ -44,6 +44,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
     });
     if (done) {
       setTitle('');
+      setOwner(null);
       setDue('');
       setWeiboLink('');
     }
