@@ -50,7 +50,7 @@ export function FollowUpDetailView({ id, revision }: { id: string; revision: num
         </select>
         {!canWrite && <p className="field__hint">{t('team.readOnly')}</p>}
       </div>
-      <FollowUpEditor key={detail.id} detail={detail} context={context} />
+      <FollowUpEditor detail={detail} context={context} />
       {detail.escalation?.weiboLink && (
         <p>
           <a href={detail.escalation.weiboLink} onClick={(e) => { e.preventDefault(); void baton.openExternal({ url: detail.escalation!.weiboLink! }); }}>
