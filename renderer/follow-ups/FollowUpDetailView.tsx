@@ -5,23 +5,26 @@ import { FOLLOW_UP_STATUSES, type FollowUpStatus, type ValidationIssue } from '.
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import type { MessageKey } from '../i18n/resources';
-import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { formatInZone, issueText } from '../handover/format';
+import { issueText } from '../handover/format';
+import { useHandover } from '../handover/handover-store';
+import { ConflictPanel } from './ConflictPanel';
 import { EscalationScreenshotView } from './EscalationScreenshotView';
+import { FollowUpEditor } from './FollowUpEditor';
+import { FollowUpHistory } from './FollowUpHistory';
 
-/** A follow-up opened: status, comments, and the history with who changed what and when (conflicts marked). */
-export function FollowUpDetailView({ id, timeZone, revision }: { id: string; timeZone: string; revision: number }) {
+/** A follow-up opened: conflicts to decide, status and the other fields, the history with who changed what and when, comments. */
+export function FollowUpDetailView({ id, revision }: { id: string; revision: number }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const canWrite = useCanWrite();
+  const context = useHandover((s) => s.context);
   const [detail, setDetail] = useState<FollowUpDetail | null>(null);
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   useEffect(() => {
     void baton.getFollowUp({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
   }, [id, revision]);
-  if (!detail) return null;
+  if (!detail || !context) return null;
 
   const setStatus = async (status: FollowUpStatus) => {
     const result = await baton.updateFollowUp({ id, changes: { status } });
@@ -38,6 +41,7 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
 
   return (
     <div className="fu-detail">
+      <ConflictPanel detail={detail} context={context} />
       <div className="fu-detail__status">
         <label className="field__label" htmlFor={`status-${id}`}>{t('followUps.changeStatus')}</label>
         <select id={`status-${id}`} className="input" value={detail.status} disabled={!canWrite} title={canWrite ? undefined : t('team.readOnly')} onChange={(e) => void setStatus(e.target.value as FollowUpStatus)}>
@@ -47,6 +51,7 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
         </select>
         {!canWrite && <p className="field__hint">{t('team.readOnly')}</p>}
       </div>
+      <FollowUpEditor detail={detail} context={context} />
       {detail.escalation?.weiboLink && (
         <p>
           <a href={detail.escalation.weiboLink} onClick={(e) => { e.preventDefault(); void baton.openExternal({ url: detail.escalation!.weiboLink! }); }}>
@@ -55,22 +60,7 @@ export function FollowUpDetailView({ id, timeZone, revision }: { id: string; tim
         </p>
       )}
       {detail.escalation?.screenshotSha256 && <EscalationScreenshotView sha256={detail.escalation.screenshotSha256} />}
-      {detail.hasConflicts && <p className="field__error">{t('followUps.conflict')}</p>}
-      <h4>{t('followUps.history')}</h4>
-      <ol className="fu-history">
-        {detail.history.map((entry) => (
-          <li key={entry.opId} className={entry.event === 'updated' && entry.conflicting.length > 0 ? 'fu-history__conflict' : undefined}>
-            <span className="muted">{formatInZone(entry.at, timeZone, language)} · {entry.by.name} · </span>
-            {entry.event === 'created' && t('followUps.event.created')}
-            {entry.event === 'commented' && entry.text}
-            {entry.event === 'updated' &&
-              Object.entries(entry.changes)
-                .map(([field, value]) => t('followUps.event.updated', { field: t(`followUps.field.${field}` as MessageKey), value: field === 'status' ? t(`followUps.status.${String(value)}` as MessageKey) : field === 'dueAt' ? formatInZone(Number(value), timeZone, language) : typeof value === 'object' && value !== null ? (value as { name?: string }).name ?? '' : String(value) }))
-                .join('；')}
-            {entry.event === 'updated' && entry.conflicting.length > 0 && ` (${t('followUps.concurrent')})`}
-          </li>
-        ))}
-      </ol>
+      <FollowUpHistory history={detail.history} context={context} />
       <label className="field__label" htmlFor={`comment-${id}`}>{t('followUps.comment')}</label>
       <textarea id={`comment-${id}`} className="input" rows={2} value={comment} disabled={!canWrite} onChange={(e) => setComment(e.target.value)} />
       {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}

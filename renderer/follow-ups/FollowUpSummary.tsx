@@ -12,9 +12,10 @@ interface Props {
 }
 
 /**
- * One follow-up on a line: title, owner, due time; overdue in red; an escalation with its live
- * 'Weibo first' countdown. The overdue state is recomputed from the clock, not taken from the
- * service's answer, so it turns red while the screen is open.
+ * One follow-up on a line: title, owner, due time; overdue in red; a conflict waiting for a
+ * person marked; an escalation with its live 'Weibo first' countdown. The overdue state is
+ * recomputed from the clock, not taken from the service's answer, so it turns red while the
+ * screen is open.
  */
 export function FollowUpSummary({ item, timeZone, departmentName }: Props) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function FollowUpSummary({ item, timeZone, departmentName }: Props) {
       <div className="fu-line__title">
         {overdue && <span className="badge badge--danger">{t('followUps.overdue')}</span>}
         <span className="badge">{t(`followUps.category.${item.category}` as MessageKey)}</span>
+        {item.hasConflicts && <span className="badge badge--warning">{t('followUps.hasConflict')}</span>}
         <strong>{item.title}</strong>
       </div>
       <div className="fu-line__meta">

@@ -47,7 +47,7 @@ export function FollowUpsScreen() {
               <button type="button" className="fu-toggle" aria-expanded={open === item.id} onClick={() => setOpen(open === item.id ? null : item.id)}>
                 <FollowUpSummary item={item} timeZone={context.timeZone} departmentName={departmentName} />
               </button>
-              {open === item.id && <FollowUpDetailView id={item.id} timeZone={context.timeZone} revision={revision} />}
+              {open === item.id && <FollowUpDetailView id={item.id} revision={revision} />}
             </li>
           ))}
         </ul>

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import { FOLLOW_UP_CATEGORIES, type DraftFollowUp, type FollowUpCategory } from '../../shared/handover';
+import { FOLLOW_UP_CATEGORIES, instantOfWallTime, type DraftFollowUp, type FollowUpCategory, type Person } from '../../shared/handover';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
+import { useDueZoneHint } from './due-time';
 import { EscalationScreenshot, useEscalationScreenshot } from './EscalationScreenshot';
-
-/** A yyyy-MM-ddTHH:mm picker value as an instant (the picker is in this computer's zone). */
-const fromPicker = (value: string): number | null => (value ? new Date(value).getTime() : null);
+import { OwnerSelect } from './OwnerSelect';
 
 interface Props {
   context: ShiftContext;
@@ -17,7 +16,8 @@ interface Props {
 }
 
 /**
- * A new follow-up: title, category, due time; an escalation adds the department, the Weibo link
+ * A new follow-up: title, category, owner (me unless another member is chosen), due time in the
+ * team's zone; an escalation adds the department, the Weibo link
  * and starts its 'Weibo first' countdown the moment it is added.
  */
 export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Props) {
@@ -25,25 +25,28 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
   const language = useLanguage();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<FollowUpCategory>('other');
+  const [owner, setOwner] = useState<Person | null>(null);
   const [due, setDue] = useState('');
   const [departmentId, setDepartmentId] = useState('');
   const [weiboLink, setWeiboLink] = useState('');
   const screenshot = useEscalationScreenshot();
   const escalating = category === 'escalation';
   const departments = context.departments.filter((department) => department.retired !== true);
+  const dueZoneHint = useDueZoneHint(context.timeZone);
 
   const submit = async () => {
     const done = await onSubmit({
       draftId: crypto.randomUUID(),
       title,
-      owner: context.me,
-      dueAt: fromPicker(due),
+      owner: owner ?? context.me,
+      dueAt: instantOfWallTime(due, context.timeZone),
       category,
       departmentId: escalating || departmentId ? departmentId || null : null,
       escalation: escalating ? { weiboLink, screenshotSha256: screenshot.attachment?.sha256 ?? null, escalatedAt: Date.now() } : null,
     });
     if (done) {
       setTitle('');
+      setOwner(null);
       setDue('');
       setWeiboLink('');
       screenshot.clear();
@@ -65,10 +68,15 @@ export function FollowUpForm({ context, errors = [], submitLabel, onSubmit }: Pr
           </select>
         </div>
         <div>
+          <label className="field__label" htmlFor="fu-owner">{t('followUps.form.owner')}</label>
+          <OwnerSelect id="fu-owner" me={context.me} value={owner ?? context.me} onChange={setOwner} />
+        </div>
+        <div>
           <label className="field__label" htmlFor="fu-due">{escalating ? t('followUps.form.dueOptional') : t('followUps.form.due')}</label>
           <input id="fu-due" type="datetime-local" className="input" value={due} onChange={(e) => setDue(e.target.value)} />
         </div>
       </div>
+      {dueZoneHint && <p className="field__hint">{dueZoneHint}</p>}
       {escalating && (
         <div className="follow-up-form__row">
           <div>

@@ -5,6 +5,7 @@ import type {
   EscalationState,
   FollowUp,
   FollowUpComment,
+  FollowUpConflict,
   FollowUpHistoryEntry,
   Person,
   ShiftInstance,
@@ -32,8 +33,8 @@ export interface FollowUpView extends FollowUp {
 export interface FollowUpDetail extends FollowUpView {
   readonly comments: readonly FollowUpComment[];
   readonly history: readonly FollowUpHistoryEntry[];
-  /** Per field, the losing values the winner's author had not seen. */
-  readonly conflicts: Readonly<Record<string, ReadonlyArray<{ value: unknown; hlc: string }>>>;
+  /** Per field in conflict, the winning value and those its author had not seen, with who and when. */
+  readonly conflicts: readonly FollowUpConflict[];
 }
 
 export interface HandoverView {

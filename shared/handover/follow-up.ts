@@ -138,6 +138,8 @@ export type FollowUpHistoryEntry = {
       readonly changes: Partial<FollowUpFields>;
       /** Fields where this change lost to one whose author had not seen it: an open conflict. */
       readonly conflicting: ReadonlyArray<keyof FollowUpFields>;
+      /** Fields whose author had been shown a conflict and chose: the resolution of it. */
+      readonly resolved: ReadonlyArray<keyof FollowUpFields>;
     }
   | { readonly event: 'commented'; readonly text: string; readonly corrects: string | null }
 );
@@ -255,6 +257,17 @@ export function followUpHistory(state: FollowUpState): FollowUpHistoryEntry[] {
   return state.events.map((op) => historyEntry(op, losing));
 }
 
+/**
+ * `lwwSetData` lists the value shown and every conflict shown with it, so more than one write
+ * seen for a field means its author chose between them.
+ */
+function resolvedFields(data: LwwSet<FollowUpFields>): Array<keyof FollowUpFields> {
+  // In the fields' own order, whatever order the op's JSON lists them in.
+  return (Object.keys(followUpFields) as Array<keyof FollowUpFields>).filter(
+    (field) => data.set[field] !== undefined && (data.seen[field]?.length ?? 0) > 1,
+  );
+}
+
 function historyEntry(op: FollowUpOp, losing: ReadonlyMap<string, ReadonlyArray<keyof FollowUpFields>>): FollowUpHistoryEntry {
   const base = { opId: op.id, hlc: op.hlc };
   switch (op.type) {
@@ -268,6 +281,7 @@ function historyEntry(op: FollowUpOp, losing: ReadonlyMap<string, ReadonlyArray<
         event: 'updated',
         changes: op.data.set,
         conflicting: losing.get(op.hlc) ?? [],
+        resolved: resolvedFields(op.data),
       };
     case 'followUp.commented':
       return { ...base, by: op.data.by, at: op.data.at, event: 'commented', text: op.data.text, corrects: op.data.corrects ?? null };

@@ -9,6 +9,7 @@ export * from './handover';
 export * from './handover-rules';
 export * from './follow-up';
 export * from './follow-up-rules';
+export * from './follow-up-conflicts';
 export * from './validation';
 export * from './create-follow-up';
 export * from './draft';

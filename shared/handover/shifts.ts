@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { dateSchema } from './fields';
 import { activeShiftTypes, minutesOf, type ShiftType } from './shift-types';
 
 /**
@@ -36,6 +37,21 @@ export function addDaysToDate(date: string, days: number): string {
 function instantAt(date: string, minutes: number, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new TZDate(year, month - 1, day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+}
+
+/**
+ * An instant as wall-clock time in the zone, `yyyy-MM-ddTHH:mm`: what a date-time picker shows.
+ * Due times are picked in the team's zone, whatever zone the computer is set to.
+ */
+export function wallTimeInZone(at: number, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** The instant of a picker's `yyyy-MM-ddTHH:mm` in the zone; null for anything else (an empty picker). */
+export function instantOfWallTime(value: string, timeZone: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match || !dateSchema.safeParse(match[1]).success) return null;
+  return instantAt(match[1]!, Number(match[2]) * 60 + Number(match[3]), timeZone);
 }
 
 export function shiftOn(date: string, type: ShiftType, timeZone: string): ShiftInstance {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LwwFields } from '../sync';
 import type { Attachment } from './attachments';
 import { isHttpLink, type FollowUpCategory, type FollowUpFields } from './follow-up';
 import type { Person } from './fields';
@@ -185,12 +186,25 @@ export function validateFollowUpInput(input: FollowUpInput, { now, settings }: V
   return issues;
 }
 
-/** Changes to an existing follow-up (a due time may not be moved into the past either). */
-export function validateFollowUpChanges(changes: Partial<FollowUpFields>, { now, settings }: ValidationContext): ValidationIssue[] {
+/**
+ * Changes to an existing follow-up, as shown in `fields`. A due time may not be moved into the
+ * past, nor a retired department chosen; keeping a value the field already holds (its value or a
+ * conflicting one, which is how a conflict is resolved) is not a move, even once it has passed.
+ */
+export function validateFollowUpChanges(
+  changes: Partial<FollowUpFields>,
+  { now, settings }: ValidationContext,
+  fields: LwwFields<FollowUpFields> = {},
+): ValidationIssue[] {
+  const held = <K extends 'dueAt' | 'department'>(field: K, value: FollowUpFields[K]) => {
+    const shown = fields[field];
+    return shown !== undefined && [shown, ...shown.conflicts].some((write) => write.value === value);
+  };
+  const { title, dueAt, department } = changes;
   return [
-    ...(changes.title === undefined ? [] : textIssues(changes.title, MAX_TITLE_CHARS, ['title'], true)),
-    ...(changes.dueAt === undefined ? [] : dueIssues(changes.dueAt, now, ['dueAt'])),
-    ...(changes.department === undefined ? [] : departmentIssues(changes.department, settings, ['department'])),
+    ...(title === undefined ? [] : textIssues(title, MAX_TITLE_CHARS, ['title'], true)),
+    ...(dueAt === undefined || held('dueAt', dueAt) ? [] : dueIssues(dueAt, now, ['dueAt'])),
+    ...(department === undefined || held('department', department) ? [] : departmentIssues(department, settings, ['department'])),
   ];
 }
 

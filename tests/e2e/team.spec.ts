@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, screenshotPath, test, type Computer } from './support/fixtures';
+import { expect, test, type Computer } from './support/fixtures';
 import { finishFirstRun } from './support/first-run';
+import { call } from './support/bridge';
+import { shootBoth, shootWhole as shoot } from './support/screens';
 
 interface TeamView {
   me: { deviceId: string; status: string };
@@ -11,40 +13,11 @@ interface TeamView {
   setAside: Array<{ reason: string; deviceId: string; type: string }>;
 }
 
-async function call<T>(computer: Computer, name: string, input: unknown = {}): Promise<T> {
-  const result = await computer.api(name, input);
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 const syncNow = (computer: Computer) => call(computer, 'syncNow');
 
 async function openTeam(page: Page) {
   await page.getByRole('navigation').getByRole('link', { name: /^(团队|Team)/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^(团队|Team)$/ })).toBeVisible();
-}
-
-/** The whole screen, as tall as its content (the screen scrolls inside <main>). */
-async function shoot(page: Page, name: string) {
-  const dismiss = page.getByRole('button', { name: /^(关闭通知|Dismiss notification)$/ });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-  const height = await page.evaluate(() => {
-    const top = document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0;
-    return Math.ceil(top + (document.querySelector('main')?.scrollHeight ?? document.body.scrollHeight));
-  });
-  await page.setViewportSize({ width: 1280, height: Math.max(820, height) });
-  await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
-  await page.setViewportSize({ width: 1280, height: 820 });
-}
-
-/** Chinese, then English, back to Chinese; `english` is a text that shows the switch happened. */
-async function shootBoth(computer: Computer, name: string, english: RegExp) {
-  await shoot(computer.page, `${name}-zh-CN`);
-  await call(computer, 'updateSettings', { language: 'en' });
-  await expect(computer.page.getByText(english).first()).toBeVisible();
-  await shoot(computer.page, `${name}-en`);
-  await call(computer, 'updateSettings', { language: 'zh-CN' });
-  await expect(computer.page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 }
 
 test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked computer\'s does not', async ({ openComputer }, testInfo) => {

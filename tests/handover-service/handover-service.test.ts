@@ -136,6 +136,27 @@ describe('handover service on a real sync service', () => {
     });
   });
 
+  it('lists a note\'s follow-ups overdue first, whatever order they were written in', async () => {
+    const a = await teamWithAlice();
+    const later = { draftId: 'later', title: '活动奖品寄送', owner: alice, dueAt: Date.now() + 86_400_000, category: 'campaign' as const, departmentId: null, escalation: null };
+    const late = {
+      draftId: 'late',
+      title: '差评投诉',
+      owner: alice,
+      dueAt: null,
+      category: 'escalation' as const,
+      departmentId: 'legal',
+      escalation: { weiboLink: 'https://weibo.com/1/x', screenshotSha256: null, escalatedAt: Date.now() - 3 * 3_600_000 },
+    };
+    const draft = { ...withText(a.service.getDraft().draft, { summary: '两件事待跟进' }), followUps: [later, late] };
+    const submitted = await a.service.submit(draft);
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted.issues));
+    expect(a.service.getHandover(submitted.id).followUps.map((item) => [item.title, item.overdue])).toEqual([
+      ['差评投诉', true],
+      ['活动奖品寄送', false],
+    ]);
+  });
+
   it('records a note while the shared folder is away: queued, published when it is back', async () => {
     const a = await teamWithAlice();
     await a.sync.syncNow();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
 import {
   SECTION_KEYS,
@@ -11,6 +12,8 @@ import {
   type Sections,
 } from '../../shared/handover';
 import type { TestDevice } from '../sync/devices';
+import { nodeCrypto } from '../sync/node-crypto';
+import { deliver, deliveryArb } from '../sync/scenario';
 
 /** People of the sample team, and the ops the app will write for them. */
 export const WANG: Person = { memberId: 'm-wang', name: '王丽' };
@@ -32,6 +35,22 @@ export function replica(ops: readonly Op[] = []): SyncState {
     throw new Error(`unexpected: ${JSON.stringify({ invalid: result.invalid, failures: result.failures })}`);
   }
   return state;
+}
+
+/**
+ * Folds `ops` in many arrival orders (batches, repeats, any order) and checks that each ends in
+ * the state folding them at once gives, then runs `check` on it.
+ */
+export function inEveryArrivalOrder(ops: readonly Op[], check: (state: SyncState) => void = () => undefined): void {
+  const reference = replica(ops).stateHash(nodeCrypto);
+  fc.assert(
+    fc.property(deliveryArb, (plan) => {
+      const state = replica();
+      for (const batch of deliver(ops, plan)) state.apply(batch);
+      if (state.stateHash(nodeCrypto) !== reference) throw new Error(`a different state after ${JSON.stringify(plan)}`);
+      check(state);
+    }),
+  );
 }
 
 export function sections(partial: Partial<Sections> = {}): Sections {

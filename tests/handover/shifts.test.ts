@@ -4,11 +4,13 @@ import {
   DEFAULT_SHIFT_TYPES,
   currentShift,
   dateInZone,
+  instantOfWallTime,
   nextShift,
   previousShift,
   proposedShift,
   shiftInstance,
   shiftTypeSchema,
+  wallTimeInZone,
   type ShiftType,
 } from '../../shared/handover';
 import { HOUR, shanghai } from './harness';
@@ -152,6 +154,31 @@ describe('shift computation, for any shift types and zone', () => {
         expect(next.startAt).toBeGreaterThanOrEqual(self.startAt);
         // Between shifts, nothing started after `self` and before `now`.
         if (!currentShift(now, types, zone)) expect(next.startAt).toBeGreaterThan(now);
+      }),
+    );
+  });
+});
+
+describe('due times picked in the team time zone', () => {
+  it('a picker value is the team\'s wall-clock time, whatever zone the computer is in', () => {
+    expect(instantOfWallTime('2026-01-05T18:00', ZONE)).toBe(shanghai('2026-01-05', '18:00'));
+    expect(wallTimeInZone(shanghai('2026-01-05', '18:00'), ZONE)).toBe('2026-01-05T18:00');
+    expect(wallTimeInZone(shanghai('2026-01-05', '18:00'), 'Europe/Berlin')).toBe('2026-01-05T11:00');
+  });
+
+  it('an empty or malformed picker value is no instant', () => {
+    for (const value of ['', '2026-01-05', '2026-02-30T10:00', '2026-01-05T24:00', '2026-01-05 10:00']) {
+      expect(instantOfWallTime(value, ZONE)).toBeNull();
+    }
+  });
+
+  it('every minute survives the round trip, in zones with and without daylight saving', () => {
+    const minuteArb = fc.integer({ min: Date.UTC(2000, 0, 1) / 60_000, max: Date.UTC(2100, 0, 1) / 60_000 }).map((minute) => minute * 60_000);
+    fc.assert(
+      fc.property(minuteArb, fc.constantFrom(ZONE, 'Europe/Berlin', 'America/New_York', 'UTC'), (at, zone) => {
+        const back = instantOfWallTime(wallTimeInZone(at, zone), zone)!;
+        // The hour repeated when clocks go back names two instants; either reads the same.
+        expect(wallTimeInZone(back, zone)).toBe(wallTimeInZone(at, zone));
       }),
     );
   });

@@ -125,6 +125,24 @@ describe('follow-ups', () => {
     expect(codes(validateFollowUpChanges({ dueAt: NOW - HOUR }, context))).toEqual(['due-in-past']);
   });
 
+  it('keeping a due time or department the follow-up holds is not a move, even once passed or retired', () => {
+    const settings = {
+      ...DEFAULT_TEAM_SETTINGS,
+      departments: DEFAULT_TEAM_SETTINGS.departments.map((department) => ({ ...department, retired: department.id === 'legal' })),
+    };
+    // Two people changed both fields at once; both due times have passed since.
+    const fields = {
+      dueAt: { value: NOW - HOUR, hlc: 'b', conflicts: [{ value: NOW - 2 * HOUR, hlc: 'a' }] },
+      department: { value: 'pr', hlc: 'b', conflicts: [{ value: 'legal', hlc: 'a' }] },
+    };
+    expect(validateFollowUpChanges({ dueAt: NOW - 2 * HOUR, department: 'legal' }, { now: NOW, settings }, fields)).toEqual([]);
+    expect(validateFollowUpChanges({ dueAt: NOW - HOUR }, { now: NOW, settings }, fields)).toEqual([]);
+    expect(codes(validateFollowUpChanges({ dueAt: NOW - 3 * HOUR, department: 'legal' }, { now: NOW, settings }, { dueAt: fields.dueAt }))).toEqual([
+      'due-in-past',
+      'unknown-department',
+    ]);
+  });
+
   it('title, owner and due time are required; the title has a limit', () => {
     expect(validateFollowUpInput({ ...input, title: ' ', owner: null, dueAt: null }, context).map((entry) => [entry.code, entry.path])).toEqual([
       ['required', ['title']],

@@ -40,7 +40,7 @@ import type { OpDraft, SyncChange } from '../sync/sync-service';
 import { AttachmentStore } from './attachment-store';
 import { DraftStore } from './draft-store';
 import { SearchIndex } from './search-index';
-import { followUpDetail, followUpView, handoverSummary, handoverView, openFollowUpViews } from './views';
+import { followUpDetail, handoverSummary, handoverView, openFollowUpViews, sortedFollowUpViews } from './views';
 
 /** The part of the sync service this one uses. */
 export interface HandoverSync {
@@ -228,10 +228,7 @@ export class HandoverService {
     const now = this.now();
     const me = this.options.me();
     const others = handoversForShift(this.handoverStates(), state.note).filter((other) => other.id !== id);
-    const followUps = state.note.followUpIds
-      .map((ref) => this.state.get(followUp, ref))
-      .filter((item) => item !== undefined && isCreated(item))
-      .map((item) => followUpView(item, now));
+    const followUps = sortedFollowUpViews(state.note.followUpIds.map((ref) => this.state.get(followUp, ref)), now);
     return {
       ...handoverView(state),
       sameShift: others.map(handoverView),
@@ -256,8 +253,7 @@ export class HandoverService {
   listFollowUps(scope: 'running' | 'all') {
     const now = this.now();
     if (scope === 'running') return { items: openFollowUpViews(this.followUpStates(), now) };
-    const items = this.followUpStates().filter(isCreated).map((state) => followUpView(state, now));
-    return { items: items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.effectiveDueAt - b.effectiveDueAt) };
+    return { items: sortedFollowUpViews(this.followUpStates(), now) };
   }
 
   getFollowUp(id: string): FollowUpDetail {
@@ -279,7 +275,7 @@ export class HandoverService {
   updateFollowUp(id: string, changes: Partial<FollowUpFields>): Checked<{ queued: boolean }> {
     const by = this.requireMe();
     const state = this.getState(id);
-    const issues = validateFollowUpChanges(changes, { now: this.now(), settings: this.settings() });
+    const issues = validateFollowUpChanges(changes, { now: this.now(), settings: this.settings() }, state.fields);
     if (issues.length > 0) return { ok: false, issues };
     const data = { ...lwwSetData(state.fields, changes), by, at: this.now() };
     return { ok: true, ...this.record([{ type: 'followUp.updated', entity: `followUp:${id}`, data: { ...data } }]) };

@@ -1,8 +1,11 @@
 import type { FollowUpDetail, FollowUpView, HandoverSummary, HandoverView } from '../../../shared/api/handover-views';
 import {
+  compareFollowUps,
   effectiveDueAt,
   escalationState,
+  followUpConflicts,
   followUpHistory,
+  isCreated,
   isOverdue,
   openFollowUps,
   type CreatedFollowUp,
@@ -28,11 +31,7 @@ export function followUpView(state: CreatedFollowUp, now: number): FollowUpView 
 }
 
 export function followUpDetail(state: CreatedFollowUp, now: number): FollowUpDetail {
-  const conflicts: Record<string, Array<{ value: unknown; hlc: string }>> = {};
-  for (const [field, value] of Object.entries(state.fields)) {
-    if (value && value.conflicts.length > 0) conflicts[field] = value.conflicts.map((c) => ({ value: c.value, hlc: c.hlc }));
-  }
-  return { ...followUpView(state, now), comments: state.comments, history: followUpHistory(state), conflicts };
+  return { ...followUpView(state, now), comments: state.comments, history: followUpHistory(state), conflicts: followUpConflicts(state) };
 }
 
 export function handoverView(state: SubmittedHandover): HandoverView {
@@ -64,4 +63,12 @@ function plainText(markdown: string): string {
 /** Every open or waiting follow-up as views, overdue first. */
 export function openFollowUpViews(all: readonly FollowUpState[], now: number): FollowUpView[] {
   return openFollowUps(all, now).map((state) => followUpView(state, now));
+}
+
+/** Follow-ups in the order every list shows them: overdue first, then by due time. */
+export function sortedFollowUpViews(all: ReadonlyArray<FollowUpState | undefined>, now: number): FollowUpView[] {
+  return all
+    .filter((state) => state !== undefined && isCreated(state))
+    .sort((a, b) => compareFollowUps(a, b, now))
+    .map((state) => followUpView(state, now));
 }

@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Due-time pickers show the team's wall-clock time (deadlines are in the team's zone, see
+ * `wallTimeInZone`). When this computer is set to another zone, say so under the picker.
+ */
+export function useDueZoneHint(timeZone: string): string | undefined {
+  const { t } = useTranslation();
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return own === timeZone ? undefined : t('followUps.form.dueZone', { zone: timeZone });
+}
