@@ -8,9 +8,12 @@ export interface Logger {
   error(area: string, message: string, error?: unknown): void;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
-  return String(error);
+/** The error, its stack and the errors that caused it: an 'internal' answer says the details are here. */
+function describe(error: unknown, depth = 0): string {
+  if (!(error instanceof Error)) return String(error);
+  // A stack starts with the name and message; file system errors of promises carry no frames.
+  const text = error.stack?.startsWith(`${error.name}: `) ? error.stack : `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
+  return error.cause === undefined || depth >= 4 ? text : `${text}\nCaused by: ${describe(error.cause, depth + 1)}`;
 }
 
 /**

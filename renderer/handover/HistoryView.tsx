@@ -1,67 +1,57 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverSummary, SearchResult } from '../../shared/api/handover-views';
+import type { SearchResult } from '../../shared/api/handover-views';
+import type { HandoverFilter } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { useTeam, useTeamFeed } from '../team/team-store';
 import { formatInZone, shiftName } from './format';
-import { openNote, useHandover } from './handover-store';
+import { keepHistoryPlace, openNote, useHandover } from './handover-store';
+import { usePagedNotes } from './paged-notes';
 
-const PAGE = 200;
 const ROW_HEIGHT = 80;
-
-interface Filter {
-  shiftTypeId?: string;
-  authorId?: string;
-  unacknowledged?: boolean;
-  hasOpenFollowUps?: boolean;
-}
-
-/** Loads pages of the list as rows come into view: 10,000 notes cost a few hundred rows of DOM. */
-function usePagedNotes(filter: Filter, revision: number) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, HandoverSummary[]>>(new Map());
-  const asked = useRef(new Set<number>());
-  const key = JSON.stringify(filter);
-  useEffect(() => {
-    asked.current = new Set([0]);
-    void baton.listHandovers({ filter, offset: 0, limit: PAGE }).then((result) => {
-      if (!result.ok) return reportError(result.error);
-      setTotal(result.value.total);
-      setPages(new Map([[0, result.value.items]]));
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the filter's content
-  }, [key, revision]);
-  const need = (index: number) => {
-    const page = Math.floor(index / PAGE);
-    if (asked.current.has(page)) return;
-    asked.current.add(page);
-    void baton.listHandovers({ filter, offset: page * PAGE, limit: PAGE }).then((result) => {
-      if (result.ok) setPages((current) => new Map(current).set(page, result.value.items));
-    });
-  };
-  const row = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
-  return { total, row, need };
-}
 
 /** Every submitted note, newest first, filtered or searched (Chinese words work: 微博, 投诉). */
 export function HistoryView() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { context, revision } = useHandover();
+  const context = useHandover((s) => s.context);
+  const revision = useHandover((s) => s.revision);
+  const place = useHandover((s) => s.history);
   // The authors to choose from: the team's members, as the team feed keeps them.
   useTeamFeed();
   const members = useTeam((s) => s.view?.members);
-  const [filter, setFilter] = useState<Filter>({});
+  const { filter } = place;
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchResult[] | null>(null);
-  const { total, row, need } = usePagedNotes(filter, revision);
+  const { total, row, show } = usePagedNotes(filter, revision);
   const scroller = useRef<HTMLDivElement>(null);
+  const offset = useRef(place.scrollTop);
   // The virtualizer re-renders the list itself; this component is not memoised by the compiler, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    onChange: (instance) => {
+      offset.current = instance.scrollOffset ?? 0;
+    },
+  });
+  const items = virtualizer.getVirtualItems();
+  const [first, last] = [items[0]?.index ?? 0, items.at(-1)?.index ?? 0];
+  useEffect(() => show(first, last), [show, first, last]);
+
+  // Back from a note: the list scrolls to where it was once its length is known again.
+  const [restoreTo, setRestoreTo] = useState(place.scrollTop);
+  useEffect(() => {
+    if (total === null || restoreTo === 0) return;
+    virtualizer.scrollToOffset(restoreTo);
+    setRestoreTo(0);
+  }, [total, restoreTo, virtualizer]);
+  useEffect(() => () => keepHistoryPlace({ scrollTop: offset.current }), []);
 
   useEffect(() => {
     if (!query.trim()) return setHits(null);
@@ -72,7 +62,7 @@ export function HistoryView() {
   }, [query, revision]);
 
   if (!context) return <p className="muted">{t('handover.loading')}</p>;
-  const set = (patch: Filter) => setFilter((current) => ({ ...current, ...patch }));
+  const set = (patch: HandoverFilter) => keepHistoryPlace({ filter: { ...filter, ...patch }, scrollTop: 0 });
 
   return (
     <section className="card history" aria-labelledby="history-title">
@@ -121,14 +111,20 @@ export function HistoryView() {
         </ul>
       ) : (
         <>
-          <p className="muted" role="status">{total === null ? t('handover.loading') : t('handover.history.count', { count: total })}</p>
-          <div className="history__scroller" ref={scroller} role="list">
+          <p className="muted history__count" role="status">{total === null ? t('handover.loading') : t('handover.history.count', { count: total })}</p>
+          <div className="history__scroller" ref={scroller} role="list" aria-labelledby="history-title">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => {
+              {items.map((item) => {
                 const summary = row(item.index);
-                if (!summary) need(item.index);
                 return (
-                  <div key={item.key} role="listitem" className="history__slot" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+                  <div
+                    key={item.key}
+                    role="listitem"
+                    aria-setsize={total ?? 0}
+                    aria-posinset={item.index + 1}
+                    className="history__slot"
+                    style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                  >
                     {summary ? (
                       <button type="button" className="history__row" onClick={() => openNote(summary.id)}>
                         <span className="history__date">{summary.date} {shiftName(context.shiftTypes, summary.shiftTypeId, language)}</span>

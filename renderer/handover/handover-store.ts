@@ -1,10 +1,17 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ShiftContext } from '../../shared/api/handover-views';
+import type { HandoverFilter } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 
 export type HandoverTab = 'write' | 'history' | 'note';
+
+/** Where the history was left, so that coming back from a note opened deep in it lands there again. */
+export interface HistoryPlace {
+  readonly filter: HandoverFilter;
+  readonly scrollTop: number;
+}
 
 interface HandoverState {
   tab: HandoverTab;
@@ -13,12 +20,14 @@ interface HandoverState {
   context: ShiftContext | null;
   /** Bumped whenever handover or follow-up data changed, so that views re-fetch. */
   revision: number;
+  history: HistoryPlace;
 }
 
-export const useHandover = create<HandoverState>()(() => ({ tab: 'write', noteId: null, context: null, revision: 0 }));
+export const useHandover = create<HandoverState>()(() => ({ tab: 'write', noteId: null, context: null, revision: 0, history: { filter: {}, scrollTop: 0 } }));
 
 export const openNote = (noteId: string) => useHandover.setState({ tab: 'note', noteId });
 export const showTab = (tab: HandoverTab) => useHandover.setState({ tab });
+export const keepHistoryPlace = (place: Partial<HistoryPlace>) => useHandover.setState((s) => ({ history: { ...s.history, ...place } }));
 
 export async function refreshContext(): Promise<void> {
   const result = await baton.getShiftContext({});

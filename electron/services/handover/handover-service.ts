@@ -5,7 +5,6 @@ import { ApiFailure } from '../../../shared/api/result';
 import {
   TEAM_SETTINGS_ID,
   currentShift,
-  filterHandovers,
   followUp,
   followUpCreatedData,
   handover,
@@ -19,7 +18,6 @@ import {
   submissionFromDraft,
   teamSettings,
   teamSettingsOf,
-  unacknowledged,
   validateAddendum,
   validateComment,
   validateFollowUpChanges,
@@ -39,6 +37,7 @@ import type { Logger } from '../log';
 import type { OpDraft, SyncChange } from '../sync/sync-service';
 import { AttachmentStore } from './attachment-store';
 import { DraftStore } from './draft-store';
+import { HistoryLists } from './history-lists';
 import { SearchIndex } from './search-index';
 import { followUpDetail, handoverSummary, handoverView, openFollowUpViews, sortedFollowUpViews } from './views';
 
@@ -71,6 +70,7 @@ export class HandoverService {
   readonly drafts: DraftStore;
   readonly attachments: AttachmentStore;
   private readonly search: SearchIndex;
+  private readonly lists: HistoryLists;
   private readonly now: () => number;
   private folderAvailable = false;
   private readonly unsubscribe: Array<() => void> = [];
@@ -80,9 +80,12 @@ export class HandoverService {
     this.drafts = new DraftStore(options.profileDir, options.log);
     this.attachments = new AttachmentStore(options.profileDir, options.sharedDir, options.log);
     this.search = new SearchIndex(() => options.sync.state, () => this.settings().timeZone, options.log);
+    this.lists = new HistoryLists(() => options.sync.state);
     this.unsubscribe.push(
       options.sync.onChange((change) => {
-        if (change.touchedKinds.some((kind) => kind === handover.kind || kind === followUp.kind)) this.search.changed();
+        if (!change.touchedKinds.some((kind) => kind === handover.kind || kind === followUp.kind)) return;
+        this.search.changed();
+        this.lists.changed();
       }),
       options.sync.onStatus((status) => {
         this.folderAvailable = status.available;
@@ -112,8 +115,9 @@ export class HandoverService {
     return this.state.list(followUp).map((entry) => entry.state);
   }
 
-  private handoverStates() {
-    return this.state.list(handover).map((entry) => entry.state);
+  /** Every submitted note, newest first. */
+  private notes() {
+    return this.lists.get({});
   }
 
   private requireMe(): Person {
@@ -132,7 +136,7 @@ export class HandoverService {
     const settings = this.settings();
     const proposed = proposedShift(now, settings.shiftTypes, settings.timeZone);
     const current = currentShift(now, settings.shiftTypes, settings.timeZone);
-    const notes = this.handoverStates();
+    const notes = this.notes();
     // The incoming person acknowledges the notes of the shift before the one under way (or proposed).
     const reference = current ?? proposed;
     const previous = reference ? previousHandoverFor(reference, notes) : null;
@@ -147,7 +151,7 @@ export class HandoverService {
       previous: previous ? { shift: previous.shift, notes: previous.notes.map(handoverView) } : null,
       openFollowUps: openFollowUpViews(this.followUpStates(), now),
       me: this.options.me(),
-      unacknowledgedCount: unacknowledged(notes).length,
+      unacknowledgedCount: this.lists.get({ unacknowledged: true }).length,
     };
   }
 
@@ -219,7 +223,7 @@ export class HandoverService {
   }
 
   listHandovers(filter: HandoverFilter, offset: number, limit: number): { total: number; items: HandoverSummary[] } {
-    const all = filterHandovers(this.handoverStates(), filter, this.followUpStates());
+    const all = this.lists.get(filter);
     return { total: all.length, items: all.slice(offset, offset + limit).map(handoverSummary) };
   }
 
@@ -227,7 +231,7 @@ export class HandoverService {
     const state = this.requireNote(id);
     const now = this.now();
     const me = this.options.me();
-    const others = handoversForShift(this.handoverStates(), state.note).filter((other) => other.id !== id);
+    const others = handoversForShift(this.notes(), state.note).filter((other) => other.id !== id);
     const followUps = sortedFollowUpViews(state.note.followUpIds.map((ref) => this.state.get(followUp, ref)), now);
     return {
       ...handoverView(state),

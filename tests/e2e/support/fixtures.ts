@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
 import type { ApiResult } from '../../../shared/api/result';
@@ -112,6 +112,13 @@ export const test = base.extend<{ openComputer: (options?: ComputerOptions) => P
       return computer;
     });
     for (const computer of opened) await computer.close().catch(() => undefined);
+    // A failed test shows each computer's log: an 'internal' answer's cause is only written there.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      for (const [index, computer] of opened.entries()) {
+        const log = join(computer.profile, 'logs', 'baton.log');
+        if (existsSync(log)) await testInfo.attach(`computer-${index + 1}-baton.log`, { path: log, contentType: 'text/plain' });
+      }
+    }
   },
 });
 
