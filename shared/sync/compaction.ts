@@ -32,7 +32,7 @@ export interface CompactionRun {
 
 export interface CompactionPlan {
   readonly run: CompactionRun | null;
-  /** Sealed segments a compacted file already holds: left behind by an interrupted compaction. */
+  /** Files a compacted file already holds (sealed ones, or a compacted one it grew from): left behind by an interrupted compaction. */
   readonly leftovers: ReadonlyArray<{ readonly name: string; readonly coveredBy: string }>;
 }
 
@@ -54,8 +54,17 @@ export function planCompaction(files: readonly LogFile[], policy: CompactionPoli
     else if (parsed?.kind === 'compacted') compacted.push({ ...file, firstSeq: parsed.firstSeq, lastSeq: parsed.lastSeq });
   }
   sealed.sort((a, b) => a.seq - b.seq);
-  const coveringOf = (seq: number) => compacted.find((file) => file.firstSeq <= seq && seq <= file.lastSeq);
   const leftovers: Array<{ name: string; coveredBy: string }> = [];
+  // An earlier compacted file that a later, wider one grew out of is a leftover too.
+  const widerThan = (file: Compacted) =>
+    compacted.find((other) => other !== file && other.firstSeq <= file.firstSeq && file.lastSeq <= other.lastSeq && other.lastSeq - other.firstSeq > file.lastSeq - file.firstSeq);
+  const current: Compacted[] = [];
+  for (const file of compacted) {
+    const wider = widerThan(file);
+    if (wider) leftovers.push({ name: file.name, coveredBy: wider.name });
+    else current.push(file);
+  }
+  const coveringOf = (seq: number) => current.find((file) => file.firstSeq <= seq && seq <= file.lastSeq);
   const candidates: Sealed[] = [];
   for (const file of sealed) {
     const covering = coveringOf(file.seq);
@@ -68,7 +77,7 @@ export function planCompaction(files: readonly LogFile[], policy: CompactionPoli
   if (!window) return { run: null, leftovers };
   const first = window[0]!;
   const runBytes = window.reduce((sum, file) => sum + file.size, 0);
-  const before = compacted.find((file) => file.lastSeq === first.seq - 1);
+  const before = current.find((file) => file.lastSeq === first.seq - 1);
   const grow = before !== undefined && before.size < policy.growBelowBytes && before.size + runBytes <= policy.maxBytes;
   return {
     run: {

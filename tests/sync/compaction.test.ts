@@ -41,6 +41,12 @@ describe('planning a compaction', () => {
     expect(plan.run).toBeNull();
   });
 
+  it('lists an earlier compacted file that a wider one grew out of as a leftover, and grows only the wider one', () => {
+    const plan = planCompaction([compacted(1, 10, 1_000), compacted(1, 20, 2_000), ...[21, 22, 23, 24, 25].map((seq) => sealed(seq))], policy);
+    expect(plan.leftovers).toEqual([{ name: compacted(1, 10, 1_000).name, coveredBy: compacted(1, 20, 2_000).name }]);
+    expect(seqs(plan.run!.files)).toEqual(['1-20', 21, 22, 23, 24]);
+  });
+
   it('always plans a run of consecutive seqs, without the newest, within the cap', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 4_000 }), { minLength: 60, maxLength: 60 }), (present, sizes) => {
