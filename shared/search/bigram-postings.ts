@@ -1,0 +1,28 @@
+import { isBigramTerm } from './tokenize';
+
+/**
+ * The postings of each CJK bigram (one per field of a document that holds it): what reading its
+ * posting list costs, so that a word is looked up by its cheapest bigram, which also leaves the
+ * fewest documents to check. MiniSearch knows this but does not tell.
+ */
+export class BigramPostings {
+  private readonly postings = new Map<string, number>();
+
+  add(terms: Iterable<string>): void {
+    for (const term of terms) if (isBigramTerm(term)) this.postings.set(term, (this.postings.get(term) ?? 0) + 1);
+  }
+
+  remove(terms: Iterable<string>): void {
+    for (const term of terms) {
+      if (!isBigramTerm(term)) continue;
+      const count = (this.postings.get(term) ?? 0) - 1;
+      if (count > 0) this.postings.set(term, count);
+      else this.postings.delete(term);
+    }
+  }
+
+  /** 0 for a bigram no document holds. */
+  of(term: string): number {
+    return this.postings.get(term) ?? 0;
+  }
+}
