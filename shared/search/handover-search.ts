@@ -1,15 +1,17 @@
 import MiniSearch from 'minisearch';
-import { BigramPostings } from './bigram-postings';
+import { bigramSignature, mayContain, type BigramSignature } from './bigram-signature';
+import { CharPostings } from './char-postings';
 import { planQuery } from './query-plan';
-import { indexTerms, isCharTerm, isCjkTerm, normalizeForSearch, parseQuery } from './tokenize';
+import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokenize';
 
 /**
  * Full-text search over handover notes and follow-ups, in Chinese and English, with MiniSearch
  * (BM25 ranking, prefix search) and the tokeniser of `tokenize.ts`. Every word of a query must
  * match (AND): adding a word narrows the list, as people expect from a search box. How a query
  * is answered: `query-plan.ts`. MiniSearch ranks the documents holding the planned terms; the
- * words still to check are looked for in each document's normalised text (kept per document),
- * best hit first, until the limit is reached.
+ * CJK words are then looked for, best hit first until the limit, in each document's normalised
+ * text, kept per document with its bigram signature (`bigram-signature.ts`), which rules most
+ * documents out without reading them.
  */
 
 export type SearchKind = 'handover' | 'followUp';
@@ -82,8 +84,14 @@ type IndexedFields = { readonly id: string } & Record<Field, string>;
 
 interface Indexed {
   readonly facts: SearchFacts;
-  /** Normalised, for the phrase check and to uncount a removed document's bigrams. */
+  /** Normalised, for the phrase check and to uncount a removed document's characters. */
   readonly fields: readonly string[];
+  readonly signature: BigramSignature;
+}
+
+/** The signature first for every phrase: reading the text is what costs. */
+function containsAll({ fields, signature }: Indexed, phrases: readonly string[]): boolean {
+  return phrases.every((phrase) => mayContain(signature, phrase)) && phrases.every((phrase) => fields.some((field) => field.includes(phrase)));
 }
 
 export function createHandoverSearch(): HandoverSearch {
@@ -93,12 +101,12 @@ export function createHandoverSearch(): HandoverSearch {
     processTerm: (term) => term,
     searchOptions: {
       combineWith: 'AND',
-      // "hand" finds "handover"; a lone CJK character finds the bigrams it starts.
-      prefix: (term) => !isCjkTerm(term) || isCharTerm(term),
+      // "hand" finds "handover"; a CJK character is a whole term.
+      prefix: (term) => !isCharTerm(term),
       boost: { title: 2 },
     },
   });
-  const bigrams = new BigramPostings();
+  const chars = new CharPostings();
   const documents = new Map<string, Indexed>();
 
   function add(document: SearchDocument): void {
@@ -107,15 +115,15 @@ export function createHandoverSearch(): HandoverSearch {
     const terms = fields.map(indexTerms);
     const [title, body, people] = terms.map((set) => [...set].join(' ')) as [string, string, string];
     index.add({ id: document.id, title, body, people });
-    terms.forEach((set) => bigrams.add(set));
-    documents.set(document.id, { facts: factsOf(document), fields });
+    terms.forEach((set) => chars.add(set));
+    documents.set(document.id, { facts: factsOf(document), fields, signature: bigramSignature(fields) });
   }
 
   function remove(id: string): void {
     const indexed = documents.get(id);
     if (indexed === undefined) return;
     index.discard(id);
-    indexed.fields.forEach((field) => bigrams.remove(indexTerms(field)));
+    indexed.fields.forEach((field) => chars.remove(indexTerms(field)));
     documents.delete(id);
   }
 
@@ -140,16 +148,16 @@ export function createHandoverSearch(): HandoverSearch {
     search(query, options = {}) {
       const { limit = DEFAULT_LIMIT, filter } = options;
       const words = parseQuery(query).slice(0, MAX_QUERY_WORDS);
-      const plan = planQuery(words, (bigram) => bigrams.of(bigram));
+      const plan = planQuery(words, (term) => chars.of(term));
       if (plan === null) return [];
       // Matched CJK terms are encoded; the query's CJK words are what to highlight.
       const cjkWords = words.filter((word) => word.cjk).map((word) => word.text);
       const hits: SearchHit[] = [];
       for (const result of index.search(plan.terms.join(' '))) {
         if (hits.length === limit) break;
-        const { facts, fields } = documents.get(result.id as string)!;
-        if (!plan.phrases.every((phrase) => fields.some((field) => field.includes(phrase))) || (filter !== undefined && !filter(facts))) continue;
-        hits.push({ ...facts, score: result.score, terms: [...new Set([...result.terms.filter((term) => !isCjkTerm(term)), ...cjkWords])] });
+        const indexed = documents.get(result.id as string)!;
+        if ((filter !== undefined && !filter(indexed.facts)) || !containsAll(indexed, plan.phrases)) continue;
+        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...result.terms.filter((term) => !isCharTerm(term)), ...cjkWords])] });
       }
       return hits;
     },

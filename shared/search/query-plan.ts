@@ -1,12 +1,12 @@
-import { isBigramTerm, type QueryWord } from './tokenize';
+import type { QueryWord } from './tokenize';
 
 /**
- * How a query is answered. The index is asked for one CJK term, the rarest bigram of the query's
- * CJK words (the one with the fewest postings), together with the Latin words (as prefixes,
- * rare in Chinese notes); MiniSearch scores only those posting lists. The other CJK words, and a
- * word of three or more characters whose bigrams may lie apart, are then looked for as typed in
- * the ranked hits' text. So a query costs one CJK posting list, however many words it has, and
- * the ranking is by the rarest word, which is the one that tells notes apart.
+ * How a query is answered. The index is asked for one CJK character, the rarest of all the
+ * query's CJK words (the one with the fewest postings), together with the Latin words (as
+ * prefixes, and rare in Chinese notes); MiniSearch reads and scores only those posting lists.
+ * The CJK words are then looked for as typed in the ranked hits' text, best hit first, until the
+ * limit is reached. So a query costs one CJK posting list however many words it has, and the
+ * ranking is by its rarest character, the one that tells notes apart.
  */
 export interface QueryPlan {
   /** Asked of the index together (AND). */
@@ -16,22 +16,18 @@ export interface QueryPlan {
 }
 
 /**
- * `postings`: how many the index holds of a bigram. Null when nothing can match: no words, or a
- * bigram of the query that no document holds.
+ * `postings`: how many the index holds of a character's term. Null when nothing can match: no
+ * words, or a character of the query that no document holds.
  */
-export function planQuery(words: readonly QueryWord[], postings: (bigram: string) => number): QueryPlan | null {
+export function planQuery(words: readonly QueryWord[], postings: (charTerm: string) => number): QueryPlan | null {
   if (words.length === 0) return null;
-  const rarest = (terms: readonly string[]) => terms.reduce((best, term) => (postings(term) < postings(best) ? term : best));
-  const cjk = words.filter((word) => word.cjk).map((word) => ({ word, term: rarest(word.terms) }));
-  const bigrams = cjk.filter(({ term }) => isBigramTerm(term));
-  if (bigrams.some(({ term }) => postings(term) === 0)) return null;
-  const latin = words.filter((word) => !word.cjk).map((word) => word.text);
-  // A lone character is asked for only when nothing else is: as a prefix, it reads the posting
-  // list of every bigram the character starts.
-  const lead = bigrams.length > 0 ? bigrams.reduce((best, next) => (postings(next.term) < postings(best.term) ? next : best)) : latin.length === 0 ? cjk[0] : undefined;
+  const cjk = words.filter((word) => word.cjk);
+  const chars = cjk.flatMap((word) => word.terms);
+  if (chars.some((term) => postings(term) === 0)) return null;
+  const lead = chars.length > 0 ? chars.reduce((best, term) => (postings(term) < postings(best) ? term : best)) : undefined;
   return {
-    terms: lead === undefined ? latin : [...latin, lead.term],
-    // The lead's word is found exactly by its term unless its bigrams may lie apart.
-    phrases: cjk.filter(({ word }) => word !== lead?.word || word.phrase).map(({ word }) => word.text),
+    terms: [...words.filter((word) => !word.cjk).map((word) => word.text), ...(lead === undefined ? [] : [lead])],
+    // A one-character word asked of the index is found exactly by it.
+    phrases: cjk.filter((word) => !([...word.text].length === 1 && word.terms[0] === lead)).map((word) => word.text),
   };
 }
