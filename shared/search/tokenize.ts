@@ -3,21 +3,20 @@
  *
  * Chinese has no spaces, and a word segmenter does not know the team's words (Intl.Segmenter
  * cuts 微博 into 微 + 博), so CJK text is indexed by character, each distinct character once per
- * field. A query's CJK word is looked up by its rarest character and then checked as typed in
- * the candidates' text (`query-plan.ts`): 微博 matches "微博" and not "微…博".
+ * field. A query is looked up by its rarest CJK character, and each of its CJK words is then
+ * checked as typed in the candidates' text (`query-plan.ts`): 微博 matches "微博", not "微…博".
  *
- * Why characters and not bigrams: an in-memory index pays per posting, and a note has about 2.5
- * times as many distinct bigrams as distinct characters. Measured on the bench's notes (1,700
- * characters), bigrams cost twice the build time and half as much memory again, for no faster
- * queries; on text with a wider vocabulary, four times the build time. 1-, 2- and 3-grams together
- * took over a minute and 600 MB for 10,000 notes of 1,000 characters.
+ * Why characters and not bigrams: an in-memory index pays per posting and per distinct term,
+ * and a note has about 2.5 times as many distinct bigrams as characters. At the bench's size M
+ * (2,845 notes of 1,700 characters), bigrams took twice the build time and 1.5 times the memory,
+ * for no faster queries; on notes with a wider vocabulary, 20 s and 357 MB instead of 3 s and
+ * 80 MB. 1-, 2- and 3-grams together took over a minute and 600 MB for 10,000 notes.
  *
  * Latin-script text is split into lower-cased words, matched by prefix.
  */
 
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 /** CJK runs, or runs of other letters, digits and marks; anything else separates. */
-const RUNS = new RegExp(`([${CJK}]+)|(?:(?![${CJK}])[\\p{L}\\p{N}\\p{M}])+`, 'gu');
+const RUNS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
 
 /** Longer "words" are hashes, base64 or URLs' innards: noise in the index and no one searches them. */
 const MAX_WORD_CHARS = 64;
