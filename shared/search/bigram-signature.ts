@@ -19,6 +19,7 @@ const SHIFT = 32 - Math.log2(BITS);
 function hashOf(first: number, second: number): number {
   return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77);
 }
+
 function firstBit(hash: number): number {
   return hash >>> SHIFT;
 }
