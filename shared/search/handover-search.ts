@@ -1,12 +1,17 @@
 import MiniSearch from 'minisearch';
+import { bigramSignature, mayContain, type BigramSignature } from './bigram-signature';
+import { CharPostings } from './char-postings';
+import { planQuery } from './query-plan';
 import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokenize';
 
 /**
  * Full-text search over handover notes and follow-ups, in Chinese and English, with MiniSearch
  * (BM25 ranking, prefix search) and the tokeniser of `tokenize.ts`. Every word of a query must
- * match (AND): adding a word narrows the list, as people expect from a search box. MiniSearch
- * finds the documents holding every character of a CJK word; the word itself is then looked for
- * in the document's normalised text, which is kept for that.
+ * match (AND): adding a word narrows the list, as people expect from a search box. How a query
+ * is answered: `query-plan.ts`. MiniSearch ranks the documents holding the planned terms; the
+ * CJK words are then looked for, best hit first until the limit, in each document's normalised
+ * text, kept per document with its bigram signature (`bigram-signature.ts`), which rules most
+ * documents out without reading them.
  */
 
 export type SearchKind = 'handover' | 'followUp';
@@ -68,46 +73,67 @@ export interface HandoverSearch {
 }
 
 const FIELDS = ['title', 'body', 'people'] as const;
-const STORED = ['kind', 'date', 'shiftTypeId', 'authorId', 'ownerId', 'status'] as const;
 const DEFAULT_LIMIT = 50;
 const DEFAULT_CHUNK = 200;
+/** A pasted paragraph as a query: its first words already narrow it down (AND). */
+const MAX_QUERY_WORDS = 64;
+
+type Field = (typeof FIELDS)[number];
+/** What MiniSearch indexes: each field as its terms, space-separated (tokenised once, in `add`). */
+type IndexedFields = { readonly id: string } & Record<Field, string>;
+
+interface Indexed {
+  readonly facts: SearchFacts;
+  /** Normalised, for the phrase check and to uncount a removed document's characters. */
+  readonly fields: readonly string[];
+  readonly signature: BigramSignature;
+}
+
+/** The signature first for every phrase: reading the text is what costs. */
+function containsAll({ fields, signature }: Indexed, phrases: readonly string[]): boolean {
+  return phrases.every((phrase) => mayContain(signature, phrase)) && phrases.every((phrase) => fields.some((field) => field.includes(phrase)));
+}
 
 export function createHandoverSearch(): HandoverSearch {
-  const index = new MiniSearch<SearchDocument>({
+  const index = new MiniSearch<IndexedFields>({
     fields: [...FIELDS],
-    storeFields: [...STORED],
-    tokenize: indexTerms,
-    // The tokeniser already normalised and lower-cased; MiniSearch's default would do it again.
+    tokenize: (terms) => (terms === '' ? [] : terms.split(' ')),
     processTerm: (term) => term,
     searchOptions: {
-      processTerm: (term) => term,
       combineWith: 'AND',
       // "hand" finds "handover"; a CJK character is a whole term.
       prefix: (term) => !isCharTerm(term),
       boost: { title: 2 },
     },
   });
-  /** Normalised text per document, for the phrase check; fields apart, so no phrase spans two. */
-  const texts = new Map<string, string>();
+  const chars = new CharPostings();
+  const documents = new Map<string, Indexed>();
 
   function add(document: SearchDocument): void {
-    index.add(document);
-    texts.set(document.id, normalizeForSearch(FIELDS.map((field) => document[field]).join('\n')));
+    if (documents.has(document.id)) throw new Error(`${document.id} is in the search index already`);
+    const fields = FIELDS.map((field) => normalizeForSearch(document[field]));
+    const terms = fields.map(indexTerms);
+    const [title, body, people] = terms.map((set) => [...set].join(' ')) as [string, string, string];
+    index.add({ id: document.id, title, body, people });
+    terms.forEach((set) => chars.add(set));
+    documents.set(document.id, { facts: factsOf(document), fields, signature: bigramSignature(fields) });
   }
 
   function remove(id: string): void {
-    if (!index.has(id)) return;
+    const indexed = documents.get(id);
+    if (indexed === undefined) return;
     index.discard(id);
-    texts.delete(id);
+    indexed.fields.forEach((field) => chars.remove(indexTerms(field)));
+    documents.delete(id);
   }
 
   return {
     add,
-    addAll: (documents) => documents.forEach(add),
-    async addAllAsync(documents, chunkSize = DEFAULT_CHUNK) {
-      for (let start = 0; start < documents.length; start += chunkSize) {
+    addAll: (list) => list.forEach(add),
+    async addAllAsync(list, chunkSize = DEFAULT_CHUNK) {
+      for (let start = 0; start < list.length; start += chunkSize) {
         if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-        documents.slice(start, start + chunkSize).forEach(add);
+        list.slice(start, start + chunkSize).forEach(add);
       }
     },
     replace(document) {
@@ -115,39 +141,29 @@ export function createHandoverSearch(): HandoverSearch {
       add(document);
     },
     remove,
-    has: (id) => index.has(id),
+    has: (id) => documents.has(id),
     get size() {
-      return index.documentCount;
+      return documents.size;
     },
     search(query, options = {}) {
       const { limit = DEFAULT_LIMIT, filter } = options;
-      const { terms, phrases, cjkWords } = parseQuery(query);
-      if (terms.length === 0) return [];
-      const results = index.search(query, {
-        tokenize: () => [...terms],
-        filter(result) {
-          const text = texts.get(result.id as string) ?? '';
-          return phrases.every((phrase) => text.includes(phrase)) && (filter === undefined || filter(factsOf(result)));
-        },
-      });
-      return results.slice(0, limit).map((result) => ({
-        ...factsOf(result),
-        score: result.score,
-        // Matched CJK terms are single characters, encoded; the query's CJK words are what to highlight.
-        terms: [...new Set([...result.terms.filter((term) => !isCharTerm(term)), ...cjkWords])],
-      }));
+      const words = parseQuery(query).slice(0, MAX_QUERY_WORDS);
+      const plan = planQuery(words, (term) => chars.of(term));
+      if (plan === null) return [];
+      // Matched CJK terms are encoded; the query's CJK words are what to highlight.
+      const cjkWords = words.filter((word) => word.cjk).map((word) => word.text);
+      const hits: SearchHit[] = [];
+      for (const result of index.search(plan.terms.join(' '))) {
+        if (hits.length === limit) break;
+        const indexed = documents.get(result.id as string)!;
+        if ((filter !== undefined && !filter(indexed.facts)) || !containsAll(indexed, plan.phrases)) continue;
+        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...result.terms.filter((term) => !isCharTerm(term)), ...cjkWords])] });
+      }
+      return hits;
     },
   };
 }
 
-function factsOf(result: { readonly id: unknown; readonly [field: string]: unknown }): SearchFacts {
-  return {
-    id: result.id as string,
-    kind: result.kind as SearchKind,
-    date: result.date as string,
-    shiftTypeId: result.shiftTypeId as string | null,
-    authorId: result.authorId as string,
-    ownerId: result.ownerId as string | null,
-    status: result.status as string | null,
-  };
+function factsOf({ id, kind, date, shiftTypeId, authorId, ownerId, status }: SearchFacts): SearchFacts {
+  return { id, kind, date, shiftTypeId, authorId, ownerId, status };
 }

@@ -1,3 +1,4 @@
 export * from './tokenize';
+export * from './query-plan';
 export * from './handover-search';
 export * from './documents';

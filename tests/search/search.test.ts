@@ -4,7 +4,6 @@ import {
   createHandoverSearch,
   followUpSearchDocument,
   handoverSearchDocument,
-  normalizeForSearch,
   type SearchDocument,
 } from '../../shared/search';
 import { followUp, handover } from '../../shared/handover';
@@ -66,6 +65,17 @@ describe('Chinese words are found as words', () => {
     expect(ids(both.search('微博投诉'))).toEqual(['together']);
   });
 
+  it('a one-character query finds the character anywhere: inside a run, at its end, alone', () => {
+    const one = indexOf(doc('inside', '博主转发'), doc('end', '发布了微博。'), doc('alone', '博：待定'), doc('none', '转发抽奖'));
+    expect(ids(one.search('博'))).toEqual(['alone', 'end', 'inside']);
+  });
+
+  it('a word never spans two fields', () => {
+    const fields = indexOf(doc('split', '投诉已回复', { title: '微博' }));
+    expect(ids(fields.search('微博投诉'))).toEqual([]);
+    expect(ids(fields.search('微博 投诉'))).toEqual(['split']);
+  });
+
   it('returns the words to highlight', () => {
     expect(search.search('投诉')[0]!.terms).toEqual(['投诉']);
   });
@@ -96,6 +106,19 @@ describe('English and mixed queries', () => {
     expect(ids(search.search('客服部 complaint'))).toEqual(['mixed']);
     expect(ids(search.search('客服部'))).toEqual(['mixed', 'zh']);
     expect(search.search('complaint 投诉')).toEqual([]);
+  });
+
+  it('Latin and CJK typed together are two words, found apart or together', () => {
+    const touching = indexOf(doc('together', 'KOL投诉已回复'), doc('apart', '一位KOL在评论区投诉'), doc('kol', 'KOL转发'));
+    expect(ids(touching.search('KOL投诉'))).toEqual(['apart', 'together']);
+    expect(touching.search('kol投诉')[0]!.terms).toEqual(['kol', '投诉']);
+  });
+
+  it('full-width forms in notes and queries match their plain forms', () => {
+    const wide = indexOf(doc('plain', 'KOL 投诉 3 起'), doc('full', 'ＫＯＬ投诉３起'));
+    expect(ids(wide.search('kol'))).toEqual(['full', 'plain']);
+    expect(ids(wide.search('ＫＯＬ投诉'))).toEqual(['full', 'plain']);
+    expect(ids(wide.search('３'))).toEqual(['full', 'plain']);
   });
 
   it('a query of punctuation only finds nothing', () => {
@@ -184,17 +207,30 @@ describe('documents from notes and follow-ups', () => {
 });
 
 describe('CJK search is exact substring search, for any text', () => {
-  const alphabet = fc.constantFrom(...'微博投诉交接班客服，。 ab');
-  const textArb = fc.array(alphabet, { maxLength: 30 }).map((chars) => chars.join(''));
+  // Four characters: bigrams recur across documents and lie apart, which a phrase check must catch.
+  const chars = [...'微博投诉'];
+  const textArb = fc.array(fc.constantFrom(...chars, '，', ' ', 'a'), { maxLength: 24 }).map((list) => list.join(''));
+  const wordArb = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 5 }).map((list) => list.join(''));
+  const fieldsArb = fc.record({ title: textArb, body: textArb });
+  // Later versions of documents 0..4, or their removal (null), so that postings are counted down too.
+  const editsArb = fc.array(fc.tuple(fc.nat(4), fc.option(fieldsArb)), { maxLength: 8 });
 
-  it('a query of CJK characters finds exactly the documents that contain it', () => {
+  it('finds exactly the documents that hold every CJK word of the query, each within one field', () => {
     fc.assert(
-      fc.property(fc.array(textArb, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom(...'微博投诉交接班客服'), { minLength: 1, maxLength: 4 }), (bodies, queryChars) => {
-        const query = queryChars.join('');
-        const search = indexOf(...bodies.map((body, index) => doc(`d${index}`, body)));
-        const expected = bodies.flatMap((body, index) => (normalizeForSearch(body).includes(query) ? [`d${index}`] : []));
-        expect(ids(search.search(query, { limit: 100 }))).toEqual(expected.sort());
+      fc.property(fc.array(fieldsArb, { minLength: 1, maxLength: 10 }), editsArb, fc.array(wordArb, { minLength: 1, maxLength: 2 }), (initial, edits, words) => {
+        const current = new Map(initial.map((fields, index) => [`d${index}`, fields]));
+        const search = indexOf(...initial.map((fields, index) => doc(`d${index}`, fields.body, { title: fields.title })));
+        for (const [index, fields] of edits) {
+          if (fields === null) search.remove(`d${index}`);
+          else search.replace(doc(`d${index}`, fields.body, { title: fields.title }));
+          if (fields === null) current.delete(`d${index}`);
+          else current.set(`d${index}`, fields);
+        }
+        const holds = ({ title, body }: { title: string; body: string }) => words.every((word) => title.includes(word) || body.includes(word));
+        const expected = [...current].filter(([, fields]) => holds(fields)).map(([id]) => id);
+        expect(ids(search.search(words.join(' '), { limit: 100 }))).toEqual(expected.sort());
       }),
+      { numRuns: 300 },
     );
   });
 });
