@@ -13,12 +13,14 @@ import { appSyncConfig, type AppSyncConfig } from './sync/app-sync-config';
 import type { KeyVault } from './sync/key-vault';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { TeamExistsError } from './sync/team-create';
-import { createTeamOps } from '../../shared/team';
+import { createTeamOps, mayWrite } from '../../shared/team';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
+import { teamSettingsHandlers } from './handover/team-settings-handlers';
+import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 
 export interface AppServicesOptions {
@@ -109,6 +111,15 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   });
   void sync.ready.then(() => handover.start());
+  const teamSettingsService = new TeamSettingsService({
+    sync,
+    // Without a team or a trust layer nothing is checked; otherwise only what would count is written.
+    mayWrite: (opType) => {
+      const view = team.view();
+      return !view.available || !view.trustActive || (view.me.status === 'approved' && mayWrite(view.me.roles, opType));
+    },
+    folderAvailable: () => sync.getStatus().available,
+  });
 
   const handlers: Handlers = {
     getAppInfo: async () => ({
@@ -140,6 +151,7 @@ export function createAppServices(options: AppServicesOptions) {
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
     ...handoverHandlers(handover),
+    ...teamSettingsHandlers(teamSettingsService),
   };
 
   return {
