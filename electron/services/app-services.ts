@@ -13,7 +13,8 @@ import { appSyncConfig, type AppSyncConfig } from './sync/app-sync-config';
 import type { KeyVault } from './sync/key-vault';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { TeamExistsError } from './sync/team-create';
-import { createTeamOps, mayWrite } from '../../shared/team';
+import { createTeamOps } from '../../shared/team';
+import { mayWriteOp } from '../../shared/api/may-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
@@ -113,11 +114,7 @@ export function createAppServices(options: AppServicesOptions) {
   void sync.ready.then(() => handover.start());
   const teamSettingsService = new TeamSettingsService({
     sync,
-    // Without a team or a trust layer nothing is checked; otherwise only what would count is written.
-    mayWrite: (opType) => {
-      const view = team.view();
-      return !view.available || !view.trustActive || (view.me.status === 'approved' && mayWrite(view.me.roles, opType));
-    },
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
   });
 
