@@ -14,6 +14,8 @@ interface ListRow {
 interface Props<R extends ListRow> {
   legend: string;
   hint?: string;
+  /** False for a person who may only read: no buttons that could not be used. */
+  editable: boolean;
   rows: readonly R[];
   /** Issues of the setting as a whole (two ids alike, none in use). */
   issues: readonly ValidationIssue[];
@@ -31,7 +33,7 @@ interface Props<R extends ListRow> {
  * A list a lead edits: names in both languages, add, and retire. A saved item is retired (kept
  * for old notes, no longer offered) and can be restored; one added since the last save is removed.
  */
-export function SettingsListEditor<R extends ListRow>({ legend, hint, rows, issues, issuesOfRow, rowLabel, addLabel, onChange, newRow, extra }: Props<R>) {
+export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, rows, issues, issuesOfRow, rowLabel, addLabel, onChange, newRow, extra }: Props<R>) {
   const { t } = useTranslation();
   const replace = (index: number, patch: Partial<R>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
@@ -44,6 +46,8 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, rows, issu
           const label = rowLabel(index);
           const rowIssues = issuesOfRow(index);
           const update = (patch: Partial<R>) => replace(index, patch);
+          const action = row.retired ? t('settings.team.restore') : row.id ? t('settings.team.retire') : t('settings.team.remove');
+          const act = () => (row.id === undefined ? onChange(rows.filter((_, at) => at !== index)) : update({ retired: !row.retired } as Partial<R>));
           const nameInput = (language: keyof BilingualName, text: string) => (
             <input
               className="input"
@@ -61,15 +65,12 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, rows, issu
                 {nameInput('zh-CN', t('settings.team.zhName'))}
                 {nameInput('en', t('settings.team.enName'))}
                 {extra?.(row, update, label, rowIssues)}
+                {editable && (
+                  <button type="button" className="button" aria-label={`${action} ${label}`} onClick={act}>
+                    {action}
+                  </button>
+                )}
                 {row.retired && <span className="settings-list__tag">{t('settings.team.retired')}</span>}
-                <button
-                  type="button"
-                  className="button"
-                  aria-label={`${row.retired ? t('settings.team.restore') : row.id ? t('settings.team.retire') : t('settings.team.remove')} ${label}`}
-                  onClick={() => (row.id === undefined ? onChange(rows.filter((_, at) => at !== index)) : update({ retired: !row.retired } as Partial<R>))}
-                >
-                  {row.retired ? t('settings.team.restore') : row.id ? t('settings.team.retire') : t('settings.team.remove')}
-                </button>
               </div>
               {rowIssues.length > 0 && <p className="field__error">{rowIssues.map((issue) => issueText(issue, t)).join(' ')}</p>}
             </li>
@@ -77,11 +78,13 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, rows, issu
         })}
       </ul>
       {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
-      <div className="button-row">
-        <button type="button" className="button" onClick={() => onChange([...rows, newRow()])}>
-          {addLabel}
-        </button>
-      </div>
+      {editable && (
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => onChange([...rows, newRow()])}>
+            {addLabel}
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }

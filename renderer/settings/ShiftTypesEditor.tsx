@@ -4,6 +4,7 @@ import { SettingsListEditor } from './SettingsListEditor';
 import { issuesAt, names, type ShiftTypeRow } from './team-settings-form';
 
 interface Props {
+  editable: boolean;
   rows: readonly ShiftTypeRow[];
   issues: readonly ValidationIssue[];
   onChange: (rows: ShiftTypeRow[]) => void;
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** The team's shift types: names, and start and end as HH:mm in the team's zone (24:00 is midnight). */
-export function ShiftTypesEditor({ rows, issues, onChange, newRow }: Props) {
+export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: Props) {
   const { t } = useTranslation();
   const timeInput = (row: ShiftTypeRow, part: 'start' | 'end', label: string, rowIssues: readonly ValidationIssue[], update: (patch: Partial<ShiftTypeRow>) => void) => (
     <input
@@ -30,6 +31,7 @@ export function ShiftTypesEditor({ rows, issues, onChange, newRow }: Props) {
     <SettingsListEditor
       legend={t('settings.team.shiftTypes')}
       hint={t('settings.team.shiftTypesHint')}
+      editable={editable}
       rows={rows}
       issues={issuesAt(issues, 'shiftTypes')}
       issuesOfRow={(index) => issuesAt(issues, 'shiftTypes', index)}

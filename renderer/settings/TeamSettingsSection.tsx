@@ -61,6 +61,7 @@ export function TeamSettingsSection() {
       <form className="team-settings" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <fieldset className="team-settings__fields" disabled={!mayEdit || saving}>
           <ShiftTypesEditor
+            editable={mayEdit}
             rows={form.shiftTypes}
             issues={issues}
             onChange={(shiftTypes) => edit({ shiftTypes })}
@@ -69,6 +70,7 @@ export function TeamSettingsSection() {
           <SettingsListEditor
             legend={t('settings.team.departments')}
             hint={t('settings.team.retiredHint')}
+            editable={mayEdit}
             rows={form.departments}
             issues={issuesAt(issues, 'departments')}
             issuesOfRow={(index) => issuesAt(issues, 'departments', index)}
@@ -77,32 +79,32 @@ export function TeamSettingsSection() {
             onChange={(departments) => edit({ departments })}
             newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, retired: false })}
           />
-          <div className="team-settings__row">
-            <Field
-              id="team-escalation-minutes"
-              label={t('settings.team.minutes')}
-              hint={Number.isInteger(minutes) && minutes > 0 ? t('settings.team.minutesHint', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : undefined}
-              error={textOf(issuesAt(issues, 'escalationMinutes'))}
-            >
-              {(control) => (
-                <input {...control} className="input team-settings__minutes" type="number" min={1} step={1} inputMode="numeric"
-                  value={form.escalationMinutes} onChange={(event) => edit({ escalationMinutes: event.target.value })} />
-              )}
-            </Field>
-            <Field id="team-time-zone" label={t('settings.team.timeZone')} hint={t('settings.team.timeZoneHint')} error={textOf(issuesAt(issues, 'timeZone'))}>
-              {(control) => (
-                <select {...control} className="input input--medium" value={form.timeZone} onChange={(event) => edit({ timeZone: event.target.value })}>
-                  {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
-                    <option key={zone} value={zone}>{zone}</option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-          <div className="button-row">
-            <button type="submit" className="button button--primary">{t('settings.team.save')}</button>
-            {draft && <button type="button" className="button" onClick={() => { setDraft(null); setIssues([]); }}>{t('settings.team.undo')}</button>}
-          </div>
+          <Field
+            id="team-escalation-minutes"
+            label={t('settings.team.minutes')}
+            hint={Number.isInteger(minutes) && minutes > 0 ? t('settings.team.minutesHint', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : undefined}
+            error={textOf(issuesAt(issues, 'escalationMinutes'))}
+          >
+            {(control) => (
+              <input {...control} className="input team-settings__minutes" type="number" min={1} step={1} inputMode="numeric"
+                value={form.escalationMinutes} onChange={(event) => edit({ escalationMinutes: event.target.value })} />
+            )}
+          </Field>
+          <Field id="team-time-zone" label={t('settings.team.timeZone')} hint={t('settings.team.timeZoneHint')} error={textOf(issuesAt(issues, 'timeZone'))}>
+            {(control) => (
+              <select {...control} className="input input--medium" value={form.timeZone} onChange={(event) => edit({ timeZone: event.target.value })}>
+                {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
+                  <option key={zone} value={zone}>{zone}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {mayEdit && (
+            <div className="button-row">
+              <button type="submit" className="button button--primary">{t('settings.team.save')}</button>
+              {draft && <button type="button" className="button" onClick={() => { setDraft(null); setIssues([]); }}>{t('settings.team.undo')}</button>}
+            </div>
+          )}
         </fieldset>
       </form>
     </SettingsSection>
