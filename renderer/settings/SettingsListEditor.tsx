@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BilingualName, ValidationIssue } from '../../shared/handover';
 import { issueText } from '../handover/format';
-import { names } from './team-settings-form';
+import { hasIssueAt } from './team-settings-form';
 
 interface ListRow {
   readonly key: string;
@@ -52,7 +52,7 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, 
             <input
               className="input"
               aria-label={`${label} ${text}`}
-              aria-invalid={names(rowIssues, `name.${language}`)}
+              aria-invalid={hasIssueAt(rowIssues, `name.${language}`)}
               placeholder={text}
               value={row.name[language]}
               disabled={row.retired}

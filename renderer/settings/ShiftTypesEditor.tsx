@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../shared/handover';
 import { SettingsListEditor } from './SettingsListEditor';
-import { issuesAt, names, type ShiftTypeRow } from './team-settings-form';
+import { hasIssueAt, issuesAt, type ShiftTypeRow } from './team-settings-form';
 
 interface Props {
   editable: boolean;
@@ -18,7 +18,7 @@ export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: P
     <input
       className="input settings-list__time"
       aria-label={`${label} ${t(`settings.team.${part}`)}`}
-      aria-invalid={names(rowIssues, part)}
+      aria-invalid={hasIssueAt(rowIssues, part)}
       placeholder={part === 'start' ? '08:00' : '16:00'}
       inputMode="numeric"
       maxLength={5}

@@ -63,4 +63,4 @@ export function issuesAt(issues: readonly ValidationIssue[], field: keyof TeamSe
 }
 
 /** Whether an issue of the row names this part of it (`name.zh-CN`, `start`). */
-export const names = (issues: readonly ValidationIssue[], part: string) => issues.some((issue) => issue.path.slice(2).join('.') === part);
+export const hasIssueAt = (issues: readonly ValidationIssue[], part: string) => issues.some((issue) => issue.path.slice(2).join('.') === part);
