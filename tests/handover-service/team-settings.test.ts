@@ -85,5 +85,21 @@ describe('the lead edits the team settings', () => {
     for (const app of [admin, editor]) expect((await settingsOf(app)).settings.escalationMinutes).toBe(120);
     expect((await team(admin)).setAside.map((op) => [op.type, op.reason])).toContainEqual(['teamSettings.set', 'role-not-allowed']);
   });
-});
 
+  it('two leads changing one setting unseen both see the conflict; a save having seen it resolves it', async () => {
+    const { admin, editor, syncAll } = await teamOfThree();
+    const editorMember = (await team(editor)).me.memberId!;
+    await call(admin, 'setMemberRoles', { memberId: editorMember, roles: ['lead', 'editor'] });
+    await syncAll();
+    expect(await save(admin, { escalationMinutes: 60 })).toMatchObject({ ok: true });
+    expect(await save(editor, { escalationMinutes: 45 })).toMatchObject({ ok: true });
+    await syncAll();
+    const [mine, theirs] = [await settingsOf(admin), await settingsOf(editor)];
+    expect(mine.conflicts).toEqual(['escalationMinutes']);
+    expect(theirs).toEqual(mine);
+
+    expect(await save(admin, { escalationMinutes: 50 })).toMatchObject({ ok: true });
+    await syncAll();
+    for (const app of [admin, editor]) expect(await settingsOf(app)).toMatchObject({ conflicts: [], settings: { escalationMinutes: 50 } });
+  });
+});
