@@ -14,11 +14,14 @@ import type { KeyVault } from './sync/key-vault';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { TeamExistsError } from './sync/team-create';
 import { createTeamOps } from '../../shared/team';
+import { mayWriteOp } from '../../shared/api/may-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
+import { teamSettingsHandlers } from './handover/team-settings-handlers';
+import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 
 export interface AppServicesOptions {
@@ -109,6 +112,11 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   });
   void sync.ready.then(() => handover.start());
+  const teamSettingsService = new TeamSettingsService({
+    sync,
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
+    folderAvailable: () => sync.getStatus().available,
+  });
 
   const handlers: Handlers = {
     getAppInfo: async () => ({
@@ -140,6 +148,7 @@ export function createAppServices(options: AppServicesOptions) {
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
     ...handoverHandlers(handover),
+    ...teamSettingsHandlers(teamSettingsService),
   };
 
   return {

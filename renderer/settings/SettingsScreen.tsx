@@ -2,6 +2,7 @@ import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { FolderSection } from './FolderSection';
 import { NameSection } from './NameSection';
+import { TeamSettingsSection } from './TeamSettingsSection';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -10,6 +11,7 @@ export function SettingsScreen() {
       <NameSection />
       <AppearanceSection />
       <FolderSection />
+      <TeamSettingsSection />
       <AboutSection />
     </div>
   );

@@ -9,6 +9,7 @@ import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
+import { teamSettingsOperations } from './team-settings-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 const NoInput = z.object({}).strict();
@@ -66,6 +67,7 @@ export const operations = {
   syncNow: { input: NoInput, output: SyncStatusSchema },
   ...teamOperations,
   ...handoverOperations,
+  ...teamSettingsOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {

@@ -42,6 +42,9 @@ export const operationNames = [
   'commentFollowUp',
   'putAttachment',
   'readAttachment',
+  // Team settings a lead edits (electron/services/handover).
+  'getTeamSettings',
+  'setTeamSettings',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

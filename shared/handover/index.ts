@@ -3,6 +3,7 @@ export * from './fields';
 export * from './shift-types';
 export * from './shifts';
 export * from './team-settings';
+export * from './settings-lists';
 export * from './attachments';
 export * from './sections';
 export * from './handover';

@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { TeamSettingsView } from '../../shared/api/team-settings-contract';
+import { mayWriteOp } from '../../shared/api/may-write';
+import { reportError } from '../app/errors/report-error';
+import { baton } from '../bridge/baton';
+import { useTeam, useTeamFeed } from '../team/team-store';
+
+const useStore = create<{ view: TeamSettingsView | null }>()(() => ({ view: null }));
+
+export async function refreshTeamSettings(): Promise<void> {
+  const result = await baton.getTeamSettings({});
+  if (result.ok) useStore.setState({ view: result.value });
+  else reportError(result.error);
+}
+
+/** The team settings in force, read again whenever they change (here or from the shared folder). */
+export function useTeamSettings(): TeamSettingsView | null {
+  useEffect(() => {
+    void refreshTeamSettings();
+    return baton.onTeamDataChanged(({ touchedKinds }) => {
+      if (touchedKinds.includes('teamSettings')) void refreshTeamSettings();
+    });
+  }, []);
+  return useStore((s) => s.view);
+}
+
+/** Whether this computer's person is a lead who may change the team settings; no until the team view is known. */
+export function useMayEditTeamSettings(): boolean {
+  useTeamFeed();
+  return useTeam((s) => s.view !== null && mayWriteOp(s.view, 'teamSettings.set'));
+}
