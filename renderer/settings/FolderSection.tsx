@@ -43,7 +43,7 @@ export function FolderSection() {
         {folder.kind === 'embedded' ? <ComputerIcon /> : <FolderIcon />}
         <div>
           <p className="current-folder__kind">
-            <span className="current-folder__tag">{t('settings.folder.current')}</span>
+            <span className="badge badge--accent">{t('settings.folder.current')}</span>
             {folder.kind === 'embedded' ? t('folder.embedded') : t('folder.shared')}
           </p>
           <p className="path">{folder.kind === 'embedded' ? embeddedDir : folder.path}</p>

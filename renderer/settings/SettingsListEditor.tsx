@@ -70,7 +70,7 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, 
                     {action}
                   </button>
                 )}
-                {row.retired && <span className="settings-list__tag">{t('settings.team.retired')}</span>}
+                {row.retired && <span className="badge">{t('settings.team.retired')}</span>}
               </div>
               {rowIssues.length > 0 && <p className="field__error">{rowIssues.map((issue) => issueText(issue, t)).join(' ')}</p>}
             </li>

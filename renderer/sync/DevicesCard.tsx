@@ -101,7 +101,7 @@ export function DevicesCard({ devices, selfId, localBehindMs, now }: DevicesCard
                 <tr key={device.deviceId}>
                   <th scope="row" className="sync-table__member">
                     {device.memberName ?? <span className="sync-muted">{t('sync.devices.unknownMember')}</span>}
-                    {device.deviceId === selfId && <span className="sync-tag">{t('sync.devices.thisComputer')}</span>}
+                    {device.deviceId === selfId && <span className="badge badge--accent sync-tag">{t('sync.devices.thisComputer')}</span>}
                   </th>
                   <td>
                     <span className="sync-id" title={device.deviceId}>

@@ -63,7 +63,7 @@ export function SetAsideCard({ files, salvaged, sharedDir, now }: { files: reado
       id="set-aside"
       title={t('sync.setAside.title')}
       description={t('sync.setAside.description')}
-      aside={files.length > 0 ? <span className="sync-count">{files.length}</span> : undefined}
+      aside={files.length > 0 ? <span className="badge badge--warning">{files.length}</span> : undefined}
     >
       {files.length === 0 ? (
         <p className="sync-empty">{t('sync.setAside.empty')}</p>
