@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Line icons drawn inline (no icon font, nothing remote): decorative, so hidden from readers. */
-function Icon({ children }: { children: ReactNode }) {
+export function Icon({ children }: { children: ReactNode }) {
   return (
     <svg className="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor"
       strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
