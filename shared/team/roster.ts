@@ -130,14 +130,8 @@ interface MemberState {
   readonly deviceIds: string[];
 }
 
-interface RequestState {
-  readonly id: string;
-  readonly hlc: string;
-  readonly entity: string;
-  readonly memberId: string;
-  readonly memberName: string;
-  readonly deviceId: string;
-  readonly publicKey: string;
+/** A join request while the roster is folded: its decision is filled in as decisions are met. */
+interface RequestState extends Omit<JoinRequest, 'decision'> {
   decision: JoinRequest['decision'];
 }
 
