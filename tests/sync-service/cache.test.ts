@@ -32,6 +32,17 @@ async function folderWithHistory(segments: number) {
 
 const cacheDir = (profileDir: string, teamId: string) => join(profileDir, 'sync', 'teams', teamId, 'cache');
 
+/** A reader computer that started once on a folder of `segments` segments and left its cache. */
+async function cacheLeftBy(segments: number) {
+  const { sharedDir } = await folderWithHistory(segments);
+  const place = computer(sharedDir, 'reader');
+  const first = startService(place, { memberName: 'Bob' });
+  await first.ready;
+  const { teamId, stateHash } = first.getStatus();
+  await stopService(first);
+  return { place, stateHash, dir: cacheDir(place.profileDir, teamId!) };
+}
+
 describe('the local cache', () => {
   it('lets a restart skip every file it already took in, then read only new ones', async () => {
     const { sharedDir, founder } = await folderWithHistory(6);
@@ -57,13 +68,7 @@ describe('the local cache', () => {
   });
 
   it('is rebuilt from the folder when damaged, with a notice', async () => {
-    const { sharedDir } = await folderWithHistory(3);
-    const place = computer(sharedDir, 'reader');
-    const first = startService(place, { memberName: 'Bob' });
-    await first.ready;
-    const { teamId, stateHash } = first.getStatus();
-    await stopService(first);
-    const dir = cacheDir(place.profileDir, teamId!);
+    const { place, stateHash, dir } = await cacheLeftBy(3);
     const chunk = readdirSync(dir).find((name) => name.startsWith('chunk-'))!;
     writeFileSync(join(dir, chunk), readFileSync(join(dir, chunk), 'utf8').slice(0, 100));
 
@@ -78,13 +83,7 @@ describe('the local cache', () => {
   });
 
   it('is versioned: a cache of another format is not trusted', async () => {
-    const { sharedDir } = await folderWithHistory(2);
-    const place = computer(sharedDir, 'reader');
-    const first = startService(place, { memberName: 'Bob' });
-    await first.ready;
-    const { teamId, stateHash } = first.getStatus();
-    await stopService(first);
-    const dir = cacheDir(place.profileDir, teamId!);
+    const { place, stateHash, dir } = await cacheLeftBy(2);
     for (const name of readdirSync(dir).filter((file) => file.startsWith('chunk-'))) {
       const chunk = JSON.parse(readFileSync(join(dir, name), 'utf8'));
       expect(chunk.format).toBe('baton/sync-cache@1');
