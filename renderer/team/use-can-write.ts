@@ -1,3 +1,4 @@
+import { mayWriteOp } from '../../shared/api/may-write';
 import type { TeamView } from '../../shared/api/team-schemas';
 import { useTeam, useTeamFeed } from './team-store';
 
@@ -7,8 +8,7 @@ import { useTeam, useTeamFeed } from './team-store';
  * yes, so a member's screens do not flicker; the services still set aside what would not count.
  */
 export function canWrite(view: TeamView | null): boolean {
-  if (!view?.available || !view.trustActive) return true;
-  return view.me.status === 'approved';
+  return view === null || mayWriteOp(view);
 }
 
 /** `canWrite` for the current team view, kept fresh. */

@@ -2,11 +2,12 @@ import { mayWrite } from '../team';
 import type { TeamView } from './team-schemas';
 
 /**
- * Whether the person on this computer may write `opType`, as far as this computer knows: without
- * a team or a trust layer nothing is checked; otherwise an approved member whose roles allow it.
- * The trust layer on every device has the last word; this spares people an op set aside.
+ * Whether the person on this computer may write `opType` (without one: write to the team at all),
+ * as far as this computer knows: without a team or a trust layer nothing is checked; otherwise an
+ * approved member whose roles allow it. The trust layer on every device has the last word; this
+ * spares people an op set aside.
  */
-export function mayWriteOp(view: TeamView, opType: string): boolean {
+export function mayWriteOp(view: TeamView, opType?: string): boolean {
   if (!view.available || !view.trustActive) return true;
-  return view.me.status === 'approved' && mayWrite(view.me.roles, opType);
+  return view.me.status === 'approved' && (opType === undefined || mayWrite(view.me.roles, opType));
 }
