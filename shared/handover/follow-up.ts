@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  conflictingFields,
   correctsSchema,
   defineCapability,
   foldLog,
@@ -195,7 +196,7 @@ export const followUp = defineCapability({
       id,
       current: created ? currentOf(created.data, fields) : null,
       fields,
-      hasConflicts: Object.values(fields).some((field) => (field?.conflicts.length ?? 0) > 0),
+      hasConflicts: conflictingFields(fields).length > 0,
       comments: comments.entries.map(({ entry, corrections, latest }) => ({
         ...commentRevisionOf(latest),
         opId: entry.id,

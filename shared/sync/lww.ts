@@ -64,6 +64,11 @@ export function foldLww<T extends object>(
   return fields as LwwFields<T>;
 }
 
+/** The fields showing a conflict (a losing write the winner's author had not seen), for a person to resolve. */
+export function conflictingFields<T extends object>(fields: LwwFields<T>): Array<keyof T> {
+  return (Object.keys(fields) as Array<keyof T>).filter((field) => (fields[field]?.conflicts.length ?? 0) > 0);
+}
+
 /** The data of a set op changing `changes`, having seen what `current` shows (resolving its conflicts). */
 export function lwwSetData<T extends object>(current: LwwFields<T> | undefined, changes: Partial<T>): LwwSet<T> {
   const seen: Record<string, string[]> = {};

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/handover-contract';
-import type { TeamSettingsChanges, TeamSettingsField, TeamSettingsView } from '../../../shared/api/team-settings-contract';
+import type { TeamSettingsChanges, TeamSettingsView } from '../../../shared/api/team-settings-contract';
 import { ApiFailure } from '../../../shared/api/result';
 import {
   TEAM_SETTINGS_ID,
@@ -10,7 +10,7 @@ import {
   validateTeamSettingsChange,
   type TeamSettingsFields,
 } from '../../../shared/handover';
-import { lwwSetData } from '../../../shared/sync/lww';
+import { conflictingFields, lwwSetData } from '../../../shared/sync/lww';
 import type { HandoverSync } from './handover-service';
 
 export const TEAM_SETTINGS_OP = 'teamSettings.set';
@@ -38,9 +38,7 @@ export class TeamSettingsService {
 
   get(): TeamSettingsView {
     const state = this.state();
-    const fields = state?.fields ?? {};
-    const conflicts = (Object.keys(fields) as TeamSettingsField[]).filter((field) => (fields[field]?.conflicts.length ?? 0) > 0);
-    return { settings: teamSettingsOf(state), conflicts };
+    return { settings: teamSettingsOf(state), conflicts: conflictingFields(state?.fields ?? {}) };
   }
 
   set(input: TeamSettingsChanges): Checked<{ queued: boolean }> {
