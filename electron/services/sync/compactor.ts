@@ -2,13 +2,12 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planCompaction, type CompactionPolicy, type LogFile } from '../../../shared/sync/compaction';
 import type { Op } from '../../../shared/sync/op';
-import { decodeSegment } from '../../../shared/sync/segment-decode';
 import { encodeSegment } from '../../../shared/sync/segment-encode';
 import { parseSegmentFileName } from '../../../shared/sync/segment-name';
 import type { Logger } from '../log';
 import type { IngestedFile } from './ingested-file';
 import { relativeLogPath, teamFolderLayout } from './layout';
-import { writeIntoLog, type PublishTarget } from './publisher';
+import { decodeOwnSegment, writeIntoLog, type PublishTarget } from './publisher';
 
 /**
  * Compacts a run of this device's own segments (see shared/sync/compaction.ts): every file of the
@@ -98,7 +97,7 @@ async function readOwn(target: PublishTarget, logDir: string, name: string): Pro
   } catch {
     return null;
   }
-  const decoded = decodeSegment(bytes, (id) => (id === target.deviceId ? target.publicKeyPem : undefined), target.crypto);
+  const decoded = decodeOwnSegment(target, bytes);
   if (!decoded.ok) return null;
   const parsed = parseSegmentFileName(name);
   const ours =

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { parseOpId, type Op } from '../../../shared/sync/op';
-import { decodeSegment } from '../../../shared/sync/segment-decode';
+import { decodeSegment, type DecodedSegment } from '../../../shared/sync/segment-decode';
 import { encodeSegment, type EncodedSegment } from '../../../shared/sync/segment-encode';
 import type { DeviceState, OwnSegmentRecord } from './device-state';
 import { writeFileAtomic, type RenameFs } from './durable-fs';
@@ -115,8 +115,13 @@ export async function writeIntoLog(target: PublishTarget, encoded: EncodedSegmen
     ...(target.renameRetries === undefined ? {} : { retries: target.renameRetries }),
   });
   const back = await target.fs.readFile(file);
-  const decoded = decodeSegment(back, (id) => (id === target.deviceId ? target.publicKeyPem : undefined), target.crypto);
+  const decoded = decodeOwnSegment(target, back);
   if (!decoded.ok) throw new PublishVerifyError(`${encoded.fileName} did not read back: ${decoded.reason} (${decoded.detail})`);
   if (decoded.sha256 !== encoded.sha256) throw new PublishVerifyError(`${encoded.fileName} read back with other content`);
   return file;
+}
+
+/** Decodes bytes as a segment of this device: verified under its own key, no other device's. */
+export function decodeOwnSegment(target: Pick<PublishTarget, 'deviceId' | 'publicKeyPem' | 'crypto'>, bytes: Uint8Array): DecodedSegment {
+  return decodeSegment(bytes, (id) => (id === target.deviceId ? target.publicKeyPem : undefined), target.crypto);
 }
