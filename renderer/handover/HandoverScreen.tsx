@@ -13,12 +13,14 @@ export function HandoverScreen() {
   const { t } = useTranslation();
   useHandoverFeed();
   const tab = useHandover((s) => s.tab);
+  // A note opened is a page of the history: the tab says where the person is.
+  const marked = tab === 'note' ? 'history' : tab;
   return (
     <div className="handover">
       <PreviousShift />
       <div className="tabs no-print" role="tablist" aria-label={t('handover.nav')}>
         {TABS.map((id) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => showTab(id)}>
+          <button key={id} type="button" role="tab" aria-selected={marked === id} className={marked === id ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => showTab(id)}>
             {t(id === 'write' ? 'handover.tab.write' : 'handover.tab.history')}
           </button>
         ))}
