@@ -54,8 +54,12 @@ describe('handover service on a real sync service', () => {
   });
 
   it('carries a follow-up to the next note until it is done; another computer acknowledges; addenda append', async () => {
-    const a = await teamWithAlice();
-    const now = Date.now();
+    // Mid early shift (11:00 in Shanghai): run at 00:30 there, the proposed note would be the
+    // late shift that has just ended, which rightly carries no follow-up created after it.
+    const started = Date.now();
+    const clock = () => Date.UTC(2026, 10, 27, 3, 0) + (Date.now() - started);
+    const a = await teamWithAlice(clock);
+    const now = clock();
     const draft = withText(a.service.getDraft().draft, { summary: '有一条投诉升级' });
     const withFollowUp = {
       ...draft,
@@ -80,7 +84,7 @@ describe('handover service on a real sync service', () => {
     expect(a.service.getShiftContext().openFollowUps.map((item) => item.id)).toEqual([open!.id]);
 
     await a.sync.syncNow();
-    const b = await joinBob(join(a.sharedDir, '..'), a.sharedDir);
+    const b = await joinBob(join(a.sharedDir, '..'), a.sharedDir, clock);
     const detail = b.service.getHandover(submitted.id);
     expect(detail).toMatchObject({ canAcknowledge: true, followUps: [{ id: open!.id }] });
     expect(b.service.acknowledge(submitted.id)).toEqual({ acknowledged: true, queued: false });
