@@ -2,7 +2,14 @@ import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appSyncConfig } from '../electron/services/sync/app-sync-config';
+import { FolderReader } from '../electron/services/sync/folder-reader';
+import { probeFolder } from '../electron/services/sync/folder-probe';
 import { teamFolderLayout } from '../electron/services/sync/layout';
+import { nodeReaderFs } from '../electron/services/sync/reader-fs';
+import { snapshotOfFold } from '../electron/services/sync/snapshot-writer';
+import { TeamFold } from '../electron/services/sync/team-fold';
+import { publishTeamSnapshot } from '../electron/services/sync/team-snapshot';
 import { nodeCrypto } from '../electron/services/sync/node-crypto';
 import { writeDeviceFile } from '../electron/services/sync/team-create';
 import type { FollowUpFields } from '../shared/handover';
@@ -16,6 +23,7 @@ import { TEAM_FILE_FORMAT, teamFileSchema, teamFileText } from '../shared/sync/t
 import { approveDeviceOp, createTeamOps, MEMBER_KIND, type Role } from '../shared/team';
 import { seededId, seededKeys, type BenchKeys } from './keys';
 import { PeerHistory } from './peer';
+import { quietLog } from './quiet-log';
 import { Rng } from './prng';
 import { chineseName, chineseText, followUpTitle } from './vocabulary';
 
@@ -25,14 +33,14 @@ import { chineseName, chineseText, followUpTitle } from './vocabulary';
  * device's Ed25519 key; team.json through the team-file schema and text, device.json through the
  * service's `writeDeviceFile`. One segment per device per shift (a device's edits of one shift),
  * compacted as the service's compactor does after each publish (shared/sync/compaction.ts), so the
- * folder holds the files a real team's folder would.
+ * folder holds the files a real team's folder would, and last the root device's team snapshot.
  *
  * Not through `SyncService.record`: that appends and fsyncs an outbox per call and needs one
  * running service per device (45 profiles) with a fake clock; the bytes it would publish are
  * the same `encodeSegment` output, so going direct changes the speed of generating, not the data.
  */
 
-export const GENERATOR_VERSION = 5;
+export const GENERATOR_VERSION = 6;
 export type SizeName = 'S' | 'M' | 'L';
 
 export interface SizeSpec {
@@ -468,6 +476,8 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     }
   }
 
+  await writeRootSnapshot(sharedDir, founderDevice.keys);
+
   const written = allDevices.flatMap((device) => [...device.files.values()]);
   const segments = written.length;
   const bytesOnDisk = written.reduce((sum, file) => sum + file.size, 0);
@@ -492,6 +502,26 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     generatedMs: Math.round(performance.now() - started),
     peer: { file: peerFile, bytes: peerBytes.length, changes: peer.changes },
   };
+}
+
+/**
+ * What the founder's computer (the team's root device) does once it has folded the history: reads
+ * the folder, folds it with the app's capabilities and trust, and publishes its team snapshot, so
+ * that a cold open starts the way a computer new to the team does.
+ */
+async function writeRootSnapshot(sharedDir: string, keys: BenchKeys): Promise<void> {
+  const config = appSyncConfig();
+  const probe = await probeFolder(sharedDir, nodeReaderFs);
+  if (!probe.available) throw new Error(`the generated folder is unreadable: ${probe.detail}`);
+  const trust = config.trust?.(probe.team);
+  const reader = new FolderReader({ sharedDir, crypto: generatorCrypto, ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}) });
+  const outcome = await reader.poll(false, probe);
+  if (!outcome.available) throw new Error(`the generated folder is unreadable: ${outcome.detail}`);
+  const fold = new TeamFold(config.capabilities, trust);
+  fold.setDevices(reader.devices.values());
+  fold.apply(outcome.segments.flatMap((segment) => segment.ops));
+  const writer = { capabilities: config.capabilities, crypto: generatorCrypto, device: keys, now: Date.now };
+  await publishTeamSnapshot(sharedDir, keys.deviceId, snapshotOfFold(writer, probe.team.teamId, reader, fold), quietLog('[generate]'));
 }
 
 /** Removes what the bench's own devices wrote in an earlier run (the history stays as generated). */

@@ -8,7 +8,10 @@ import {
   SNAPSHOT_FORMAT,
   type ApplyResult,
   type EntityEntry,
+  type HeldEntity,
+  type HeldOp,
   type OpClash,
+  type OpVerdict,
   type OpFilter,
   type ReduceFailure,
   type SetAsideOp,
@@ -26,8 +29,13 @@ interface Entry {
   readonly op: Op;
   /** null when the op is unknown to this version or broke its schema. */
   readonly typed: TypedOp<OpSchemas> | null;
+  /** Why the op broke its schema; null when it did not. */
+  readonly invalid: string | null;
   refusal: string | null;
 }
+
+/** The refusal of installed entries until the first refilter asks the trust filter about them. */
+const NOT_ASKED = 'not asked yet';
 
 interface EntityRecord {
   readonly entity: string;
@@ -121,6 +129,7 @@ export function createSyncState(
       const entry: Entry = {
         op,
         typed: classification.status === 'valid' ? classification.typed : null,
+        invalid: classification.status === 'invalid' ? classification.reason : null,
         refusal: refusalOf(op),
       };
       if (classification.status === 'invalid') invalid.push({ op, reason: classification.reason });
@@ -135,6 +144,30 @@ export function createSyncState(
     for (const record of unsorted) record.entries.sort(compareEntries);
     const failures: ReduceFailure[] = [];
     return { touched: refold(touched, failures), invalid, refused, clashes, failures };
+  }
+
+  function install(held: Iterable<HeldEntity>): SetAsideOp[] {
+    if (byId.size > 0) throw new Error('only an empty state can be installed into');
+    const invalid: SetAsideOp[] = [];
+    for (const { entity, ops } of held) {
+      const record = recordFor(entity);
+      for (const { op, verdict } of ops) {
+        if (op.entity !== entity) throw new Error(`op ${op.id} is filed under ${entity}, not its own ${op.entity}`);
+        if (byId.has(op.id)) throw new Error(`op ${op.id} is held twice`);
+        const entry: Entry = {
+          op,
+          typed: verdict.status !== 'valid' ? null : verdict.typedData === undefined ? (op as TypedOp<OpSchemas>) : ({ ...op, data: verdict.typedData } as TypedOp<OpSchemas>),
+          invalid: verdict.status === 'invalid' ? verdict.reason : null,
+          refusal: NOT_ASKED,
+        };
+        if (entry.invalid !== null) invalid.push({ op, reason: entry.invalid });
+        byId.set(op.id, entry);
+        const last = record.entries[record.entries.length - 1];
+        record.entries.push(entry);
+        if (last && compareEntries(last, entry) > 0) throw new Error(`the ops of ${entity} are out of order`);
+      }
+    }
+    return invalid;
   }
 
   function refilter(newAccept?: OpFilter): ApplyResult {
@@ -189,6 +222,10 @@ export function createSyncState(
     snapshot() {
       return { format: SNAPSHOT_FORMAT, ops: [...byId.values()].map((entry) => entry.op) };
     },
+    held() {
+      return [...entities.values()].map((record) => ({ entity: record.entity, ops: record.entries.map(heldOpOf) }));
+    },
+    install,
     restore(snapshot) {
       return apply(snapshotOps(snapshot));
     },
@@ -204,6 +241,15 @@ export function snapshotOps(snapshot: unknown): Op[] {
   }
   return ops as Op[];
 }
+
+function heldOpOf(entry: Entry): HeldOp {
+  const { op, typed, invalid } = entry;
+  if (typed) return { op, verdict: typed === op ? VALID : { status: 'valid', typedData: typed.data } };
+  return { op, verdict: invalid === null ? UNKNOWN : { status: 'invalid', reason: invalid } };
+}
+
+const VALID: OpVerdict = { status: 'valid' };
+const UNKNOWN: OpVerdict = { status: 'unknown' };
 
 function counts(entry: Entry): boolean {
   return entry.typed !== null && entry.refusal === null;

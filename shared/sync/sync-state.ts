@@ -48,6 +48,23 @@ export interface EntityEntry<S> {
   readonly state: S;
 }
 
+/** What this version's schemas made of an op: counted (as zod returned its data), unknown, or broken. */
+export type OpVerdict =
+  | { readonly status: 'valid'; readonly typedData?: unknown }
+  | { readonly status: 'unknown' }
+  | { readonly status: 'invalid'; readonly reason: string };
+
+export interface HeldOp {
+  readonly op: Op;
+  readonly verdict: OpVerdict;
+}
+
+/** One entity with every op held on it, in fold order (hlc, then op id). */
+export interface HeldEntity {
+  readonly entity: string;
+  readonly ops: readonly HeldOp[];
+}
+
 export const SNAPSHOT_FORMAT = 'baton/fold-snapshot@1';
 
 export interface FoldSnapshot {
@@ -80,4 +97,13 @@ export interface SyncState {
   snapshot(): FoldSnapshot;
   /** Adds the ops of a snapshot. Throws if `snapshot` is not one (a damaged cache: rebuild it). */
   restore(snapshot: unknown): ApplyResult;
+  /** Every op held, by entity, with its verdict: what a folded snapshot stores (snapshot-codec). */
+  held(): HeldEntity[];
+  /**
+   * Fills an empty state with another state's `held()`, taking its verdicts instead of asking the
+   * schemas again (the caller vouches that the same schemas gave them). Folds nothing: the next
+   * `refilter` asks the trust filter about every op and folds every entity once. Throws on ops out
+   * of order, twice, or under another entity; returns the invalid ops, to be reported.
+   */
+  install(held: Iterable<HeldEntity>): SetAsideOp[];
 }

@@ -1,25 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { IngestCache } from '../../electron/services/sync/ingest-cache';
 import type { IngestedFile } from '../../electron/services/sync/ingested-file';
-import { nodeReaderFs, type ReaderFs } from '../../electron/services/sync/reader-fs';
 import { formatHlc, formatOpId, type Op } from '../../shared/sync';
 import { note } from '../sync/example-capabilities';
-import { computer, noteEdit, startService, stopService, teamFolder, tempDir, testLog } from './helpers';
-
-/** A reader fs that counts the segment files read. */
-function countingFs() {
-  const reads: string[] = [];
-  const fs: ReaderFs = {
-    ...nodeReaderFs,
-    readFile: (path) => {
-      if (path.includes(`${'log'}`) && path.endsWith('.jsonl')) reads.push(path);
-      return nodeReaderFs.readFile(path);
-    },
-  };
-  return { fs, reads };
-}
+import { computer, countingFs, noteEdit, startService, stopService, teamFolder, tempDir, testLog } from './helpers';
 
 async function folderWithHistory(segments: number) {
   const team = await teamFolder();
@@ -96,9 +83,10 @@ describe('the local cache', () => {
   });
 
   it('keeps few chunk files however many times it is written, and loses nothing when merging', async () => {
+    const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
     const dir = tempDir('cache');
     const teamId = 'a'.repeat(26);
-    const cache = new IngestCache(dir, teamId, testLog());
+    const cache = new IngestCache(dir, teamId, testLog(), noBase);
     await cache.load();
     const device = 'b'.repeat(26);
     for (let seq = 1; seq <= 200; seq += 1) {
@@ -127,7 +115,7 @@ describe('the local cache', () => {
       await cache.flush();
     }
     expect(readdirSync(dir).filter((name) => name.startsWith('chunk-')).length).toBeLessThanOrEqual(9);
-    const reloaded = await new IngestCache(dir, teamId, testLog()).load();
+    const reloaded = await new IngestCache(dir, teamId, testLog(), noBase).load();
     expect(reloaded?.files).toHaveLength(200);
     expect(reloaded?.snapshot.ops).toHaveLength(200);
   });

@@ -7,6 +7,7 @@ import { SyncService, type OpDraft, type SyncServiceOptions } from '../../electr
 import { decodeSegment, type Op } from '../../shared/sync';
 import { note } from '../sync/example-capabilities';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
+import { nodeReaderFs, type ReaderFs } from '../../electron/services/sync/reader-fs';
 
 /** Temp folders made during a test, removed after it. */
 const made: string[] = [];
@@ -138,4 +139,17 @@ export function identityOf(profileDir: string): { deviceId: string; publicKeyPem
 export function manualClock(start = Date.UTC(2026, 0, 5, 1, 0, 0)) {
   let now = start;
   return { now: () => now, advance: (ms: number) => (now += ms), set: (ms: number) => (now = ms) };
+}
+
+/** A reader fs that counts the segment files read. */
+export function countingFs() {
+  const reads: string[] = [];
+  const fs: ReaderFs = {
+    ...nodeReaderFs,
+    readFile: (path) => {
+      if (path.includes('log') && path.endsWith('.jsonl')) reads.push(path);
+      return nodeReaderFs.readFile(path);
+    },
+  };
+  return { fs, reads };
 }

@@ -5,7 +5,9 @@ import type { Op } from '../../../shared/sync/op';
 import { SNAPSHOT_FORMAT, type FoldSnapshot } from '../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
 import type { Logger } from '../log';
+import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { isBatonTempName, writeFileAtomic } from './durable-fs';
+import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 
 /**
@@ -18,12 +20,18 @@ import { ingestedFileSchema, type IngestedFile } from './ingested-file';
  * Chunks are merged like a binary counter (the newest two while they are of similar size), which
  * keeps their number logarithmic and each op rewritten a logarithmic number of times.
  *
+ * Under the chunks lies a base: a folded snapshot (snapshot-codec.ts) of everything taken before
+ * them, which restores without validating each op again. A start from the team's snapshot keeps
+ * that snapshot as the base; once the chunks hold many ops, a new base of the whole fold replaces
+ * them (`replaceBase`), so a start never re-validates more than those.
+ *
  * Only ops read from files go in, never this computer's unpublished outbox: the outbox is restored
  * from itself, and a copied profile's re-homed ops must not come back from a cache.
  */
 export const CACHE_FORMAT = 'baton/sync-cache@1';
 const CONTEXT_FORMAT = 'baton/sync-context@1';
 const CHUNK = /^chunk-(\d{12})\.json$/;
+const BASE = 'base.snap';
 
 const chunkSchema = z.strictObject({
   format: z.literal(CACHE_FORMAT),
@@ -41,17 +49,29 @@ const contextSchema = z.strictObject({
 });
 
 export interface CachedTeam {
+  /** The folded snapshot under the chunks; its files are not among `files`. */
+  readonly base: DecodedSnapshot | null;
   readonly files: readonly IngestedFile[];
   readonly snapshot: FoldSnapshot | { format: string; ops: unknown[] };
   readonly devices: readonly DeviceFile[];
+}
+
+export interface CacheBaseCheck {
+  readonly schemas: string;
+  /** The team's snapshot (the root's key) or this device's own. */
+  readonly publicKeyFor: (deviceId: string) => string | undefined;
+  readonly crypto: SyncCrypto;
 }
 
 export class IngestCache {
   private chunks: Array<{ number: number; bytes: number }> = [];
   private pendingFiles: IngestedFile[] = [];
   private pendingOps: Op[] = [];
+  private pendingBase: Uint8Array | null = null;
   private devices: DeviceFile[] | null = null;
   private contextDirty = false;
+  /** Ops in the chunks, written or pending: how much a start validates op by op. */
+  private chunkOpCount = 0;
   /** The last `load` found a damaged cache (and cleared it). */
   wasDamaged = false;
 
@@ -59,7 +79,12 @@ export class IngestCache {
     private readonly dir: string,
     private readonly teamId: string,
     private readonly log: Logger,
+    private readonly baseCheck: CacheBaseCheck,
   ) {}
+
+  get opsAfterBase(): number {
+    return this.chunkOpCount;
+  }
 
   /** Everything cached, or null when there is nothing or it is damaged (then it is cleared). */
   async load(): Promise<CachedTeam | null> {
@@ -69,7 +94,9 @@ export class IngestCache {
     const names = (await readdir(this.dir)).sort();
     const files: IngestedFile[] = [];
     const ops: unknown[] = [];
+    let base: DecodedSnapshot | null = null;
     try {
+      if (names.includes(BASE)) base = await this.readBase();
       for (const name of names) {
         const match = CHUNK.exec(name);
         if (!match) continue;
@@ -85,14 +112,37 @@ export class IngestCache {
       await this.clear();
       return null;
     }
-    if (this.chunks.length === 0) return null;
-    return { files, snapshot: { format: SNAPSHOT_FORMAT, ops }, devices: (await this.readDevices()) ?? [] };
+    this.chunkOpCount = ops.length;
+    if (this.chunks.length === 0 && !base) return null;
+    return { base, files, snapshot: { format: SNAPSHOT_FORMAT, ops }, devices: (await this.readDevices()) ?? [] };
+  }
+
+  /** The team's snapshot a start began from: written as the base at the next flush. */
+  adoptBase(bytes: Uint8Array): void {
+    this.pendingBase = bytes;
+  }
+
+  /**
+   * A snapshot of the whole fold becomes the base, and every chunk goes: their files and ops are
+   * in it. Pending files and ops are dropped for the same reason, so call it with the fold the
+   * pending additions went into.
+   */
+  async replaceBase(bytes: Uint8Array): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(join(this.dir, BASE), bytes);
+    this.pendingBase = null;
+    this.pendingFiles = [];
+    this.pendingOps = [];
+    this.chunkOpCount = 0;
+    for (const { number } of this.chunks) await unlink(join(this.dir, chunkName(number)));
+    this.chunks = [];
   }
 
   /** Files just taken in, with their ops; written by the next `flush`. */
   add(files: readonly IngestedFile[], ops: readonly Op[]): void {
     append(this.pendingFiles, files);
     append(this.pendingOps, ops);
+    this.chunkOpCount += ops.length;
   }
 
   setDevices(devices: Iterable<DeviceFile>): void {
@@ -109,6 +159,11 @@ export class IngestCache {
       const body = { format: CONTEXT_FORMAT, teamId: this.teamId, devices: this.devices };
       await writeFileAtomic(join(this.dir, 'context.json'), JSON.stringify(body));
     }
+    // Before any chunk: a chunk written first would be lost to a crash before the base.
+    if (this.pendingBase) {
+      await writeFileAtomic(join(this.dir, BASE), this.pendingBase);
+      this.pendingBase = null;
+    }
     if (this.pendingFiles.length === 0) return;
     const chunk: Chunk = { format: CACHE_FORMAT, teamId: this.teamId, files: this.pendingFiles, ops: this.pendingOps };
     this.pendingFiles = [];
@@ -124,6 +179,8 @@ export class IngestCache {
     this.chunks = [];
     this.pendingFiles = [];
     this.pendingOps = [];
+    this.pendingBase = null;
+    this.chunkOpCount = 0;
     let names: string[] = [];
     try {
       names = await readdir(this.dir);
@@ -131,7 +188,7 @@ export class IngestCache {
       return;
     }
     for (const name of names) {
-      if (CHUNK.test(name) || name === 'context.json' || isBatonTempName(name)) await unlink(join(this.dir, name)).catch(() => {});
+      if (CHUNK.test(name) || name === 'context.json' || name === BASE || isBatonTempName(name)) await unlink(join(this.dir, name)).catch(() => {});
     }
   }
 
@@ -163,6 +220,12 @@ export class IngestCache {
 
   private async readChunk(name: string): Promise<Chunk> {
     return chunkSchema.parse(JSON.parse(await readFile(join(this.dir, name), 'utf8')));
+  }
+
+  private async readBase(): Promise<DecodedSnapshot> {
+    const verdict = decodeSnapshot(await readFile(join(this.dir, BASE)), { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
+    if (!verdict.ok) throw new Error(`${BASE}: ${verdict.detail}`);
+    return verdict.snapshot;
   }
 
   private async readDevices(): Promise<DeviceFile[] | null> {

@@ -10,6 +10,8 @@ export function teamFolderLayout(sharedDir: string) {
     deviceDir: (deviceId: string) => join(root, 'devices', deviceId),
     deviceFile: (deviceId: string) => join(root, 'devices', deviceId, 'device.json'),
     logDir: (deviceId: string) => join(root, 'devices', deviceId, 'log'),
+    /** Folded snapshots this device wrote (snapshot-codec.ts); only the team's root device writes them. */
+    snapDir: (deviceId: string) => join(root, 'devices', deviceId, 'snap'),
     blobsDir: join(root, 'blobs'),
     blobFile: (sha256: string) => join(root, 'blobs', sha256.slice(0, 2), sha256),
   };
@@ -44,6 +46,8 @@ export function profileLayout(profileDir: string) {
         /** A copy of every segment this device wrote, to publish again if the folder loses it. */
         ownSegmentsDir: join(teamRoot, 'own-segments'),
         cacheDir: join(teamRoot, 'cache'),
+        /** The local cache's folded snapshot (ingest-cache.ts): the chunks hold what came after it. */
+        cacheBaseFile: join(teamRoot, 'cache', 'base.snap'),
       };
     },
   };

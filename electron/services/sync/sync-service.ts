@@ -28,6 +28,7 @@ import { nodeReaderFs, type ReaderFs } from './reader-fs';
 import { clashedOwnOps } from './rescue';
 import { SerialQueue } from './serial-queue';
 import { statusOf, type Availability } from './status-of';
+import { SNAPSHOT_POLICY, writeDueSnapshots, type SnapshotPolicy, type SnapshotWriter } from './snapshot-writer';
 import { SyncTimers } from './sync-timers';
 import { createTeamFiles, TeamExistsError, writeDeviceFile } from './team-create';
 import { TeamFold, type FoldChange } from './team-fold';
@@ -67,6 +68,8 @@ export interface SyncServiceOptions {
   /** Quiet time after the last edit before the outbox is sealed into a segment. */
   readonly flushDelayMs?: number;
   readonly cacheDelayMs?: number;
+  /** When folded snapshots are written (team and cache base). */
+  readonly snapshotPolicy?: SnapshotPolicy;
   /** How long an incomplete file or an unknown device is waited on before it is set aside. */
   readonly giveUpMs?: number;
   /** Use file events as a hint for an early poll (chokidar). */
@@ -138,7 +141,7 @@ export class SyncService {
           if (!this.timers.flushPending) await this.publish();
         }),
         flush: () => this.job(() => this.pollAndPublish()),
-        writeCache: () => this.job(async () => this.session?.cache.flush()),
+        writeCache: () => this.job(() => this.writeCache()),
       },
       { pollIntervalMs: options.pollIntervalMs ?? 5000, flushDelayMs: options.flushDelayMs ?? 2000, cacheDelayMs: options.cacheDelayMs ?? 5000 },
       this.log,
@@ -310,7 +313,7 @@ export class SyncService {
 
   private async openSession(teamId: string, team: TeamFile | null): Promise<void> {
     await this.closeSession();
-    const opened = await openTeamSession(this.sessionParts(), teamId, team, this.profile.team(teamId), this.deviceId);
+    const opened = await openTeamSession(this.sessionParts(), teamId, team, this.profile.team(teamId));
     if (opened.cacheDamaged) this.notices.add('cache-rebuilt', 'the local cache was damaged and is being rebuilt from the shared folder');
     for (const op of opened.restoredOps) this.device.observe(op);
     this.session = opened.session;
@@ -415,6 +418,31 @@ export class SyncService {
     await this.compact(session);
   }
 
+  /** Snapshots that are due first (a new base makes pending chunks unnecessary), then the chunks. */
+  private async writeCache(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    if (this.availability.available && this.device.outbox.pending.length === 0 && !session.sealed) {
+      try {
+        await writeDueSnapshots(this.snapshotWriter(), session, this.fold);
+      } catch (error) {
+        this.log.warn('sync', `writing a snapshot failed; it is tried again later: ${String(error)}`);
+      }
+    }
+    await session.cache.flush();
+  }
+
+  private snapshotWriter(): SnapshotWriter {
+    return {
+      capabilities: this.options.capabilities,
+      crypto: this.crypto,
+      log: this.log,
+      policy: this.options.snapshotPolicy ?? SNAPSHOT_POLICY,
+      device: this.device.identity,
+      now: this.now,
+    };
+  }
+
   /** After publishing, and at a start: keep this device's file count small. A failure costs nothing but files. */
   private async compact(session: TeamSession): Promise<void> {
     try {
@@ -490,6 +518,7 @@ export class SyncService {
   private sessionParts(): SessionParts {
     return {
       capabilities: this.options.capabilities,
+      device: () => this.device.identity,
       trust: this.options.trust,
       log: this.log,
       readerOptions: {

@@ -2,7 +2,7 @@ import type { AnyCapability } from '../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { createSyncState, snapshotOps } from '../../../shared/sync/fold';
 import type { Op } from '../../../shared/sync/op';
-import type { ApplyResult, SyncState } from '../../../shared/sync/sync-state';
+import type { ApplyResult, HeldEntity, SyncState } from '../../../shared/sync/sync-state';
 import type { DeviceFile } from '../../../shared/sync/team-files';
 import type { TrustPlug } from '../../../shared/sync/trust-plug';
 
@@ -67,6 +67,24 @@ export class TeamFold {
   /** Adds a snapshot's ops (the local cache); throws if it is not one. */
   restore(snapshot: unknown): FoldChange {
     return this.apply(snapshotOps(snapshot));
+  }
+
+  /**
+   * Fills an empty fold from a folded snapshot's entities (snapshot-codec): the roster is folded
+   * from the installed ops, then every op is asked about once and every entity folded once.
+   * Throws if the fold is not empty or the entities are malformed.
+   */
+  install(held: Iterable<HeldEntity>): FoldChange {
+    const invalid = this.state.install(held);
+    this.version += 1;
+    const first: ApplyResult = { touched: [], invalid, refused: [], clashes: [], failures: [] };
+    if (this.trust) return this.refilter([first]);
+    return change([first, this.state.refilter()]);
+  }
+
+  /** Every op held, by entity, for a folded snapshot. */
+  held(): HeldEntity[] {
+    return this.state.held();
   }
 
   get opsCount(): number {

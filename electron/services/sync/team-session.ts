@@ -1,5 +1,7 @@
 import type { AnyCapability } from '../../../shared/sync/capability';
 import type { Op } from '../../../shared/sync/op';
+import { schemaFingerprint } from '../../../shared/sync/schema-fingerprint';
+import type { HeldEntity } from '../../../shared/sync/sync-state';
 import type { TeamFile } from '../../../shared/sync/team-files';
 import type { TrustPlug, TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
@@ -9,6 +11,8 @@ import { IngestCache } from './ingest-cache';
 import type { TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
 import type { SealedSegment } from './publisher';
+import { nodeReaderFs } from './reader-fs';
+import { findTeamSnapshot } from './team-snapshot';
 import { TeamFold, type FoldChange } from './team-fold';
 
 /**
@@ -30,10 +34,14 @@ export interface TeamSession {
   polls: number;
   /** A segment sealed but not yet published: retried as these exact bytes, never re-sealed. */
   sealed: SealedSegment | null;
+  /** Ops in this (root) device's newest team snapshot; null until looked up. */
+  teamSnapshotOps: number | null;
 }
 
 export interface SessionParts {
   readonly capabilities: readonly AnyCapability[];
+  /** This device, whose key signs the local cache's base. */
+  readonly device: () => { readonly deviceId: string; readonly publicKeyPem: string };
   readonly trust: TrustSource | undefined;
   readonly log: Logger;
   readonly readerOptions: Omit<FolderReaderOptions, 'publicKeyFor'>;
@@ -42,7 +50,7 @@ export interface SessionParts {
 export interface RestoredFold {
   readonly fold: TeamFold;
   readonly change: FoldChange;
-  /** The ops restored from the cache, for the clock and the op counter. */
+  /** Of the ops restored, those that move the clock and the op counter (the latest, and this device's). */
   readonly restoredOps: readonly Op[];
   readonly cacheDamaged: boolean;
 }
@@ -52,7 +60,6 @@ export async function openTeamSession(
   teamId: string,
   seen: TeamFile | null,
   profile: TeamProfileLayout,
-  deviceId: string,
 ): Promise<{ session: TeamSession } & RestoredFold> {
   let team = pinnedTeam(profile.teamFile);
   if (!team && seen) {
@@ -60,42 +67,106 @@ export async function openTeamSession(
     team = seen;
   }
   const trust = team && parts.trust ? parts.trust(team) : undefined;
+  const crypto = parts.readerOptions.crypto;
+  const pinned = team;
+  const publicKeyFor = (id: string) => {
+    const device = parts.device();
+    return id === device.deviceId ? device.publicKeyPem : id === pinned?.rootDeviceId ? pinned.rootPublicKey : undefined;
+  };
   const session: TeamSession = {
     sharedDir: parts.readerOptions.sharedDir,
     teamId,
     team,
     trust,
     profile,
-    deviceState: DeviceState.load(profile.deviceStateFile, teamId, deviceId, parts.log),
-    cache: new IngestCache(profile.cacheDir, teamId, parts.log),
+    deviceState: DeviceState.load(profile.deviceStateFile, teamId, parts.device().deviceId, parts.log),
+    cache: new IngestCache(profile.cacheDir, teamId, parts.log, { schemas: schemaFingerprint(parts.capabilities, crypto), publicKeyFor, crypto }),
     reader: new FolderReader({
       ...parts.readerOptions,
       ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}),
     }),
     polls: 0,
     sealed: null,
+    teamSnapshotOps: null,
   };
   return { session, ...(await restoreFold(parts, session)) };
 }
 
 /**
- * A fold of what the cache holds (the files taken before), with the reader told which files and
- * devices those were. A cache the fold refuses is cleared: the folder is read again from scratch.
+ * A fold of what the cache holds (its base, then its chunks), with the reader told which files and
+ * devices those were. With no cache, the team's snapshot stands in for its base. A cache the fold
+ * refuses is cleared: the folder is read again from scratch.
  */
 export async function restoreFold(parts: SessionParts, session: TeamSession): Promise<RestoredFold> {
   const cached = await session.cache.load();
-  const fold = new TeamFold(parts.capabilities, session.trust);
+  const fresh = () => new TeamFold(parts.capabilities, session.trust);
+  const notes = new RestoredOps(parts.device().deviceId);
   const nothing = { touchedKinds: [], results: [] };
-  if (!cached) return { fold, change: nothing, restoredOps: [], cacheDamaged: session.cache.wasDamaged };
+  if (!cached) {
+    const fold = fresh();
+    const change = await startFromTeamSnapshot(parts, session, fold, notes);
+    const cacheDamaged = session.cache.wasDamaged;
+    return change ? { fold, change, restoredOps: notes.ops(), cacheDamaged } : { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged };
+  }
   try {
-    fold.setDevices(cached.devices);
+    const fold = fresh();
+    const devices = cached.devices.length > 0 ? cached.devices : (cached.base?.devices ?? []);
+    fold.setDevices(devices);
+    const based = cached.base ? fold.install(notes.noting(cached.base.entities)) : nothing;
     const change = fold.restore(cached.snapshot);
-    session.reader.remember(cached.files);
-    session.reader.rememberDevices(cached.devices);
-    return { fold, change, restoredOps: cached.snapshot.ops as Op[], cacheDamaged: false };
+    for (const op of cached.snapshot.ops as Op[]) notes.note(op);
+    session.reader.remember([...(cached.base?.files ?? []), ...cached.files]);
+    session.reader.rememberDevices(devices);
+    const touchedKinds = [...new Set([...based.touchedKinds, ...change.touchedKinds])].sort();
+    return { fold, change: { touchedKinds, results: [...based.results, ...change.results] }, restoredOps: notes.ops(), cacheDamaged: false };
   } catch (error) {
     parts.log.error('sync', 'the local cache does not fold; it is rebuilt from the shared folder', error);
     await session.cache.clear();
-    return { fold: new TeamFold(parts.capabilities, session.trust), change: nothing, restoredOps: [], cacheDamaged: true };
+    return { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged: true };
+  }
+}
+
+/** Fills an empty fold from the team's snapshot, if there is a good one; null when it did not. */
+async function startFromTeamSnapshot(parts: SessionParts, session: TeamSession, fold: TeamFold, notes: RestoredOps): Promise<FoldChange | null> {
+  if (!session.team) return null;
+  const { crypto, fs, sharedDir } = parts.readerOptions;
+  const found = await findTeamSnapshot(sharedDir, session.team, schemaFingerprint(parts.capabilities, crypto), crypto, fs ?? nodeReaderFs, parts.log);
+  if (!found) return null;
+  const { snapshot } = found;
+  try {
+    fold.setDevices(snapshot.devices);
+    const change = fold.install(notes.noting(snapshot.entities));
+    session.reader.remember(snapshot.files);
+    session.reader.rememberDevices(snapshot.devices);
+    session.cache.adoptBase(found.bytes);
+    parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
+    return change;
+  } catch (error) {
+    parts.log.warn('sync', `the team snapshot ${found.name} does not fold; every segment is read instead: ${String(error)}`);
+    return null;
+  }
+}
+
+/** What a restore must show the device: the latest op (for the clock) and its own (for the op counter). */
+class RestoredOps {
+  private latest: Op | null = null;
+  private readonly own: Op[] = [];
+
+  constructor(private readonly deviceId: string) {}
+
+  note(op: Op): void {
+    if (this.latest === null || op.hlc > this.latest.hlc) this.latest = op;
+    if (op.id.startsWith(this.deviceId) && op.id[this.deviceId.length] === ':') this.own.push(op);
+  }
+
+  *noting(entities: Iterable<HeldEntity>): Generator<HeldEntity> {
+    for (const entity of entities) {
+      for (const { op } of entity.ops) this.note(op);
+      yield entity;
+    }
+  }
+
+  ops(): Op[] {
+    return this.latest ? [...this.own, this.latest] : [...this.own];
   }
 }

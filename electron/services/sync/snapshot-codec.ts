@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import type { SyncCrypto } from '../../../shared/sync/crypto';
+import { DEVICE_ID_PATTERN } from '../../../shared/sync/device-id';
+import type { HeldEntity, HeldOp, OpVerdict } from '../../../shared/sync/sync-state';
+import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
+import { ingestedFileSchema, type IngestedFile } from './ingested-file';
+
+/**
+ * The folded snapshot format, `baton/snapshot@1`: every op a fold holds, grouped by entity in fold
+ * order with what the schemas made of each, and the files they came from. A computer that starts
+ * from one takes those files as read: no reading, verifying or validating of each op again.
+ *
+ * Lines of UTF-16LE text, each ending in "\n":
+ *   line 1          header   {"format":"baton/snapshot@1","teamId","deviceId","createdAt","schemas","opCount","entityCount"}
+ *   line 2          files    [ …ingested files… ]     the files whose ops it holds: a reader need not read them
+ *   line 3          devices  [ …device.json files… ]  the keys those files were verified with
+ *   lines 4…n-1     one entity each: [entity,[[id,hlc,type,data(,verdict)]…]]
+ *   line n          trailer  {"sha256","sig"}
+ * `sha256` covers the bytes of every line before the trailer; `sig` is the writer's Ed25519
+ * signature of `baton/snapshot@1 <sha256>`. UTF-16LE because turning it into a string is a copy,
+ * where decoding UTF-8 (mostly Chinese) costs nearly as much as parsing it. A line per entity lets
+ * a reader fold one entity's ops while the next is parsed, instead of holding the whole parsed
+ * file and its copy at once. A verdict is left out when the op
+ * counts as written; else `{"t":data}` (counted as its schema returned it), `{"u":1}` (unknown to
+ * the writer) or `{"i":reason}` (broke its schema).
+ */
+export const FOLDED_SNAPSHOT_FORMAT = 'baton/snapshot@1';
+/** Larger than any team's three years (M: ~160 MB); a larger file is not read. */
+export const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
+
+const headerSchema = z.strictObject({
+  format: z.literal(FOLDED_SNAPSHOT_FORMAT),
+  teamId: z.string().min(1),
+  deviceId: z.string().regex(DEVICE_ID_PATTERN),
+  createdAt: z.number().int().nonnegative(),
+  /** schemaFingerprint of the writer's capabilities: verdicts are taken only under the same schemas. */
+  schemas: z.string().regex(/^[0-9a-f]{64}$/),
+  opCount: z.number().int().nonnegative(),
+  entityCount: z.number().int().nonnegative(),
+});
+export type SnapshotHeader = z.output<typeof headerSchema>;
+
+const trailerSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), sig: z.string().min(1) });
+const filesSchema = z.array(ingestedFileSchema);
+const devicesSchema = z.array(deviceFileSchema);
+
+export interface SnapshotContent {
+  readonly teamId: string;
+  readonly deviceId: string;
+  readonly createdAt: number;
+  readonly schemas: string;
+  readonly files: readonly IngestedFile[];
+  readonly devices: readonly DeviceFile[];
+  readonly entities: readonly HeldEntity[];
+}
+
+export interface EncodedSnapshot {
+  readonly bytes: Buffer;
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly header: SnapshotHeader;
+}
+
+export interface DecodedSnapshot {
+  readonly header: SnapshotHeader;
+  readonly files: readonly IngestedFile[];
+  readonly devices: readonly DeviceFile[];
+  /**
+   * Parsed while iterated, once: throws on a malformed line or when the lines do not add up to
+   * the header's counts (after the last one), so a fold filled from it must be dropped then.
+   */
+  readonly entities: Iterable<HeldEntity>;
+}
+
+const SNAPSHOT_NAME = /^(\d{15})-([0-9a-f]{8})\.snap$/;
+
+export const isSnapshotName = (name: string): boolean => SNAPSHOT_NAME.test(name);
+
+const signedMessage = (sha256: string) => new TextEncoder().encode(`${FOLDED_SNAPSHOT_FORMAT} ${sha256}`);
+
+export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, crypto: SyncCrypto): EncodedSnapshot {
+  const lines = content.entities.map(({ entity, ops }) => JSON.stringify([entity, ops.map(opTuple)]));
+  const header = headerSchema.parse({
+    format: FOLDED_SNAPSHOT_FORMAT,
+    teamId: content.teamId,
+    deviceId: content.deviceId,
+    createdAt: content.createdAt,
+    schemas: content.schemas,
+    opCount: content.entities.reduce((sum, entity) => sum + entity.ops.length, 0),
+    entityCount: lines.length,
+  });
+  const body = Buffer.from(`${[JSON.stringify(header), JSON.stringify(content.files), JSON.stringify(content.devices), ...lines].join('\n')}\n`, 'utf16le');
+  const sha256 = crypto.sha256Hex(body);
+  const trailer = Buffer.from(`${JSON.stringify({ sha256, sig: crypto.sign(privateKeyPem, signedMessage(sha256)) })}\n`, 'utf16le');
+  const fileName = `${String(content.createdAt).padStart(15, '0')}-${sha256.slice(0, 8)}.snap`;
+  return { bytes: Buffer.concat([body, trailer]), sha256, fileName, header };
+}
+
+/** The header of a snapshot's first bytes, unverified (for deciding when to write the next one); null if unreadable. */
+export function snapshotHeaderOf(firstBytes: Uint8Array): SnapshotHeader | null {
+  const text = Buffer.from(firstBytes.buffer, firstBytes.byteOffset, firstBytes.length - (firstBytes.length % 2)).toString('utf16le');
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  const header = parsed(headerSchema, text.slice(0, end), 'header');
+  return header.ok ? header.value : null;
+}
+
+export type SnapshotVerdict = { readonly ok: true; readonly snapshot: DecodedSnapshot } | { readonly ok: false; readonly detail: string };
+
+export interface SnapshotExpectation {
+  readonly teamId: string;
+  readonly schemas: string;
+  /** The key the snapshot must be signed with, for the device its header names. */
+  readonly publicKeyFor: (deviceId: string) => string | undefined;
+}
+
+/** Checks, in order: shape, team and schemas, integrity, authenticity, then the body's shape. */
+export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
+  if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
+  if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf16le');
+  const headerEnd = text.indexOf('\n');
+  const filesEnd = text.indexOf('\n', headerEnd + 1);
+  const devicesEnd = filesEnd < 0 ? -1 : text.indexOf('\n', filesEnd + 1);
+  const trailerStart = text.lastIndexOf('\n', text.length - 2) + 1;
+  if (!text.endsWith('\n') || headerEnd < 0 || devicesEnd < 0 || trailerStart <= devicesEnd) return refuse('incomplete (no trailer)');
+  const header = parsed(headerSchema, text.slice(0, headerEnd), 'header');
+  if (!header.ok) return header;
+  const { value: head } = header;
+  if (head.teamId !== expect.teamId) return refuse(`it belongs to team ${head.teamId}`);
+  if (head.schemas !== expect.schemas) return refuse('written by a version of Baton with other op schemas');
+  const trailer = parsed(trailerSchema, text.slice(trailerStart, -1), 'trailer');
+  if (!trailer.ok) return trailer;
+  if (crypto.sha256Hex(bytes.subarray(0, trailerStart * 2)) !== trailer.value.sha256) return refuse('its hash does not match (damaged)');
+  const key = expect.publicKeyFor(head.deviceId);
+  if (!key || !crypto.verify(key, signedMessage(trailer.value.sha256), trailer.value.sig)) return refuse(`not signed by device ${head.deviceId}`);
+  const files = parsed(filesSchema, text.slice(headerEnd + 1, filesEnd), 'the file list');
+  if (!files.ok) return files;
+  const devices = parsed(devicesSchema, text.slice(filesEnd + 1, devicesEnd), 'the device list');
+  if (!devices.ok) return devices;
+  const entities = entityLines(text, devicesEnd + 1, trailerStart, head);
+  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities } };
+}
+
+function* entityLines(text: string, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
+  let entities = 0;
+  let ops = 0;
+  for (let start = from; start < to; ) {
+    const end = text.indexOf('\n', start);
+    const entity = heldEntity(JSON.parse(text.slice(start, end)));
+    entities += 1;
+    ops += entity.ops.length;
+    yield entity;
+    start = end + 1;
+  }
+  if (entities !== header.entityCount || ops !== header.opCount) {
+    throw new Error(`the snapshot holds ${entities} entities and ${ops} ops; its header says ${header.entityCount} and ${header.opCount}`);
+  }
+}
+
+function opTuple({ op, verdict }: HeldOp): unknown[] {
+  const tuple: unknown[] = [op.id, op.hlc, op.type, op.data];
+  if (verdict.status === 'unknown') tuple.push({ u: 1 });
+  else if (verdict.status === 'invalid') tuple.push({ i: verdict.reason });
+  else if (verdict.typedData !== undefined) tuple.push({ t: verdict.typedData });
+  return tuple;
+}
+
+const VALID: OpVerdict = { status: 'valid' };
+const UNKNOWN: OpVerdict = { status: 'unknown' };
+
+/**
+ * One entity line, shape-checked. Not each op against its schema: the hash and signature say a
+ * trusted Baton wrote them, and the header's fingerprint that it judged them with our schemas.
+ */
+function heldEntity(item: unknown): HeldEntity {
+  if (!Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new Error('an entity line is not [name, ops]');
+  const entity = item[0];
+  const ops = (item[1] as unknown[]).map((tuple): HeldOp => {
+    if (!Array.isArray(tuple) || typeof tuple[0] !== 'string' || typeof tuple[1] !== 'string' || typeof tuple[2] !== 'string' || !isRecord(tuple[3])) {
+      throw new Error(`an op of ${entity} is not [id, hlc, type, data]`);
+    }
+    return { op: { id: tuple[0], hlc: tuple[1], type: tuple[2], entity, data: tuple[3] }, verdict: verdictOf(tuple[4]) };
+  });
+  return { entity, ops };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function verdictOf(value: unknown): OpVerdict {
+  if (value === undefined) return VALID;
+  if (typeof value === 'object' && value !== null) {
+    if ('t' in value) return { status: 'valid', typedData: value.t };
+    if ('u' in value) return UNKNOWN;
+    if ('i' in value && typeof value.i === 'string') return { status: 'invalid', reason: value.i };
+  }
+  throw new Error('an op verdict is malformed');
+}
+
+function parsed<T>(schema: z.ZodType<T>, line: string, what: string): { ok: true; value: T } | { ok: false; detail: string } {
+  try {
+    const result = schema.safeParse(JSON.parse(line));
+    return result.success ? { ok: true, value: result.data } : refuse(`${what}: ${z.prettifyError(result.error)}`);
+  } catch {
+    return refuse(`${what} is not JSON`);
+  }
+}
+
+function refuse(detail: string): { ok: false; detail: string } {
+  return { ok: false, detail };
+}

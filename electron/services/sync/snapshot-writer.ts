@@ -1,0 +1,91 @@
+import { open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SyncCrypto } from '../../../shared/sync/crypto';
+import { schemaFingerprint } from '../../../shared/sync/schema-fingerprint';
+import type { AnyCapability } from '../../../shared/sync/capability';
+import type { Logger } from '../log';
+import { toIngestedFile } from './ingested-file';
+import { teamFolderLayout } from './layout';
+import { errorCode } from './reader-fs';
+import type { FolderReader } from './folder-reader';
+import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, type EncodedSnapshot } from './snapshot-codec';
+import type { TeamFold } from './team-fold';
+import type { TeamSession } from './team-session';
+import { publishTeamSnapshot } from './team-snapshot';
+
+/**
+ * When a folded snapshot is written, and where. The team's root device publishes one into the
+ * shared folder every `teamEveryOps` new ops (a computer new to the team starts from it); every
+ * device replaces its local cache's base once its chunks hold `baseEveryOps` ops (a start then
+ * validates only those). Both wait for an empty outbox: a snapshot holds only ops from files.
+ */
+export interface SnapshotPolicy {
+  readonly teamEveryOps: number;
+  readonly baseEveryOps: number;
+}
+
+export const SNAPSHOT_POLICY: SnapshotPolicy = { teamEveryOps: 10_000, baseEveryOps: 20_000 };
+
+export interface SnapshotWriter {
+  readonly capabilities: readonly AnyCapability[];
+  readonly crypto: SyncCrypto;
+  readonly log: Logger;
+  readonly policy: SnapshotPolicy;
+  readonly device: { readonly deviceId: string; readonly privateKeyPem: string };
+  readonly now: () => number;
+}
+
+/** Writes what is due; returns which were written. Encoding a large fold takes seconds: call it when idle. */
+export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSession, fold: TeamFold): Promise<{ team: boolean; base: boolean }> {
+  const isRoot = session.team?.rootDeviceId === writer.device.deviceId;
+  if (isRoot && session.teamSnapshotOps === null) session.teamSnapshotOps = await lastTeamSnapshotOps(session, writer);
+  const team = isRoot && fold.opsCount - (session.teamSnapshotOps ?? 0) >= writer.policy.teamEveryOps;
+  const base = session.cache.opsAfterBase >= writer.policy.baseEveryOps;
+  if (!team && !base) return { team, base };
+  const encoded = snapshotOfFold(writer, session.teamId, session.reader, fold);
+  if (team) {
+    await publishTeamSnapshot(session.sharedDir, writer.device.deviceId, encoded, writer.log);
+    session.teamSnapshotOps = encoded.header.opCount;
+  }
+  await session.cache.replaceBase(encoded.bytes);
+  return { team, base: true };
+}
+
+/** A snapshot of everything `fold` holds, which is what `reader` took in (and no outbox). */
+export function snapshotOfFold(writer: Omit<SnapshotWriter, 'log' | 'policy'>, teamId: string, reader: FolderReader, fold: TeamFold): EncodedSnapshot {
+  return encodeSnapshot(
+    {
+      teamId,
+      deviceId: writer.device.deviceId,
+      createdAt: writer.now(),
+      schemas: schemaFingerprint(writer.capabilities, writer.crypto),
+      // A conflict copy's ops are in the fold, but the copy is not a file of record: a reader reads it itself.
+      files: [...reader.ingestedFiles()].filter((file) => !file.salvaged).map(toIngestedFile),
+      devices: [...reader.devices.values()],
+      entities: fold.held(),
+    },
+    writer.device.privateKeyPem,
+    writer.crypto,
+  );
+}
+
+/** The op count in the header of this device's newest team snapshot; 0 when it has none. */
+async function lastTeamSnapshotOps(session: TeamSession, writer: SnapshotWriter): Promise<number> {
+  const dir = teamFolderLayout(session.sharedDir).snapDir(writer.device.deviceId);
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter(isSnapshotName).sort();
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') writer.log.warn('sync', `cannot list this device's snapshots: ${errorCode(error)}`);
+    return 0;
+  }
+  const newest = names.at(-1);
+  if (!newest) return 0;
+  const handle = await open(join(dir, newest), 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(4096), position: 0 });
+    return snapshotHeaderOf(buffer.subarray(0, bytesRead))?.opCount ?? 0;
+  } finally {
+    await handle.close();
+  }
+}
