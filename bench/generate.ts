@@ -509,7 +509,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
  * the folder, folds it with the app's capabilities and trust, and publishes its team snapshot, so
  * that a cold open starts the way a computer new to the team does.
  */
-async function writeRootSnapshot(sharedDir: string, keys: BenchKeys): Promise<void> {
+export async function writeRootSnapshot(sharedDir: string, keys: BenchKeys): Promise<void> {
   const config = appSyncConfig();
   const probe = await probeFolder(sharedDir, nodeReaderFs);
   if (!probe.available) throw new Error(`the generated folder is unreadable: ${probe.detail}`);

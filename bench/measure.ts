@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { appSyncConfig } from '../electron/services/sync/app-sync-config';
 import { teamFolderLayout } from '../electron/services/sync/layout';
 import { nodeCrypto } from '../electron/services/sync/node-crypto';
+import { nodeReaderFs, type ReaderFs } from '../electron/services/sync/reader-fs';
 import { SyncService } from '../electron/services/sync/sync-service';
 import type { FollowUpState, HandoverState } from '../shared/handover';
 import { createHandoverSearch, handoverSearchDocument } from '../shared/search';
@@ -61,20 +62,23 @@ export interface Opened {
   readonly ms: number;
   readonly handovers: number;
   readonly followUps: number;
+  readonly fromTeamSnapshot: boolean;
 }
 
 /**
  * Opens the way the app does (SyncService start: list, read, verify, fold with the app's
  * capabilities and trust), on `profileDir`, until the state the briefing shows is there.
  */
-export async function open(dataset: Dataset, profileDir: string): Promise<Opened> {
+export async function open(dataset: Dataset, profileDir: string, options: { withoutTeamSnapshot?: boolean } = {}): Promise<Opened> {
+  const log = quietLog('[bench]');
   const start = performance.now();
   const service = new SyncService({
     ...appSyncConfig(),
+    ...(options.withoutTeamSnapshot ? { readerFs: withoutSnapshots } : {}),
     profileDir,
     sharedDir: dataset.sharedDir,
     appVersion: '0.1.0-bench',
-    log: quietLog('[bench]'),
+    log,
     memberName: null,
     watch: false,
     pollIntervalMs: 3_600_000,
@@ -85,8 +89,16 @@ export async function open(dataset: Dataset, profileDir: string): Promise<Opened
   // The briefing's lists: every note and follow-up, folded.
   const handovers = service.state.list('handover').filter((entry) => (entry.state as HandoverState).note !== null).length;
   const followUps = service.state.list('followUp').filter((entry) => (entry.state as FollowUpState).current !== null).length;
-  return { service, ms: elapsed(start), handovers, followUps };
+  const ms = elapsed(start);
+  const fromTeamSnapshot = log.infos.some((line) => line.includes('started from the team snapshot'));
+  return { service, ms, handovers, followUps, fromTeamSnapshot };
 }
+
+/** The folder as a team without a root-written snapshot looks: every segment must be read. */
+const withoutSnapshots: ReaderFs = {
+  ...nodeReaderFs,
+  readdir: (path) => (basename(path) === 'snap' ? Promise.reject(Object.assign(new Error('hidden'), { code: 'ENOENT' })) : nodeReaderFs.readdir(path)),
+};
 
 export function tempProfile(): string {
   return mkdtempSync(join(tmpdir(), 'baton-bench-profile-'));
@@ -94,9 +106,12 @@ export function tempProfile(): string {
 
 export interface OpenResults {
   readonly coldMs: number;
+  /** A cold open that reads every segment (no team snapshot). */
+  readonly coldEverySegmentMs: number;
   readonly warmMs: number;
   readonly handoversShown: number;
   readonly followUpsShown: number;
+  readonly fromTeamSnapshot: boolean;
   readonly heapAfterOpenBytes: number;
   readonly cacheBytes: number;
   readonly opened: Opened;
@@ -106,10 +121,11 @@ export interface OpenResults {
 /** Cold opens on empty profiles, then warm opens on the last one's cache; leaves the last warm open running. */
 export async function opens(dataset: Dataset, reps: number): Promise<OpenResults> {
   const cold: number[] = [];
+  const everySegment: number[] = [];
   const warm: number[] = [];
   let profileDir = '';
   let heapAfterOpenBytes = 0;
-  let shown = { handovers: 0, followUps: 0 };
+  let shown = { handovers: 0, followUps: 0, fromTeamSnapshot: false };
   for (let i = 0; i < reps; i += 1) {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     profileDir = tempProfile();
@@ -117,10 +133,18 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     const before = process.memoryUsage().heapUsed;
     const opened = await open(dataset, profileDir);
     cold.push(opened.ms);
-    shown = { handovers: opened.handovers, followUps: opened.followUps };
+    shown = { handovers: opened.handovers, followUps: opened.followUps, fromTeamSnapshot: opened.fromTeamSnapshot };
     fullGc();
     heapAfterOpenBytes = Math.max(heapAfterOpenBytes, process.memoryUsage().heapUsed - before);
     await opened.service.close();
+  }
+  for (let i = 0; i < reps; i += 1) {
+    const scratch = tempProfile();
+    fullGc();
+    const opened = await open(dataset, scratch, { withoutTeamSnapshot: true });
+    everySegment.push(opened.ms);
+    await opened.service.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
   let last: Opened | null = null;
   for (let i = 0; i < reps; i += 1) {
@@ -133,9 +157,11 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
   const cacheBytes = readdirSync(cacheDir).reduce((sum, name) => sum + readFileSync(join(cacheDir, name)).length, 0);
   return {
     coldMs: median(cold),
+    coldEverySegmentMs: median(everySegment),
     warmMs: median(warm),
     handoversShown: shown.handovers,
     followUpsShown: shown.followUps,
+    fromTeamSnapshot: shown.fromTeamSnapshot,
     heapAfterOpenBytes,
     cacheBytes,
     opened: last!,

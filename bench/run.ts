@@ -105,7 +105,9 @@ async function measureAll() {
       ratioToFloor: round(opened.coldMs / floorMs, 2),
       handoversShown: opened.handoversShown,
       followUpsShown: opened.followUpsShown,
+      fromTeamSnapshot: opened.fromTeamSnapshot,
     },
+    coldOpenEverySegment: { ms: round(opened.coldEverySegmentMs), ratioToFloor: round(opened.coldEverySegmentMs / floorMs, 2) },
     warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes },
     apply: { opsPerSegment: 20, ...summary(applyTimes) },
     propagation: {
@@ -148,7 +150,8 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
   const rows: Array<[string, string]> = [
     ['dataset', `${r.dataset.ops} ops, ${r.dataset.segments} segments, ${mib(r.dataset.bytesOnDisk)}, ${r.dataset.handovers} notes, ${r.dataset.followUps} follow-ups`],
     ['floor (read + JSON.parse)', `${r.floor.ms} ms`],
-    ['cold open', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
+    ['cold open (team snapshot)', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
+    ['cold open, every segment', `${r.coldOpenEverySegment.ms} ms (${r.coldOpenEverySegment.ratioToFloor} × floor)`],
     ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)`],
     ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
     ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],

@@ -9,7 +9,6 @@ import {
   type ApplyResult,
   type EntityEntry,
   type HeldEntity,
-  type HeldOp,
   type OpClash,
   type OpVerdict,
   type OpFilter,
@@ -149,9 +148,11 @@ export function createSyncState(
   function install(held: Iterable<HeldEntity>): SetAsideOp[] {
     if (byId.size > 0) throw new Error('only an empty state can be installed into');
     const invalid: SetAsideOp[] = [];
-    for (const { entity, ops } of held) {
+    for (const { entity, ops, verdicts } of held) {
       const record = recordFor(entity);
-      for (const { op, verdict } of ops) {
+      for (let index = 0; index < ops.length; index += 1) {
+        const op = ops[index]!;
+        const verdict = verdicts?.[index] ?? VALID;
         if (op.entity !== entity) throw new Error(`op ${op.id} is filed under ${entity}, not its own ${op.entity}`);
         if (byId.has(op.id)) throw new Error(`op ${op.id} is held twice`);
         const entry: Entry = {
@@ -223,7 +224,7 @@ export function createSyncState(
       return { format: SNAPSHOT_FORMAT, ops: [...byId.values()].map((entry) => entry.op) };
     },
     held() {
-      return [...entities.values()].map((record) => ({ entity: record.entity, ops: record.entries.map(heldOpOf) }));
+      return [...entities.values()].map(heldEntityOf);
     },
     install,
     restore(snapshot) {
@@ -242,10 +243,16 @@ export function snapshotOps(snapshot: unknown): Op[] {
   return ops as Op[];
 }
 
-function heldOpOf(entry: Entry): HeldOp {
-  const { op, typed, invalid } = entry;
-  if (typed) return { op, verdict: typed === op ? VALID : { status: 'valid', typedData: typed.data } };
-  return { op, verdict: invalid === null ? UNKNOWN : { status: 'invalid', reason: invalid } };
+function heldEntityOf(record: EntityRecord): HeldEntity {
+  const verdicts: Record<number, OpVerdict> = {};
+  let special = false;
+  record.entries.forEach(({ op, typed, invalid }, index) => {
+    if (typed === op) return;
+    special = true;
+    verdicts[index] = typed ? { status: 'valid', typedData: typed.data } : invalid === null ? UNKNOWN : { status: 'invalid', reason: invalid };
+  });
+  const ops = record.entries.map((entry) => entry.op);
+  return special ? { entity: record.entity, ops, verdicts } : { entity: record.entity, ops };
 }
 
 const VALID: OpVerdict = { status: 'valid' };

@@ -55,7 +55,6 @@ export {
   type EntityEntry,
   type FoldSnapshot,
   type HeldEntity,
-  type HeldOp,
   type OpClash,
   type OpVerdict,
   type OpFilter,

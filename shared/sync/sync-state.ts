@@ -54,15 +54,15 @@ export type OpVerdict =
   | { readonly status: 'unknown' }
   | { readonly status: 'invalid'; readonly reason: string };
 
-export interface HeldOp {
-  readonly op: Op;
-  readonly verdict: OpVerdict;
-}
-
 /** One entity with every op held on it, in fold order (hlc, then op id). */
 export interface HeldEntity {
   readonly entity: string;
-  readonly ops: readonly HeldOp[];
+  readonly ops: readonly Op[];
+  /**
+   * By index in `ops`, the verdicts of ops that do not simply count as written (rare): a start
+   * from a snapshot of 300k ops allocates nothing per op beyond the op.
+   */
+  readonly verdicts?: Readonly<Record<number, OpVerdict>>;
 }
 
 export const SNAPSHOT_FORMAT = 'baton/fold-snapshot@1';

@@ -25,6 +25,8 @@ describe('npm run bench (smoke)', () => {
       report.floor.ms,
       report.coldOpen.ms,
       report.coldOpen.ratioToFloor,
+      report.coldOpenEverySegment.ms,
+      report.coldOpenEverySegment.ratioToFloor,
       report.warmOpen.ms,
       report.warmOpen.ratioToFloor,
       report.apply.p50,
@@ -46,6 +48,8 @@ describe('npm run bench (smoke)', () => {
     expect(report.dataset.ops).toBeGreaterThan(10_000);
     expect(report.coldOpen.handoversShown).toBe(report.dataset.handovers);
     expect(report.coldOpen.followUpsShown).toBe(report.dataset.followUps);
+    // A cold open starts the way a computer new to the team does: from the root device's snapshot.
+    expect(report.coldOpen.fromTeamSnapshot).toBe(true);
     expect(report.peer.handovers).toBe(report.dataset.handovers);
     expect(report.targets.list).toHaveLength(6);
   });

@@ -59,7 +59,7 @@ describe('installing held ops (a folded snapshot)', () => {
     const bob = new TestDevice(BOB);
     const first = bob.op(MONDAY_9AM, 'note.set', 'note:n1', { set: { title: 'a' }, seen: {} });
     const second = bob.op(MONDAY_9AM + 1, 'note.set', 'note:n1', { set: { title: 'b' }, seen: {} });
-    const held = (entity: string, ...ops: Op[]): HeldEntity[] => [{ entity, ops: ops.map((op) => ({ op, verdict: { status: 'valid' } })) }];
+    const held = (entity: string, ...ops: Op[]): HeldEntity[] => [{ entity, ops }];
 
     const full = createSyncState(capabilities);
     full.apply([first]);

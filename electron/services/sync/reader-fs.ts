@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 
 /**
  * The file reads of the folder reader, behind an interface so that tests can count them or make
@@ -25,8 +25,30 @@ export const nodeReaderFs: ReaderFs = {
     return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, isFile: info.isFile(), isDirectory: info.isDirectory() };
   },
   readdir: (path) => readdir(path),
-  readFile: (path) => readFile(path),
+  readFile: readWhole,
 };
+
+/**
+ * One read of the size the file has when opened: `fs.readFile` reads in 512 KiB steps, a thread
+ * pool round trip each, which made reading a 160 MB snapshot a third slower. A file that grows
+ * meanwhile is read up to that size (the caller compares sizes); one that shrinks, up to its end.
+ */
+async function readWhole(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafe(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return bytes.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
 
 export const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException | null)?.code ?? '';
 

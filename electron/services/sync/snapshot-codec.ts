@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { DEVICE_ID_PATTERN } from '../../../shared/sync/device-id';
-import type { HeldEntity, HeldOp, OpVerdict } from '../../../shared/sync/sync-state';
+import type { Op } from '../../../shared/sync/op';
+import type { HeldEntity, OpVerdict } from '../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 
@@ -14,15 +15,17 @@ import { ingestedFileSchema, type IngestedFile } from './ingested-file';
  *   line 1          header   {"format":"baton/snapshot@1","teamId","deviceId","createdAt","schemas","opCount","entityCount"}
  *   line 2          files    [ …ingested files… ]     the files whose ops it holds: a reader need not read them
  *   line 3          devices  [ …device.json files… ]  the keys those files were verified with
- *   lines 4…n-1     one entity each: [entity,[[id,hlc,type,data(,verdict)]…]]
+ *   lines 4…n-1     one entity each: [entity,[[id,hlc,type,data]…](,verdicts)]
  *   line n          trailer  {"sha256","sig"}
  * `sha256` covers the bytes of every line before the trailer; `sig` is the writer's Ed25519
  * signature of `baton/snapshot@1 <sha256>`. UTF-16LE because turning it into a string is a copy,
  * where decoding UTF-8 (mostly Chinese) costs nearly as much as parsing it. A line per entity lets
  * a reader fold one entity's ops while the next is parsed, instead of holding the whole parsed
- * file and its copy at once. A verdict is left out when the op
- * counts as written; else `{"t":data}` (counted as its schema returned it), `{"u":1}` (unknown to
- * the writer) or `{"i":reason}` (broke its schema).
+ * file and its copy at once. An op is a tuple (the line names its
+ * entity once): parsing keys costs more than the arrays save. `verdicts` maps the index of each op
+ * that does not simply count as written to
+ * `{"t":data}` (counted as its schema returned it), `{"u":1}` (unknown to the writer) or
+ * `{"i":reason}` (broke its schema).
  */
 export const FOLDED_SNAPSHOT_FORMAT = 'baton/snapshot@1';
 /** Larger than any team's three years (M: ~160 MB); a larger file is not read. */
@@ -79,7 +82,9 @@ export const isSnapshotName = (name: string): boolean => SNAPSHOT_NAME.test(name
 const signedMessage = (sha256: string) => new TextEncoder().encode(`${FOLDED_SNAPSHOT_FORMAT} ${sha256}`);
 
 export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, crypto: SyncCrypto): EncodedSnapshot {
-  const lines = content.entities.map(({ entity, ops }) => JSON.stringify([entity, ops.map(opTuple)]));
+  const lines = content.entities.map(({ entity, ops, verdicts }) =>
+    JSON.stringify(verdicts ? [entity, ops.map(storedOp), mapValues(verdicts, storedVerdict)] : [entity, ops.map(storedOp)]),
+  );
   const header = headerSchema.parse({
     format: FOLDED_SNAPSHOT_FORMAT,
     teamId: content.teamId,
@@ -114,7 +119,7 @@ export interface SnapshotExpectation {
   readonly publicKeyFor: (deviceId: string) => string | undefined;
 }
 
-/** Checks, in order: shape, team and schemas, integrity, authenticity, then the body's shape. */
+/** Checks, in order: shape, team and schemas, integrity, authenticity, then (as it is read) the body's shape. */
 export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
   if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
@@ -158,15 +163,18 @@ function* entityLines(text: string, from: number, to: number, header: SnapshotHe
   }
 }
 
-function opTuple({ op, verdict }: HeldOp): unknown[] {
-  const tuple: unknown[] = [op.id, op.hlc, op.type, op.data];
-  if (verdict.status === 'unknown') tuple.push({ u: 1 });
-  else if (verdict.status === 'invalid') tuple.push({ i: verdict.reason });
-  else if (verdict.typedData !== undefined) tuple.push({ t: verdict.typedData });
-  return tuple;
+function storedOp({ id, hlc, type, data }: Op): unknown[] {
+  return [id, hlc, type, data];
 }
 
-const VALID: OpVerdict = { status: 'valid' };
+function storedVerdict(verdict: OpVerdict): unknown {
+  return verdict.status === 'unknown' ? { u: 1 } : verdict.status === 'invalid' ? { i: verdict.reason } : { t: verdict.typedData };
+}
+
+function mapValues<A, B>(record: Readonly<Record<number, A>>, map: (value: A) => B): Record<string, B> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
+}
+
 const UNKNOWN: OpVerdict = { status: 'unknown' };
 
 /**
@@ -175,14 +183,16 @@ const UNKNOWN: OpVerdict = { status: 'unknown' };
  */
 function heldEntity(item: unknown): HeldEntity {
   if (!Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new Error('an entity line is not [name, ops]');
-  const entity = item[0];
-  const ops = (item[1] as unknown[]).map((tuple): HeldOp => {
+  const [entity, tuples, verdicts] = item as [string, unknown[], unknown];
+  const ops = tuples.map((tuple): Op => {
     if (!Array.isArray(tuple) || typeof tuple[0] !== 'string' || typeof tuple[1] !== 'string' || typeof tuple[2] !== 'string' || !isRecord(tuple[3])) {
       throw new Error(`an op of ${entity} is not [id, hlc, type, data]`);
     }
-    return { op: { id: tuple[0], hlc: tuple[1], type: tuple[2], entity, data: tuple[3] }, verdict: verdictOf(tuple[4]) };
+    return { id: tuple[0], hlc: tuple[1], type: tuple[2], entity, data: tuple[3] };
   });
-  return { entity, ops };
+  if (verdicts === undefined) return { entity, ops };
+  if (!isRecord(verdicts)) throw new Error(`the verdicts of ${entity} are not a record`);
+  return { entity, ops, verdicts: Object.fromEntries(Object.entries(verdicts).map(([index, value]) => [index, verdictOf(value)])) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -190,7 +200,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function verdictOf(value: unknown): OpVerdict {
-  if (value === undefined) return VALID;
   if (typeof value === 'object' && value !== null) {
     if ('t' in value) return { status: 'valid', typedData: value.t };
     if ('u' in value) return UNKNOWN;

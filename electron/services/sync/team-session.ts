@@ -142,7 +142,7 @@ async function startFromTeamSnapshot(parts: SessionParts, session: TeamSession, 
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
     return change;
   } catch (error) {
-    parts.log.warn('sync', `the team snapshot ${found.name} does not fold; every segment is read instead: ${String(error)}`);
+    parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
 }
@@ -161,7 +161,7 @@ class RestoredOps {
 
   *noting(entities: Iterable<HeldEntity>): Generator<HeldEntity> {
     for (const entity of entities) {
-      for (const { op } of entity.ops) this.note(op);
+      for (const op of entity.ops) this.note(op);
       yield entity;
     }
   }
