@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
-import { decodeSnapshot, encodeSnapshot } from '../../electron/services/sync/snapshot-codec';
+import { decodeSnapshot, encodeSnapshot, snapshotHeaderOf } from '../../electron/services/sync/snapshot-codec';
 import type { SnapshotPolicy } from '../../electron/services/sync/snapshot-writer';
 import { schemaFingerprint } from '../../shared/sync/schema-fingerprint';
 import { note, prizeRequest } from '../sync/example-capabilities';
@@ -24,7 +24,7 @@ async function folderWithSnapshot() {
   }
   await vi.waitFor(() => expect(filesIn(snapDir(sharedDir, root.deviceId))).toHaveLength(1));
   const status = root.getStatus();
-  return { sharedDir, root, teamId: status.teamId!, stateHash: status.stateHash, rootId: root.deviceId };
+  return { sharedDir, root, rootPlace: founderPlace, teamId: status.teamId!, stateHash: status.stateHash, rootId: root.deviceId };
 }
 
 describe('the team snapshot', () => {
@@ -96,6 +96,18 @@ describe('the team snapshot', () => {
     const { reads } = await startedReader(sharedDir, { capabilities: [note, prizeRequest] });
     expect(reads.length).toBeGreaterThan(0);
   });
+
+  it('is written again at once by a root whose update changed the op schemas', async () => {
+    const { sharedDir, root, rootPlace, rootId } = await folderWithSnapshot();
+    const [before] = filesIn(snapDir(sharedDir, rootId));
+    await stopService(root);
+    const updated = startService(rootPlace, { capabilities: [note, prizeRequest], ...writesSnapshots({ teamEveryOps: 5 }) });
+    await updated.ready;
+    await vi.waitFor(() => expect(filesIn(snapDir(sharedDir, rootId))).not.toEqual([before]));
+    const [after] = filesIn(snapDir(sharedDir, rootId));
+    const header = snapshotHeaderOf(readFileSync(join(snapDir(sharedDir, rootId), after!)).subarray(0, 4096));
+    expect(header?.schemas).toBe(schemaFingerprint([note, prizeRequest], nodeCrypto));
+  });
 });
 
 describe('the local cache base', () => {
@@ -141,6 +153,13 @@ describe('the local cache base', () => {
     await rebuilt.ready;
     expect(rebuilt.getStatus().notices.map((notice) => notice.kind)).toContain('cache-rebuilt');
     expect(rebuilt.getStatus().stateHash).toBe(stateHash);
+    await stopService(rebuilt);
+
+    // An update that changes the op schemas: the base is rebuilt too, quietly (it is not damage).
+    const updated = startService(place, { memberName: 'Bob' });
+    await updated.ready;
+    expect(updated.getStatus().notices).toEqual([]);
+    expect(updated.getStatus().stateHash).toBe(stateHash);
   });
 });
 

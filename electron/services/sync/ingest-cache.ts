@@ -7,7 +7,7 @@ import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-fil
 import type { Logger } from '../log';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { isBatonTempName, writeFileAtomic } from './durable-fs';
-import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
+import { decodeSnapshot, snapshotHeaderOf, type DecodedSnapshot } from './snapshot-codec';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 
 /**
@@ -107,8 +107,9 @@ export class IngestCache {
         this.chunks.push({ number: Number(match[1]), bytes: (await stat(join(this.dir, name))).size });
       }
     } catch (error) {
-      this.log.error('sync', `the local cache is damaged and is rebuilt from the shared folder`, error);
-      this.wasDamaged = true;
+      if (error instanceof OutdatedBase) this.log.info('sync', 'the local cache was made with other op schemas (an update): it is rebuilt from the shared folder');
+      else this.log.error('sync', `the local cache is damaged and is rebuilt from the shared folder`, error);
+      this.wasDamaged = !(error instanceof OutdatedBase);
       await this.clear();
       return null;
     }
@@ -223,7 +224,10 @@ export class IngestCache {
   }
 
   private async readBase(): Promise<DecodedSnapshot> {
-    const verdict = decodeSnapshot(await readFile(join(this.dir, BASE)), { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
+    const bytes = await readFile(join(this.dir, BASE));
+    const header = snapshotHeaderOf(bytes.subarray(0, 4096));
+    if (header && header.schemas !== this.baseCheck.schemas) throw new OutdatedBase();
+    const verdict = decodeSnapshot(bytes, { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
     if (!verdict.ok) throw new Error(`${BASE}: ${verdict.detail}`);
     return verdict.snapshot;
   }
@@ -239,6 +243,9 @@ export class IngestCache {
     }
   }
 }
+
+/** A base written by a version of Baton with other op schemas: not damage, an update. */
+class OutdatedBase extends Error {}
 
 /** `push(...items)` overflows the stack on a first read of a large folder (300k ops). */
 function append<T>(target: T[], items: readonly T[]): void {

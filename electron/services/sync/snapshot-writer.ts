@@ -8,7 +8,7 @@ import { toIngestedFile } from './ingested-file';
 import { teamFolderLayout } from './layout';
 import { errorCode } from './reader-fs';
 import type { FolderReader } from './folder-reader';
-import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, type EncodedSnapshot } from './snapshot-codec';
+import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, type EncodedSnapshot, type SnapshotHeader } from './snapshot-codec';
 import type { TeamFold } from './team-fold';
 import type { TeamSession } from './team-session';
 import { publishTeamSnapshot } from './team-snapshot';
@@ -38,14 +38,17 @@ export interface SnapshotWriter {
 /** Writes what is due; returns which were written. Encoding a large fold takes seconds: call it when idle. */
 export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSession, fold: TeamFold): Promise<{ team: boolean; base: boolean }> {
   const isRoot = session.team?.rootDeviceId === writer.device.deviceId;
-  if (isRoot && session.teamSnapshotOps === null) session.teamSnapshotOps = await lastTeamSnapshotOps(session, writer);
-  const team = isRoot && fold.opsCount - (session.teamSnapshotOps ?? 0) >= writer.policy.teamEveryOps;
+  if (isRoot && session.teamSnapshot === null) session.teamSnapshot = await lastTeamSnapshot(session, writer);
+  const last = session.teamSnapshot;
+  const schemas = schemaFingerprint(writer.capabilities, writer.crypto);
+  // After an update that changed op schemas, readers pass the old one over: replace it at once.
+  const team = isRoot && (fold.opsCount - (last?.opCount ?? 0) >= writer.policy.teamEveryOps || (last !== null && last.schemas !== schemas));
   const base = session.cache.opsAfterBase >= writer.policy.baseEveryOps;
   if (!team && !base) return { team, base };
   const encoded = snapshotOfFold(writer, session.teamId, session.reader, fold);
   if (team) {
     await publishTeamSnapshot(session.sharedDir, writer.device.deviceId, encoded, writer.log);
-    session.teamSnapshotOps = encoded.header.opCount;
+    session.teamSnapshot = encoded.header;
   }
   await session.cache.replaceBase(encoded.bytes);
   return { team, base: true };
@@ -69,22 +72,22 @@ export function snapshotOfFold(writer: Omit<SnapshotWriter, 'log' | 'policy'>, t
   );
 }
 
-/** The op count in the header of this device's newest team snapshot; 0 when it has none. */
-async function lastTeamSnapshotOps(session: TeamSession, writer: SnapshotWriter): Promise<number> {
+/** The header of this device's newest team snapshot; null when it has none. */
+async function lastTeamSnapshot(session: TeamSession, writer: SnapshotWriter): Promise<SnapshotHeader | null> {
   const dir = teamFolderLayout(session.sharedDir).snapDir(writer.device.deviceId);
   let names: string[];
   try {
     names = (await readdir(dir)).filter(isSnapshotName).sort();
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') writer.log.warn('sync', `cannot list this device's snapshots: ${errorCode(error)}`);
-    return 0;
+    return null;
   }
   const newest = names.at(-1);
-  if (!newest) return 0;
+  if (!newest) return null;
   const handle = await open(join(dir, newest), 'r');
   try {
     const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(4096), position: 0 });
-    return snapshotHeaderOf(buffer.subarray(0, bytesRead))?.opCount ?? 0;
+    return snapshotHeaderOf(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }

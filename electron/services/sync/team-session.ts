@@ -34,8 +34,8 @@ export interface TeamSession {
   polls: number;
   /** A segment sealed but not yet published: retried as these exact bytes, never re-sealed. */
   sealed: SealedSegment | null;
-  /** Ops in this (root) device's newest team snapshot; null until looked up. */
-  teamSnapshotOps: number | null;
+  /** This (root) device's newest team snapshot (its op count and schemas); null until looked up. */
+  teamSnapshot: { readonly opCount: number; readonly schemas: string } | null;
 }
 
 export interface SessionParts {
@@ -87,7 +87,7 @@ export async function openTeamSession(
     }),
     polls: 0,
     sealed: null,
-    teamSnapshotOps: null,
+    teamSnapshot: null,
   };
   return { session, ...(await restoreFold(parts, session)) };
 }
@@ -136,7 +136,8 @@ async function startFromTeamSnapshot(parts: SessionParts, session: TeamSession, 
   try {
     fold.setDevices(snapshot.devices);
     const change = fold.install(notes.noting(snapshot.entities));
-    session.reader.remember(snapshot.files);
+    // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
+    session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
     session.cache.adoptBase(found.bytes);
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
