@@ -19,10 +19,17 @@ async function folderWithSnapshot() {
   const root = startService(founderPlace, writesSnapshots({ teamEveryOps: 5 }));
   await root.ready;
   for (let index = 0; index < 4; index += 1) {
-    root.record([noteEdit(`第 ${index} 条`, `a${index}`), noteEdit('更正', `b${index}`), noteEdit('又一条', `c${index}`)]);
+    // 'ੁ一' is U+0A41 U+4E00: in UTF-16LE its bytes hold 0A 00 across the two characters, which a
+    // line split that ignores character boundaries takes for a newline.
+    root.record([noteEdit(`第 ${index} 条 ੁ一`, `a${index}`), noteEdit('更正', `b${index}`), noteEdit('又一条', `c${index}`)]);
     await root.flushNow();
   }
-  await vi.waitFor(() => expect(filesIn(snapDir(sharedDir, root.deviceId))).toHaveLength(1));
+  // Snapshots follow the publishes; wait for the one that holds every op, after which none is due.
+  await vi.waitFor(() => {
+    const names = filesIn(snapDir(sharedDir, root.deviceId));
+    expect(names).toHaveLength(1);
+    expect(snapshotHeaderOf(readFileSync(join(snapDir(sharedDir, root.deviceId), names[0]!)).subarray(0, 4096))?.opCount).toBe(root.state.opsCount);
+  });
   const status = root.getStatus();
   return { sharedDir, root, rootPlace: founderPlace, teamId: status.teamId!, stateHash: status.stateHash, rootId: root.deviceId };
 }
@@ -52,8 +59,7 @@ describe('the team snapshot', () => {
     const first = filesIn(snapDir(sharedDir, rootId));
     root.record(Array.from({ length: 6 }, (_, index) => noteEdit(`再来 ${index}`)));
     await root.flushNow();
-    await vi.waitFor(() => expect(filesIn(snapDir(sharedDir, rootId))).not.toEqual(first));
-    expect(filesIn(snapDir(sharedDir, rootId))).toHaveLength(1);
+    await replaced(snapDir(sharedDir, rootId), first[0]!);
 
     const memberPlace = computer(sharedDir, 'member');
     const member = startService(memberPlace, { memberName: 'Bob', ...writesSnapshots({ teamEveryOps: 1, baseEveryOps: 1 }) });
@@ -103,8 +109,7 @@ describe('the team snapshot', () => {
     await stopService(root);
     const updated = startService(rootPlace, { capabilities: [note, prizeRequest], ...writesSnapshots({ teamEveryOps: 5 }) });
     await updated.ready;
-    await vi.waitFor(() => expect(filesIn(snapDir(sharedDir, rootId))).not.toEqual([before]));
-    const [after] = filesIn(snapDir(sharedDir, rootId));
+    const after = await replaced(snapDir(sharedDir, rootId), before!);
     const header = snapshotHeaderOf(readFileSync(join(snapDir(sharedDir, rootId), after!)).subarray(0, 4096));
     expect(header?.schemas).toBe(schemaFingerprint([note, prizeRequest], nodeCrypto));
   });
@@ -162,6 +167,16 @@ describe('the local cache base', () => {
     expect(updated.getStatus().stateHash).toBe(stateHash);
   });
 });
+
+/** Waits until `dir` holds one file again, and not `before`: the new snapshot written, the old one removed. */
+async function replaced(dir: string, before: string): Promise<string> {
+  await vi.waitFor(() => {
+    const names = filesIn(dir);
+    expect(names).toHaveLength(1);
+    expect(names[0]).not.toBe(before);
+  });
+  return filesIn(dir)[0]!;
+}
 
 async function started<T extends { ready: Promise<void> }>(service: T): Promise<T> {
   await service.ready;

@@ -123,40 +123,61 @@ export interface SnapshotExpectation {
 export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
   if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf16le');
-  const headerEnd = text.indexOf('\n');
-  const filesEnd = text.indexOf('\n', headerEnd + 1);
-  const devicesEnd = filesEnd < 0 ? -1 : text.indexOf('\n', filesEnd + 1);
-  const trailerStart = text.lastIndexOf('\n', text.length - 2) + 1;
-  if (!text.endsWith('\n') || headerEnd < 0 || devicesEnd < 0 || trailerStart <= devicesEnd) return refuse('incomplete (no trailer)');
-  const header = parsed(headerSchema, text.slice(0, headerEnd), 'header');
+  // Lines are decoded one at a time: one 160 MB string would sit in the heap through the whole
+  // start and make every garbage collection meanwhile a full one.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const line = (from: number, to: number) => buffer.toString('utf16le', from, to);
+  const headerEnd = newlineFrom(buffer, 0);
+  const filesEnd = headerEnd < 0 ? -1 : newlineFrom(buffer, headerEnd + 2);
+  const devicesEnd = filesEnd < 0 ? -1 : newlineFrom(buffer, filesEnd + 2);
+  const trailerStart = lastLineStart(buffer);
+  if (devicesEnd < 0 || trailerStart <= devicesEnd) return refuse('incomplete (no trailer)');
+  const header = parsed(headerSchema, line(0, headerEnd), 'header');
   if (!header.ok) return header;
   const { value: head } = header;
   if (head.teamId !== expect.teamId) return refuse(`it belongs to team ${head.teamId}`);
   if (head.schemas !== expect.schemas) return refuse('written by a version of Baton with other op schemas');
-  const trailer = parsed(trailerSchema, text.slice(trailerStart, -1), 'trailer');
+  const trailer = parsed(trailerSchema, line(trailerStart, buffer.length - 2), 'trailer');
   if (!trailer.ok) return trailer;
-  if (crypto.sha256Hex(bytes.subarray(0, trailerStart * 2)) !== trailer.value.sha256) return refuse('its hash does not match (damaged)');
+  if (crypto.sha256Hex(bytes.subarray(0, trailerStart)) !== trailer.value.sha256) return refuse('its hash does not match (damaged)');
   const key = expect.publicKeyFor(head.deviceId);
   if (!key || !crypto.verify(key, signedMessage(trailer.value.sha256), trailer.value.sig)) return refuse(`not signed by device ${head.deviceId}`);
-  const files = parsed(filesSchema, text.slice(headerEnd + 1, filesEnd), 'the file list');
+  const files = parsed(filesSchema, line(headerEnd + 2, filesEnd), 'the file list');
   if (!files.ok) return files;
-  const devices = parsed(devicesSchema, text.slice(filesEnd + 1, devicesEnd), 'the device list');
+  const devices = parsed(devicesSchema, line(filesEnd + 2, devicesEnd), 'the device list');
   if (!devices.ok) return devices;
-  const entities = entityLines(text, devicesEnd + 1, trailerStart, head);
+  const entities = entityLines(buffer, devicesEnd + 2, trailerStart, head);
   return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities } };
 }
 
-function* entityLines(text: string, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
+/** The byte offset of the next "\n" at or after `from` (on a character boundary), or -1. */
+function newlineFrom(buffer: Buffer, from: number): number {
+  let at = buffer.indexOf(NEWLINE, from);
+  // A match at an odd offset is the tail of one character and the head of the next.
+  while (at >= 0 && at % 2 !== 0) at = buffer.indexOf(NEWLINE, at + 1);
+  return at;
+}
+
+/** Where the last line starts, given that the file ends with "\n"; -1 if it does not. */
+function lastLineStart(buffer: Buffer): number {
+  if (buffer.length < 2 || !buffer.subarray(-2).equals(NEWLINE)) return -1;
+  let at = buffer.lastIndexOf(NEWLINE, buffer.length - 3);
+  while (at >= 0 && at % 2 !== 0) at = buffer.lastIndexOf(NEWLINE, at - 1);
+  return at < 0 ? -1 : at + 2;
+}
+
+const NEWLINE = Buffer.from('\n', 'utf16le');
+
+function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
   let entities = 0;
   let ops = 0;
   for (let start = from; start < to; ) {
-    const end = text.indexOf('\n', start);
-    const entity = heldEntity(JSON.parse(text.slice(start, end)));
+    const end = newlineFrom(buffer, start);
+    const entity = heldEntity(JSON.parse(buffer.toString('utf16le', start, end)));
     entities += 1;
     ops += entity.ops.length;
     yield entity;
-    start = end + 1;
+    start = end + 2;
   }
   if (entities !== header.entityCount || ops !== header.opCount) {
     throw new Error(`the snapshot holds ${entities} entities and ${ops} ops; its header says ${header.entityCount} and ${header.opCount}`);
