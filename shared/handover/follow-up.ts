@@ -6,7 +6,7 @@ import {
   foldLog,
   foldLww,
   lwwSetSchema,
-  opsOfType,
+  type LogEntry,
   type LwwField,
   type LwwFields,
   type LwwSet,
@@ -173,35 +173,38 @@ export const followUp = defineCapability({
     'followUp.commented': followUpCommentedSchema,
   },
   reduce(ops, { id }): FollowUpState {
+    // One pass sorting the ops by what they fold into: this runs for every follow-up at each open.
     let created: CreatedOp | null = null;
     const ignoredOps: string[] = [];
     const writes: Array<{ hlc: string; data: LwwSet<FollowUpFields> }> = [];
+    const commentOps: CommentOp[] = [];
     for (const op of ops) {
-      if (op.type === 'followUp.created') {
-        if (created) {
-          ignoredOps.push(op.id);
-          continue;
-        }
-        created = op;
-        // The creation is the first write of every field; later edits list it as seen.
-        writes.push({ hlc: op.hlc, data: { set: initialValues(op.data), seen: {} } });
-      } else if (op.type === 'followUp.updated') {
-        writes.push(op);
+      switch (op.type) {
+        case 'followUp.created':
+          if (created) {
+            ignoredOps.push(op.id);
+            break;
+          }
+          created = op;
+          // The creation is the first write of every field; later edits list it as seen.
+          writes.push({ hlc: op.hlc, data: { set: initialValues(op.data), seen: {} } });
+          break;
+        case 'followUp.updated':
+          writes.push(op);
+          break;
+        case 'followUp.commented':
+          commentOps.push(op);
       }
     }
     const fields = foldLww(writes);
-    const comments = foldLog(opsOfType(ops, 'followUp.commented'));
+    const comments = foldLog(commentOps);
     const ignored = new Set(ignoredOps);
     return {
       id,
       current: created ? currentOf(created.data, fields) : null,
       fields,
       hasConflicts: conflictingFields(fields).length > 0,
-      comments: comments.entries.map(({ entry, corrections, latest }) => ({
-        ...commentRevisionOf(latest),
-        opId: entry.id,
-        revisions: [entry, ...corrections].map(commentRevisionOf),
-      })),
+      comments: comments.entries.map(commentOf),
       orphanComments: comments.orphans.map(commentRevisionOf),
       events: ignored.size === 0 ? ops : ops.filter((op) => !ignored.has(op.id)),
       ignoredOps,
@@ -242,6 +245,13 @@ function currentOf(data: FollowUpCreatedData, fields: LwwFields<FollowUpFields>)
 /** The creation writes every field, so `field` is there; null is a value (no department), not "unset". */
 function valueOf<V>(field: LwwField<V> | undefined, initial: V): V {
   return field === undefined ? initial : field.value;
+}
+
+/** Shows the latest version under the original's op id. */
+function commentOf({ entry, corrections }: LogEntry<CommentOp>): FollowUpComment {
+  const revisions = [entry, ...corrections].map(commentRevisionOf);
+  const { hlc, text, by, at } = revisions[revisions.length - 1]!;
+  return { opId: entry.id, hlc, text, by, at, revisions };
 }
 
 function commentRevisionOf(op: CommentOp): FollowUpCommentRevision {

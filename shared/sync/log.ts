@@ -28,13 +28,14 @@ export interface FoldedLog<O extends LogOp> {
 
 /** `ops` oldest first, as reducers receive them. */
 export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
-  const entries: Array<{ entry: O; corrections: O[] }> = [];
-  const entryOf = new Map<string, { entry: O; corrections: O[] }>();
+  // Built in their final shape: a reducer folds every comment of three years at each open.
+  const entries: Array<{ entry: O; corrections: O[]; latest: O }> = [];
+  const entryOf = new Map<string, { entry: O; corrections: O[]; latest: O }>();
   const orphans: O[] = [];
   for (const op of ops) {
     const corrects = op.data.corrects;
     if (corrects === undefined) {
-      const entry = { entry: op, corrections: [] };
+      const entry = { entry: op, corrections: [], latest: op };
       entries.push(entry);
       entryOf.set(op.id, entry);
       continue;
@@ -46,10 +47,8 @@ export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
       continue;
     }
     target.corrections.push(op);
+    target.latest = op;
     entryOf.set(op.id, target);
   }
-  return {
-    entries: entries.map(({ entry, corrections }) => ({ entry, corrections, latest: corrections.at(-1) ?? entry })),
-    orphans,
-  };
+  return { entries, orphans };
 }
