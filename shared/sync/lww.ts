@@ -41,27 +41,47 @@ export function lwwSetSchema<Shape extends z.ZodRawShape>(fields: Shape) {
 export function foldLww<T extends object>(
   writes: ReadonlyArray<{ readonly hlc: string; readonly data: LwwSet<T> }>,
 ): LwwFields<T> {
-  const byField = new Map<string, Array<{ hlc: string; value: unknown; seen: readonly string[] }>>();
+  // Every follow-up's fields fold at each open, so one pass gathers each field's writes, no copies.
+  const byField = new Map<string, FieldWrite[]>();
   for (const { hlc, data } of writes) {
-    for (const [field, value] of Object.entries(data.set)) {
+    const { set, seen } = data;
+    for (const field in set) {
+      const value = set[field];
       // JSON drops undefined; a local op must fold as it will after the round trip.
       if (value === undefined) continue;
-      const list = byField.get(field) ?? [];
-      list.push({ hlc, value, seen: data.seen[field] ?? [] });
-      byField.set(field, list);
+      const write = { hlc, value, seen: seen[field] ?? NOTHING_SEEN };
+      const list = byField.get(field);
+      if (list) list.push(write);
+      else byField.set(field, [write]);
     }
   }
   const fields: Record<string, LwwField<unknown>> = {};
-  for (const [field, list] of byField) {
-    const winner = list[list.length - 1]!;
-    const seenByWinner = new CausalGraph(list).ancestors(winner.hlc);
-    const conflicts = list
-      .slice(0, -1)
-      .filter((write) => !seenByWinner.has(write.hlc))
-      .map(({ value, hlc }) => ({ value, hlc }));
-    fields[field] = { value: winner.value, hlc: winner.hlc, conflicts };
-  }
+  for (const [field, list] of byField) fields[field] = lastWriterWins(list);
   return fields as LwwFields<T>;
+}
+
+interface FieldWrite {
+  readonly hlc: string;
+  readonly value: unknown;
+  readonly seen: readonly string[];
+}
+
+const NOTHING_SEEN: readonly string[] = [];
+
+function lastWriterWins(writes: readonly FieldWrite[]): LwwField<unknown> {
+  const winner = writes[writes.length - 1]!;
+  return { value: winner.value, hlc: winner.hlc, conflicts: writes.length === 1 ? [] : unseenBy(winner, writes) };
+}
+
+/** The writes before the winner that its author had not seen, oldest first. */
+function unseenBy(winner: FieldWrite, writes: readonly FieldWrite[]): Array<LwwValue<unknown>> {
+  const seenByWinner = new CausalGraph(writes).ancestors(winner.hlc);
+  const unseen: Array<LwwValue<unknown>> = [];
+  for (let index = 0; index < writes.length - 1; index += 1) {
+    const { value, hlc } = writes[index]!;
+    if (!seenByWinner.has(hlc)) unseen.push({ value, hlc });
+  }
+  return unseen;
 }
 
 /** The fields showing a conflict (a losing write the winner's author had not seen), for a person to resolve. */
