@@ -248,8 +248,8 @@ function valueOf<V>(field: LwwField<V> | undefined, initial: V): V {
 }
 
 /** Shows the latest version under the original's op id. */
-function commentOf({ entry, corrections }: LogEntry<CommentOp>): FollowUpComment {
-  const revisions = [entry, ...corrections].map(commentRevisionOf);
+function commentOf({ entry, versions }: LogEntry<CommentOp>): FollowUpComment {
+  const revisions = versions.map(commentRevisionOf);
   const { hlc, text, by, at } = revisions[revisions.length - 1]!;
   return { opId: entry.id, hlc, text, by, at, revisions };
 }

@@ -14,8 +14,11 @@ export interface LogOp {
 
 export interface LogEntry<O extends LogOp> {
   readonly entry: O;
-  /** Oldest first; a correction of a correction counts for the entry it ultimately corrects. */
-  readonly corrections: readonly O[];
+  /**
+   * The entry, then its corrections, oldest first; a correction of a correction counts for the
+   * entry it ultimately corrects.
+   */
+  readonly versions: readonly O[];
   /** What to show: the latest correction, or the entry itself. */
   readonly latest: O;
 }
@@ -29,13 +32,13 @@ export interface FoldedLog<O extends LogOp> {
 /** `ops` oldest first, as reducers receive them. */
 export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
   // Built in their final shape: a reducer folds every comment of three years at each open.
-  const entries: Array<{ entry: O; corrections: O[]; latest: O }> = [];
-  const entryOf = new Map<string, { entry: O; corrections: O[]; latest: O }>();
+  const entries: Array<{ entry: O; versions: O[]; latest: O }> = [];
+  const entryOf = new Map<string, { entry: O; versions: O[]; latest: O }>();
   const orphans: O[] = [];
   for (const op of ops) {
     const corrects = op.data.corrects;
     if (corrects === undefined) {
-      const entry = { entry: op, corrections: [], latest: op };
+      const entry = { entry: op, versions: [op], latest: op };
       entries.push(entry);
       entryOf.set(op.id, entry);
       continue;
@@ -46,7 +49,7 @@ export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
       orphans.push(op);
       continue;
     }
-    target.corrections.push(op);
+    target.versions.push(op);
     target.latest = op;
     entryOf.set(op.id, target);
   }

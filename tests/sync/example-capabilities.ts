@@ -29,10 +29,10 @@ export const note = defineCapability({
         deleted: 'note.deleted',
         restored: 'note.restored',
       }),
-      comments: comments.entries.map(({ entry, latest, corrections }) => ({
+      comments: comments.entries.map(({ entry, latest, versions }) => ({
         id: entry.id,
         text: latest.data.text,
-        corrected: corrections.length > 0,
+        corrected: versions.length > 1,
       })),
       orphanCorrections: comments.orphans.map((op) => op.id),
     };
