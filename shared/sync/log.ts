@@ -32,17 +32,20 @@ export interface FoldedLog<O extends LogOp> {
 /** `ops` oldest first, as reducers receive them. */
 export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
   // Built in their final shape: a reducer folds every comment of three years at each open.
-  const entries: Array<{ entry: O; versions: O[]; latest: O }> = [];
-  const entryOf = new Map<string, { entry: O; versions: O[]; latest: O }>();
+  const entries: Array<LoggedEntry<O>> = [];
+  // Corrections are rare: the entries are looked up by op id only once one comes.
+  let entryOf: Map<string, LoggedEntry<O>> | null = null;
   const orphans: O[] = [];
   for (const op of ops) {
     const corrects = op.data.corrects;
     if (corrects === undefined) {
       const entry = { entry: op, versions: [op], latest: op };
       entries.push(entry);
-      entryOf.set(op.id, entry);
+      entryOf?.set(op.id, entry);
       continue;
     }
+    // Until the first correction every entry is its only version.
+    entryOf ??= new Map(entries.map((entry) => [entry.entry.id, entry]));
     // A correction is newer than what it corrects, so its target, if here, was met already.
     const target = entryOf.get(corrects);
     if (!target) {
@@ -55,3 +58,5 @@ export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
   }
   return { entries, orphans };
 }
+
+type LoggedEntry<O extends LogOp> = { entry: O; versions: O[]; latest: O };
