@@ -6,7 +6,6 @@ import {
   foldLog,
   foldLww,
   lwwSetSchema,
-  type LogEntry,
   type LwwField,
   type LwwFields,
   type LwwSet,
@@ -204,7 +203,7 @@ export const followUp = defineCapability({
       current: created ? currentOf(created.data, fields) : null,
       fields,
       hasConflicts: conflictingFields(fields).length > 0,
-      comments: comments.entries.map(commentOf),
+      comments: comments.entries.map((entry) => commentOf(entry, comments.revisionsOf(entry, commentRevisionOf))),
       orphanComments: comments.orphans.map(commentRevisionOf),
       events: ignored.size === 0 ? ops : ops.filter((op) => !ignored.has(op.id)),
       ignoredOps,
@@ -248,8 +247,7 @@ function valueOf<V>(field: LwwField<V> | undefined, initial: V): V {
 }
 
 /** Shows the latest version under the original's op id. */
-function commentOf({ entry, versions }: LogEntry<CommentOp>): FollowUpComment {
-  const revisions = versions.map(commentRevisionOf);
+function commentOf(entry: CommentOp, revisions: FollowUpCommentRevision[]): FollowUpComment {
   const { hlc, text, by, at } = revisions[revisions.length - 1]!;
   return { opId: entry.id, hlc, text, by, at, revisions };
 }

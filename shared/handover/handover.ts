@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { correctsSchema, defineCapability, foldLog, type LogEntry, type TypedOp } from '../sync';
+import { correctsSchema, defineCapability, foldLog, type TypedOp } from '../sync';
 import { attachmentSchema, type Attachment } from './attachments';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, type Person } from './fields';
 import { MAX_ATTACHMENTS, MAX_CHECKLIST_ITEMS, MAX_FOLLOW_UP_REFS, MAX_SECTION_CHARS } from './limits';
@@ -143,7 +143,7 @@ export const handover = defineCapability({
     return {
       id,
       note,
-      addenda: log.entries.map(addendumOf),
+      addenda: log.entries.map((entry) => addendumOf(entry, log.revisionsOf(entry, revision))),
       orphanAddenda: log.orphans.map(revision),
       acknowledgements,
       ignoredOps,
@@ -157,8 +157,7 @@ type AcknowledgedOp = Extract<HandoverOp, { type: 'handover.acknowledged' }>;
 type AddendumOp = Extract<HandoverOp, { type: 'handover.addendum' }>;
 
 /** Shows the latest version under the original's op id. */
-function addendumOf({ entry, versions }: LogEntry<AddendumOp>): Addendum {
-  const revisions = versions.map(revision);
+function addendumOf(entry: AddendumOp, revisions: AddendumRevision[]): Addendum {
   const { hlc, text, attachments, author, at } = revisions[revisions.length - 1]!;
   return { opId: entry.id, hlc, text, attachments, author, at, revisions };
 }
