@@ -197,7 +197,6 @@ export const followUp = defineCapability({
     }
     const fields = foldLww(writes);
     const comments = foldLog(commentOps);
-    const ignored = new Set(ignoredOps);
     return {
       id,
       current: created ? currentOf(created.data, fields) : null,
@@ -205,7 +204,8 @@ export const followUp = defineCapability({
       hasConflicts: conflictingFields(fields).length > 0,
       comments: comments.entries.map((entry) => commentOf(entry, comments.revisionsOf(entry, commentRevisionOf))),
       orphanComments: comments.orphans.map(commentRevisionOf),
-      events: ignored.size === 0 ? ops : ops.filter((op) => !ignored.has(op.id)),
+      // A second creation is rare; most follow-ups have none to leave out.
+      events: ignoredOps.length === 0 ? ops : ops.filter((op) => !ignoredOps.includes(op.id)),
       ignoredOps,
     };
   },
