@@ -124,7 +124,8 @@ export const handover = defineCapability({
           addendumOps.push(op);
       }
     }
-    // Not a spread: V8 adds the two keys to a spread copy ten times slower, and every note folds at each open.
+    // Not a spread: V8 adds the two keys to a spread copy ten times slower, and every note folds
+    // at each open.
     const note: SubmittedNote | null = first ? Object.assign({}, first.data, { opId: first.id, hlc: first.hlc }) : null;
 
     const acknowledgements: Acknowledgement[] = [];

@@ -46,6 +46,7 @@ export function foldLww<T extends object>(writes: ReadonlyArray<LwwWrite<T>>): L
   const tangled = new Set<keyof T & string>();
   for (const { hlc, data } of writes) {
     const { set, seen } = data;
+    // `set` is a JSON object, so `in` meets its own keys only, without Object.entries' copy.
     for (const field in set) {
       const value = set[field];
       // JSON drops undefined; a local op must fold as it will after the round trip.
