@@ -6,7 +6,6 @@ import {
   foldLog,
   foldLww,
   lwwSetSchema,
-  opsOfType,
   type LwwField,
   type LwwFields,
   type LwwSet,
@@ -173,37 +172,40 @@ export const followUp = defineCapability({
     'followUp.commented': followUpCommentedSchema,
   },
   reduce(ops, { id }): FollowUpState {
+    // One pass sorting the ops by what they fold into: this runs for every follow-up at each open.
     let created: CreatedOp | null = null;
     const ignoredOps: string[] = [];
     const writes: Array<{ hlc: string; data: LwwSet<FollowUpFields> }> = [];
+    const commentOps: CommentOp[] = [];
     for (const op of ops) {
-      if (op.type === 'followUp.created') {
-        if (created) {
-          ignoredOps.push(op.id);
-          continue;
-        }
-        created = op;
-        // The creation is the first write of every field; later edits list it as seen.
-        writes.push({ hlc: op.hlc, data: { set: initialValues(op.data), seen: {} } });
-      } else if (op.type === 'followUp.updated') {
-        writes.push(op);
+      switch (op.type) {
+        case 'followUp.created':
+          if (created) {
+            ignoredOps.push(op.id);
+            break;
+          }
+          created = op;
+          // The creation is the first write of every field; later edits list it as seen.
+          writes.push({ hlc: op.hlc, data: { set: initialValues(op.data), seen: {} } });
+          break;
+        case 'followUp.updated':
+          writes.push(op);
+          break;
+        case 'followUp.commented':
+          commentOps.push(op);
       }
     }
     const fields = foldLww(writes);
-    const comments = foldLog(opsOfType(ops, 'followUp.commented'));
-    const ignored = new Set(ignoredOps);
+    const comments = foldLog(commentOps);
     return {
       id,
       current: created ? currentOf(created.data, fields) : null,
       fields,
       hasConflicts: conflictingFields(fields).length > 0,
-      comments: comments.entries.map(({ entry, corrections, latest }) => ({
-        ...commentRevisionOf(latest),
-        opId: entry.id,
-        revisions: [entry, ...corrections].map(commentRevisionOf),
-      })),
+      comments: comments.entries.map((entry) => commentOf(entry, comments.revisionsOf(entry, commentRevisionOf))),
       orphanComments: comments.orphans.map(commentRevisionOf),
-      events: ignored.size === 0 ? ops : ops.filter((op) => !ignored.has(op.id)),
+      // A second creation is rare; most follow-ups have none to leave out.
+      events: ignoredOps.length === 0 ? ops : ops.filter((op) => !ignoredOps.includes(op.id)),
       ignoredOps,
     };
   },
@@ -242,6 +244,12 @@ function currentOf(data: FollowUpCreatedData, fields: LwwFields<FollowUpFields>)
 /** The creation writes every field, so `field` is there; null is a value (no department), not "unset". */
 function valueOf<V>(field: LwwField<V> | undefined, initial: V): V {
   return field === undefined ? initial : field.value;
+}
+
+/** Shows the latest version under the original's op id. */
+function commentOf(entry: CommentOp, revisions: FollowUpCommentRevision[]): FollowUpComment {
+  const { hlc, text, by, at } = revisions[revisions.length - 1]!;
+  return { opId: entry.id, hlc, text, by, at, revisions };
 }
 
 function commentRevisionOf(op: CommentOp): FollowUpCommentRevision {

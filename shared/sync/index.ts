@@ -45,7 +45,7 @@ export {
   type TypedOp,
 } from './capability';
 export { conflictingFields, foldLww, lwwSetData, lwwSetSchema, type LwwField, type LwwFields, type LwwSet, type LwwValue } from './lww';
-export { correctsSchema, foldLog, type FoldedLog, type LogEntry, type LogOp } from './log';
+export { correctsSchema, foldLog, type FoldedLog, type LogOp } from './log';
 export { foldTombstone, tombstoneSchema, type OpRef, type Tombstone } from './tombstone';
 export { concurrentClashes, type WorkflowEvent } from './workflow';
 export { createSyncState } from './fold';

@@ -12,44 +12,55 @@ export interface LogOp {
   readonly data: { readonly corrects?: string | undefined };
 }
 
-export interface LogEntry<O extends LogOp> {
-  readonly entry: O;
-  /** Oldest first; a correction of a correction counts for the entry it ultimately corrects. */
-  readonly corrections: readonly O[];
-  /** What to show: the latest correction, or the entry itself. */
-  readonly latest: O;
-}
-
 export interface FoldedLog<O extends LogOp> {
-  readonly entries: ReadonlyArray<LogEntry<O>>;
+  /** The ops that correct nothing, oldest first. */
+  readonly entries: readonly O[];
   /** Corrections of entries that are not (yet) here; shown rather than dropped. */
   readonly orphans: readonly O[];
+  /**
+   * Every version of an entry as `revisionOf` shows it: the entry, then its corrections, oldest
+   * first. A correction of a correction counts for the entry it ultimately corrects.
+   */
+  revisionsOf<R>(entry: O, revisionOf: (op: O) => R): R[];
 }
 
 /** `ops` oldest first, as reducers receive them. */
 export function foldLog<O extends LogOp>(ops: readonly O[]): FoldedLog<O> {
-  const entries: Array<{ entry: O; corrections: O[] }> = [];
-  const entryOf = new Map<string, { entry: O; corrections: O[] }>();
+  // Every comment of three years folds at each open and corrections are rare: nothing is built
+  // per entry, and the lookups only once the first correction comes.
+  const entries: O[] = [];
   const orphans: O[] = [];
+  let entryOf: Map<string, O> | null = null;
+  let corrections: Map<O, O[]> | null = null;
   for (const op of ops) {
     const corrects = op.data.corrects;
     if (corrects === undefined) {
-      const entry = { entry: op, corrections: [] };
-      entries.push(entry);
-      entryOf.set(op.id, entry);
+      entries.push(op);
+      entryOf?.set(op.id, op);
       continue;
     }
+    // Until the first correction every op met is an entry.
+    entryOf ??= new Map(entries.map((entry) => [entry.id, entry]));
+    corrections ??= new Map();
     // A correction is newer than what it corrects, so its target, if here, was met already.
     const target = entryOf.get(corrects);
     if (!target) {
       orphans.push(op);
       continue;
     }
-    target.corrections.push(op);
+    const ofTarget = corrections.get(target);
+    if (ofTarget) ofTarget.push(op);
+    else corrections.set(target, [op]);
     entryOf.set(op.id, target);
   }
   return {
-    entries: entries.map(({ entry, corrections }) => ({ entry, corrections, latest: corrections.at(-1) ?? entry })),
+    entries,
     orphans,
+    revisionsOf(entry, revisionOf) {
+      const revisions = [revisionOf(entry)];
+      const corrected = corrections?.get(entry);
+      if (corrected) for (const correction of corrected) revisions.push(revisionOf(correction));
+      return revisions;
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CausalGraph, MAX_SEEN, seenSchema } from './causal';
+import { CausalGraph, MAX_SEEN, seenSchema, type CausalEvent } from './causal';
 
 /**
  * Editable fields: last writer wins per field, by hlc (which ends in the device id, so ties are
@@ -38,30 +38,61 @@ export function lwwSetSchema<Shape extends z.ZodRawShape>(fields: Shape) {
 }
 
 /** Folds set ops, given oldest first (as reducers receive them). */
-export function foldLww<T extends object>(
-  writes: ReadonlyArray<{ readonly hlc: string; readonly data: LwwSet<T> }>,
-): LwwFields<T> {
-  const byField = new Map<string, Array<{ hlc: string; value: unknown; seen: readonly string[] }>>();
+export function foldLww<T extends object>(writes: ReadonlyArray<LwwWrite<T>>): LwwFields<T> {
+  // Every follow-up's fields fold at each open. Nearly every write was made having seen the value
+  // it replaces, so the field just takes it, conflict-free; only a field where some write had not
+  // seen its predecessor (tangled) is worked out through the causal graph.
+  const shown = new Map<keyof T & string, { value: unknown; hlc: string; conflicts: Array<LwwValue<unknown>> }>();
+  const tangled = new Set<keyof T & string>();
   for (const { hlc, data } of writes) {
-    for (const [field, value] of Object.entries(data.set)) {
+    const { set, seen } = data;
+    // `set` is a JSON object, so `in` meets its own keys only, without Object.entries' copy.
+    for (const field in set) {
+      const value = set[field];
       // JSON drops undefined; a local op must fold as it will after the round trip.
       if (value === undefined) continue;
-      const list = byField.get(field) ?? [];
-      list.push({ hlc, value, seen: data.seen[field] ?? [] });
-      byField.set(field, list);
+      const before = shown.get(field);
+      if (before === undefined) {
+        shown.set(field, { value, hlc, conflicts: [] });
+        continue;
+      }
+      if (!(before.hlc < hlc && seen[field]?.includes(before.hlc))) tangled.add(field);
+      before.value = value;
+      before.hlc = hlc;
     }
   }
   const fields: Record<string, LwwField<unknown>> = {};
-  for (const [field, list] of byField) {
-    const winner = list[list.length - 1]!;
-    const seenByWinner = new CausalGraph(list).ancestors(winner.hlc);
-    const conflicts = list
-      .slice(0, -1)
-      .filter((write) => !seenByWinner.has(write.hlc))
-      .map(({ value, hlc }) => ({ value, hlc }));
-    fields[field] = { value: winner.value, hlc: winner.hlc, conflicts };
+  for (const [field, last] of shown) {
+    if (tangled.has(field)) last.conflicts = unseenByWinner(writesOf(field, writes));
+    fields[field] = last;
   }
   return fields as LwwFields<T>;
+}
+
+type LwwWrite<T> = { readonly hlc: string; readonly data: LwwSet<T> };
+
+interface FieldWrite extends CausalEvent {
+  readonly value: unknown;
+}
+
+function writesOf<T>(field: keyof T & string, writes: ReadonlyArray<LwwWrite<T>>): FieldWrite[] {
+  const of: FieldWrite[] = [];
+  for (const { hlc, data } of writes) {
+    const value = data.set[field];
+    if (value !== undefined) of.push({ hlc, value, seen: data.seen[field] ?? [] });
+  }
+  return of;
+}
+
+/** The writes before the last (the winner) that its author had not seen, oldest first. */
+function unseenByWinner(writes: readonly FieldWrite[]): Array<LwwValue<unknown>> {
+  const seenByWinner = new CausalGraph(writes).ancestors(writes[writes.length - 1]!.hlc);
+  const unseen: Array<LwwValue<unknown>> = [];
+  for (let index = 0; index < writes.length - 1; index += 1) {
+    const { value, hlc } = writes[index]!;
+    if (!seenByWinner.has(hlc)) unseen.push({ value, hlc });
+  }
+  return unseen;
 }
 
 /** The fields showing a conflict (a losing write the winner's author had not seen), for a person to resolve. */

@@ -29,11 +29,10 @@ export const note = defineCapability({
         deleted: 'note.deleted',
         restored: 'note.restored',
       }),
-      comments: comments.entries.map(({ entry, latest, corrections }) => ({
-        id: entry.id,
-        text: latest.data.text,
-        corrected: corrections.length > 0,
-      })),
+      comments: comments.entries.map((entry) => {
+        const texts = comments.revisionsOf(entry, (op) => op.data.text);
+        return { id: entry.id, text: texts[texts.length - 1], corrected: texts.length > 1 };
+      }),
       orphanCorrections: comments.orphans.map((op) => op.id),
     };
   },

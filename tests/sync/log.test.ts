@@ -31,6 +31,6 @@ describe('append-only logs', () => {
       { id: 'a:1', hlc: '2', data: {} },
     ]);
     expect(folded.orphans.map((op) => op.id)).toEqual(['b:1']);
-    expect(folded.entries.map((entry) => entry.latest.id)).toEqual(['a:1']);
+    expect(folded.entries.map((entry) => folded.revisionsOf(entry, (op) => op.id))).toEqual([['a:1']]);
   });
 });
