@@ -106,6 +106,11 @@ export function proposedShift(now: number, shiftTypes: readonly ShiftType[], tim
   return started.findLast((shift) => now < shift.endAt) ?? started.at(-1) ?? null;
 }
 
+/** The next shift to start after `now`: between shifts, the one the next person is coming in for. */
+export function upcomingShift(now: number, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
+  return shiftsAround(now, shiftTypes, timeZone).find((shift) => shift.startAt > now) ?? null;
+}
+
 /** The shift that started before `shift`, among the active types. */
 export function previousShift(shift: ShiftRef, shiftTypes: readonly ShiftType[], timeZone: string): ShiftInstance | null {
   const self = shiftInstance(shift, shiftTypes, timeZone);

@@ -108,6 +108,21 @@ describe('handover service on a real sync service', () => {
     expect(a.service.listHandovers({ unacknowledged: true }, 0, 10).total).toBe(0);
   });
 
+  it('shows someone in early for the 08:00 shift the night note as the previous shift', async () => {
+    let at = Date.UTC(2026, 10, 26, 15, 30); // 23:30 in Shanghai, late shift of 26 November
+    const clock = () => at;
+    const a = await teamWithAlice(clock);
+    const submitted = await a.service.submit(withText(a.service.getDraft().draft, { summary: '夜里舆情平稳' }));
+    if (!submitted.ok) throw new Error(JSON.stringify(submitted.issues));
+    await a.sync.syncNow();
+    at = Date.UTC(2026, 10, 26, 23, 50); // 07:50 in Shanghai: no shift under way yet
+    const b = await joinBob(join(a.sharedDir, '..'), a.sharedDir, clock);
+    const context = b.service.getShiftContext();
+    expect(context.current).toBeNull();
+    expect(context.previous?.shift).toEqual({ date: '2026-11-26', shiftTypeId: 'late' });
+    expect(context.previous?.notes.map((note) => note.id)).toEqual([submitted.id]);
+  });
+
   it('shows an escalation past its deadline as overdue, first', async () => {
     const a = await teamWithAlice();
     const made = a.service.createFollowUp({

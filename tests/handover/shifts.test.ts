@@ -10,6 +10,7 @@ import {
   proposedShift,
   shiftInstance,
   shiftTypeSchema,
+  upcomingShift,
   wallTimeInZone,
   type ShiftType,
 } from '../../shared/handover';
@@ -45,6 +46,9 @@ describe('the current shift, in the team time zone', () => {
       date: '2026-01-06',
       shiftTypeId: 'early',
     });
+    // …and the one someone arriving early is coming in for is the next to start.
+    expect(upcomingShift(shanghai('2026-01-06', '07:50'), DEFAULT_SHIFT_TYPES, ZONE)).toMatchObject({ date: '2026-01-06', shiftTypeId: 'early' });
+    expect(upcomingShift(shanghai('2026-01-05', '23:00'), DEFAULT_SHIFT_TYPES, ZONE)).toMatchObject({ date: '2026-01-06', shiftTypeId: 'early' });
   });
 
   it('a shift crossing midnight holds the small hours and belongs to the evening it started', () => {

@@ -14,6 +14,7 @@ import {
   isSubmitted,
   prefillDraft,
   previousHandoverFor,
+  upcomingShift,
   proposedShift,
   submissionFromDraft,
   teamSettings,
@@ -137,8 +138,9 @@ export class HandoverService {
     const proposed = proposedShift(now, settings.shiftTypes, settings.timeZone);
     const current = currentShift(now, settings.shiftTypes, settings.timeZone);
     const notes = this.notes();
-    // The incoming person acknowledges the notes of the shift before the one under way (or proposed).
-    const reference = current ?? proposed;
+    // The incoming person acknowledges the notes of the shift before the one under way; between
+    // shifts (in early for the 08:00 shift), before the one about to start: the night's note.
+    const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposed;
     const previous = reference ? previousHandoverFor(reference, notes) : null;
     return {
       now,
