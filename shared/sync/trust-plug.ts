@@ -21,6 +21,12 @@ export type ReadonlySyncState = Pick<SyncState, 'get' | 'list' | 'heads' | 'opsC
  */
 export interface TrustPlug {
   readonly rosterKinds: readonly string[];
+  /**
+   * True when `filterFor` reads only `state.heldOps` (ops held, counted or not) and `devices`: a
+   * refilter changes neither, so one round reaches the fixed point and the second, a pass over
+   * every op, is skipped.
+   */
+  readonly judgesHeldOps?: boolean;
   filterFor(state: SyncState, devices: ReadonlyMap<string, string>): OpFilter;
   publicKeyFor?(deviceId: string): string | undefined;
 }

@@ -59,6 +59,8 @@ export type DeviceKeys = ReadonlyMap<string, string> | PublicKeyOf;
  */
 export interface TrustPlugin {
   readonly rosterKinds: readonly string[];
+  /** Always true: `filterFor` reads only held ops and device keys (see TrustPlug). */
+  readonly judgesHeldOps: true;
   /**
    * Folds the roster from every roster op the state holds (counted or not: `heldOps`) and
    * returns the filter made from it. `devices`: per device, its device.json key; a device whose
@@ -81,6 +83,7 @@ export function trustPlugin(team: TeamRoot, publicKeyOf: PublicKeyOf = () => und
   let roster: Roster | null = null;
   return {
     rosterKinds: ROSTER_KINDS,
+    judgesHeldOps: true,
     filterFor(state, devices) {
       const keyOf = devices === undefined ? publicKeyOf : typeof devices === 'function' ? devices : (id: string) => devices.get(id);
       const rosterOps = ROSTER_KINDS.flatMap((kind) => state.heldOps(kind));

@@ -108,7 +108,7 @@ export class TeamFold {
       const result = this.state.refilter(this.trust.filterFor(this.state, this.deviceKeys));
       this.version += 1;
       results.push(result);
-      if (!result.touched.some((entity) => this.isRoster(kindOf(entity)))) break;
+      if (this.trust.judgesHeldOps || !result.touched.some((entity) => this.isRoster(kindOf(entity)))) break;
     }
     return change(results);
   }
