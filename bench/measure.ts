@@ -148,7 +148,9 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
   }
   let last: Opened | null = null;
   for (let i = 0; i < reps; i += 1) {
+    // A restart is a new process: the closed service's fold must be garbage before the next open.
     if (last) await last.service.close();
+    last = null;
     fullGc();
     last = await open(dataset, profileDir);
     warm.push(last.ms);

@@ -7,6 +7,7 @@ import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-fil
 import type { Logger } from '../log';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { isBatonTempName, writeFileAtomic } from './durable-fs';
+import { nodeReaderFs } from './reader-fs';
 import { decodeSnapshot, snapshotHeaderOf, type DecodedSnapshot } from './snapshot-codec';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 
@@ -224,7 +225,7 @@ export class IngestCache {
   }
 
   private async readBase(): Promise<DecodedSnapshot> {
-    const bytes = await readFile(join(this.dir, BASE));
+    const bytes = await nodeReaderFs.readFile(join(this.dir, BASE));
     const header = snapshotHeaderOf(bytes.subarray(0, 4096));
     if (header && header.schemas !== this.baseCheck.schemas) throw new OutdatedBase();
     const verdict = decodeSnapshot(bytes, { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
