@@ -23,6 +23,7 @@ export function NoticesCard({ notices, now }: { notices: readonly SyncNotice[]; 
                 {t(noticeMessages[notice.kind], {
                   newId: shortDeviceId(notice.data.newDeviceId ?? ''),
                   entity: notice.data.entity ?? '',
+                  path: notice.data.path ?? '',
                 })}
               </p>
             </li>

@@ -73,6 +73,7 @@ export const unavailableMessages: Record<UnavailableReason, MessageKey> = {
 export const noticeMessages: Record<NoticeKind, MessageKey> = {
   'device-cloned': 'sync.notices.deviceCloned',
   'cache-rebuilt': 'sync.notices.cacheRebuilt',
+  'snapshot-passed-over': 'sync.notices.snapshotPassedOver',
   'op-clash': 'sync.notices.opClash',
   'publish-failed': 'sync.notices.publishFailed',
   'reduce-failed': 'sync.notices.reduceFailed',

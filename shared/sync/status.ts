@@ -36,7 +36,7 @@ export const KEY_PROTECTIONS = ['plain-file', 'os-encrypted'] as const;
 export const KeyProtectionSchema = z.enum(KEY_PROTECTIONS);
 export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
 
-export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'op-clash', 'publish-failed', 'reduce-failed'] as const;
+export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'snapshot-passed-over', 'op-clash', 'publish-failed', 'reduce-failed'] as const;
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 

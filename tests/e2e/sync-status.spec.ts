@@ -265,6 +265,29 @@ test('two computers on one shared folder each list the other by name', async ({ 
   for (const list of errors) expect(list).toEqual([]);
 });
 
+test('a damaged team snapshot is passed over: everything is read, the sync screen says so, the file stays', async ({ openComputer }, testInfo) => {
+  const shared = testInfo.outputPath('team-shared-folder');
+  mkdirSync(shared, { recursive: true });
+  await run(process.execPath, ['dist/host/baton.mjs', 'team', 'create', '--shared', shared, '--profile', testInfo.outputPath('admin-computer'), '--team', '运营部', '--member', '王主管']);
+  const { rootDeviceId } = JSON.parse(readFileSync(join(shared, 'baton', 'team.json'), 'utf8')) as { rootDeviceId: string };
+  const snapDir = join(shared, 'baton', 'devices', rootDeviceId, 'snap');
+  mkdirSync(snapDir, { recursive: true });
+  const name = '001795000000000-deadbeef.snap';
+  const damaged = randomBytes(4096);
+  writeFileSync(join(snapDir, name), damaged);
+
+  const computer = await openComputer({ locale: 'zh-CN', shared });
+  const pageErrors = collectPageErrors(computer.page);
+  await finishFirstRun(computer.page, '小林');
+  await openSync(computer.page);
+  const notices = region(computer.page, '提醒');
+  await expect(notices.getByText(new RegExp(`^团队快照（baton/devices/${rootDeviceId}/snap/${name}）已损坏`))).toBeVisible();
+  await expect(region(computer.page, '共享文件夹').getByText('运营部', { exact: true })).toBeVisible();
+  await shootBoth(computer, 'snapshot-passed-over', /^The team snapshot \(/);
+  expect(readFileSync(join(snapDir, name)).equals(damaged)).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
+
 test('the shared folder goes away and comes back', async ({ openComputer }, testInfo) => {
   const { first, second, folder } = await teamOfTwo(openComputer, (name) => testInfo.outputPath(name));
   const { page } = second;

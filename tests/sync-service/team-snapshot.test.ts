@@ -98,9 +98,11 @@ describe('the team snapshot', () => {
     writeFileSync(file, forged.bytes);
     await expectFullRead(sharedDir, stateHash, /not signed by device/);
 
+    // Other op schemas are what an update brings, not damage: read every segment, without a notice.
     writeFileSync(file, original);
-    const { reads } = await startedReader(sharedDir, { capabilities: [note, prizeRequest] });
+    const { service, reads } = await startedReader(sharedDir, { capabilities: [note, prizeRequest] });
     expect(reads.length).toBeGreaterThan(0);
+    expect(service.getStatus().notices).toEqual([]);
   });
 
   it('is written again at once by a root whose update changed the op schemas', async () => {
@@ -196,4 +198,8 @@ async function expectFullRead(sharedDir: string, stateHash: string | null, why: 
   expect(reads.length).toBeGreaterThan(0);
   expect(log.lines.some((line) => line.includes('passed over the team snapshot') && why.test(line))).toBe(true);
   expect(service.getStatus().stateHash).toBe(stateHash);
+  // The person hears of it on the sync screen, with the file named.
+  const notices = service.getStatus().notices;
+  expect(notices.map((notice) => notice.kind)).toEqual(['snapshot-passed-over']);
+  expect(notices[0]!.data.path).toMatch(/^baton\/devices\/[a-z2-7]{26}\/snap\/\d{15}-[0-9a-f]{8}\.snap$/);
 }

@@ -110,7 +110,10 @@ export function snapshotHeaderOf(firstBytes: Uint8Array): SnapshotHeader | null 
   return header.ok ? header.value : null;
 }
 
-export type SnapshotVerdict = { readonly ok: true; readonly snapshot: DecodedSnapshot } | { readonly ok: false; readonly detail: string };
+/** `outdated`: written by a version with other op schemas, as happens after an update; anything else is damage or forgery. */
+export type SnapshotVerdict =
+  | { readonly ok: true; readonly snapshot: DecodedSnapshot }
+  | { readonly ok: false; readonly detail: string; readonly outdated?: true };
 
 export interface SnapshotExpectation {
   readonly teamId: string;
@@ -136,7 +139,7 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   if (!header.ok) return header;
   const { value: head } = header;
   if (head.teamId !== expect.teamId) return refuse(`it belongs to team ${head.teamId}`);
-  if (head.schemas !== expect.schemas) return refuse('written by a version of Baton with other op schemas');
+  if (head.schemas !== expect.schemas) return { ok: false, detail: 'written by a version of Baton with other op schemas', outdated: true };
   const trailer = parsed(trailerSchema, line(trailerStart, buffer.length - 2), 'trailer');
   if (!trailer.ok) return trailer;
   if (crypto.sha256Hex(bytes.subarray(0, trailerStart)) !== trailer.value.sha256) return refuse('its hash does not match (damaged)');

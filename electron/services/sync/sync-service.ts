@@ -315,6 +315,7 @@ export class SyncService {
     await this.closeSession();
     const opened = await openTeamSession(this.sessionParts(), teamId, team, this.profile.team(teamId));
     if (opened.cacheDamaged) this.notices.add('cache-rebuilt', 'the local cache was damaged and is being rebuilt from the shared folder');
+    for (const { path, detail } of opened.damagedSnapshots) this.notices.add('snapshot-passed-over', `${path}: ${detail}`, { path });
     for (const op of opened.restoredOps) this.device.observe(op);
     this.session = opened.session;
     this.fold = opened.fold;

@@ -12,7 +12,7 @@ import type { TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
 import type { SealedSegment } from './publisher';
 import { nodeReaderFs } from './reader-fs';
-import { findTeamSnapshot } from './team-snapshot';
+import { findTeamSnapshot, snapshotPath, type SnapshotSearch } from './team-snapshot';
 import { TeamFold, type FoldChange } from './team-fold';
 
 /**
@@ -53,6 +53,8 @@ export interface RestoredFold {
   /** Of the ops restored, those that move the clock and the op counter (the latest, and this device's). */
   readonly restoredOps: readonly Op[];
   readonly cacheDamaged: boolean;
+  /** Team snapshots passed over as damaged or forged (every segment was read instead). */
+  readonly damagedSnapshots: readonly { readonly path: string; readonly detail: string }[];
 }
 
 export async function openTeamSession(
@@ -104,9 +106,10 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
   const nothing = { touchedKinds: [], results: [] };
   if (!cached) {
     const fold = fresh();
-    const change = await startFromTeamSnapshot(parts, session, fold, notes);
+    const { change, damaged } = await startFromTeamSnapshot(parts, session, fold, notes);
     const cacheDamaged = session.cache.wasDamaged;
-    return change ? { fold, change, restoredOps: notes.ops(), cacheDamaged } : { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged };
+    if (change) return { fold, change, restoredOps: notes.ops(), cacheDamaged, damagedSnapshots: damaged };
+    return { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged, damagedSnapshots: damaged };
   }
   try {
     const fold = fresh();
@@ -118,20 +121,26 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     session.reader.remember([...(cached.base?.files ?? []), ...cached.files]);
     session.reader.rememberDevices(devices);
     const touchedKinds = [...new Set([...based.touchedKinds, ...change.touchedKinds])].sort();
-    return { fold, change: { touchedKinds, results: [...based.results, ...change.results] }, restoredOps: notes.ops(), cacheDamaged: false };
+    const results = [...based.results, ...change.results];
+    return { fold, change: { touchedKinds, results }, restoredOps: notes.ops(), cacheDamaged: false, damagedSnapshots: [] };
   } catch (error) {
     parts.log.error('sync', 'the local cache does not fold; it is rebuilt from the shared folder', error);
     await session.cache.clear();
-    return { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged: true };
+    return { fold: fresh(), change: nothing, restoredOps: [], cacheDamaged: true, damagedSnapshots: [] };
   }
 }
 
-/** Fills an empty fold from the team's snapshot, if there is a good one; null when it did not. */
-async function startFromTeamSnapshot(parts: SessionParts, session: TeamSession, fold: TeamFold, notes: RestoredOps): Promise<FoldChange | null> {
-  if (!session.team) return null;
+/** Fills an empty fold from the team's snapshot, if there is a good one (change null when it did not). */
+async function startFromTeamSnapshot(
+  parts: SessionParts,
+  session: TeamSession,
+  fold: TeamFold,
+  notes: RestoredOps,
+): Promise<{ change: FoldChange | null; damaged: SnapshotSearch['damaged'] }> {
+  if (!session.team) return { change: null, damaged: [] };
   const { crypto, fs, sharedDir } = parts.readerOptions;
-  const found = await findTeamSnapshot(sharedDir, session.team, schemaFingerprint(parts.capabilities, crypto), crypto, fs ?? nodeReaderFs, parts.log);
-  if (!found) return null;
+  const { found, damaged } = await findTeamSnapshot(sharedDir, session.team, schemaFingerprint(parts.capabilities, crypto), crypto, fs ?? nodeReaderFs, parts.log);
+  if (!found) return { change: null, damaged };
   const { snapshot } = found;
   try {
     fold.setDevices(snapshot.devices);
@@ -141,10 +150,11 @@ async function startFromTeamSnapshot(parts: SessionParts, session: TeamSession, 
     session.reader.rememberDevices(snapshot.devices);
     session.cache.adoptBase(found.bytes);
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
-    return change;
+    return { change, damaged };
   } catch (error) {
-    parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${error instanceof Error ? error.message : String(error)}`);
-    return null;
+    const detail = error instanceof Error ? error.message : String(error);
+    parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${detail}`);
+    return { change: null, damaged: [...damaged, { path: snapshotPath(session.team.rootDeviceId, found.name), detail }] };
   }
 }
 

@@ -23,6 +23,12 @@ export interface FoundSnapshot {
   readonly snapshot: DecodedSnapshot;
 }
 
+/** What the search found: a snapshot to start from, and the files passed over as damaged or forged (for a notice). */
+export interface SnapshotSearch {
+  readonly found: FoundSnapshot | null;
+  readonly damaged: readonly { readonly path: string; readonly detail: string }[];
+}
+
 export async function findTeamSnapshot(
   sharedDir: string,
   team: TeamFile,
@@ -30,14 +36,15 @@ export async function findTeamSnapshot(
   crypto: SyncCrypto,
   fs: ReaderFs,
   log: Logger,
-): Promise<FoundSnapshot | null> {
+): Promise<SnapshotSearch> {
   const dir = teamFolderLayout(sharedDir).snapDir(team.rootDeviceId);
+  const damaged: Array<{ path: string; detail: string }> = [];
   let names: string[];
   try {
     names = (await fs.readdir(dir)).filter(isSnapshotName).sort().reverse();
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') log.warn('sync', `cannot list the team's snapshots: ${errorCode(error) || String(error)}`);
-    return null;
+    return { found: null, damaged };
   }
   for (const name of names) {
     try {
@@ -46,14 +53,18 @@ export async function findTeamSnapshot(
       const bytes = await fs.readFile(join(dir, name));
       const publicKeyFor = (deviceId: string) => (deviceId === team.rootDeviceId ? team.rootPublicKey : undefined);
       const verdict = decodeSnapshot(bytes, { teamId: team.teamId, schemas, publicKeyFor }, crypto);
-      if (verdict.ok) return { name, bytes, snapshot: verdict.snapshot };
+      if (verdict.ok) return { found: { name, bytes, snapshot: verdict.snapshot }, damaged };
       log.info('sync', `passed over the team snapshot ${name}: ${verdict.detail}`);
+      if (!verdict.outdated) damaged.push({ path: snapshotPath(team.rootDeviceId, name), detail: verdict.detail });
     } catch (error) {
+      // Gone or unreadable mid-read (replaced by a newer one): not damage.
       log.info('sync', `passed over the team snapshot ${name}: ${errorCode(error) || String(error)}`);
     }
   }
-  return null;
+  return { found: null, damaged };
 }
+
+export const snapshotPath = (deviceId: string, name: string) => `baton/devices/${deviceId}/snap/${name}`;
 
 /**
  * Puts this (root) device's new snapshot in place, then removes its older ones: a reader that
