@@ -175,6 +175,11 @@ export function isRosterKind(kind: string): boolean {
   return kind === MEMBER_KIND || kind === DEVICE_KIND;
 }
 
+/** isRosterKind of an entity's kind, without cutting the kind out (asked about every op). */
+export function isRosterEntity(entity: string): boolean {
+  return entity.startsWith(`${MEMBER_KIND}:`) || entity.startsWith(`${DEVICE_KIND}:`);
+}
+
 /** Roster ops that parse, deduplicated and sorted; the ids of the others (they have no say). */
 function prepare(ops: Iterable<Op>): { sorted: RosterOp[]; skipped: string[] } {
   const byId = new Map<string, Op>();
