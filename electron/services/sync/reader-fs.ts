@@ -28,6 +28,9 @@ export const nodeReaderFs: ReaderFs = {
   readFile: readWhole,
 };
 
+/** From this size on, a file is read into shared memory: a snapshot is hashed on another thread. */
+const SHARED_FROM_BYTES = 32 * 1024 * 1024;
+
 /**
  * One read of the size the file has when opened: `fs.readFile` reads in 512 KiB steps, a thread
  * pool round trip each, which made reading a 160 MB snapshot a third slower. A file that grows
@@ -37,7 +40,7 @@ async function readWhole(path: string): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const bytes = Buffer.allocUnsafe(size);
+    const bytes = size >= SHARED_FROM_BYTES ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
     let offset = 0;
     while (offset < size) {
       const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);

@@ -5,6 +5,7 @@ import type { Op } from '../../../shared/sync/op';
 import type { HeldEntity, OpVerdict } from '../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
+import { sha256OffThread } from './off-thread-hash';
 
 /**
  * The folded snapshot format, `baton/snapshot@1`: every op a fold holds, grouped by entity in fold
@@ -73,6 +74,12 @@ export interface DecodedSnapshot {
    * the header's counts (after the last one), so a fold filled from it must be dropped then.
    */
   readonly entities: Iterable<HeldEntity>;
+  /**
+   * Whether the bytes hash to what the signed trailer says. Bytes in shared memory (a large file,
+   * reader-fs) are hashed on another thread while the entities are parsed: a fold filled from the
+   * snapshot is kept only once this is true.
+   */
+  readonly intact: Promise<boolean>;
 }
 
 const SNAPSHOT_NAME = /^(\d{15})-([0-9a-f]{8})\.snap$/;
@@ -122,7 +129,9 @@ export interface SnapshotExpectation {
   readonly publicKeyFor: (deviceId: string) => string | undefined;
 }
 
-/** Checks, in order: shape, team and schemas, integrity, authenticity, then (as it is read) the body's shape. */
+export const DAMAGED = 'its hash does not match (damaged)';
+
+/** Checks, in order: shape, team and schemas, integrity (or, off-thread, `intact`), authenticity, then (as it is read) the body's shape. */
 export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
   if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
@@ -142,15 +151,23 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   if (head.schemas !== expect.schemas) return { ok: false, detail: 'written by a version of Baton with other op schemas', outdated: true };
   const trailer = parsed(trailerSchema, line(trailerStart, buffer.length - 2), 'trailer');
   if (!trailer.ok) return trailer;
-  if (crypto.sha256Hex(bytes.subarray(0, trailerStart)) !== trailer.value.sha256) return refuse('its hash does not match (damaged)');
+  const signed = bytes.subarray(0, trailerStart);
+  const shared = signed.buffer instanceof SharedArrayBuffer;
+  if (!shared && crypto.sha256Hex(signed) !== trailer.value.sha256) return refuse(DAMAGED);
   const key = expect.publicKeyFor(head.deviceId);
   if (!key || !crypto.verify(key, signedMessage(trailer.value.sha256), trailer.value.sig)) return refuse(`not signed by device ${head.deviceId}`);
+  const intact = shared
+    ? sha256OffThread(signed).then(
+        (hex) => hex === trailer.value.sha256,
+        () => false,
+      )
+    : Promise.resolve(true);
   const files = parsed(filesSchema, line(headerEnd + 2, filesEnd), 'the file list');
   if (!files.ok) return files;
   const devices = parsed(devicesSchema, line(filesEnd + 2, devicesEnd), 'the device list');
   if (!devices.ok) return devices;
   const entities = entityLines(buffer, devicesEnd + 2, trailerStart, head);
-  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities } };
+  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities, intact } };
 }
 
 /** The byte offset of the next "\n" at or after `from` (on a character boundary), or -1. */

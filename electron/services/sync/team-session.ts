@@ -12,6 +12,7 @@ import type { TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
 import type { SealedSegment } from './publisher';
 import { nodeReaderFs } from './reader-fs';
+import { DAMAGED } from './snapshot-codec';
 import { findTeamSnapshot, snapshotPath, type SnapshotSearch } from './team-snapshot';
 import { TeamFold, type FoldChange } from './team-fold';
 
@@ -116,6 +117,7 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     const devices = cached.devices.length > 0 ? cached.devices : (cached.base?.devices ?? []);
     fold.setDevices(devices);
     const based = cached.base ? fold.install(notes.noting(cached.base.entities)) : nothing;
+    if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
     const change = fold.restore(cached.snapshot);
     for (const op of cached.snapshot.ops as Op[]) notes.note(op);
     session.reader.remember([...(cached.base?.files ?? []), ...cached.files]);
@@ -145,6 +147,7 @@ async function startFromTeamSnapshot(
   try {
     fold.setDevices(snapshot.devices);
     const change = fold.install(notes.noting(snapshot.entities));
+    if (!(await snapshot.intact)) throw new Error(DAMAGED);
     // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
