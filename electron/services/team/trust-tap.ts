@@ -32,9 +32,9 @@ export function tapTrust(source: TrustSource): TrustTap {
   return {
     source: (team) => {
       const plug = source(team);
+      // Everything the plug says of itself passes through; only its answers are kept on the way.
       return {
-        rosterKinds: plug.rosterKinds,
-        ...(plug.publicKeyFor ? { publicKeyFor: (deviceId: string) => plug.publicKeyFor!(deviceId) } : {}),
+        ...plug,
         filterFor(state, devices) {
           const filter = plug.filterFor(state, devices);
           if (isTrustFilter(filter)) last = { team, filter, state, devices, roster: filter.roster };
