@@ -17,7 +17,8 @@ const OP_TYPE_PATTERN = /^(?=.{3,64}$)[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 /** For op data that names another op, e.g. a log correction's `corrects`. */
 export const opIdSchema = z.string().regex(OP_ID_PATTERN, 'not an op id (<deviceId>:<counter>)');
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+/** A JSON object (as JSON.parse makes): not an array, not a class instance. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -22,7 +22,10 @@ const encoder = new TextEncoder();
 /** Every segment, complete or not, starts with these bytes; anything else is not a segment. */
 export const SEGMENT_MAGIC = encoder.encode('{"format":"baton/segment@');
 
-const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a lowercase sha256 hex');
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'not a lowercase sha256 hex');
+
+// 64 signature bytes: exactly one base64 spelling, so a flipped padding bit cannot still verify.
+export const ed25519SigSchema = z.string().regex(/^[A-Za-z0-9+/]{85}[AQgw]==$/, 'not a base64 Ed25519 signature');
 
 export const segmentHeaderSchema = z
   .strictObject({
@@ -40,10 +43,14 @@ export type SegmentHeader = z.output<typeof segmentHeaderSchema>;
 export const segmentTrailerSchema = z.strictObject({
   count: z.number().int().min(0),
   sha256: sha256HexSchema,
-  // 64 signature bytes: exactly one base64 spelling, so a flipped padding bit cannot still verify.
-  sig: z.string().regex(/^[A-Za-z0-9+/]{85}[AQgw]==$/, 'not a base64 Ed25519 signature'),
+  sig: ed25519SigSchema,
 });
 
+/** What a file of `format` signs: its hash, prefixed so that no kind of signature can pass for another. */
+export function signedHashMessage(format: string, sha256: string): Uint8Array {
+  return encoder.encode(`${format} ${sha256}`);
+}
+
 export function segmentSignedMessage(sha256: string): Uint8Array {
-  return encoder.encode(`${SEGMENT_FORMAT} ${sha256}`);
+  return signedHashMessage(SEGMENT_FORMAT, sha256);
 }

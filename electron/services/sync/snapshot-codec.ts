@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { DEVICE_ID_PATTERN } from '../../../shared/sync/device-id';
-import type { Op } from '../../../shared/sync/op';
+import { isPlainObject, type Op } from '../../../shared/sync/op';
+import { ed25519SigSchema, sha256HexSchema, signedHashMessage } from '../../../shared/sync/segment-format';
 import type { HeldEntity, OpVerdict } from '../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 import { sha256OffThread } from './off-thread-hash';
+import { asBuffer, lastLineStart, lineText, newlineFrom } from './utf16-lines';
 
 /**
  * The folded snapshot format, `baton/snapshot@1`: every op a fold holds, grouped by entity in fold
@@ -19,14 +21,13 @@ import { sha256OffThread } from './off-thread-hash';
  *   lines 4…n-1     one entity each: [entity,[[id,hlc,type,data]…](,verdicts)]
  *   line n          trailer  {"sha256","sig"}
  * `sha256` covers the bytes of every line before the trailer; `sig` is the writer's Ed25519
- * signature of `baton/snapshot@1 <sha256>`. UTF-16LE because turning it into a string is a copy,
- * where decoding UTF-8 (mostly Chinese) costs nearly as much as parsing it. A line per entity lets
- * a reader fold one entity's ops while the next is parsed, instead of holding the whole parsed
- * file and its copy at once. An op is a tuple (the line names its
- * entity once): parsing keys costs more than the arrays save. `verdicts` maps the index of each op
- * that does not simply count as written to
- * `{"t":data}` (counted as its schema returned it), `{"u":1}` (unknown to the writer) or
- * `{"i":reason}` (broke its schema).
+ * signature of `baton/snapshot@1 <sha256>` (as a segment's). UTF-16LE because turning it into a
+ * string is a copy, where decoding UTF-8 (mostly Chinese) costs nearly as much as parsing it. A
+ * line per entity lets a reader fold one entity's ops while the next is parsed, instead of holding
+ * the whole parsed file and its copy at once. An op is a tuple (the line names its entity once):
+ * parsing keys costs more than the arrays save. `verdicts` maps the index of each op that does not
+ * simply count as written to `{"t":data}` (counted as its schema returned it), `{"u":1}` (unknown
+ * to the writer) or `{"i":reason}` (broke its schema).
  */
 export const FOLDED_SNAPSHOT_FORMAT = 'baton/snapshot@1';
 /** Larger than any team's three years (M: ~160 MB); a larger file is not read. */
@@ -38,13 +39,13 @@ const headerSchema = z.strictObject({
   deviceId: z.string().regex(DEVICE_ID_PATTERN),
   createdAt: z.number().int().nonnegative(),
   /** schemaFingerprint of the writer's capabilities: verdicts are taken only under the same schemas. */
-  schemas: z.string().regex(/^[0-9a-f]{64}$/),
+  schemas: sha256HexSchema,
   opCount: z.number().int().nonnegative(),
   entityCount: z.number().int().nonnegative(),
 });
 export type SnapshotHeader = z.output<typeof headerSchema>;
 
-const trailerSchema = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), sig: z.string().min(1) });
+const trailerSchema = z.strictObject({ sha256: sha256HexSchema, sig: ed25519SigSchema });
 const filesSchema = z.array(ingestedFileSchema);
 const devicesSchema = z.array(deviceFileSchema);
 
@@ -86,7 +87,7 @@ const SNAPSHOT_NAME = /^(\d{15})-([0-9a-f]{8})\.snap$/;
 
 export const isSnapshotName = (name: string): boolean => SNAPSHOT_NAME.test(name);
 
-const signedMessage = (sha256: string) => new TextEncoder().encode(`${FOLDED_SNAPSHOT_FORMAT} ${sha256}`);
+const signedMessage = (sha256: string) => signedHashMessage(FOLDED_SNAPSHOT_FORMAT, sha256);
 
 export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, crypto: SyncCrypto): EncodedSnapshot {
   const lines = content.entities.map(({ entity, ops, verdicts }) =>
@@ -108,13 +109,12 @@ export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, 
   return { bytes: Buffer.concat([body, trailer]), sha256, fileName, header };
 }
 
-/** The header of a snapshot's first bytes, unverified (for deciding when to write the next one); null if unreadable. */
+/** The header in a snapshot's first bytes, unverified (for deciding when to write the next one); null if unreadable. */
 export function snapshotHeaderOf(firstBytes: Uint8Array): SnapshotHeader | null {
-  const text = Buffer.from(firstBytes.buffer, firstBytes.byteOffset, firstBytes.length - (firstBytes.length % 2)).toString('utf16le');
-  const end = text.indexOf('\n');
-  if (end < 0) return null;
-  const header = parsed(headerSchema, text.slice(0, end), 'header');
-  return header.ok ? header.value : null;
+  const bytes = asBuffer(firstBytes);
+  const end = newlineFrom(bytes, 0);
+  const header = end < 0 ? null : parsed(headerSchema, lineText(bytes, 0, end), 'header');
+  return header?.ok ? header.value : null;
 }
 
 /** `outdated`: written by a version with other op schemas, as happens after an update; anything else is damage or forgery. */
@@ -137,8 +137,8 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
   // Lines are decoded one at a time: one 160 MB string would sit in the heap through the whole
   // start and make every garbage collection meanwhile a full one.
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const line = (from: number, to: number) => buffer.toString('utf16le', from, to);
+  const buffer = asBuffer(bytes);
+  const line = (from: number, to: number) => lineText(buffer, from, to);
   const headerEnd = newlineFrom(buffer, 0);
   const filesEnd = headerEnd < 0 ? -1 : newlineFrom(buffer, headerEnd + 2);
   const devicesEnd = filesEnd < 0 ? -1 : newlineFrom(buffer, filesEnd + 2);
@@ -170,30 +170,12 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities, intact } };
 }
 
-/** The byte offset of the next "\n" at or after `from` (on a character boundary), or -1. */
-function newlineFrom(buffer: Buffer, from: number): number {
-  let at = buffer.indexOf(NEWLINE, from);
-  // A match at an odd offset is the tail of one character and the head of the next.
-  while (at >= 0 && at % 2 !== 0) at = buffer.indexOf(NEWLINE, at + 1);
-  return at;
-}
-
-/** Where the last line starts, given that the file ends with "\n"; -1 if it does not. */
-function lastLineStart(buffer: Buffer): number {
-  if (buffer.length < 2 || !buffer.subarray(-2).equals(NEWLINE)) return -1;
-  let at = buffer.lastIndexOf(NEWLINE, buffer.length - 3);
-  while (at >= 0 && at % 2 !== 0) at = buffer.lastIndexOf(NEWLINE, at - 1);
-  return at < 0 ? -1 : at + 2;
-}
-
-const NEWLINE = Buffer.from('\n', 'utf16le');
-
 function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
   let entities = 0;
   let ops = 0;
   for (let start = from; start < to; ) {
     const end = newlineFrom(buffer, start);
-    const entity = heldEntity(JSON.parse(buffer.toString('utf16le', start, end)));
+    const entity = heldEntity(JSON.parse(lineText(buffer, start, end)));
     entities += 1;
     ops += entity.ops.length;
     yield entity;
@@ -226,18 +208,14 @@ function heldEntity(item: unknown): HeldEntity {
   if (!Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) throw new Error('an entity line is not [name, ops]');
   const [entity, tuples, verdicts] = item as [string, unknown[], unknown];
   const ops = tuples.map((tuple): Op => {
-    if (!Array.isArray(tuple) || typeof tuple[0] !== 'string' || typeof tuple[1] !== 'string' || typeof tuple[2] !== 'string' || !isRecord(tuple[3])) {
+    if (!Array.isArray(tuple) || typeof tuple[0] !== 'string' || typeof tuple[1] !== 'string' || typeof tuple[2] !== 'string' || !isPlainObject(tuple[3])) {
       throw new Error(`an op of ${entity} is not [id, hlc, type, data]`);
     }
     return { id: tuple[0], hlc: tuple[1], type: tuple[2], entity, data: tuple[3] };
   });
   if (verdicts === undefined) return { entity, ops };
-  if (!isRecord(verdicts)) throw new Error(`the verdicts of ${entity} are not a record`);
+  if (!isPlainObject(verdicts)) throw new Error(`the verdicts of ${entity} are not a record`);
   return { entity, ops, verdicts: Object.fromEntries(Object.entries(verdicts).map(([index, value]) => [index, verdictOf(value)])) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function verdictOf(value: unknown): OpVerdict {
