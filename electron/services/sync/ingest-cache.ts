@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import { isBatonTempName, writeFileAtomic } from './durable-fs';
 import { nodeReaderFs } from './reader-fs';
-import { decodeSnapshot, snapshotHeaderOf, type DecodedSnapshot } from './snapshot-codec';
+import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import { ingestedFileSchema, type IngestedFile } from './ingested-file';
 
 /**
@@ -225,11 +225,8 @@ export class IngestCache {
   }
 
   private async readBase(): Promise<DecodedSnapshot> {
-    const bytes = await nodeReaderFs.readFile(join(this.dir, BASE));
-    const header = snapshotHeaderOf(bytes.subarray(0, 4096));
-    if (header && header.schemas !== this.baseCheck.schemas) throw new OutdatedBase();
-    const verdict = decodeSnapshot(bytes, { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
-    if (!verdict.ok) throw new Error(`${BASE}: ${verdict.detail}`);
+    const verdict = decodeSnapshot(await nodeReaderFs.readFile(join(this.dir, BASE)), { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
+    if (!verdict.ok) throw verdict.outdated ? new OutdatedBase() : new Error(`${BASE}: ${verdict.detail}`);
     return verdict.snapshot;
   }
 

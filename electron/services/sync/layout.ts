@@ -21,6 +21,7 @@ export type TeamFolderLayout = ReturnType<typeof teamFolderLayout>;
 /** A path inside the shared folder as the status shows it: relative, with forward slashes. */
 export const relativeLogPath = (deviceId: string, name: string) => `baton/devices/${deviceId}/log/${name}`;
 export const relativeDevicePath = (deviceId: string, name: string) => `baton/devices/${deviceId}/${name}`;
+export const relativeSnapPath = (deviceId: string, name: string) => `baton/devices/${deviceId}/snap/${name}`;
 
 /**
  * Where this computer keeps what is its own (the profile). The identity and the outbox belong to

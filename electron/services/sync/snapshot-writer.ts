@@ -35,8 +35,8 @@ export interface SnapshotWriter {
   readonly now: () => number;
 }
 
-/** Writes what is due; returns which were written. Encoding a large fold takes seconds: call it when idle. */
-export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSession, fold: TeamFold): Promise<{ team: boolean; base: boolean }> {
+/** Writes what is due. Encoding a large fold takes seconds: call it when idle. */
+export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSession, fold: TeamFold): Promise<void> {
   const isRoot = session.team?.rootDeviceId === writer.device.deviceId;
   if (isRoot && session.teamSnapshot === null) session.teamSnapshot = await lastTeamSnapshot(session, writer);
   const last = session.teamSnapshot;
@@ -44,14 +44,13 @@ export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSes
   // After an update that changed op schemas, readers pass the old one over: replace it at once.
   const team = isRoot && (fold.opsCount - (last?.opCount ?? 0) >= writer.policy.teamEveryOps || (last !== null && last.schemas !== schemas));
   const base = session.cache.opsAfterBase >= writer.policy.baseEveryOps;
-  if (!team && !base) return { team, base };
+  if (!team && !base) return;
   const encoded = snapshotOfFold(writer, session.teamId, session.reader, fold);
   if (team) {
     await publishTeamSnapshot(session.sharedDir, writer.device.deviceId, encoded, writer.log);
     session.teamSnapshot = encoded.header;
   }
   await session.cache.replaceBase(encoded.bytes);
-  return { team, base: true };
 }
 
 /** A snapshot of everything `fold` holds, which is what `reader` took in (and no outbox). */

@@ -8,12 +8,12 @@ import type { Logger } from '../log';
 import { DeviceState } from './device-state';
 import { FolderReader, type FolderReaderOptions } from './folder-reader';
 import { IngestCache } from './ingest-cache';
-import type { TeamProfileLayout } from './layout';
+import { relativeSnapPath, type TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
 import type { SealedSegment } from './publisher';
 import { nodeReaderFs } from './reader-fs';
 import { DAMAGED } from './snapshot-codec';
-import { findTeamSnapshot, snapshotPath, type SnapshotSearch } from './team-snapshot';
+import { findTeamSnapshot, type SnapshotSearch } from './team-snapshot';
 import { TeamFold, type FoldChange } from './team-fold';
 
 /**
@@ -157,7 +157,7 @@ async function startFromTeamSnapshot(
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${detail}`);
-    return { change: null, damaged: [...damaged, { path: snapshotPath(session.team.rootDeviceId, found.name), detail }] };
+    return { change: null, damaged: [...damaged, { path: relativeSnapPath(session.team.rootDeviceId, found.name), detail }] };
   }
 }
 

@@ -4,7 +4,7 @@ import type { SyncCrypto } from '../../../shared/sync/crypto';
 import type { TeamFile } from '../../../shared/sync/team-files';
 import type { Logger } from '../log';
 import { writeFileAtomic } from './durable-fs';
-import { teamFolderLayout } from './layout';
+import { relativeSnapPath, teamFolderLayout } from './layout';
 import { errorCode, type ReaderFs } from './reader-fs';
 import { decodeSnapshot, isSnapshotName, MAX_SNAPSHOT_BYTES, type DecodedSnapshot, type EncodedSnapshot } from './snapshot-codec';
 
@@ -55,7 +55,7 @@ export async function findTeamSnapshot(
       const verdict = decodeSnapshot(bytes, { teamId: team.teamId, schemas, publicKeyFor }, crypto);
       if (verdict.ok) return { found: { name, bytes, snapshot: verdict.snapshot }, damaged };
       log.info('sync', `passed over the team snapshot ${name}: ${verdict.detail}`);
-      if (!verdict.outdated) damaged.push({ path: snapshotPath(team.rootDeviceId, name), detail: verdict.detail });
+      if (!verdict.outdated) damaged.push({ path: relativeSnapPath(team.rootDeviceId, name), detail: verdict.detail });
     } catch (error) {
       // Gone or unreadable mid-read (replaced by a newer one): not damage.
       log.info('sync', `passed over the team snapshot ${name}: ${errorCode(error) || String(error)}`);
@@ -63,8 +63,6 @@ export async function findTeamSnapshot(
   }
   return { found: null, damaged };
 }
-
-export const snapshotPath = (deviceId: string, name: string) => `baton/devices/${deviceId}/snap/${name}`;
 
 /**
  * Puts this (root) device's new snapshot in place, then removes its older ones: a reader that
