@@ -184,7 +184,7 @@ export function isRosterEntity(entity: string): boolean {
 function prepare(ops: Iterable<Op>): { sorted: RosterOp[]; skipped: string[] } {
   const byId = new Map<string, Op>();
   for (const op of ops) {
-    if (!isRosterKind(splitEntity(op.entity).kind)) continue;
+    if (!isRosterEntity(op.entity)) continue;
     const existing = byId.get(op.id);
     // Two different ops under one id: keep the one the fold engine keeps.
     if (!existing || canonicalJson(op) < canonicalJson(existing)) byId.set(op.id, op);

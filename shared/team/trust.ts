@@ -1,8 +1,8 @@
-import { splitEntity, type Op, type OpFilter, type SyncState } from '../sync';
+import { type Op, type OpFilter, type SyncState } from '../sync';
 import { sameKey } from './ids';
 import { permissionFor, ruleAllows, type PermissionRule } from './permissions';
 import type { TrustReason } from './reasons';
-import { foldRoster, isRosterEntity, isRosterKind, rolesForOp, type PublicKeyOf, type Roster, type RosterDevice } from './roster';
+import { foldRoster, isRosterEntity, rolesForOp, type PublicKeyOf, type Roster, type RosterDevice } from './roster';
 import { ROSTER_KINDS } from './roster-ops';
 import type { TeamRoot } from './team-file';
 
@@ -106,6 +106,6 @@ export function trustPlugin(team: TeamRoot, publicKeyOf: PublicKeyOf = () => und
 
 /** Whether a batch holds roster ops, so that the filter must be made again. */
 export function touchesRoster(ops: Iterable<{ readonly entity: string }>): boolean {
-  for (const op of ops) if (isRosterKind(splitEntity(op.entity).kind)) return true;
+  for (const op of ops) if (isRosterEntity(op.entity)) return true;
   return false;
 }
