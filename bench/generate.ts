@@ -3,12 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appSyncConfig } from '../electron/services/sync/app-sync-config';
-import { FolderReader } from '../electron/services/sync/folder-reader';
-import { probeFolder } from '../electron/services/sync/folder-probe';
+import { foldFolder } from '../electron/services/sync/folder-fold';
 import { teamFolderLayout } from '../electron/services/sync/layout';
 import { nodeReaderFs } from '../electron/services/sync/reader-fs';
 import { snapshotOfFold } from '../electron/services/sync/snapshot-writer';
-import { TeamFold } from '../electron/services/sync/team-fold';
 import { publishTeamSnapshot } from '../electron/services/sync/team-snapshot';
 import { nodeCrypto } from '../electron/services/sync/node-crypto';
 import { writeDeviceFile } from '../electron/services/sync/team-create';
@@ -511,17 +509,11 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
  */
 export async function writeRootSnapshot(sharedDir: string, keys: BenchKeys): Promise<void> {
   const config = appSyncConfig();
-  const probe = await probeFolder(sharedDir, nodeReaderFs);
-  if (!probe.available) throw new Error(`the generated folder is unreadable: ${probe.detail}`);
-  const trust = config.trust?.(probe.team);
-  const reader = new FolderReader({ sharedDir, crypto: generatorCrypto, ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}) });
-  const outcome = await reader.poll(false, probe);
-  if (!outcome.available) throw new Error(`the generated folder is unreadable: ${outcome.detail}`);
-  const fold = new TeamFold(config.capabilities, trust);
-  fold.setDevices(reader.devices.values());
-  fold.apply(outcome.segments.flatMap((segment) => segment.ops));
+  const folded = await foldFolder(sharedDir, config, nodeReaderFs, generatorCrypto);
+  if (!folded.available) throw new Error(`the generated folder is unreadable: ${folded.detail}`);
   const writer = { capabilities: config.capabilities, crypto: generatorCrypto, device: keys, now: Date.now };
-  await publishTeamSnapshot(sharedDir, keys.deviceId, snapshotOfFold(writer, probe.team.teamId, reader, fold), quietLog('[generate]'));
+  const encoded = snapshotOfFold(writer, folded.team.teamId, folded.reader, folded.fold);
+  await publishTeamSnapshot(sharedDir, keys.deviceId, encoded, quietLog('[generate]'));
 }
 
 /** Removes what the bench's own devices wrote in an earlier run (the history stays as generated). */

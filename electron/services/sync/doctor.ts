@@ -2,16 +2,13 @@ import type { SyncCrypto } from '../../../shared/sync/crypto';
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { AppSyncConfig } from './app-sync-config';
 import { summarizeDevices } from './device-summary';
-import { probeFolder } from './folder-probe';
-import { FolderReader } from './folder-reader';
+import { foldFolder } from './folder-fold';
 import { nodeCrypto } from './node-crypto';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
-import { TeamFold } from './team-fold';
 
 /**
- * `baton doctor --shared <dir>`: what a device would make of the team folder, read once with the
- * service's own reader and folded with the app's capabilities and trust plug. Reads only: no
- * cache, no temp file, nothing written anywhere. Other tooling parses this: keep its fields.
+ * `baton doctor --shared <dir>`: what a device would make of the team folder (`foldFolder`).
+ * Reads only: no cache, no temp file, nothing written anywhere. Other tooling parses this: keep its fields.
  */
 export interface DoctorReport {
   readonly available: boolean;
@@ -35,24 +32,12 @@ export async function runDoctor(
   config: AppSyncConfig,
   options: { fs?: ReaderFs; crypto?: SyncCrypto } = {},
 ): Promise<DoctorReport> {
-  const fs = options.fs ?? nodeReaderFs;
   const crypto = options.crypto ?? nodeCrypto;
-  const probe = await probeFolder(sharedDir, fs);
-  const trust = probe.available ? config.trust?.(probe.team) : undefined;
-  const fold = new TeamFold(config.capabilities, trust);
-  if (!probe.available) return { ...empty(fold.stateHash(crypto)), available: false, unavailableReason: probe.reason, unavailableDetail: probe.detail };
-  const reader = new FolderReader({
-    sharedDir,
-    crypto,
-    fs,
-    ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}),
-  });
-  const outcome = await reader.poll(false, probe);
-  if (!outcome.available) {
-    return { ...empty(fold.stateHash(crypto)), available: false, unavailableReason: outcome.reason, unavailableDetail: outcome.detail };
+  const folded = await foldFolder(sharedDir, config, options.fs ?? nodeReaderFs, crypto);
+  if (!folded.available) {
+    return { ...empty(folded.fold.stateHash(crypto)), available: false, unavailableReason: folded.reason, unavailableDetail: folded.detail };
   }
-  fold.setDevices(reader.devices.values());
-  fold.apply(outcome.segments.flatMap((segment) => segment.ops));
+  const { team, reader, fold } = folded;
   const devices = summarizeDevices(reader.ingestedFiles(), reader.devices, null).map((device) => ({
     id: device.deviceId,
     member: device.memberName,
@@ -61,7 +46,7 @@ export async function runDoctor(
   }));
   return {
     available: true,
-    team: { id: outcome.team.teamId, name: outcome.team.name },
+    team: { id: team.teamId, name: team.name },
     devices,
     segments: devices.reduce((sum, device) => sum + device.segments, 0),
     ops: fold.opsCount,
