@@ -1,8 +1,6 @@
 import type { Language } from '../../shared/settings/schema';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './messages';
 
-/** Chinese is the reference: every key exists there first, and the test keeps English in step. */
 export const resources = {
   'zh-CN': { translation: zhCN },
   en: { translation: en },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TeamView } from '../../shared/api/team-schemas';
 import type { MessageKey } from '../i18n/resources';
-import zhCN from '../i18n/zh-CN.json';
+import { zhCN } from '../i18n/messages';
 
 const SHOWN = 50;
 const worded = new Set(Object.keys(zhCN.team.setAside.reasons));

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import zhCN from '../../renderer/i18n/zh-CN.json';
+import { en, messageModules, zhCN } from '../../renderer/i18n/messages';
 import { systemLanguage } from '../../renderer/i18n/detect-language';
 
 type Tree = { [key: string]: string | Tree };
@@ -41,6 +40,15 @@ describe('translations', () => {
       expect(bad).toEqual([]);
     });
   }
+
+  it('no two modules claim the same top-level key, and each module has the same keys in both languages', () => {
+    for (const modules of Object.values(messageModules)) {
+      const keys = modules.flatMap((module) => Object.keys(module));
+      expect(keys.length).toBe(new Set(keys).size);
+    }
+    const moduleKeys = (module: object) => Object.keys(module).sort().join();
+    expect(messageModules.en.map(moduleKeys)).toEqual(messageModules['zh-CN'].map(moduleKeys));
+  });
 
   it('both languages fill in the same placeholders', () => {
     const differing = [...languages['zh-CN']]

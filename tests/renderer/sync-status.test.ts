@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../renderer/i18n/en.json';
-import zhCN from '../../renderer/i18n/zh-CN.json';
+import { en, zhCN } from '../../renderer/i18n/messages';
 import { absolutePathIn, healthOf, noticeMessages, setAsideMessages, shortDeviceId, unavailableMessages } from '../../renderer/sync/health';
 import { formatDuration, formatInterval, formatRelative, formatSize } from '../../renderer/sync/time';
 import { NOTICE_KINDS, SET_ASIDE_REASONS, UNAVAILABLE_REASONS, type SyncStatus } from '../../shared/sync/status';

@@ -1,0 +1,49 @@
+import appEn from '../app/i18n/en.json';
+import appZh from '../app/i18n/zh-CN.json';
+import firstRunEn from '../first-run/i18n/en.json';
+import firstRunZh from '../first-run/i18n/zh-CN.json';
+import followUpsEn from '../follow-ups/i18n/en.json';
+import followUpsZh from '../follow-ups/i18n/zh-CN.json';
+import handoverEn from '../handover/i18n/en.json';
+import handoverZh from '../handover/i18n/zh-CN.json';
+import settingsEn from '../settings/i18n/en.json';
+import settingsZh from '../settings/i18n/zh-CN.json';
+import sharedFolderEn from '../shared-folder/i18n/en.json';
+import sharedFolderZh from '../shared-folder/i18n/zh-CN.json';
+import syncEn from '../sync/i18n/en.json';
+import syncZh from '../sync/i18n/zh-CN.json';
+import teamEn from '../team/i18n/en.json';
+import teamZh from '../team/i18n/zh-CN.json';
+
+/**
+ * Each screen module keeps its own messages in `<module>/i18n/{zh-CN,en}.json` under top-level keys
+ * of its own (its namespace), so two capabilities never edit the same file. A new module adds its
+ * pair here: one line per language. The test checks that no two modules claim the same key.
+ */
+export const messageModules = {
+  'zh-CN': [appZh, sharedFolderZh, firstRunZh, settingsZh, syncZh, teamZh, handoverZh, followUpsZh],
+  en: [appEn, sharedFolderEn, firstRunEn, settingsEn, syncEn, teamEn, handoverEn, followUpsEn],
+} as const;
+
+/** Chinese is the reference: every key exists there first, and the test keeps English in step. */
+export const zhCN = {
+  ...appZh,
+  ...sharedFolderZh,
+  ...firstRunZh,
+  ...settingsZh,
+  ...syncZh,
+  ...teamZh,
+  ...handoverZh,
+  ...followUpsZh,
+};
+
+export const en: typeof zhCN = {
+  ...appEn,
+  ...sharedFolderEn,
+  ...firstRunEn,
+  ...settingsEn,
+  ...syncEn,
+  ...teamEn,
+  ...handoverEn,
+  ...followUpsEn,
+};
