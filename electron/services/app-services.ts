@@ -132,6 +132,8 @@ export function createAppServices(options: AppServicesOptions) {
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
     completeFirstRun: async ({ memberName, sharedFolder }) => {
+      // Once done, a second first run would switch the folder behind Settings' back.
+      if (settings.get().firstRunDone) throw new ApiFailure('conflict', 'the first run is already done: the folder is changed in Settings');
       const next = settings.update({ memberName, sharedFolder, firstRunDone: true });
       await sync.setSharedDir(sharedDirOf(next.sharedFolder));
       await ensureEmbeddedTeam();
