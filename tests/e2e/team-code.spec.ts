@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -83,6 +84,14 @@ test('joining asks for the team code: a wrong one is refused, the admin\'s one j
     await shoot(late.page, 'team-code-replaced-en');
     expect(await call<{ available: boolean }>(admin, 'syncNow')).toMatchObject({ available: false, unavailableReason: 'no-team' });
     expect(await teamCodeOf(admin)).toBe(code);
+    // baton doctor, given the code, says team.json contradicts it and which device is the root.
+    const doctor = spawnSync(process.execPath, ['dist/host/baton.mjs', 'doctor', '--shared', admin.shared, '--team-code', code], { encoding: 'utf8' });
+    expect(doctor.status).toBe(0);
+    const report = JSON.parse(doctor.stdout) as { rootOfTrust: { teamCodeMatches: boolean; findings: Array<{ kind: string; deviceId: string }> } };
+    expect(report.rootOfTrust.teamCodeMatches).toBe(false);
+    expect(report.rootOfTrust.findings.map((finding) => finding.kind)).toEqual(['team-code-mismatch', 'team-code-matches-device', 'second-root']);
+    expect(report.rootOfTrust.findings[1]!.deviceId).toBe(real.rootDeviceId);
+    expect(doctor.stderr).toContain('baton/team.json was replaced');
   });
 
   await test.step('a newcomer who joins through the helper types the code too', async () => {

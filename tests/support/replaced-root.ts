@@ -28,7 +28,9 @@ export function replaceRoot(real: TeamFile, options: { keepRootDevice?: boolean;
   const ops = createTeamOps({ memberId, deviceId, publicKey: keys.publicKeyPem, memberName: '管理员' }).map(
     (draft, index) => ({ id: `${deviceId}:${index + 1}`, hlc: `${String(at + index).padStart(15, '0')}-0000-${deviceId}`, ...draft }) as Op,
   );
-  const segment = encodeSegment({ deviceId, seq: options.keepRootDevice ? 900 : 1, prev: null, ops }, keys.privateKeyPem, nodeCrypto);
+  // Kept device: a segment far past the root's own, chained to nothing real.
+  const chain = options.keepRootDevice ? { seq: 900, prev: '0'.repeat(64) } : { seq: 1, prev: null };
+  const segment = encodeSegment({ deviceId, ...chain, ops }, keys.privateKeyPem, nodeCrypto);
   const files = new Map<string, string>([['baton/team.json', teamFileText(team)]]);
   if (!options.keepRootDevice) {
     files.set(`baton/devices/${deviceId}/device.json`, teamFileText({

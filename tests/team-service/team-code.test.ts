@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appSyncConfig } from '../../electron/services/sync/app-sync-config';
+import { runTeamDoctor } from '../../electron/services/team/team-doctor';
 import { teamFileSchema } from '../../shared/sync/team-files';
 import { TEAM_CODE_MISMATCH } from '../../shared/team';
 import { replaceRoot, type ReplacedRoot } from '../support/replaced-root';
@@ -93,5 +95,41 @@ describe('the team code (issue 16, item 2; fault scenario 17)', () => {
     expect(request.memberName).toBe('韩梅梅');
     expect(await teamCodeOf(admin)).toBe((await call<{ teamCode: string }>(admin, 'getTeam')).teamCode);
     expect((await team(editor)).available).toBe(true);
+  });
+});
+
+describe('baton doctor and the root of trust (issue 16, item 2)', () => {
+  const kinds = (report: Awaited<ReturnType<typeof runTeamDoctor>>) => report.rootOfTrust?.findings.map((finding) => [finding.kind, finding.deviceId]);
+
+  it('a healthy folder: team.json agrees with its history, and the team code checks', async () => {
+    const { sharedDir, admin } = await teamOfThree();
+    const code = await teamCodeOf(admin);
+    const report = await runTeamDoctor(sharedDir, appSyncConfig(), { teamCode: code.toLowerCase() });
+    expect(report.rootOfTrust).toEqual({ deviceId: teamFileOf(sharedDir).rootDeviceId, teamCode: code, teamCodeMatches: true, findings: [] });
+    expect((await runTeamDoctor(sharedDir, appSyncConfig())).rootOfTrust).toMatchObject({ teamCodeMatches: null, findings: [] });
+  });
+
+  it('team.json replaced with an attacker\'s root: the team\'s real root shows as a second history, and the real code names it', async () => {
+    const { sharedDir, admin } = await teamOfThree();
+    const code = await teamCodeOf(admin);
+    const realRoot = teamFileOf(sharedDir).rootDeviceId;
+    const replaced = replaceRoot(teamFileOf(sharedDir));
+    writeAll(sharedDir, replaced);
+
+    const withoutCode = await runTeamDoctor(sharedDir, appSyncConfig());
+    expect(withoutCode.rootOfTrust?.deviceId).toBe(replaced.attacker.deviceId);
+    expect(kinds(withoutCode)).toEqual([['second-root', realRoot]]);
+
+    const withCode = await runTeamDoctor(sharedDir, appSyncConfig(), { teamCode: code });
+    expect(withCode.rootOfTrust?.teamCodeMatches).toBe(false);
+    expect(kinds(withCode)).toEqual([['team-code-mismatch', replaced.attacker.deviceId], ['team-code-matches-device', realRoot], ['second-root', realRoot]]);
+  });
+
+  it('only the root key replaced, its device id kept: the root\'s own device.json and segments contradict team.json', async () => {
+    const { sharedDir } = await teamOfThree();
+    const real = teamFileOf(sharedDir);
+    writeAll(sharedDir, replaceRoot(real, { keepRootDevice: true }));
+    const report = await runTeamDoctor(sharedDir, appSyncConfig());
+    expect(kinds(report)).toEqual([['root-key-differs', real.rootDeviceId], ['root-segments-other-key', real.rootDeviceId]]);
   });
 });
