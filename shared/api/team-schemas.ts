@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberNameSchema, SettingsSchema } from '../settings/schema';
 import { ROLES, displayNameSchema, teamCodeInputSchema } from '../team';
+import { oneLine } from '../text/one-line';
 
 /** The bridge's view of the team (Team screen, first run). Built by electron/services/team. */
 const RoleSchema = z.enum(ROLES);
@@ -76,7 +77,7 @@ export const FolderTeamSchema = z.object({
 export type FolderTeam = z.infer<typeof FolderTeamSchema>;
 
 const PathSchema = z.string().min(1).max(4096);
-export const TeamNameSchema = z.string().trim().min(1).max(100);
+export const TeamNameSchema = oneLine(z.string().trim().min(1).max(100));
 
 export const teamOperations = {
   getTeam: { input: z.object({}).strict(), output: TeamViewSchema },

@@ -49,4 +49,30 @@ describe('the web host and the bridge, as an attacker calls them over HTTP (issu
     expect(again.json).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await op('getSettings', {})).json).toMatchObject({ ok: true, value: { memberName: '小林', sharedFolder: { kind: 'embedded' } } });
   });
+
+  it('every name and title refuses control characters (NUL) and ill-formed Unicode (a lone surrogate), the same rule everywhere', async () => {
+    const { op, sharedDir } = await startHost();
+    const bad = ['小\u0000林', '小林\ud800', '\udc00', '小\u001b[31m林', '小\u2028林'];
+    for (const name of bad) {
+      for (const [operation, body, path] of [
+        ['completeFirstRun', { memberName: name, sharedFolder: { kind: 'embedded' } }, 'memberName'],
+        ['updateSettings', { memberName: name }, 'memberName'],
+        ['createTeam', { memberName: '小林', teamName: name, path: sharedDir }, 'teamName'],
+        ['joinTeam', { memberName: name, path: sharedDir, teamCode: '7KQ2M-XD4PA-9HT3B-WR6CE' }, 'memberName'],
+        ['setMyDisplayName', { displayName: name }, 'displayName'],
+      ] as const) {
+        expect((await op(operation, body)).json, `${operation} ${JSON.stringify(name)}`).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path, message: 'control characters' }] } });
+      }
+    }
+    // A well-formed name with an emoji (a surrogate pair) and a combining mark is fine.
+    expect((await op('completeFirstRun', { memberName: '小林 🌟 é', sharedFolder: { kind: 'embedded' } })).json).toMatchObject({ ok: true });
+    await expect.poll(async () => ((await op('getTeam', {})).json as { value: { me: { status: string } } }).value.me.status).toBe('approved');
+    expect((await op('setMyDisplayName', { displayName: '小林\u0000' })).json).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // A follow-up's title is checked with the person's other mistakes: placed at the field, nothing published.
+    for (const title of bad) {
+      const created = await op('createFollowUp', { title, owner: null, dueAt: Date.now() + 86_400_000, category: 'other', departmentId: null, escalation: null });
+      expect(created.json, JSON.stringify(title)).toMatchObject({ ok: true, value: { ok: false, issues: expect.arrayContaining([{ code: 'invalid', path: ['title'], params: { message: 'control characters' } }]) } });
+    }
+    expect((await op('listFollowUps', { scope: 'all' })).json).toMatchObject({ ok: true, value: { items: [] } });
+  });
 });
