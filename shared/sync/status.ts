@@ -40,6 +40,21 @@ export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'snapshot-passed-
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
+/**
+ * Problems that last, told while they last (the Sync screen) and logged when they start (WARN) and
+ * end (INFO): the folder away, publishing refused, no change notices from the folder.
+ */
+export const FAULT_KINDS = ['folder-unavailable', 'publish-failing', 'watch-silent'] as const;
+export const FaultKindSchema = z.enum(FAULT_KINDS);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+export const SyncFaultSchema = z.object({
+  kind: FaultKindSchema,
+  since: z.number(),
+  detail: z.string(),
+});
+export type SyncFault = z.infer<typeof SyncFaultSchema>;
+
 /** Beyond this, a clock is called wrong. */
 export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
 
@@ -107,6 +122,8 @@ export const SyncStatusSchema = z.object({
   setAside: z.array(SetAsideFileSchema),
   salvaged: z.array(SalvagedFileSchema),
   notices: z.array(SyncNoticeSchema),
+  /** The problems going on now, oldest first. */
+  faults: z.array(SyncFaultSchema),
   /** This computer's clock is behind a timestamp it received by more than the warning limit. */
   localClockBehind: z.object({ byMs: z.number(), deviceId: z.string() }).nullable(),
   opsCount: z.number().int().nonnegative(),
