@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/resources';
 export type SyncHealth = 'unavailable' | 'problems' | 'waiting' | 'healthy';
 
 /** Notices that mean something went wrong; the others only tell what Baton already put right. */
-const problemNotices: ReadonlySet<NoticeKind> = new Set(['op-clash', 'publish-failed', 'reduce-failed']);
+const problemNotices: ReadonlySet<NoticeKind> = new Set(['op-clash', 'publish-failed', 'reduce-failed', 'own-file-damaged']);
 
 /**
  * Files set aside, wrong clocks and faults (publishing refused, a silent watcher) stay a problem as long as they last. A notice is an event: it
@@ -78,6 +78,8 @@ export const noticeMessages: Record<NoticeKind, MessageKey> = {
   'op-clash': 'sync.notices.opClash',
   'publish-failed': 'sync.notices.publishFailed',
   'reduce-failed': 'sync.notices.reduceFailed',
+  'own-file-restored': 'sync.notices.ownFileRestored',
+  'own-file-damaged': 'sync.notices.ownFileDamaged',
 };
 
 export const healthMessages: Record<SyncHealth, MessageKey> = {

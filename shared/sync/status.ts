@@ -36,7 +36,16 @@ export const KEY_PROTECTIONS = ['plain-file', 'os-encrypted'] as const;
 export const KeyProtectionSchema = z.enum(KEY_PROTECTIONS);
 export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
 
-export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'snapshot-passed-over', 'op-clash', 'publish-failed', 'reduce-failed'] as const;
+export const NOTICE_KINDS = [
+  'device-cloned',
+  'cache-rebuilt',
+  'snapshot-passed-over',
+  'op-clash',
+  'publish-failed',
+  'reduce-failed',
+  'own-file-restored',
+  'own-file-damaged',
+] as const;
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
@@ -71,9 +80,9 @@ export const SyncDeviceStatusSchema = z.object({
   lastSeenAt: z.number().nullable(),
   /**
    * How far the device's clock seems ahead of this one (negative: behind), estimated from the
-   * segments that arrived while Baton was running: max over its last few of (wall time of the
-   * segment's last hlc − the time the file was first seen here). Delivery delay only lowers each
-   * sample, so the maximum is the best estimate; null with no such segment yet.
+   * segments that arrived while Baton was running: minus the least apparent delay (the time the
+   * file was first seen here − the wall time of its last hlc) over the last hour's arrivals, so a
+   * sync engine's copy time does not read as skew; null with no such segment yet.
    */
   clockSkewMs: z.number().nullable(),
   clockSkewWarning: z.boolean(),

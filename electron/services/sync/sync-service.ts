@@ -17,12 +17,13 @@ import type { ReadSegment } from './folder-reader';
 import { FolderWatch } from './folder-watch';
 import { toIngestedFile } from './ingested-file';
 import { plainFileVault, type KeyVault } from './key-vault';
-import { profileLayout, teamFolderLayout, type ProfileLayout } from './layout';
+import { profileLayout, relativeLogPath, teamFolderLayout, type ProfileLayout } from './layout';
 import { LocalDevice, type OpDraft } from './local-device';
 import { nodeCrypto } from './node-crypto';
 import { Notices } from './notices';
 import { compactOwnLog } from './compactor';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from './own-folder';
+import { checkOwnFiles, OWN_CHECK_INTERVAL_MS } from './own-segment-check';
 import { pinTeam, sameRoot } from './pinned-team';
 import { removeProfileTempFiles } from './profile-temp';
 import { nodePublishFs, publishSealed, sealSegment, takeBatch, type PublishFs, type PublishTarget } from './publisher';
@@ -74,6 +75,8 @@ export interface SyncServiceOptions {
   readonly snapshotPolicy?: SnapshotPolicy;
   /** How long an incomplete file or an unknown device is waited on before it is set aside. */
   readonly giveUpMs?: number;
+  /** How often this device checks its own published files for damage (also at every start). */
+  readonly ownCheckIntervalMs?: number;
   /** Use file events as a hint for an early poll (chokidar). */
   readonly watch?: boolean;
   readonly now?: () => number;
@@ -398,7 +401,21 @@ export class SyncService {
     if (verdict.foreign.length > 0) await this.recoverFromClone(session, verdict.foreign);
     await this.rescueClashed(session, applied);
     const names = outcome.unlisted.has(this.deviceId) ? null : (outcome.logNames.get(this.deviceId) ?? []);
-    if (names && verdict.foreign.length === 0) await republishMissing(session, names, this.publishTarget(session), this.log);
+    if (names && verdict.foreign.length === 0) {
+      await republishMissing(session, names, this.publishTarget(session), this.log);
+      await this.checkOwnFiles(session, names);
+    }
+  }
+
+  /** At the first poll and every few minutes: own files damaged in place are put back, byte for byte. */
+  private async checkOwnFiles(session: TeamSession, names: readonly string[]): Promise<void> {
+    const now = this.now();
+    if (session.ownCheckedAt !== null && now - session.ownCheckedAt < (this.options.ownCheckIntervalMs ?? OWN_CHECK_INTERVAL_MS)) return;
+    session.ownCheckedAt = now;
+    for (const file of await checkOwnFiles(this.publishTarget(session), names, session.ownVerified, this.log)) {
+      const path = relativeLogPath(this.deviceId, file.fileName);
+      this.notices.add(file.restored ? 'own-file-restored' : 'own-file-damaged', `${path}: ${file.detail}`, { path });
+    }
   }
 
   private async publish(): Promise<void> {
