@@ -20,8 +20,8 @@ import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
-import { teamSettingsHandlers } from './handover/team-settings-handlers';
-import { TeamSettingsService } from './handover/team-settings-service';
+import { teamSettingsHandlers } from './team-settings/handlers';
+import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 
 export interface AppServicesOptions {
@@ -36,6 +36,8 @@ export interface AppServicesOptions {
   keyVault?: KeyVault;
   /** What the app folds with; tests give their own capabilities. */
   syncConfig?: AppSyncConfig;
+  /** Check every answer against its output schema (tests): see `DispatchOptions`. */
+  checkOutputs?: boolean;
   /** Test seams and timings of the sync service. */
   syncOptions?: Partial<Pick<SyncServiceOptions, 'watch' | 'flushDelayMs' | 'cacheDelayMs' | 'now'>>;
 }
@@ -158,7 +160,7 @@ export function createAppServices(options: AppServicesOptions) {
     /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
     sync,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log),
+    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();

@@ -1,25 +1,9 @@
 import { z } from 'zod';
-import {
-  FOLLOW_UP_CATEGORIES,
-  FOLLOW_UP_STATUSES,
-  HANDOVER_DRAFT_FORMAT,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENT_NAME_CHARS,
-  SECTION_KEYS,
-  attachmentSchema,
-  dateSchema,
-  draftFollowUpSchema,
-  entityIdSchema,
-  epochMsSchema,
-  personSchema,
-  settingIdSchema,
-  sha256Schema,
-  type Attachment,
-  type HandoverDraft,
-  type Person,
-  type ValidationIssue,
-} from '../handover';
+import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, SECTION_KEYS, attachmentSchema, draftFollowUpSchema, type Attachment, type HandoverDraft } from '../handover';
+import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
+import type { Checked } from './checked';
 import type { HandoverViews } from './handover-views';
+import { defineOperations } from './define-operations';
 
 /**
  * The handover and follow-up operations of the bridge. Inputs are zod (checked at the door);
@@ -52,8 +36,6 @@ export const HandoverDraftInput = z
 /** Base64 of the 20 MiB limit, plus a little, so that a file just over it gets the readable code. */
 const MAX_BASE64_CHARS = Math.ceil(((MAX_ATTACHMENT_BYTES + 1024) * 4) / 3) + 4;
 
-export type Checked<T> = ({ ok: true } & T) | { ok: false; issues: ValidationIssue[] };
-
 const followUpChanges = z
   .object({
     title: draftText,
@@ -79,7 +61,7 @@ const handoverFilter = z
 const idInput = z.object({ id: entityIdSchema }).strict();
 const out = <T>() => z.custom<T>(() => true);
 
-export const handoverOperations = {
+export const handoverOperations = defineOperations({
   getShiftContext: { input: z.object({}).strict(), output: out<HandoverViews['ShiftContext']>() },
   getHandoverDraft: { input: z.object({}).strict(), output: out<{ draft: HandoverDraft; saved: boolean }>() },
   saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: out<{ savedAt: number }>() },
@@ -131,6 +113,6 @@ export const handoverOperations = {
     output: out<Checked<{ attachment: Attachment }>>(),
   },
   readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: out<{ mime: string; dataBase64: string }>() },
-} as const;
+});
 
 export type { Person };

@@ -6,12 +6,13 @@ import {
   foldLog,
   foldLww,
   lwwSetSchema,
+  opBuilders,
   type LwwField,
   type LwwFields,
   type LwwSet,
   type TypedOp,
 } from '../sync';
-import { entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from './fields';
+import { entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
 import { MAX_COMMENT_CHARS, MAX_LINK_CHARS, MAX_TITLE_CHARS } from './limits';
 
 /**
@@ -210,6 +211,9 @@ export const followUp = defineCapability({
     };
   },
 });
+
+/** The typed builders of a follow-up's ops: `followUpOps.created(id, data)`, `.updated`, `.commented`. */
+export const followUpOps = opBuilders(followUp);
 
 type FollowUpOp = TypedOp<typeof followUp.ops>;
 type CreatedOp = Extract<FollowUpOp, { type: 'followUp.created' }>;
