@@ -23,6 +23,8 @@ import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './handover/team-settings-handlers';
 import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
+import { rotaHandlers } from './rota/handlers';
+import { RotaService } from './rota/rota-service';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -118,6 +120,21 @@ export function createAppServices(options: AppServicesOptions) {
     folderAvailable: () => sync.getStatus().available,
   });
 
+  const rota = new RotaService({
+    sync,
+    roster: () => tap?.latest()?.roster ?? null,
+    memberId: () => {
+      try {
+        return readOwnIdentity(profileDir).memberId;
+      } catch {
+        // No identity yet (before the first run): nobody to act as.
+        return null;
+      }
+    },
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
+    folderAvailable: () => sync.getStatus().available,
+  });
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Baton',
@@ -149,6 +166,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
+    ...rotaHandlers(rota),
   };
 
   return {
@@ -162,6 +180,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      rota.close();
       await sync.close();
     },
   };

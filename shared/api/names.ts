@@ -45,6 +45,29 @@ export const operationNames = [
   // Team settings a lead edits (electron/services/handover).
   'getTeamSettings',
   'setTeamSettings',
+  // Duty rota (electron/services/rota).
+  'getRota',
+  'getOnDuty',
+  'getRotaRequests',
+  'setRotaSlot',
+  'publishRotaMonth',
+  'requestLeave',
+  'decideRotaRequest',
+  'withdrawRotaRequest',
+  'requestCover',
+  'takeCover',
+  'assignStandIn',
+  'getCoverCandidates',
+  'proposeSwap',
+  'answerSwap',
+  'getRotaSettings',
+  'setRotaSettings',
+  'applyRotaPattern',
+  'importHolidays',
+  'getFairness',
+  'exportRota',
+  'previewRotaCsv',
+  'importRotaCsv',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
