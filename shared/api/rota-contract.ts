@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingIdSchema } from '../handover';
+import { settingIdSchema } from '../team-settings';
 import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema, type Ineligible } from '../rota';
 import type {
   CoverCandidatesView,

@@ -1,4 +1,4 @@
-import type { BilingualName } from '../handover';
+import type { BilingualName } from '../team-settings';
 import type {
   Assignment,
   Candidate,

@@ -1,4 +1,4 @@
-import { activeShiftTypes, addDaysToDate, type ShiftInstance } from '../handover';
+import { activeShiftTypes, addDaysToDate, type ShiftInstance } from '../team-settings';
 import type { RotaSettings } from './settings';
 import { compareKeys, slotInstance, slotKey } from './slots';
 

@@ -1,4 +1,4 @@
-import { addDaysToDate, type ShiftInstance } from '../handover';
+import { addDaysToDate, type ShiftInstance } from '../team-settings';
 import type { Role } from '../team';
 import type { RotaSettings } from './settings';
 import { parseSlotKey, slotInstance, slotKey } from './slots';

@@ -1,4 +1,4 @@
-import { addDaysToDate, minutesOf } from '../handover';
+import { addDaysToDate, minutesOf } from '../team-settings';
 import type { RotaSettings } from './settings';
 import { parseSlotKey } from './slots';
 import type { Duty, RotaWorld } from './world';

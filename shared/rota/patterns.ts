@@ -1,4 +1,4 @@
-import { addDaysToDate } from '../handover';
+import { addDaysToDate } from '../team-settings';
 import type { Assignment, Pattern } from './schemas';
 import { slotKey } from './slots';
 

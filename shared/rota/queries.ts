@@ -1,4 +1,4 @@
-import { addDaysToDate, dateInZone } from '../handover';
+import { addDaysToDate, dateInZone } from '../team-settings';
 import { ineligibility, type Ineligible } from './eligibility';
 import type { LeaveView } from './leave';
 import type { CoverView, SwapView } from './requests';

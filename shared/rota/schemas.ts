@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, entityIdSchema, epochMsSchema, settingIdSchema } from '../handover';
+import { dateSchema, entityIdSchema, epochMsSchema, settingIdSchema } from '../team-settings';
 import { lwwSetSchema } from '../sync';
 
 /**

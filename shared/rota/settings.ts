@@ -1,4 +1,4 @@
-import type { ShiftType } from '../handover';
+import type { ShiftType } from '../team-settings';
 import type { RotaTeamState } from './capabilities';
 import type { Holiday, Pattern, ShiftExtra } from './schemas';
 

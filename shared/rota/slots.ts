@@ -1,4 +1,4 @@
-import { shiftInstance, type ShiftInstance } from '../handover';
+import { shiftInstance, type ShiftInstance } from '../team-settings';
 import type { Assignment } from './schemas';
 import type { RotaSettings } from './settings';
 

@@ -1,4 +1,4 @@
-import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../handover';
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
 import { rolesForOp, type Roster } from '../team';
 import { ROTA_TEAM_ID, rotaCover, rotaLeave, rotaMonth, rotaSlot, rotaSwap, rotaTeam } from './capabilities';

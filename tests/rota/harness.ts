@@ -1,4 +1,4 @@
-import { teamSettings, type ShiftType } from '../../shared/handover';
+import { teamSettings, type ShiftType } from '../../shared/team-settings';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
 import type { OpDraft, Role } from '../../shared/team';
 import { rotaCapabilities, rotaWorldOf, type Qualifies, type RotaMember, type RotaWorld } from '../../shared/rota';

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { addDaysToDate } from '../../../shared/handover';
+import { addDaysToDate } from '../../../shared/team-settings';
 import { rotaDateSchema, type Holiday } from '../../../shared/rota';
 
 /**

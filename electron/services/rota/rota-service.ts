@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RotaSettingsChanges, TakeCoverOutcome } from '../../../shared/api/rota-contract';
 import type { CoverCandidatesView, FairnessView, OnDutyView, RotaMe, RotaRequestsView, RotaSettingsView, RotaView } from '../../../shared/api/rota-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { dateInZone } from '../../../shared/handover';
+import { dateInZone } from '../../../shared/team-settings';
 import type { Op } from '../../../shared/sync/op';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { OpDraft, Roster } from '../../../shared/team';

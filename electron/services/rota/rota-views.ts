@@ -1,5 +1,5 @@
 import type { OnDutyView, RotaDayView, RotaMe, RotaShiftType, RotaView } from '../../../shared/api/rota-views';
-import { addDaysToDate, dateInZone, activeShiftTypes } from '../../../shared/handover';
+import { addDaysToDate, dateInZone, activeShiftTypes } from '../../../shared/team-settings';
 import {
   isWeekendDay,
   nextShiftsOf,
