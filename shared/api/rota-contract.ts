@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoInput, defineOperations } from './define-operations';
 import { settingIdSchema } from '../team-settings';
 import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema, type Ineligible } from '../rota';
 import type {
@@ -18,12 +19,13 @@ import type {
  */
 
 const out = <T>() => z.custom<T>(() => true);
-const NoInput = z.object({}).strict();
 const note = z.string().max(500).default('');
 const shift = z.object({ date: rotaDateSchema, shiftTypeId: settingIdSchema }).strict();
 const requestKind = z.enum(['leave', 'cover', 'swap']);
 const requestId = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
-const Queued = out<{ queued: boolean }>();
+const Queued = z.object({ queued: z.boolean() }).strict();
+const IdQueued = z.object({ id: z.string(), queued: z.boolean() }).strict();
+const CountQueued = <K extends string>(key: K) => z.object({ [key]: z.number().int().nonnegative(), queued: z.boolean() } as { [P in K]: z.ZodNumber } & { queued: z.ZodBoolean }).strict();
 
 /** Far past a real file; anything larger is refused at the door with a clear message. */
 export const MAX_IMPORT_CHARS = 2_000_000;
@@ -56,7 +58,7 @@ export type TakeCoverOutcome =
   | { readonly outcome: 'taken-first'; readonly takenBy: string | null }
   | { readonly outcome: 'not-eligible'; readonly reasons: readonly Ineligible[] };
 
-export const rotaOperations = {
+export const rotaOperations = defineOperations({
   getRota: { input: z.object({ from: rotaDateSchema, days: z.number().int().min(1).max(62) }).strict(), output: out<RotaView>() },
   getOnDuty: { input: NoInput, output: out<OnDutyView>() },
   getRotaRequests: { input: NoInput, output: out<RotaRequestsView>() },
@@ -70,28 +72,28 @@ export const rotaOperations = {
       .object({ memberId: memberIdSchema.optional(), leaveType: z.enum(LEAVE_TYPES), from: rotaDateSchema, to: rotaDateSchema, note })
       .strict()
       .refine((leave) => leave.from <= leave.to, { message: 'the leave ends before it starts', path: ['to'] }),
-    output: out<{ id: string; queued: boolean }>(),
+    output: IdQueued,
   },
   decideRotaRequest: { input: z.object({ kind: requestKind, id: requestId, approved: z.boolean(), note }).strict(), output: Queued },
   withdrawRotaRequest: { input: z.object({ kind: requestKind, id: requestId }).strict(), output: Queued },
-  requestCover: { input: shift.extend({ memberId: memberIdSchema.optional(), note }).strict(), output: out<{ id: string; queued: boolean }>() },
+  requestCover: { input: shift.extend({ memberId: memberIdSchema.optional(), note }).strict(), output: IdQueued },
   takeCover: { input: z.object({ id: requestId }).strict(), output: out<TakeCoverOutcome>() },
-  assignStandIn: { input: shift.extend({ memberId: memberIdSchema, standIn: memberIdSchema, note }).strict(), output: out<{ id: string; queued: boolean }>() },
+  assignStandIn: { input: shift.extend({ memberId: memberIdSchema, standIn: memberIdSchema, note }).strict(), output: IdQueued },
   getCoverCandidates: { input: z.object({ id: requestId }).strict(), output: out<CoverCandidatesView>() },
   proposeSwap: {
     input: z.object({ from: shift, to: shift.extend({ memberId: memberIdSchema }).strict(), note }).strict(),
-    output: out<{ id: string; queued: boolean }>(),
+    output: IdQueued,
   },
   answerSwap: { input: z.object({ id: requestId, accepted: z.boolean() }).strict(), output: Queued },
   getRotaSettings: { input: NoInput, output: out<RotaSettingsView>() },
   setRotaSettings: { input: RotaSettingsInput, output: Queued },
-  applyRotaPattern: { input: z.object({ patternId: requestId, from: rotaDateSchema, to: rotaDateSchema }).strict(), output: out<{ slots: number; queued: boolean }>() },
-  importHolidays: { input: z.object({ ics: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: out<{ added: number; queued: boolean }>() },
+  applyRotaPattern: { input: z.object({ patternId: requestId, from: rotaDateSchema, to: rotaDateSchema }).strict(), output: CountQueued('slots') },
+  importHolidays: { input: z.object({ ics: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: CountQueued('added') },
   getFairness: { input: z.object({ period: z.string().regex(/^20\d\d-(0[1-9]|1[0-2]|Q[1-4])$/) }).strict(), output: out<FairnessView>() },
   exportRota: {
     input: z.object({ format: z.enum(['ics', 'csv']), memberId: memberIdSchema.optional(), from: rotaDateSchema, to: rotaDateSchema }).strict(),
-    output: out<{ fileName: string; text: string }>(),
+    output: z.object({ fileName: z.string(), text: z.string() }).strict(),
   },
   previewRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: out<CsvPreview>() },
-  importRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: out<{ written: number; queued: boolean }>() },
-} as const;
+  importRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: CountQueued('written') },
+});

@@ -1,7 +1,5 @@
-import { entityRef, lwwSetData, type LwwFields } from '../sync';
-import type { OpDraft } from '../team';
+import { lwwSetData, opBuilders, type LwwFields, type OpDraft } from '../sync';
 import {
-  ROTA_KINDS,
   ROTA_TEAM_ID,
   rotaCover,
   rotaLeave,
@@ -13,69 +11,69 @@ import {
   type SlotFields,
   type SlotState,
 } from './capabilities';
-import type { Assignment } from './schemas';
+import type { Assignment, LeaveType } from './schemas';
 import { slotKey } from './slots';
 
 /**
- * Op drafts for the rota. Each checks its data against the op's schema and throws on bad input
- * (a zod error naming the field), so a draft that leaves here folds as written.
+ * Op drafts for the rota, made with the capabilities' own builders: each checks its data against
+ * the op's schema and throws on bad input, so a draft that leaves here folds as written.
  */
 
-const schemas = { ...rotaSlot.ops, ...rotaMonth.ops, ...rotaLeave.ops, ...rotaCover.ops, ...rotaSwap.ops, ...rotaTeam.ops };
-export type RotaOpType = keyof typeof schemas;
-
-function draft(type: RotaOpType, entity: string, data: unknown): OpDraft {
-  return { type, entity, data: schemas[type].parse(data) as Record<string, unknown> };
-}
+const slotOps = opBuilders(rotaSlot);
+const monthOps = opBuilders(rotaMonth);
+const leaveOps = opBuilders(rotaLeave);
+const coverOps = opBuilders(rotaCover);
+const swapOps = opBuilders(rotaSwap);
+const teamOps = opBuilders(rotaTeam);
 
 /** A lead sets one shift of one day in the draft, having seen what the fold shows (resolving a conflict). */
 export function slotSetOp(current: SlotState | undefined, date: string, shiftTypeId: string, assignment: Assignment): OpDraft {
-  const key = slotKey(date, shiftTypeId);
-  return draft('rota.slotSet', entityRef(ROTA_KINDS.slot, key), lwwSetData<SlotFields>(current?.fields, { primary: [...assignment.primary], backup: assignment.backup }));
+  return slotOps.slotSet(slotKey(date, shiftTypeId), lwwSetData<SlotFields>(current?.fields, { primary: [...assignment.primary], backup: assignment.backup }));
 }
 
 /** A lead publishes a month: the draft's assignments of that month become what everyone sees. */
 export function publishMonthOp(month: string, assignments: Readonly<Record<string, Assignment>>, at: number): OpDraft {
-  return draft('rota.monthPublished', entityRef(ROTA_KINDS.month, month), { month, assignments, at });
+  return monthOps.monthPublished(month, { month, assignments, at });
 }
 
 export interface LeaveInput {
   readonly memberId: string;
-  readonly leaveType: string;
+  readonly leaveType: LeaveType;
   readonly from: string;
   readonly to: string;
   readonly note: string;
 }
-export const leaveRequestOp = (id: string, input: LeaveInput, at: number) => draft('rota.leaveRequested', entityRef(ROTA_KINDS.leave, id), { ...input, at });
+export const leaveRequestOp = (id: string, input: LeaveInput, at: number) => leaveOps.leaveRequested(id, { ...input, at });
 
 export interface ShiftOf {
   readonly date: string;
   readonly shiftTypeId: string;
   readonly memberId: string;
 }
-export const coverRequestOp = (id: string, shift: ShiftOf, note: string, at: number) =>
-  draft('rota.coverRequested', entityRef(ROTA_KINDS.cover, id), { ...shift, note, at });
-export const coverTakeOp = (id: string, at: number) => draft('rota.coverTaken', entityRef(ROTA_KINDS.cover, id), { at });
+export const coverRequestOp = (id: string, shift: ShiftOf, note: string, at: number) => coverOps.coverRequested(id, { ...shift, note, at });
+export const coverTakeOp = (id: string, at: number) => coverOps.coverTaken(id, { at });
 
 /** The urgent path in one action: a lead asks cover for the person and names the stand-in. */
 export function standInOps(id: string, shift: ShiftOf, standIn: string, note: string, at: number): OpDraft[] {
-  return [coverRequestOp(id, shift, note, at), draft('rota.standInAssigned', entityRef(ROTA_KINDS.cover, id), { standIn, at })];
+  return [coverRequestOp(id, shift, note, at), coverOps.standInAssigned(id, { standIn, at })];
 }
 
-export const swapProposeOp = (id: string, from: ShiftOf, to: ShiftOf, note: string, at: number) =>
-  draft('rota.swapProposed', entityRef(ROTA_KINDS.swap, id), { from, to, note, at });
-export const swapAnswerOp = (id: string, accepted: boolean, at: number) => draft('rota.swapAnswered', entityRef(ROTA_KINDS.swap, id), { accepted, at });
+export const swapProposeOp = (id: string, from: ShiftOf, to: ShiftOf, note: string, at: number) => swapOps.swapProposed(id, { from, to, note, at });
+export const swapAnswerOp = (id: string, accepted: boolean, at: number) => swapOps.swapAnswered(id, { accepted, at });
 
 export type RequestKind = 'leave' | 'cover' | 'swap';
-const decidedType = { leave: 'rota.leaveDecided', cover: 'rota.coverDecided', swap: 'rota.swapDecided' } as const;
-const withdrawnType = { leave: 'rota.leaveWithdrawn', cover: 'rota.coverWithdrawn', swap: 'rota.swapWithdrawn' } as const;
 
 /** A lead approves or declines leave, a cover taken (when the team asks for it) or a swap. */
-export const decisionOp = (kind: RequestKind, id: string, approved: boolean, note: string, at: number) =>
-  draft(decidedType[kind], entityRef(ROTA_KINDS[kind], id), { approved, note, at });
-export const withdrawOp = (kind: RequestKind, id: string, at: number) => draft(withdrawnType[kind], entityRef(ROTA_KINDS[kind], id), { at });
+export function decisionOp(kind: RequestKind, id: string, approved: boolean, note: string, at: number): OpDraft {
+  const data = { approved, note, at };
+  return kind === 'leave' ? leaveOps.leaveDecided(id, data) : kind === 'cover' ? coverOps.coverDecided(id, data) : swapOps.swapDecided(id, data);
+}
+
+export function withdrawOp(kind: RequestKind, id: string, at: number): OpDraft {
+  return kind === 'leave' ? leaveOps.leaveWithdrawn(id, { at }) : kind === 'cover' ? coverOps.coverWithdrawn(id, { at }) : swapOps.swapWithdrawn(id, { at });
+}
 
 /** A lead changes rota settings, holidays or patterns, having seen the fold's values. */
 export function rotaTeamSetOp(current: LwwFields<RotaTeamFields> | undefined, changes: Partial<RotaTeamFields>): OpDraft {
-  return draft('rota.teamSet', entityRef(ROTA_KINDS.team, ROTA_TEAM_ID), lwwSetData(current, changes));
+  return teamOps.teamSet(ROTA_TEAM_ID, lwwSetData(current, changes));
 }

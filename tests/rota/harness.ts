@@ -1,6 +1,7 @@
 import { teamSettings, type ShiftType } from '../../shared/team-settings';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
-import type { OpDraft, Role } from '../../shared/team';
+import type { OpDraft } from '../../shared/sync';
+import type { Role } from '../../shared/team';
 import { rotaCapabilities, rotaWorldOf, type Qualifies, type RotaMember, type RotaWorld } from '../../shared/rota';
 import { TestDevice } from '../sync/devices';
 

@@ -1,38 +1,14 @@
 import { ApiFailure } from '../../../shared/api/result';
-import type { Handlers } from '../dispatch';
+import type { rotaOperations } from '../../../shared/api/rota-contract';
+import type { HandlersOf } from '../dispatch';
 import { rotaCsv, rotaIcs } from './calendar-export';
 import { previewCsv } from './csv-import';
 import { holidaysFromIcs } from './holiday-import';
 import type { RotaService } from './rota-service';
 
-type RotaHandlers = Pick<
-  Handlers,
-  | 'getRota'
-  | 'getOnDuty'
-  | 'getRotaRequests'
-  | 'setRotaSlot'
-  | 'publishRotaMonth'
-  | 'requestLeave'
-  | 'decideRotaRequest'
-  | 'withdrawRotaRequest'
-  | 'requestCover'
-  | 'takeCover'
-  | 'assignStandIn'
-  | 'getCoverCandidates'
-  | 'proposeSwap'
-  | 'answerSwap'
-  | 'getRotaSettings'
-  | 'setRotaSettings'
-  | 'applyRotaPattern'
-  | 'importHolidays'
-  | 'getFairness'
-  | 'exportRota'
-  | 'previewRotaCsv'
-  | 'importRotaCsv'
->;
 
 /** The bridge's rota operations, each a thin call into the service (files are made here, in memory). */
-export function rotaHandlers(service: RotaService, now: () => number = Date.now): RotaHandlers {
+export function rotaHandlers(service: RotaService, now: () => number = Date.now): HandlersOf<typeof rotaOperations> {
   return {
     getRota: async ({ from, days }) => service.getRota(from, days),
     getOnDuty: async () => service.getOnDuty(),

@@ -5,7 +5,8 @@ import { ApiFailure } from '../../../shared/api/result';
 import { dateInZone } from '../../../shared/team-settings';
 import type { Op } from '../../../shared/sync/op';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
-import type { OpDraft, Roster } from '../../../shared/team';
+import type { OpDraft } from '../../../shared/sync';
+import type { Roster } from '../../../shared/team';
 import {
   ROTA_TEAM_ID,
   applyPattern,
