@@ -46,6 +46,9 @@ export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: numbe
   };
   const publishedPeople = (key: string) => world.duties.get(key)?.people.map((person) => person.memberId);
   const checks = me.lead ? rotaChecks(world.settings, draftPeople, from, to) : rotaChecks(world.settings, publishedPeople, from, to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // A person's overlap, rest, days or hours first (the rare ones), then gaps and short staffing, each by date.
+  const staffing = (check: RotaCheck) => check.code === 'uncovered' || check.code === 'under-staffed';
+  checks.sort((a, b) => Number(staffing(a)) - Number(staffing(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const checksBy = new Map<string, RotaCheck[]>();
   for (const check of checks) checksBy.set(check.key, [...(checksBy.get(check.key) ?? []), check]);
   const dayViews: RotaDayView[] = [];
