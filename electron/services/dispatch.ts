@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { OperationName } from '../../shared/api/names';
 import { operations, type Operations } from '../../shared/api/contract';
 import type { OperationSpecs } from '../../shared/api/define-operations';
 import { ApiFailure, type ApiResult } from '../../shared/api/result';
@@ -15,8 +14,6 @@ export type HandlersOf<Ops extends OperationSpecs> = {
 
 /** The dispatch table: every operation of the contract, each capability's handlers spread in. */
 export type Handlers = HandlersOf<Operations>;
-
-const known = new Set<string>(Object.keys(operations));
 
 export interface DispatchOptions {
   /**
@@ -35,19 +32,26 @@ function issuesOf(error: z.ZodError) {
  * typed errors, and a crash inside a service becomes 'internal' with a log line, never a stack
  * trace for the renderer.
  */
-export async function dispatch(
-  handlers: Handlers,
+export function dispatch(handlers: Handlers, name: string, payload: unknown, log: Logger, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
+  return dispatchWith(operations, handlers, name, payload, log, options);
+}
+
+/** `dispatch` over any operations object and its handlers (the app's contract, or a test's). */
+export async function dispatchWith<Ops extends OperationSpecs>(
+  contract: Ops,
+  handlers: HandlersOf<Ops>,
   name: string,
   payload: unknown,
   log: Logger,
   options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
-  if (!known.has(name)) {
+  if (!Object.hasOwn(contract, name)) {
     log.warn('api', `unknown operation ${JSON.stringify(name.slice(0, 80))}`);
     return { ok: false, error: { code: 'unknown-operation', message: `Unknown operation: ${name.slice(0, 80)}` } };
   }
-  const op = name as OperationName;
-  const parsed = operations[op].input.safeParse(payload ?? {});
+  const op = name as keyof Ops & string;
+  const spec = contract[op]!;
+  const parsed = spec.input.safeParse(payload ?? {});
   if (!parsed.success) {
     log.warn('api', `invalid input for ${op}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return {
@@ -59,7 +63,7 @@ export async function dispatch(
     const handler = handlers[op] as (input: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
     if (options.checkOutputs) {
-      const answer = operations[op].output.safeParse(value);
+      const answer = spec.output.safeParse(value);
       if (!answer.success) {
         log.error('api', `${op} answered outside its output schema: ${answer.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
         return { ok: false, error: { code: 'internal', message: `${op} failed; details are in the log` } };
