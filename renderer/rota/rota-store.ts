@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { OnDutyView, RotaRequestsView, RotaView } from '../../shared/api/rota-views';
 import type { ApiError, ApiResult } from '../../shared/api/result';
+import { ROTA_KINDS } from '../../shared/rota';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type RotaTab = 'month' | 'week' | 'shifts' | 'requests' | 'checks' | 'fairness' | 'settings';
@@ -76,23 +77,8 @@ export function setRotaView(patch: Partial<Pick<RotaState, 'tab' | 'month' | 'we
   void refreshRota();
 }
 
-let users = 0;
-let unsubscribe: (() => void) | null = null;
-
-/** Keeps the rota fresh while anything shows it: every change of the team's data re-reads it. */
-export function useRotaFeed(): void {
-  useEffect(() => {
-    users += 1;
-    if (users === 1) {
-      unsubscribe = baton.onTeamDataChanged(() => void refreshRota());
-      void refreshRota();
-    }
-    return () => {
-      users -= 1;
-      if (users === 0) {
-        unsubscribe?.();
-        unsubscribe = null;
-      }
-    };
-  }, []);
-}
+/** The rota shows its own entities, the shift types and zone, and the roster's names and roles. */
+export const useRotaFeed = teamDataFeed({
+  kinds: [...Object.values(ROTA_KINDS), 'teamSettings', 'member', 'device'],
+  refresh: refreshRota,
+});

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { NoInput, defineOperations } from './define-operations';
 import { settingIdSchema } from '../team-settings';
 import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema, type Ineligible } from '../rota';
-import type {
-  CoverCandidatesView,
-  CsvPreview,
-  FairnessView,
-  OnDutyView,
-  RotaRequestsView,
-  RotaSettingsView,
-  RotaView,
-} from './rota-views';
+import {
+  CoverCandidatesViewSchema,
+  CsvPreviewSchema,
+  FairnessViewSchema,
+  OnDutyViewSchema,
+  RotaRequestsViewSchema,
+  RotaSettingsViewSchema,
+  RotaViewSchema,
+  TakeCoverOutcomeSchema,
+} from './rota-schemas';
 
 /**
  * The rota's bridge operations. Inputs are strict zod; the services check who may do what (the
@@ -18,7 +19,6 @@ import type {
  * is away (the edit waits in the outbox).
  */
 
-const out = <T>() => z.custom<T>(() => true);
 const note = z.string().max(500).default('');
 const shift = z.object({ date: rotaDateSchema, shiftTypeId: settingIdSchema }).strict();
 const requestKind = z.enum(['leave', 'cover', 'swap']);
@@ -59,9 +59,9 @@ export type TakeCoverOutcome =
   | { readonly outcome: 'not-eligible'; readonly reasons: readonly Ineligible[] };
 
 export const rotaOperations = defineOperations({
-  getRota: { input: z.object({ from: rotaDateSchema, days: z.number().int().min(1).max(62) }).strict(), output: out<RotaView>() },
-  getOnDuty: { input: NoInput, output: out<OnDutyView>() },
-  getRotaRequests: { input: NoInput, output: out<RotaRequestsView>() },
+  getRota: { input: z.object({ from: rotaDateSchema, days: z.number().int().min(1).max(62) }).strict(), output: RotaViewSchema },
+  getOnDuty: { input: NoInput, output: OnDutyViewSchema },
+  getRotaRequests: { input: NoInput, output: RotaRequestsViewSchema },
   setRotaSlot: {
     input: shift.extend({ primary: z.array(memberIdSchema).max(MAX_ON_SHIFT), backup: memberIdSchema.nullable() }).strict(),
     output: Queued,
@@ -77,23 +77,23 @@ export const rotaOperations = defineOperations({
   decideRotaRequest: { input: z.object({ kind: requestKind, id: requestId, approved: z.boolean(), note }).strict(), output: Queued },
   withdrawRotaRequest: { input: z.object({ kind: requestKind, id: requestId }).strict(), output: Queued },
   requestCover: { input: shift.extend({ memberId: memberIdSchema.optional(), note }).strict(), output: IdQueued },
-  takeCover: { input: z.object({ id: requestId }).strict(), output: out<TakeCoverOutcome>() },
+  takeCover: { input: z.object({ id: requestId }).strict(), output: TakeCoverOutcomeSchema },
   assignStandIn: { input: shift.extend({ memberId: memberIdSchema, standIn: memberIdSchema, note }).strict(), output: IdQueued },
-  getCoverCandidates: { input: z.object({ id: requestId }).strict(), output: out<CoverCandidatesView>() },
+  getCoverCandidates: { input: z.object({ id: requestId }).strict(), output: CoverCandidatesViewSchema },
   proposeSwap: {
     input: z.object({ from: shift, to: shift.extend({ memberId: memberIdSchema }).strict(), note }).strict(),
     output: IdQueued,
   },
   answerSwap: { input: z.object({ id: requestId, accepted: z.boolean() }).strict(), output: Queued },
-  getRotaSettings: { input: NoInput, output: out<RotaSettingsView>() },
+  getRotaSettings: { input: NoInput, output: RotaSettingsViewSchema },
   setRotaSettings: { input: RotaSettingsInput, output: Queued },
   applyRotaPattern: { input: z.object({ patternId: requestId, from: rotaDateSchema, to: rotaDateSchema }).strict(), output: CountQueued('slots') },
   importHolidays: { input: z.object({ ics: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: CountQueued('added') },
-  getFairness: { input: z.object({ period: z.string().regex(/^20\d\d-(0[1-9]|1[0-2]|Q[1-4])$/) }).strict(), output: out<FairnessView>() },
+  getFairness: { input: z.object({ period: z.string().regex(/^20\d\d-(0[1-9]|1[0-2]|Q[1-4])$/) }).strict(), output: FairnessViewSchema },
   exportRota: {
     input: z.object({ format: z.enum(['ics', 'csv']), memberId: memberIdSchema.optional(), from: rotaDateSchema, to: rotaDateSchema }).strict(),
     output: z.object({ fileName: z.string(), text: z.string() }).strict(),
   },
-  previewRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: out<CsvPreview>() },
+  previewRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: CsvPreviewSchema },
   importRotaCsv: { input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(), output: CountQueued('written') },
 });
