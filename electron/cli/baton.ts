@@ -2,17 +2,31 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
 import { runTeamDoctor } from '../services/team/team-doctor';
+import { RotaUsageError, rotaExport, rotaUsage } from '../services/rota/rota-export-cli';
 import { teamCommand, teamUsage } from './team';
 
 /**
- * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it),
+ * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it), the calendar or CSV of `rota export`,
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n${teamUsage}`;
+const usage = `usage: baton doctor --shared <dir> [--team-code <code>]
+${teamUsage}
+${rotaUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'team') return teamCommand(rest);
+  if (command === 'rota' && rest[0] === 'export') {
+    try {
+      // The calendar or the CSV itself is stdout, so that it can be piped into a file.
+      process.stdout.write(await rotaExport(rest.slice(1), appSyncConfig()));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof RotaUsageError)) throw error;
+      process.stderr.write(`${error.message}\n${rotaUsage}\n`);
+      return 2;
+    }
+  }
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;

@@ -24,6 +24,8 @@ import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './team-settings/handlers';
 import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
+import { rotaHandlers } from './rota/handlers';
+import { RotaService } from './rota/rota-service';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -127,6 +129,21 @@ export function createAppServices(options: AppServicesOptions) {
     return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
   });
 
+  const rota = new RotaService({
+    sync,
+    roster: () => tap?.latest()?.roster ?? null,
+    memberId: () => {
+      try {
+        return readOwnIdentity(profileDir).memberId;
+      } catch {
+        // No identity yet (before the first run): nobody to act as.
+        return null;
+      }
+    },
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
+    folderAvailable: () => sync.getStatus().available,
+  });
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Baton',
@@ -167,6 +184,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
+    ...rotaHandlers(rota),
   };
 
   return {
@@ -182,6 +200,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      rota.close();
       await sync.close();
     },
   };

@@ -18,6 +18,8 @@ import teamSettingsEn from '../team-settings/i18n/en.json';
 import teamSettingsZh from '../team-settings/i18n/zh-CN.json';
 import teamEn from '../team/i18n/en.json';
 import teamZh from '../team/i18n/zh-CN.json';
+import rotaEn from '../rota/i18n/en.json';
+import rotaZh from '../rota/i18n/zh-CN.json';
 
 /**
  * Each screen module keeps its own messages in `<module>/i18n/{zh-CN,en}.json` under top-level keys
@@ -25,8 +27,8 @@ import teamZh from '../team/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -41,6 +43,7 @@ export const zhCN = {
   ...teamZh,
   ...handoverZh,
   ...followUpsZh,
+  ...rotaZh,
 };
 
 export const en: typeof zhCN = {
@@ -54,4 +57,5 @@ export const en: typeof zhCN = {
   ...teamEn,
   ...handoverEn,
   ...followUpsEn,
+  ...rotaEn,
 };

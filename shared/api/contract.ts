@@ -3,6 +3,7 @@ import { SettingsSchema } from '../settings/schema';
 import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { appOperations } from './app-contract';
 import { handoverOperations } from './handover-contract';
+import { rotaOperations } from './rota-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
 import { teamSettingsOperations } from './team-settings-contract';
@@ -20,6 +21,7 @@ export const operations = {
   ...teamOperations,
   ...handoverOperations,
   ...teamSettingsOperations,
+  ...rotaOperations,
 } as const;
 
 export const events = {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentScreen } from '../nav/nav-store';
-import { registeredFrameNotices } from '../nav/registry';
+import { registeredFrameNotices, registeredTopbarItems } from '../nav/registry';
 import { Person } from './Person';
 import { Sidebar } from './Sidebar';
 import { Today } from './Today';
@@ -40,6 +40,9 @@ export function Frame() {
       <div className="workspace">
         <header className="topbar">
           <Today />
+          {registeredTopbarItems().map((Item, index) => (
+            <Item key={index} />
+          ))}
           <Person />
         </header>
         <main id="main" className="main" ref={mainRef} tabIndex={-1}>

@@ -48,3 +48,15 @@ export function registerFrameNotice(Notice: ComponentType): void {
 
 /** Every registered frame notice, in registration order. */
 export const registeredFrameNotices = (): readonly ComponentType[] => frameNotices;
+
+const topbarItems: ComponentType[] = [];
+
+/**
+ * Something a module shows in the header of every screen, beside today's date (the rota's "on
+ * now / next"). Like frame notices, it renders nothing when it has nothing to say.
+ */
+export function registerTopbarItem(Item: ComponentType): void {
+  if (!topbarItems.includes(Item)) topbarItems.push(Item);
+}
+
+export const registeredTopbarItems = (): readonly ComponentType[] => topbarItems;

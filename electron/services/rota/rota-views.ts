@@ -1,0 +1,114 @@
+import type { OnDutyView, RotaDayView, RotaMe, RotaShiftType, RotaView } from '../../../shared/api/rota-views';
+import { addDaysToDate, dateInZone, activeShiftTypes } from '../../../shared/team-settings';
+import {
+  isWeekendDay,
+  nextShiftsOf,
+  onDutyAt,
+  publishChangesFor,
+  requestsInvolving,
+  rotaChecks,
+  sameAssignment,
+  slotInstance,
+  slotKey,
+  unpublishedKeys,
+  type RotaCheck,
+  type RotaWorld,
+} from '../../../shared/rota';
+
+/** The views of the rota screens, made from one world. Pure; the service caches the world. */
+
+export function shiftTypesOf(world: RotaWorld): RotaShiftType[] {
+  return world.settings.shiftTypes.map((type) => ({
+    id: type.id,
+    name: type.name,
+    start: type.start,
+    end: type.end,
+    needed: world.settings.extras[type.id]?.needed ?? 1,
+    colour: world.settings.extras[type.id]?.colour ?? '#3b82f6',
+    retired: type.retired === true,
+  }));
+}
+
+export function rulesOf(world: RotaWorld) {
+  const { minRestHours, maxDaysInRow, maxWeekHours, coverNeedsApproval, swapNeedsApproval } = world.settings;
+  return { minRestHours, maxDaysInRow, maxWeekHours, coverNeedsApproval, swapNeedsApproval };
+}
+
+const monthsOf = (from: string, to: string) => [...new Set([from.slice(0, 7), to.slice(0, 7)])];
+
+/** A range of days: published duties for everyone, the draft and the checks for a lead. */
+export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: number): RotaView {
+  const to = addDaysToDate(from, days - 1);
+  // The lead checks the draft (what they are editing), with approved leave taken out.
+  const draftPeople = (key: string) => {
+    const draft = world.draft.get(key)?.assignment.primary;
+    return draft?.filter((memberId) => !world.onLeave(memberId, key.slice(0, 10)));
+  };
+  const publishedPeople = (key: string) => world.duties.get(key)?.people.map((person) => person.memberId);
+  const checks = me.lead ? rotaChecks(world.settings, draftPeople, from, to) : rotaChecks(world.settings, publishedPeople, from, to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // A person's overlap, rest, days or hours first (the rare ones), then gaps and short staffing, each by date.
+  const staffing = (check: RotaCheck) => check.code === 'uncovered' || check.code === 'under-staffed';
+  checks.sort((a, b) => Number(staffing(a)) - Number(staffing(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const checksBy = new Map<string, RotaCheck[]>();
+  for (const check of checks) checksBy.set(check.key, [...(checksBy.get(check.key) ?? []), check]);
+  const dayViews: RotaDayView[] = [];
+  for (let offset = 0; offset < days; offset += 1) {
+    const date = addDaysToDate(from, offset);
+    const slots = activeShiftTypes(world.settings.shiftTypes).flatMap((type) => {
+      const key = slotKey(date, type.id);
+      const instance = slotInstance(key, world.settings);
+      if (!instance) return [];
+      const draft = me.lead ? (world.draft.get(key) ?? null) : null;
+      return [
+        {
+          key,
+          date,
+          shiftTypeId: type.id,
+          startAt: instance.startAt,
+          endAt: instance.endAt,
+          duty: world.duties.get(key) ?? null,
+          draft: draft?.assignment ?? null,
+          conflicts: draft?.conflicts ?? [],
+          unpublished: me.lead && !sameAssignment(nonEmpty(draft?.assignment), world.published.get(key)),
+          checks: checksBy.get(key) ?? [],
+        },
+      ];
+    });
+    dayViews.push({ date, holiday: world.settings.holidays.find((holiday) => holiday.date === date) ?? null, weekend: isWeekendDay(world.settings, date), slots });
+  }
+  return {
+    timeZone: world.settings.timeZone,
+    shiftTypes: shiftTypesOf(world),
+    rules: rulesOf(world),
+    members: world.members.map(({ memberId, name }) => ({ memberId, name })),
+    me,
+    days: dayViews,
+    checks,
+    months: monthsOf(from, to).map((month) => ({
+      month,
+      publishedAt: world.publications.get(month)?.latest.at ?? null,
+      unpublished: me.lead ? unpublishedKeys(world, month).length : 0,
+    })),
+  };
+}
+
+/** An empty draft slot is the same as no slot: neither is published. */
+function nonEmpty(assignment: { primary: string[]; backup: string | null } | undefined) {
+  return assignment && (assignment.primary.length > 0 || assignment.backup !== null) ? assignment : undefined;
+}
+
+export function onDutyView(world: RotaWorld, memberId: string | null, now: number): OnDutyView {
+  const { now: on, next } = onDutyAt(world, now);
+  const month = dateInZone(now, world.settings.timeZone).slice(0, 7);
+  const nextMonth = addDaysToDate(`${month}-28`, 7).slice(0, 7);
+  return {
+    timeZone: world.settings.timeZone,
+    shiftTypes: shiftTypesOf(world),
+    names: Object.fromEntries(world.members.map((member) => [member.memberId, member.name])),
+    now: on,
+    next,
+    myNext: memberId ? nextShiftsOf(world, memberId, now, 8) : [],
+    changes: memberId ? [month, nextMonth].flatMap((m) => publishChangesFor(world, memberId, m)) : [],
+    myCovers: memberId ? requestsInvolving(world, memberId).covers.filter((cover) => cover.date >= dateInZone(now, world.settings.timeZone)) : [],
+  };
+}

@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Duty } from '../../shared/rota';
+import { hrefOf } from '../app/nav/nav-store';
+import { useLanguage } from '../i18n/use-language';
+import { shiftLabel, useNames } from './format';
+import { refreshRota, useRota, useRotaFeed } from './rota-store';
+import './rota.css';
+
+/** "On now / next" in the header of every screen; links to the rota. Re-read each minute (shifts turn over). */
+export function OnNow() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useRotaFeed();
+  const onDuty = useRota((s) => s.onDuty);
+  useEffect(() => {
+    const timer = setInterval(() => void refreshRota(), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const name = useNames(onDuty?.names ?? {});
+  if (!onDuty || (onDuty.now.length === 0 && onDuty.next.length === 0)) return null;
+  const describe = (duties: readonly Duty[]) =>
+    duties.map((duty) => `${shiftLabel(onDuty.shiftTypes, duty.shiftTypeId, language).split(' ')[0]} ${duty.people.map((p) => name(p.memberId)).join('、') || t('rota.gap')}`).join('；');
+  return (
+    <a className="on-now" href={hrefOf('rota')} data-testid="on-now">
+      <span>
+        <span className="on-now__label">{t('rota.onNow.now')}</span> {onDuty.now.length > 0 ? describe(onDuty.now) : t('rota.onNow.nobody')}
+      </span>
+      {onDuty.next.length > 0 && (
+        <span>
+          <span className="on-now__label">{t('rota.onNow.next')}</span> {describe(onDuty.next)}
+        </span>
+      )}
+    </a>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RotaSettingsView, RotaView } from '../../shared/api/rota-views';
+import type { Pattern } from '../../shared/rota';
+import { Card } from '../app/ui/Card';
+import { baton } from '../bridge/baton';
+import { useLanguage } from '../i18n/use-language';
+import { afterWrite } from './rota-store';
+
+const emptyDays = (length: number): Pattern['days'] => Array.from({ length }, () => ({}));
+
+/** A recurring rotation over named people (one per shift and day of the cycle), applied to a range of the draft. */
+export function PatternEditor({ view, settings, onSaved }: { view: RotaView; settings: RotaSettingsView; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [pattern, setPattern] = useState<Pattern>(() => settings.patterns[0] ?? { id: `p${Date.now().toString(36)}`, name: t('rota.pattern.defaultName'), days: emptyDays(14) });
+  const [range, setRange] = useState({ from: view.days[0]?.date ?? '', to: view.days.at(-1)?.date ?? '' });
+  const [message, setMessage] = useState<string | null>(null);
+  const types = view.shiftTypes.filter((type) => !type.retired);
+  const setCell = (day: number, shiftTypeId: string, memberId: string) =>
+    setPattern({ ...pattern, days: pattern.days.map((entry, index) => (index === day ? { ...entry, [shiftTypeId]: memberId ? [memberId] : [] } : entry)) });
+  const save = () => afterWrite(baton.setRotaSettings({ patterns: [...settings.patterns.filter((other) => other.id !== pattern.id), pattern] })).then(onSaved);
+  return (
+    <Card id="rota-pattern" title={t('rota.pattern.title')} description={t('rota.pattern.explain')}>
+      <div className="input-row">
+        <input aria-label={t('rota.pattern.name')} className="input" maxLength={60} value={pattern.name} onChange={(event) => setPattern({ ...pattern, name: event.target.value })} />
+        <select aria-label={t('rota.pattern.length')} className="input input--medium" value={pattern.days.length} onChange={(event) => setPattern({ ...pattern, days: emptyDays(Number(event.target.value)).map((day, index) => pattern.days[index] ?? day) })}>
+          {[7, 14, 21, 28].map((length) => <option key={length} value={length}>{t('rota.pattern.days', { count: length })}</option>)}
+        </select>
+      </div>
+      <div className="pattern-scroll">
+        <table className="week">
+          <thead>
+            <tr>
+              <th scope="col">{t('rota.shift')}</th>
+              {pattern.days.map((_, index) => <th key={index} scope="col">{index + 1}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {types.map((type) => (
+              <tr key={type.id}>
+                <th scope="row">{type.name[language]}</th>
+                {pattern.days.map((day, index) => (
+                  <td key={index}>
+                    <select aria-label={t('rota.pattern.cell', { day: index + 1, shift: type.name[language] })} className="input" value={day[type.id]?.[0] ?? ''} onChange={(event) => setCell(index, type.id, event.target.value)}>
+                      <option value="">—</option>
+                      {view.members.map((member) => <option key={member.memberId} value={member.memberId}>{member.name}</option>)}
+                    </select>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button" disabled={!pattern.name.trim()} onClick={() => void save()}>{t('rota.pattern.save')}</button>
+      </div>
+      <div className="input-row">
+        <input aria-label={t('rota.leave.from')} className="input" type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
+        <input aria-label={t('rota.leave.to')} className="input" type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!settings.patterns.some((other) => other.id === pattern.id)}
+          onClick={() => void afterWrite(baton.applyRotaPattern({ patternId: pattern.id, ...range })).then((result) => setMessage(result.ok ? t('rota.pattern.applied', { count: result.value.slots }) : result.error.message))}
+        >
+          {t('rota.pattern.apply')}
+        </button>
+      </div>
+      <p className="muted">{t('rota.pattern.past')}</p>
+      {message && <p role="status">{message}</p>}
+    </Card>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { RotaShiftType } from '../../shared/api/rota-views';
+import type { Duty, Ineligible, RotaCheck } from '../../shared/rota';
+import type { Language } from '../../shared/settings/schema';
+import { useLanguage } from '../i18n/use-language';
+
+/** Shown things of the rota: names, shift times, the reasons and checks in words. */
+
+export function useNames(members: ReadonlyArray<{ memberId: string; name: string }> | Readonly<Record<string, string>>) {
+  const byId = Array.isArray(members) ? new Map(members.map((member) => [member.memberId, member.name])) : new Map(Object.entries(members));
+  return (memberId: string | null) => (memberId === null ? '' : (byId.get(memberId) ?? memberId));
+}
+
+export function shiftLabel(types: readonly RotaShiftType[], shiftTypeId: string, language: Language): string {
+  const type = types.find((candidate) => candidate.id === shiftTypeId);
+  return type ? `${type.name[language]} ${type.start}–${type.end}` : shiftTypeId;
+}
+
+export function dateLabel(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+}
+
+/** "(times in Asia/Shanghai)" when this computer's zone is another. */
+export function useZoneNote(timeZone: string | undefined): string | null {
+  const { t } = useTranslation();
+  if (!timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone === timeZone) return null;
+  return t('rota.zoneNote', { zone: timeZone });
+}
+
+export function useReasonText() {
+  const { t } = useTranslation();
+  return (reason: Ineligible) =>
+    reason.code === 'short-rest'
+      ? t('rota.reason.short-rest', { hours: Math.floor(reason.minutes / 60), minutes: reason.minutes % 60, min: reason.minHours })
+      : t(`rota.reason.${reason.code}`);
+}
+
+export function useCheckText(types: readonly RotaShiftType[], name: (id: string | null) => string) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (check: RotaCheck) => {
+    const shift = `${dateLabel(check.key.slice(0, 10), language)} ${shiftLabel(types, check.key.slice(11), language)}`;
+    const params = { ...check, shift, name: 'memberId' in check ? name(check.memberId) : '', restHours: 'minutes' in check ? `${Math.floor(check.minutes / 60)}:${String(check.minutes % 60).padStart(2, '0')}` : '' };
+    return t(`rota.check.${check.code}`, params);
+  };
+}
+
+export function dutyNames(duty: Duty, name: (id: string | null) => string): string {
+  return duty.people.map((person) => name(person.memberId)).join('、');
+}

@@ -1,0 +1,177 @@
+import type { z } from 'zod';
+import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields } from '../sync';
+import {
+  coverRequestedSchema,
+  coverTakenSchema,
+  decidedSchema,
+  leaveRequestedSchema,
+  monthPublishedSchema,
+  rotaTeamFields,
+  slotFields,
+  standInSchema,
+  swapAnsweredSchema,
+  swapProposedSchema,
+  withdrawnSchema,
+  type Assignment,
+} from './schemas';
+
+/**
+ * The rota's entities. Reducers only gather each entity's events in fold order: whether an event
+ * counts (its author may write it, the cover is still open, the taker is eligible) depends on the
+ * roster and on other entities, so it is judged by `rotaWorld` over the folded states, the same
+ * on every device.
+ */
+
+export const ROTA_KINDS = {
+  slot: 'rotaSlot',
+  month: 'rotaMonth',
+  leave: 'rotaLeave',
+  cover: 'rotaCover',
+  swap: 'rotaSwap',
+  team: 'rotaTeam',
+} as const;
+export const ROTA_TEAM_ID = 'team';
+
+/** One op as the rules see it: its id names the device that wrote it. */
+export interface RotaEvent<D> {
+  readonly opId: string;
+  readonly hlc: string;
+  readonly type: string;
+  readonly data: D;
+}
+
+const event = <D>(op: { id: string; hlc: string; type: string; data: D }): RotaEvent<D> => ({ opId: op.id, hlc: op.hlc, type: op.type, data: op.data });
+
+export type SlotFields = { primary: string[]; backup: string | null };
+export interface SlotState {
+  readonly id: string;
+  /** Only leads' edits arrive: the permission row for `rota.slotSet` is theirs alone. */
+  readonly fields: LwwFields<SlotFields>;
+}
+
+export const rotaSlot = defineCapability({
+  kind: ROTA_KINDS.slot,
+  ops: { 'rota.slotSet': lwwSetSchema(slotFields) },
+  reduce(ops, { id }): SlotState {
+    return { id, fields: foldLww<SlotFields>(ops) };
+  },
+});
+
+export interface Publication {
+  readonly opId: string;
+  readonly hlc: string;
+  readonly at: number;
+  readonly assignments: Readonly<Record<string, Assignment>>;
+}
+export interface MonthState {
+  readonly month: string;
+  /** Every publish, oldest first (the rules keep those by leads; the latest of them is in force). */
+  readonly publications: readonly Publication[];
+}
+
+export const rotaMonth = defineCapability({
+  kind: ROTA_KINDS.month,
+  ops: { 'rota.monthPublished': monthPublishedSchema },
+  reduce(ops, { id }): MonthState {
+    return { month: id, publications: ops.map((op) => ({ opId: op.id, hlc: op.hlc, at: op.data.at, assignments: op.data.assignments })) };
+  },
+});
+
+type Decided = z.output<typeof decidedSchema>;
+type Withdrawn = z.output<typeof withdrawnSchema>;
+
+export interface LeaveState {
+  readonly id: string;
+  /** The first request; a later one is ignored. Null until it arrives. */
+  readonly request: RotaEvent<z.output<typeof leaveRequestedSchema>> | null;
+  readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
+  readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
+}
+
+export const rotaLeave = defineCapability({
+  kind: ROTA_KINDS.leave,
+  ops: { 'rota.leaveRequested': leaveRequestedSchema, 'rota.leaveDecided': decidedSchema, 'rota.leaveWithdrawn': withdrawnSchema },
+  reduce(ops, { id }): LeaveState {
+    return {
+      id,
+      request: opsOfType(ops, 'rota.leaveRequested').map(event)[0] ?? null,
+      decisions: opsOfType(ops, 'rota.leaveDecided').map(event),
+      withdrawals: opsOfType(ops, 'rota.leaveWithdrawn').map(event),
+    };
+  },
+});
+
+export interface CoverState {
+  readonly id: string;
+  readonly request: RotaEvent<z.output<typeof coverRequestedSchema>> | null;
+  /** Takes in fold order: the first one that is valid holds. */
+  readonly takes: ReadonlyArray<RotaEvent<z.output<typeof coverTakenSchema>>>;
+  readonly standIns: ReadonlyArray<RotaEvent<z.output<typeof standInSchema>>>;
+  readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
+  readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
+}
+
+export const rotaCover = defineCapability({
+  kind: ROTA_KINDS.cover,
+  ops: {
+    'rota.coverRequested': coverRequestedSchema,
+    'rota.coverTaken': coverTakenSchema,
+    'rota.standInAssigned': standInSchema,
+    'rota.coverDecided': decidedSchema,
+    'rota.coverWithdrawn': withdrawnSchema,
+  },
+  reduce(ops, { id }): CoverState {
+    return {
+      id,
+      request: opsOfType(ops, 'rota.coverRequested').map(event)[0] ?? null,
+      takes: opsOfType(ops, 'rota.coverTaken').map(event),
+      standIns: opsOfType(ops, 'rota.standInAssigned').map(event),
+      decisions: opsOfType(ops, 'rota.coverDecided').map(event),
+      withdrawals: opsOfType(ops, 'rota.coverWithdrawn').map(event),
+    };
+  },
+});
+
+export interface SwapState {
+  readonly id: string;
+  readonly proposal: RotaEvent<z.output<typeof swapProposedSchema>> | null;
+  readonly answers: ReadonlyArray<RotaEvent<z.output<typeof swapAnsweredSchema>>>;
+  readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
+  readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
+}
+
+export const rotaSwap = defineCapability({
+  kind: ROTA_KINDS.swap,
+  ops: {
+    'rota.swapProposed': swapProposedSchema,
+    'rota.swapAnswered': swapAnsweredSchema,
+    'rota.swapDecided': decidedSchema,
+    'rota.swapWithdrawn': withdrawnSchema,
+  },
+  reduce(ops, { id }): SwapState {
+    return {
+      id,
+      proposal: opsOfType(ops, 'rota.swapProposed').map(event)[0] ?? null,
+      answers: opsOfType(ops, 'rota.swapAnswered').map(event),
+      decisions: opsOfType(ops, 'rota.swapDecided').map(event),
+      withdrawals: opsOfType(ops, 'rota.swapWithdrawn').map(event),
+    };
+  },
+});
+
+export type RotaTeamFields = { -readonly [K in keyof typeof rotaTeamFields]: z.output<(typeof rotaTeamFields)[K]> };
+
+export interface RotaTeamState {
+  readonly fields: LwwFields<RotaTeamFields>;
+}
+
+/** `rotaTeam:team`: the rota's settings, holidays and patterns; each a last-writer-wins field. */
+export const rotaTeam = defineCapability({
+  kind: ROTA_KINDS.team,
+  ops: { 'rota.teamSet': lwwSetSchema(rotaTeamFields) },
+  reduce(ops): RotaTeamState {
+    return { fields: foldLww<RotaTeamFields>(ops) };
+  },
+});
+
+export const rotaCapabilities = [rotaSlot, rotaMonth, rotaLeave, rotaCover, rotaSwap, rotaTeam] as const;

@@ -1,0 +1,138 @@
+import { addDaysToDate, dateInZone } from '../team-settings';
+import { ineligibility, type Ineligible } from './eligibility';
+import type { LeaveView } from './leave';
+import type { CoverView, SwapView } from './requests';
+import { compareKeys, peopleOf, sameAssignment, slotKey } from './slots';
+import type { Duty, RotaWorld } from './world';
+
+/**
+ * The rota's answers for other capabilities and the briefing: pure functions of `rotaWorld(...)`.
+ * Build the world once per change of the fold (the rota service does) and ask these of it.
+ */
+
+/** Whether `memberId` is on approved leave at the instant `atMs` (leave is by day in the team's zone). */
+export function isOnApprovedLeave(world: RotaWorld, memberId: string, atMs: number): boolean {
+  return world.onLeave(memberId, dateInZone(atMs, world.settings.timeZone));
+}
+
+/** The published shifts (covers, swaps and leave applied) of the days from `from` for `days` days, in start order. */
+export function dutiesBetween(world: RotaWorld, from: string, days: number): Duty[] {
+  const duties: Duty[] = [];
+  for (let offset = 0; offset < days; offset += 1) {
+    const date = addDaysToDate(from, offset);
+    for (const type of world.settings.shiftTypes) {
+      const duty = world.duties.get(slotKey(date, type.id));
+      if (duty) duties.push(duty);
+    }
+  }
+  return duties.sort((a, b) => a.startAt - b.startAt || compareKeys(a.key, b.key));
+}
+
+export interface OnDuty {
+  /** Shifts under way at the instant, with their people (primary, cover, stand-in) and backup. */
+  readonly now: readonly Duty[];
+  /** The shifts starting next after the instant (all of those starting at that same moment). */
+  readonly next: readonly Duty[];
+}
+
+/** Who is on now and next at `atMs`: looks two days back (a night shift) and two weeks ahead. */
+export function onDutyAt(world: RotaWorld, atMs: number): OnDuty {
+  const today = dateInZone(atMs, world.settings.timeZone);
+  const around = dutiesBetween(world, addDaysToDate(today, -2), 16);
+  const now = around.filter((duty) => duty.startAt <= atMs && atMs < duty.endAt);
+  const upcoming = around.filter((duty) => duty.startAt > atMs);
+  const firstStart = upcoming[0]?.startAt;
+  return { now, next: upcoming.filter((duty) => duty.startAt === firstStart) };
+}
+
+/** Whether a member works a duty (primary, swap, cover or stand-in) or is its backup. */
+export function roleOn(duty: Duty, memberId: string): 'working' | 'backup' | null {
+  if (duty.people.some((person) => person.memberId === memberId)) return 'working';
+  return duty.backup === memberId ? 'backup' : null;
+}
+
+/** A member's shifts not yet ended at `atMs`, soonest first, at most `limit` (looks 93 days ahead). */
+export function nextShiftsOf(world: RotaWorld, memberId: string, atMs: number, limit = 5): Duty[] {
+  const today = dateInZone(atMs, world.settings.timeZone);
+  return dutiesBetween(world, addDaysToDate(today, -1), 94)
+    .filter((duty) => duty.endAt > atMs && roleOn(duty, memberId) !== null)
+    .slice(0, limit);
+}
+
+/** A member's shifts (working or backup) on the days `from`..`to` inclusive. */
+export function shiftsOf(world: RotaWorld, memberId: string, from: string, to: string): Duty[] {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  return dutiesBetween(world, from, Math.max(0, days)).filter((duty) => roleOn(duty, memberId) !== null);
+}
+
+export interface RequestsInvolving {
+  readonly leaves: readonly LeaveView[];
+  /** Covers they asked for, took or stand in for. */
+  readonly covers: readonly CoverView[];
+  /** Swaps they proposed or were offered. */
+  readonly swaps: readonly SwapView[];
+}
+
+/** Leave, cover and swap requests involving a member, in the world's order. */
+export function requestsInvolving(world: RotaWorld, memberId: string): RequestsInvolving {
+  return {
+    leaves: world.leaves.filter((leave) => leave.memberId === memberId),
+    covers: world.covers.filter((cover) => cover.memberId === memberId || cover.takenBy === memberId),
+    swaps: world.swaps.filter((swap) => swap.from.memberId === memberId || swap.to.memberId === memberId),
+  };
+}
+
+export interface Candidate {
+  readonly memberId: string;
+  readonly name: string;
+  /** Empty: may take it. */
+  readonly reasons: readonly Ineligible[];
+}
+
+/** Every member but the requester, eligible ones first, each with why not. */
+export function coverCandidates(world: RotaWorld, cover: Pick<CoverView, 'key' | 'memberId'>): Candidate[] {
+  return world.members
+    .filter((member) => member.memberId !== cover.memberId)
+    .map((member) => ({ memberId: member.memberId, name: member.name, reasons: ineligibility(world.lookup, cover.key, member.memberId, cover.memberId) }))
+    .sort((a, b) => Number(a.reasons.length > 0) - Number(b.reasons.length > 0) || compareKeys(a.name, b.name));
+}
+
+export interface PublishChange {
+  readonly key: string;
+  readonly change: 'added' | 'removed';
+}
+
+/** What the latest publish of `month` changed for a member (against the one before it). */
+export function publishChangesFor(world: RotaWorld, memberId: string, month: string): PublishChange[] {
+  const entry = world.publications.get(month);
+  if (!entry) return [];
+  const has = (assignments: Readonly<Record<string, { primary: string[]; backup: string | null }>> | undefined, key: string) =>
+    assignments?.[key] !== undefined && peopleOf(assignments[key]!).includes(memberId);
+  const before = entry.previous?.assignments;
+  const after = entry.latest.assignments;
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])].sort(compareKeys);
+  const changes: PublishChange[] = [];
+  for (const key of keys) {
+    const was = has(before, key);
+    const is = has(after, key);
+    if (was !== is) changes.push({ key, change: is ? 'added' : 'removed' });
+  }
+  return changes;
+}
+
+/** The draft's assignments of a month (`2026-03`), as publishing it would make them. */
+export function monthDraft(world: RotaWorld, month: string): Record<string, { primary: string[]; backup: string | null }> {
+  const assignments: Record<string, { primary: string[]; backup: string | null }> = {};
+  for (const [key, slot] of [...world.draft].sort(([a], [b]) => compareKeys(a, b))) {
+    if (key.startsWith(`${month}-`) && (slot.assignment.primary.length > 0 || slot.assignment.backup !== null)) assignments[key] = { ...slot.assignment };
+  }
+  return assignments;
+}
+
+/** Slots of a month whose draft differs from what is published: what publishing would change. */
+export function unpublishedKeys(world: RotaWorld, month: string): string[] {
+  const draft = monthDraft(world, month);
+  const published = world.publications.get(month)?.latest.assignments ?? {};
+  const keys = new Set([...Object.keys(draft), ...Object.keys(published)]);
+  return [...keys].filter((key) => !sameAssignment(draft[key], published[key])).sort(compareKeys);
+}
