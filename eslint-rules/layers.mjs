@@ -15,9 +15,8 @@ const SHARED_BASE = ['text', 'sync', 'team', 'team-settings', 'settings', 'secur
 const SHARED_READERS = ['api', 'search'];
 /** Within the base, each folder sees only those below it. */
 const BASE_MAY_IMPORT = {
-  // The one rule for names and titles (well-formed, single-line text): below everything that names things.
   text: ['text'],
-  sync: ['sync'],
+  sync: ['sync', 'text'],
   team: ['text', 'sync', 'team'],
   'team-settings': ['text', 'sync', 'team', 'team-settings'],
   settings: ['text', 'settings'],

@@ -6,7 +6,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/print.css';
 import './modules';
-import { App } from './app/App';
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -80,12 +80,3 @@ export interface SearchResult {
   readonly title: string;
   readonly terms: readonly string[];
 }
-
-export interface HandoverViews {
-  ShiftContext: ShiftContext;
-  HandoverSummary: HandoverSummary;
-  HandoverDetail: HandoverDetail;
-  FollowUpView: FollowUpView;
-  FollowUpDetail: FollowUpDetail;
-  SearchResult: SearchResult;
-}

@@ -10,7 +10,6 @@ const RolesSchema = z.array(RoleSchema).min(1).max(ROLES.length);
 const DeviceStatusSchema = z.enum(['pending', 'declined', 'approved', 'revoked']);
 /** Where this device stands: 'unknown' = it has not asked to join (or its request did not arrive yet). */
 export const MyStatusSchema = z.enum(['approved', 'pending', 'declined', 'revoked', 'unknown']);
-export type MyStatus = z.infer<typeof MyStatusSchema>;
 
 export const TeamViewSchema = z.object({
   /** False: no team in the folder yet, or the app folds without the trust plug. */

@@ -97,7 +97,6 @@ export interface FollowUpFields {
 
 /** Write with `{ ...lwwSetData(state.fields, changes), by, at }` so that `seen` shows what the author saw. */
 export const followUpUpdatedSchema = lwwSetSchema(followUpFields).extend({ by: personSchema, at: epochMsSchema });
-export type FollowUpUpdatedData = LwwSet<FollowUpFields> & { readonly by: Person; readonly at: number };
 
 export const followUpCommentedSchema = z.object({
   text: z.string().trim().min(1).max(MAX_COMMENT_CHARS),
@@ -105,7 +104,6 @@ export const followUpCommentedSchema = z.object({
   at: epochMsSchema,
   corrects: correctsSchema.optional(),
 });
-export type FollowUpCommentedData = z.output<typeof followUpCommentedSchema>;
 
 export interface FollowUp extends FollowUpFields {
   readonly category: FollowUpCategory;

@@ -50,13 +50,11 @@ export const handoverAddendumSchema = z.object({
   /** Set on a correction of an earlier addendum: the original stays in `revisions`. */
   corrects: correctsSchema.optional(),
 });
-export type HandoverAddendumData = z.input<typeof handoverAddendumSchema>;
 
 export const handoverAcknowledgedSchema = z.object({
   by: personSchema,
   at: epochMsSchema,
 });
-export type HandoverAcknowledgedData = z.output<typeof handoverAcknowledgedSchema>;
 
 export interface SubmittedNote extends HandoverSubmittedData {
   readonly opId: string;

@@ -146,4 +146,3 @@ export const SyncStatusSchema = z.object({
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
 export const TeamDataChangedSchema = z.object({ touchedKinds: z.array(z.string()) });
-export type TeamDataChanged = z.infer<typeof TeamDataChangedSchema>;

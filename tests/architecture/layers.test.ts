@@ -36,6 +36,8 @@ describe('layer rules, judged on the resolved file', () => {
     expect(await lintAt('shared/team/probe.ts', importing('../handover'))).toHaveLength(1);
     expect(await lintAt('shared/team-settings/probe.ts', importing('../handover/limits'))).toHaveLength(1);
     expect(await lintAt('shared/team-settings/probe.ts', importing('../sync'))).toHaveLength(0);
+    expect(await lintAt('shared/text/probe.ts', importing('../sync'))).toHaveLength(1);
+    expect(await lintAt('shared/team/probe.ts', importing('../text/one-line'))).toHaveLength(0);
   });
 
   it('the contract and the search may read every capability', async () => {

@@ -1,13 +1,14 @@
+// The app's top: the first run or the frame with its screens, below the boot and the notices.
 import { useEffect } from 'react';
-import { FirstRun } from '../first-run/FirstRun';
-import { useLanguageSync } from '../i18n/use-language';
-import { Frame } from './frame/Frame';
-import { LoadFailed } from './LoadFailed';
-import { Loading } from './Loading';
-import { NoticeArea } from './notices/NoticeArea';
-import { useBoot } from './stores/boot-store';
-import { followSettingsChanges, useSettings } from './stores/settings-store';
-import { useThemeSync } from './theme/use-theme-sync';
+import { FirstRun } from './first-run/FirstRun';
+import { useLanguageSync } from './i18n/use-language';
+import { Frame } from './app/frame/Frame';
+import { LoadFailed } from './app/LoadFailed';
+import { Loading } from './app/Loading';
+import { NoticeArea } from './app/notices/NoticeArea';
+import { useBoot } from './app/stores/boot-store';
+import { followSettingsChanges, useSettings } from './app/stores/settings-store';
+import { useThemeSync } from './app/theme/use-theme-sync';
 
 function Content() {
   const phase = useBoot((s) => s.phase);
