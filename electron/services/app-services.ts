@@ -23,6 +23,8 @@ import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './handover/team-settings-handlers';
 import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
+import { sopHandlers } from './sop/handlers';
+import { SopService } from './sop/sop-service';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -99,16 +101,27 @@ export function createAppServices(options: AppServicesOptions) {
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
+  // Who writes: the sync identity's member id (made when the person names themself) and their name.
+  const me = () => {
+    const name = settings.get().memberName;
+    const memberId = readOwnIdentity(profileDir).memberId;
+    return name && memberId ? { memberId, name } : null;
+  };
+  const sop = new SopService({
+    sync,
+    roster: () => team.roster(),
+    me,
+    roles: () => team.view().me.roles,
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
+    folderAvailable: () => sync.getStatus().available,
+  });
   const handover = new HandoverService({
     sync,
     profileDir,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    // Who writes: the sync identity's member id (made when the person names themself) and their name.
-    me: () => {
-      const name = settings.get().memberName;
-      const memberId = readOwnIdentity(profileDir).memberId;
-      return name && memberId ? { memberId, name } : null;
-    },
+    me,
+    // The note records the shift's checklist from the SOPs: what was done against the plan.
+    checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
   void sync.ready.then(() => handover.start());
@@ -149,6 +162,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
+    ...sopHandlers(sop),
   };
 
   return {
@@ -162,6 +176,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      sop.close();
       await sync.close();
     },
   };

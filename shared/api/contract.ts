@@ -9,6 +9,7 @@ import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
+import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
@@ -68,6 +69,7 @@ export const operations = {
   ...teamOperations,
   ...handoverOperations,
   ...teamSettingsOperations,
+  ...sopOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {

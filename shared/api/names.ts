@@ -45,6 +45,21 @@ export const operationNames = [
   // Team settings a lead edits (electron/services/handover).
   'getTeamSettings',
   'setTeamSettings',
+  // SOPs and shift checklists (electron/services/sop).
+  'getSopLibrary',
+  'getSop',
+  'diffSopRevisions',
+  'getSopMerge',
+  'saveSopRevision',
+  'submitSopRevision',
+  'publishSopRevision',
+  'returnSopRevision',
+  'acknowledgeSop',
+  'setSopMeta',
+  'getShiftChecklist',
+  'tickChecklistItem',
+  'searchSops',
+  'addStarterSops',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
