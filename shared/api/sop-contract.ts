@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMsSchema, settingIdSchema, dateSchema, entityIdSchema } from '../handover';
+import { epochMsSchema, settingIdSchema, dateSchema, entityIdSchema } from '../team-settings';
 import { SOP_AREAS } from '../sop/fields';
 import { opIdSchema as opIdLike } from '../sync';
 import type { DiffLine, SopChecked, SopDetail, SopLibrary, SopMergeView, SopSearchHit, ShiftChecklistPayload } from './sop-views';

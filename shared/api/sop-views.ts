@@ -1,4 +1,4 @@
-import type { Person, ShiftInstance } from '../handover';
+import type { Person, ShiftInstance } from '../team-settings';
 import type {
   AreaBusFactor,
   ChecklistDef,

@@ -1,8 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import type { ShiftInstance, ShiftType } from '../handover';
-import { addDaysToDate } from '../handover';
+import { addDaysToDate, type ShiftInstance, type ShiftType } from '../team-settings';
 import { minutesOfTime, type ChecklistDef, type ChecklistKind, type ContentType } from './checklist-schedule';
-import { MAX_CHECKLIST_ITEMS } from '../handover/limits';
+import { MAX_SHIFT_CHECKLIST_ITEMS } from './limits';
 import { publishedRevision, type SopDoc } from './rules';
 import type { ShiftChecklistState, Tick } from './ticks';
 
@@ -111,7 +110,7 @@ export function planChecklist(docs: readonly SopDoc[], context: ChecklistContext
     }
   }
   items.sort((a, b) => a.dueAt - b.dueAt || (a.key < b.key ? -1 : 1));
-  return { items: items.slice(0, MAX_CHECKLIST_ITEMS), truncated: items.length > MAX_CHECKLIST_ITEMS };
+  return { items: items.slice(0, MAX_SHIFT_CHECKLIST_ITEMS), truncated: items.length > MAX_SHIFT_CHECKLIST_ITEMS };
 }
 
 export type ItemState = 'done' | 'past-due' | 'open';

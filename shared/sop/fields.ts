@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, personSchema, settingIdSchema } from '../handover';
+import { dateSchema, personSchema, settingIdSchema } from '../team-settings';
 import { roleSchema } from '../team/roles';
 
 /**
@@ -21,4 +21,4 @@ export type SopArea = (typeof SOP_AREAS)[number];
 export const areaSchema = z.enum(SOP_AREAS);
 
 export { dateSchema, personSchema, settingIdSchema, roleSchema };
-export type { Person } from '../handover';
+export type { Person } from '../team-settings';

@@ -17,3 +17,6 @@ export const MIN_SWEEP_MINUTES = 15;
 export const MAX_SWEEP_MINUTES = 24 * 60;
 /** Post slots per item: more than this in one shift is a schedule typed wrong. */
 export const MAX_POST_SLOTS = 24;
+/** Items of one shift's checklist (what a handover note can record). */
+export const MAX_SHIFT_CHECKLIST_ITEMS = 200;
+export const MAX_LINK_CHARS = 2_000;

@@ -1,4 +1,3 @@
-import type { ChecklistItem } from '../handover';
 import { checklistAt, planChecklist, type ChecklistContext, type ShiftChecklistView } from './checklist';
 import { readableDiff, type DiffLine } from './diff';
 import type { SopArea } from './fields';
@@ -122,7 +121,7 @@ export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistCo
  * The checklist as a handover note records it: one line per item, done or not, with who ticked
  * it, when, and the link to the post.
  */
-export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: number) => string): ChecklistItem[] {
+export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
   return view.entries.map((entry) => {
     const tick = entry.tick;
     const done = tick ? ` — ${tick.by.name} ${formatTime(tick.at)}${tick.link ? ` ${tick.link}` : ''}${tick.note ? ` (${tick.note})` : ''}` : '';

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { defineCapability, entityRef } from '../sync';
-import { weiboLinkSchema } from '../handover';
 import { personSchema, type Person } from './fields';
-import { MAX_TICK_NOTE_CHARS } from './limits';
+import { MAX_LINK_CHARS, MAX_TICK_NOTE_CHARS } from './limits';
+
+/** A link to the Weibo post the tick is about: a web link only. */
+export const isWebLink = (value: string): boolean => /^https?:\/\//i.test(value) && URL.canParse(value);
+const linkSchema = z.string().trim().max(MAX_LINK_CHARS).refine(isWebLink, 'not a web link (http:// or https://)');
 
 /**
  * Ticks of a shift's checklist: one entity per shift (`shiftChecklist:<date>.<shiftTypeId>`), each
@@ -20,7 +23,7 @@ export const tickedSchema = z.object({
   key: keySchema,
   by: personSchema,
   at,
-  link: weiboLinkSchema.optional(),
+  link: linkSchema.optional(),
   note: z.string().trim().max(MAX_TICK_NOTE_CHARS).optional(),
 });
 export const untickedSchema = z.object({ key: keySchema, by: personSchema, at });

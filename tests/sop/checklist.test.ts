@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftOn, type ShiftType } from '../../shared/handover';
+import { shiftOn, type ShiftType } from '../../shared/team-settings';
 import { handoverChecklist, publishOp, reviseOp, scheduleIssues, shiftChecklist, shiftChecklistView, tickOp, type ChecklistDef } from '../../shared/sop';
 import { LI, docsOf, li, postItem, replica, shanghai, wang } from './harness';
 

@@ -1,5 +1,5 @@
 import { createSyncState, type Op, type SyncState } from '../../shared/sync';
-import type { Person } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 import { shiftChecklist, sop, sopDocs, type ChecklistDef, type SopDoc, type SopTeam, type SopState } from '../../shared/sop';
 import type { OpDraft as OpDraftLike } from '../../shared/team';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';

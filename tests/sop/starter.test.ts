@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHIFT_TYPES } from '../../shared/handover';
+import { DEFAULT_SHIFT_TYPES } from '../../shared/team-settings';
 import { SOP_AREAS, validateRevision } from '../../shared/sop';
 import { starterSops } from '../../shared/sop/starter';
 

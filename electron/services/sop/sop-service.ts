@@ -7,19 +7,19 @@ import {
   TEAM_SETTINGS_ID,
   currentShift,
   dateInZone,
-  isHttpLink,
   proposedShift,
   shiftInstance,
   teamSettings,
   teamSettingsOf,
   wallTimeInZone,
-  type ChecklistItem,
   type Person,
   type ShiftRef,
   type TeamSettings,
-} from '../../../shared/handover';
+} from '../../../shared/team-settings';
+import type { ChecklistItem } from '../../../shared/handover';
 import {
   acknowledgeOp,
+  isWebLink,
   handoverChecklist,
   publishOp,
   returnOp,
@@ -251,7 +251,7 @@ export class SopService {
     const shift = { date: input.date, shiftTypeId: input.shiftTypeId };
     if (!input.done) return { ok: true, ...this.record([untickOp(shift, input.key, this.stamp())]) };
     const link = input.link?.trim() || undefined;
-    if (link !== undefined && !isHttpLink(link)) return { ok: false, issues: [{ code: 'invalid', path: ['link'], params: { message: 'not-a-link' } }] };
+    if (link !== undefined && !isWebLink(link)) return { ok: false, issues: [{ code: 'invalid', path: ['link'], params: { message: 'not-a-link' } }] };
     const note = input.note?.trim() || undefined;
     if (note !== undefined && note.length > 1000) return { ok: false, issues: [{ code: 'too-long', path: ['note'], params: { max: 1000, length: note.length } }] };
     return { ok: true, ...this.record([tickOp(shift, input.key, { link, note }, this.stamp())]) };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ShiftType, Person } from '../../../shared/handover';
+import type { ShiftType, Person } from '../../../shared/team-settings';
 import { publishOp, reviseOp, setMetaOp, submitOp } from '../../../shared/sop';
 import { starterSops, type StarterLanguage } from '../../../shared/sop/starter';
 import type { OpDraft } from '../sync/sync-service';
