@@ -34,9 +34,9 @@ export function DiffView({ lines }: { lines: readonly DiffLine[] }) {
     <pre className="sop-diff" aria-label={t('sop.diff.label')}>
       {foldRuns(lines).map((row, index) =>
         row.kind === 'fold' ? (
-          <span key={index} className="sop-diff__fold">{`${t('sop.diff.folded', { count: row.count })}\n`}</span>
+          <span key={index} className="sop-diff__fold">{t('sop.diff.folded', { count: row.count })}</span>
         ) : (
-          <span key={index} className={`sop-diff__${row.kind}`}>{`${row.kind === 'added' ? '+ ' : row.kind === 'removed' ? '− ' : '  '}${row.text}\n`}</span>
+          <span key={index} className={`sop-diff__${row.kind}`}>{`${row.kind === 'added' ? '+ ' : row.kind === 'removed' ? '− ' : '  '}${row.text}`}</span>
         ),
       )}
     </pre>
