@@ -36,7 +36,7 @@ export function ChecklistScreen() {
   return (
     <Card
       id="sop-checklist"
-      title={shift ? t('sop.checklist.title', { date: shift.date, shift: shift.shiftTypeId }) : t('sop.checklist.noShift')}
+      title={shift ? t('sop.checklist.title', { date: shift.date, shift: payload.shiftName?.[language] ?? shift.shiftTypeId }) : t('sop.checklist.noShift')}
       description={t('sop.checklist.summary', { done: payload.entries.filter((entry) => entry.state === 'done').length, total: payload.entries.length, pastDue: payload.pastDue, zone: payload.timeZone })}
     >
       {payload.next && <p className="sop-next">{t('sop.checklist.next', { time: payload.next.slot, title: payload.next.title })}</p>}

@@ -1,4 +1,4 @@
-import type { Person, ShiftInstance } from '../team-settings';
+import type { BilingualName, Person, ShiftInstance } from '../team-settings';
 import type {
   AreaBusFactor,
   ChecklistDef,
@@ -108,6 +108,8 @@ export interface SopMergeView {
 
 export interface ShiftChecklistPayload {
   readonly shift: ShiftInstance | null;
+  /** The shift type's name in both languages. */
+  readonly shiftName: BilingualName | null;
   readonly timeZone: string;
   readonly entries: readonly ChecklistEntry[];
   readonly next: ChecklistEntry | null;
