@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { epochMsSchema, settingIdSchema, dateSchema, entityIdSchema } from '../team-settings';
 import { SOP_AREAS } from '../sop/fields';
 import { opIdSchema as opIdLike } from '../sync';
-import type { DiffLine, SopChecked, SopDetail, SopLibrary, SopMergeView, SopSearchHit, ShiftChecklistPayload } from './sop-views';
+import { defineOperations } from './define-operations';
+import { DiffSchema, ShiftChecklistSchema, SopDetailSchema, SopLibrarySchema, SopMergeSchema, SopSearchSchema, sopChecked } from './sop-view-schemas';
 import { roleSchema } from '../team/roles';
 
 /**
@@ -32,7 +33,7 @@ const checklistInput = z
 
 const sopId = z.object({ id: entityIdSchema }).strict();
 const aboutRevision = z.object({ id: entityIdSchema, revision: opIdLike }).strict();
-const out = <T>() => z.custom<T>(() => true);
+const queued = z.object({ queued: z.boolean() });
 
 export const RevisionInput = z
   .object({
@@ -59,24 +60,24 @@ export const MetaChangesInput = z
   .partial()
   .strict();
 
-export const sopOperations = {
-  getSopLibrary: { input: z.object({ since: epochMsSchema.optional() }).strict(), output: out<SopLibrary>() },
-  getSop: { input: sopId, output: out<SopDetail>() },
-  diffSopRevisions: { input: z.object({ id: entityIdSchema, from: opIdLike.nullable(), to: opIdLike }).strict(), output: out<{ lines: DiffLine[] }>() },
-  getSopMerge: { input: sopId, output: out<SopMergeView>() },
-  saveSopRevision: { input: RevisionInput, output: out<SopChecked<{ id: string; revision: string; queued: boolean }>>() },
-  submitSopRevision: { input: aboutRevision, output: out<{ queued: boolean }>() },
-  publishSopRevision: { input: aboutRevision.extend({ minor: z.boolean() }).strict(), output: out<{ queued: boolean }>() },
-  returnSopRevision: { input: aboutRevision.extend({ comment: typed(10_000) }).strict(), output: out<SopChecked<{ queued: boolean }>>() },
-  acknowledgeSop: { input: aboutRevision, output: out<{ queued: boolean }>() },
-  setSopMeta: { input: z.object({ id: entityIdSchema, changes: MetaChangesInput }).strict(), output: out<{ queued: boolean }>() },
-  getShiftChecklist: { input: z.object({}).strict(), output: out<ShiftChecklistPayload>() },
+export const sopOperations = defineOperations({
+  getSopLibrary: { input: z.object({ since: epochMsSchema.optional() }).strict(), output: SopLibrarySchema },
+  getSop: { input: sopId, output: SopDetailSchema },
+  diffSopRevisions: { input: z.object({ id: entityIdSchema, from: opIdLike.nullable(), to: opIdLike }).strict(), output: DiffSchema },
+  getSopMerge: { input: sopId, output: SopMergeSchema },
+  saveSopRevision: { input: RevisionInput, output: sopChecked({ id: z.string(), revision: z.string(), queued: z.boolean() }) },
+  submitSopRevision: { input: aboutRevision, output: queued },
+  publishSopRevision: { input: aboutRevision.extend({ minor: z.boolean() }).strict(), output: queued },
+  returnSopRevision: { input: aboutRevision.extend({ comment: typed(10_000) }).strict(), output: sopChecked({ queued: z.boolean() }) },
+  acknowledgeSop: { input: aboutRevision, output: queued },
+  setSopMeta: { input: z.object({ id: entityIdSchema, changes: MetaChangesInput }).strict(), output: queued },
+  getShiftChecklist: { input: z.object({}).strict(), output: ShiftChecklistSchema },
   tickChecklistItem: {
     input: z
       .object({ date: dateSchema, shiftTypeId: settingIdSchema, key: typed(300), done: z.boolean(), link: typed(10_000).optional(), note: typed(10_000).optional() })
       .strict(),
-    output: out<SopChecked<{ queued: boolean }>>(),
+    output: sopChecked({ queued: z.boolean() }),
   },
-  searchSops: { input: z.object({ query: typed(1000) }).strict(), output: out<{ groups: Array<{ kind: SopSearchHit['kind']; hits: SopSearchHit[] }> }>() },
-  addStarterSops: { input: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(), output: out<{ added: number; queued: boolean }>() },
-} as const;
+  searchSops: { input: z.object({ query: typed(1000) }).strict(), output: SopSearchSchema },
+  addStarterSops: { input: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(), output: z.object({ added: z.number().int().min(0), queued: z.boolean() }) },
+});

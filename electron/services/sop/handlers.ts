@@ -1,26 +1,9 @@
-import type { Handlers } from '../dispatch';
+import type { sopOperations } from '../../../shared/api/sop-contract';
+import type { HandlersOf } from '../dispatch';
 import type { SopService } from './sop-service';
 
-type SopHandlers = Pick<
-  Handlers,
-  | 'getSopLibrary'
-  | 'getSop'
-  | 'diffSopRevisions'
-  | 'getSopMerge'
-  | 'saveSopRevision'
-  | 'submitSopRevision'
-  | 'publishSopRevision'
-  | 'returnSopRevision'
-  | 'acknowledgeSop'
-  | 'setSopMeta'
-  | 'getShiftChecklist'
-  | 'tickChecklistItem'
-  | 'searchSops'
-  | 'addStarterSops'
->;
-
 /** The bridge's SOP operations, each a thin call into the service (the contract has checked the input). */
-export function sopHandlers(service: SopService): SopHandlers {
+export function sopHandlers(service: SopService): HandlersOf<typeof sopOperations> {
   return {
     getSopLibrary: async ({ since }) => service.library(since),
     getSop: async ({ id }) => service.detail(id),
