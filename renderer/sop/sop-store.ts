@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { SopLibrary } from '../../shared/api/sop-views';
 import { reportError } from '../app/errors/report-error';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type SopTab = 'library' | 'document' | 'editor' | 'merge';
@@ -28,17 +28,10 @@ export async function refreshLibrary(): Promise<void> {
   else reportError(result.error);
 }
 
-/** Roster changes decide whose publications and acknowledgements count, so they refresh too. */
-const KINDS = new Set(['sop', 'shiftChecklist', 'member', 'device', 'teamSettings']);
-
 /** Keeps the library and the revision in step with the team data while a screen shows them. */
-export function useSopFeed(): void {
-  useEffect(() => {
-    void refreshLibrary();
-    return baton.onTeamDataChanged(({ touchedKinds }) => {
-      if (!touchedKinds.some((kind) => KINDS.has(kind))) return;
-      useSop.setState((s) => ({ revision: s.revision + 1 }));
-      void refreshLibrary();
-    });
-  }, []);
-}
+export const useSopFeed = teamDataFeed({
+  // Roster changes decide whose publications and acknowledgements count, so they refresh too.
+  kinds: ['sop', 'shiftChecklist', 'member', 'device', 'teamSettings'],
+  refresh: refreshLibrary,
+  changed: () => useSop.setState((s) => ({ revision: s.revision + 1 })),
+});
