@@ -6,3 +6,4 @@ import './team/register';
 import './handover/register';
 import './follow-ups/register';
 import './rota/register';
+import './sop/register';

@@ -13,6 +13,8 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  // Data files kept as Markdown (the starter SOPs) are bundled as their text.
+  loader: { '.md': 'text' },
 };
 
 const targets = {

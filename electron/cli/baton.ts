@@ -3,15 +3,14 @@ import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
 import { runTeamDoctor } from '../services/team/team-doctor';
 import { RotaUsageError, rotaExport, rotaUsage } from '../services/rota/rota-export-cli';
+import { sopCommand, sopUsage } from './sop';
 import { teamCommand, teamUsage } from './team';
 
 /**
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it), the calendar or CSV of `rota export`,
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir> [--team-code <code>]
-${teamUsage}
-${rotaUsage}`;
+const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n${teamUsage}\n${rotaUsage}\n${sopUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  if (command === 'sop') return sopCommand(rest);
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;

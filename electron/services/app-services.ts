@@ -26,6 +26,8 @@ import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
+import { sopHandlers } from './sop/handlers';
+import { SopService } from './sop/sop-service';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -104,16 +106,27 @@ export function createAppServices(options: AppServicesOptions) {
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
+  // Who writes: the sync identity's member id (made when the person names themself) and their name.
+  const me = () => {
+    const name = settings.get().memberName;
+    const memberId = readOwnIdentity(profileDir).memberId;
+    return name && memberId ? { memberId, name } : null;
+  };
+  const sop = new SopService({
+    sync,
+    roster: () => team.roster(),
+    me,
+    roles: () => team.view().me.roles,
+    mayWrite: (opType) => mayWriteOp(team.view(), opType),
+    folderAvailable: () => sync.getStatus().available,
+  });
   const handover = new HandoverService({
     sync,
     profileDir,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    // Who writes: the sync identity's member id (made when the person names themself) and their name.
-    me: () => {
-      const name = settings.get().memberName;
-      const memberId = readOwnIdentity(profileDir).memberId;
-      return name && memberId ? { memberId, name } : null;
-    },
+    me,
+    // The note records the shift's checklist from the SOPs: what was done against the plan.
+    checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
   void sync.ready.then(() => handover.start());
@@ -185,6 +198,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
     ...rotaHandlers(rota),
+    ...sopHandlers(sop),
   };
 
   return {
@@ -201,6 +215,7 @@ export function createAppServices(options: AppServicesOptions) {
       await ensuring.catch(() => undefined);
       handover.close();
       rota.close();
+      sop.close();
       await sync.close();
     },
   };

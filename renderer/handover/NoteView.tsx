@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/use-language';
 import { Markdown } from '../markdown/Markdown';
 import { useCanWrite } from '../team/use-can-write';
 import { AddendumForm } from './AddendumForm';
+import { HandoverChecklist } from '../sop/HandoverChecklist';
 import { Attachments } from './Attachments';
 import { formatInZone, settingName } from '../app/format';
 import { showTab, useHandover } from './handover-store';
@@ -28,6 +29,7 @@ function NoteBody({ view, timeZone }: { view: HandoverView; timeZone: string }) 
           <Markdown source={note.sections[key]} />
         </section>
       ))}
+      <HandoverChecklist items={note.checklist} className="note__section" />
       <Attachments items={note.attachments} />
       {view.addenda.length > 0 && (
         <section className="note__section">

@@ -9,6 +9,7 @@ import { FollowUpSummary } from './FollowUpSummary';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
 import { AttachmentsEditor } from './AttachmentsEditor';
+import { HandoverChecklist } from '../sop/HandoverChecklist';
 import { FollowUpForm } from './FollowUpForm';
 import { formatInZone, issueText, issuesByPlace, settingName } from '../app/format';
 import { openNote, useHandover } from './handover-store';
@@ -139,6 +140,8 @@ export function WriteView() {
             </ul>
           </section>
         )}
+
+        <HandoverChecklist items={draft.checklist} className="card" />
 
         <section className="card write__sections">
           {SECTION_KEYS.map((key) => (

@@ -8,6 +8,8 @@ import followUpsEn from '../follow-ups/i18n/en.json';
 import followUpsZh from '../follow-ups/i18n/zh-CN.json';
 import handoverEn from '../handover/i18n/en.json';
 import handoverZh from '../handover/i18n/zh-CN.json';
+import sopEn from '../sop/i18n/en.json';
+import sopZh from '../sop/i18n/zh-CN.json';
 import settingsEn from '../settings/i18n/en.json';
 import settingsZh from '../settings/i18n/zh-CN.json';
 import sharedFolderEn from '../shared-folder/i18n/en.json';
@@ -27,8 +29,8 @@ import rotaZh from '../rota/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -44,6 +46,7 @@ export const zhCN = {
   ...handoverZh,
   ...followUpsZh,
   ...rotaZh,
+  ...sopZh,
 };
 
 export const en: typeof zhCN = {
@@ -58,4 +61,5 @@ export const en: typeof zhCN = {
   ...handoverEn,
   ...followUpsEn,
   ...rotaEn,
+  ...sopEn,
 };

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/sync/status';
@@ -28,8 +29,8 @@ const leads: Record<Exclude<SyncHealth, 'unavailable'>, MessageKey> = {
   problems: 'sync.folder.lead.problems',
 };
 
-function pendingText(count: number, t: ReturnType<typeof useTranslation>['t']): string {
-  return t(count === 1 ? 'sync.folder.pendingOne' : 'sync.folder.pendingMany', { count });
+function pendingText(count: number, t: TFunction): string {
+  return count === 1 ? t('sync.folder.pendingOne', { count }) : t('sync.folder.pendingMany', { count });
 }
 
 /** Why the folder cannot be used, in words a stand-in can act on, and that nothing is lost. */

@@ -6,6 +6,7 @@ import { handoverOperations } from './handover-contract';
 import { rotaOperations } from './rota-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
+import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
@@ -22,6 +23,7 @@ export const operations = {
   ...handoverOperations,
   ...teamSettingsOperations,
   ...rotaOperations,
+  ...sopOperations,
 } as const;
 
 export const events = {

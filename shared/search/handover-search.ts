@@ -14,7 +14,7 @@ import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokeni
  * documents out without reading them.
  */
 
-export type SearchKind = 'handover' | 'followUp';
+export type SearchKind = 'handover' | 'followUp' | 'sop' | 'sopChecklist';
 
 /** The filterable facts of a document, returned with every hit. */
 export interface SearchFacts {

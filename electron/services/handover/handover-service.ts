@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
-import { TEAM_SETTINGS_ID, currentShift, upcomingShift, proposedShift, teamSettings, teamSettingsOf, type Person, type TeamSettings } from '../../../shared/team-settings';
+import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { TEAM_SETTINGS_ID, currentShift, upcomingShift, proposedShift, teamSettings, teamSettingsOf, type Person, type ShiftRef, type TeamSettings } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { SyncStatus } from '../../../shared/sync/status';
@@ -33,6 +33,8 @@ export interface HandoverServiceOptions {
   readonly me: () => Person | null;
   readonly log: Logger;
   readonly now?: () => number;
+  /** The shift's checklist from the SOPs (done or not, who ticked, link), for the note's `checklist`. */
+  readonly checklist?: (shift: ShiftRef) => ChecklistItem[];
 }
 
 const newId = () => randomBytes(12).toString('base64url');
@@ -134,8 +136,17 @@ export class HandoverService {
 
   getDraft(): { draft: HandoverDraft; saved: boolean } {
     const saved = this.drafts.read();
-    if (saved) return { draft: saved, saved: true };
-    return { draft: prefillDraft({ now: this.now(), settings: this.settings(), followUps: this.followUpStates() }), saved: false };
+    if (saved) return { draft: this.withChecklist(saved), saved: true };
+    return { draft: this.withChecklist(prefillDraft({ now: this.now(), settings: this.settings(), followUps: this.followUpStates() })), saved: false };
+  }
+
+  /**
+   * The checklist is not typed by the person: it is what the shift's ticks say now, so it is
+   * taken afresh for the draft's shift each time (a saved draft does not keep a stale one).
+   */
+  private withChecklist(draft: HandoverDraft): HandoverDraft {
+    const checklist = this.options.checklist?.(draft);
+    return checklist && checklist.length > 0 ? { ...draft, checklist } : draft;
   }
 
   async saveDraft(draft: HandoverDraft): Promise<{ savedAt: number }> {
@@ -156,7 +167,7 @@ export class HandoverService {
     await this.drafts.save(draft);
     const author = this.requireMe();
     const id = newId();
-    const checked = submissionFromDraft(draft, {
+    const checked = submissionFromDraft(this.withChecklist(draft), {
       now: this.now(),
       settings: this.settings(),
       author,

@@ -49,6 +49,11 @@ export class TeamService {
     return teamView({ status, trust: this.trust(), trustActive: this.options.tap !== null, ownMemberId: this.ownIdentity().memberId, codeOf: codeOfTeam });
   }
 
+  /** The roster the trust layer folded for the state shown now; null without a team or trust layer. */
+  roster(): Roster | null {
+    return this.trust()?.roster ?? null;
+  }
+
   async inspectFolder(path: string): Promise<FolderTeam> {
     const probe = await probeFolder(path, nodeReaderFs);
     if (probe.available) return { state: 'has-team', team: { id: probe.team.teamId, name: probe.team.name }, detail: '' };

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShiftChecklistPayload } from '../../shared/api/sop-views';
+import type { ChecklistEntry } from '../../shared/sop';
+import { reportError } from '../app/errors/report-error';
+import { Card } from '../app/ui/Card';
+import { baton } from '../bridge/baton';
+import { useLanguage } from '../i18n/use-language';
+import './sop.css';
+import { useSop, useSopFeed } from './sop-store';
+
+/** 本班检查单: this shift's items from the published SOPs; tick with an optional link to the post and a note. */
+export function ChecklistScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  useSopFeed();
+  const revision = useSop((s) => s.revision);
+  const [payload, setPayload] = useState<ShiftChecklistPayload | null>(null);
+  const [links, setLinks] = useState<Record<string, string>>({});
+
+  const load = () => void baton.getShiftChecklist({}).then((result) => (result.ok ? setPayload(result.value) : reportError(result.error)));
+  useEffect(load, [revision]);
+  if (!payload) return <p className="muted">{t('sop.loading')}</p>;
+  const shift = payload.shift;
+  const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+
+  const tick = async (entry: ChecklistEntry, done: boolean) => {
+    if (!shift) return;
+    const link = links[entry.key]?.trim();
+    const result = await baton.tickChecklistItem({ date: shift.date, shiftTypeId: shift.shiftTypeId, key: entry.key, done, ...(link ? { link } : {}) });
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) return reportError({ code: 'invalid-input', message: t('sop.checklist.badLink') }, 'errors.couldNotSave');
+    load();
+  };
+
+  return (
+    <Card
+      id="sop-checklist"
+      title={shift ? t('sop.checklist.title', { date: shift.date, shift: payload.shiftName?.[language] ?? shift.shiftTypeId }) : t('sop.checklist.noShift')}
+      description={t('sop.checklist.summary', { done: payload.entries.filter((entry) => entry.state === 'done').length, total: payload.entries.length, pastDue: payload.pastDue, zone: payload.timeZone })}
+    >
+      {payload.next && <p className="sop-next">{t('sop.checklist.next', { time: payload.next.slot, title: payload.next.title })}</p>}
+      {payload.entries.length === 0 && <p className="muted">{t('sop.checklist.empty')}</p>}
+      {payload.truncated && <p className="field__error">{t('sop.checklist.truncated')}</p>}
+      <ul className="sop-checklist">
+        {payload.entries.map((entry) => (
+          <li key={entry.key} className={`sop-checklist__item sop-checklist__item--${entry.state}`}>
+            <label className="check">
+              <input type="checkbox" checked={entry.state === 'done'} onChange={(event) => void tick(entry, event.target.checked)} />
+              <span className="sop-slot">{entry.slot}</span> {entry.title}
+              {entry.contentType && <span className="badge">{t(`sop.contentType.${entry.contentType}`)}</span>}
+              <span className="muted"> · {entry.sopTitle}</span>
+            </label>
+            {entry.state === 'past-due' && <span className="badge badge--danger">{t('sop.checklist.pastDue')}</span>}
+            {entry.tick ? (
+              <span className="muted">
+                {t('sop.checklist.doneBy', { name: entry.tick.by.name, time: time(entry.tick.at) })} {entry.tick.link}
+              </span>
+            ) : (
+              <input className="input input--medium" aria-label={t('sop.checklist.link', { title: entry.title, slot: entry.slot })} placeholder={t('sop.checklist.linkPlaceholder')} value={links[entry.key] ?? ''} onChange={(event) => setLinks({ ...links, [entry.key]: event.target.value })} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

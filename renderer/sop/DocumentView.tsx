@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SopDetail } from '../../shared/api/sop-views';
+import { reportError } from '../app/errors/report-error';
+import { Card } from '../app/ui/Card';
+import { baton } from '../bridge/baton';
+import { useLanguage } from '../i18n/use-language';
+import { Markdown } from '../markdown/Markdown';
+import { AcknowledgeCard } from './AcknowledgeCard';
+import { HistoryCard } from './HistoryCard';
+import { MetaCard } from './MetaCard';
+import { editSop, mergeSop, useSop } from './sop-store';
+
+/** One SOP: what to acknowledge (with the diff), the published text, the fork if any, history and metadata. */
+export function DocumentView({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const revision = useSop((s) => s.revision);
+  const [detail, setDetail] = useState<SopDetail | null>(null);
+
+  useEffect(() => {
+    void baton.getSop({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+  }, [id, revision]);
+
+  if (!detail) return <p className="muted">{t('sop.loading')}</p>;
+  const shown = detail.published ?? detail.revisions[0]!;
+  const date = (at: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return (
+    <>
+      {detail.fork && (
+        <div className="alert alert--danger sop-fork" role="status">
+          <p>{t('sop.fork.notice', { count: detail.fork.heads.length, names: detail.fork.heads.map((head) => head.by.name).join('、') })}</p>
+          {detail.viewer.canWrite && (
+            <button type="button" className="button button--primary" onClick={() => mergeSop(id)}>
+              {t('sop.fork.merge')}
+            </button>
+          )}
+        </div>
+      )}
+      {detail.myPending && <AcknowledgeCard id={id} pending={detail.myPending} />}
+      <Card
+        id="sop-doc"
+        title={shown.title}
+        description={detail.published ? t('sop.doc.published', { version: detail.published.version, date: date(detail.published.at), name: detail.published.by.name }) : t('sop.doc.unpublished')}
+        aside={detail.viewer.canWrite && (
+          <button type="button" className="button" onClick={() => editSop(id)}>
+            {t('sop.doc.edit')}
+          </button>
+        )}
+      >
+        <p className="muted">
+          {t(`sop.area.${detail.meta.area}`)} · {t('sop.meta.owner')}: {detail.meta.owner?.name ?? '—'} · {t('sop.meta.backupOwner')}: {detail.meta.backupOwner?.name ?? '—'} · {t('sop.meta.reviewBy')}: {detail.meta.reviewBy ?? '—'}
+        </p>
+        <Markdown source={shown.body} />
+        {shown.checklist.length > 0 && (
+          <>
+            <h3 className="sop-area__title">{t('sop.doc.checklist')}</h3>
+            <ul className="sop-list">
+              {shown.checklist.map((item) => (
+                <li key={item.id}>
+                  {item.title} <span className="muted">{item.kind === 'post' ? item.times.join('、') : item.kind === 'sweep' ? t('sop.editor.every', { minutes: item.everyMinutes }) : t('sop.editor.kind.once')}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p className="muted">
+          {t('sop.doc.acknowledgedBy')}: {detail.acknowledgedBy.map((entry) => `${entry.name} (v${entry.version})`).join('、') || '—'}
+          {detail.waiting.length > 0 && ` · ${t('sop.doc.waiting')}: ${detail.waiting.map((entry) => entry.name).join('、')}`}
+        </p>
+      </Card>
+      <HistoryCard detail={detail} />
+      {/* Keyed by the saved settings, so that the form starts again from them after a save or a sync. */}
+      {detail.viewer.isLead && <MetaCard key={JSON.stringify(detail.meta)} detail={detail} />}
+      {detail.setAside.length > 0 && (
+        <Card id="sop-set-aside" title={t('sop.setAside.title', { count: detail.setAside.length })}>
+          <ul className="sop-list">
+            {detail.setAside.map((entry) => (
+              <li key={entry.opId}>{t(`sop.setAside.${entry.reason}`)}</li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SopDetail } from '../../shared/api/sop-views';
+import { MAX_SOP_BODY_CHARS, SOP_AREAS, countHeadings, type ChecklistDef, type SopArea, type SopIssue } from '../../shared/sop';
+import { issueText } from '../app/format';
+import { reportError } from '../app/errors/report-error';
+import { Card } from '../app/ui/Card';
+import { baton } from '../bridge/baton';
+import { ChecklistEditor } from './ChecklistEditor';
+import { openSop, refreshLibrary } from './sop-store';
+
+/**
+ * Writing a revision: a draft until submitted. The text stays here whatever the service answers
+ * (a 2 MB paste is explained, not lost); counting headings is a single pass, so typing stays quick.
+ */
+export function EditorView({ id }: { id: string | null }) {
+  const { t } = useTranslation();
+  const [base, setBase] = useState<SopDetail | null>(null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [area, setArea] = useState<SopArea>('content');
+  const [checklist, setChecklist] = useState<ChecklistDef[]>([]);
+  const [issues, setIssues] = useState<SopIssue[]>([]);
+
+  useEffect(() => {
+    if (id === null) return;
+    void baton.getSop({ id }).then((result) => {
+      if (!result.ok) return reportError(result.error);
+      setBase(result.value);
+      const from = result.value.editFrom;
+      if (from) {
+        setTitle(from.title);
+        setBody(from.body);
+        setChecklist([...from.checklist]);
+      }
+    });
+  }, [id]);
+
+  const save = async (submit: boolean) => {
+    const parents = base?.editFrom ? [base.editFrom.id] : [];
+    const result = await baton.saveSopRevision({ id, parents, title, body, checklist, ...(id === null ? { area } : {}) });
+    if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
+    if (!result.value.ok) return setIssues(result.value.issues);
+    setIssues([]);
+    if (submit) {
+      const submitted = await baton.submitSopRevision({ id: result.value.id, revision: result.value.revision });
+      if (!submitted.ok) reportError(submitted.error, 'errors.couldNotSave');
+    }
+    await refreshLibrary();
+    openSop(result.value.id);
+  };
+
+  const errorAt = (place: string) => issues.filter((issue) => issue.path.join('.').startsWith(place)).map((issue) => issueText(issue, t, 'sop')).join(' ') || undefined;
+  const headings = body.length <= MAX_SOP_BODY_CHARS ? countHeadings(body) : null;
+  return (
+    <Card id="sop-editor" title={id === null ? t('sop.editor.newTitle') : t('sop.editor.title')} description={t('sop.editor.description')}>
+      <div className={errorAt('title') ? 'field field--invalid' : 'field'}>
+        <label className="field__label" htmlFor="sop-title">{t('sop.editor.titleLabel')}</label>
+        <input id="sop-title" className="input" value={title} onChange={(event) => setTitle(event.target.value)} />
+        {errorAt('title') && <p className="field__error">{errorAt('title')}</p>}
+      </div>
+      {id === null && (
+        <div className="field">
+          <label className="field__label" htmlFor="sop-area">{t('sop.editor.area')}</label>
+          <select id="sop-area" className="input" value={area} onChange={(event) => setArea(event.target.value as SopArea)}>
+            {SOP_AREAS.map((value) => (
+              <option key={value} value={value}>{t(`sop.area.${value}`)}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className={errorAt('body') ? 'field field--invalid' : 'field'}>
+        <label className="field__label" htmlFor="sop-body">{t('sop.editor.body')}</label>
+        <textarea id="sop-body" className="input sop-body" value={body} rows={18} onChange={(event) => setBody(event.target.value)} />
+        <p className="muted">{t('sop.editor.count', { length: body.length, max: MAX_SOP_BODY_CHARS, headings: headings ?? '—' })}</p>
+        {errorAt('body') && <p className="field__error" role="alert">{errorAt('body')}</p>}
+      </div>
+      <ChecklistEditor items={checklist} onChange={setChecklist} errorAt={errorAt} />
+      {issues.length > 0 && !errorAt('title') && !errorAt('body') && !errorAt('checklist') && <p className="field__error">{issues.map((issue) => issueText(issue, t, 'sop')).join(' ')}</p>}
+      <div className="button-row">
+        <button type="button" className="button" onClick={() => void save(false)}>
+          {t('sop.editor.saveDraft')}
+        </button>
+        <button type="button" className="button button--primary" onClick={() => void save(true)}>
+          {t('sop.editor.saveSubmit')}
+        </button>
+      </div>
+    </Card>
+  );
+}

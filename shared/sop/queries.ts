@@ -1,0 +1,138 @@
+import { checklistAt, planChecklist, type ChecklistContext, type ShiftChecklistView } from './checklist';
+import { readableDiff, type DiffLine } from './diff';
+import type { SopArea } from './fields';
+import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
+import type { SopState } from './sop';
+import type { SopTeam } from './team-facts';
+import type { ShiftChecklistState } from './ticks';
+
+/**
+ * The SOP queries other capabilities and the shift briefing call: pure functions over the folded
+ * states (`state.list(sop)` / `state.get(shiftChecklist, …)`) and the team facts (`sopTeamOf`).
+ * Build the docs once per fold with `sopDocs` and pass them to each query.
+ */
+
+/** Every SOP that has a revision, with the rules applied (which ops count, versions, acknowledgements, fork). */
+export function sopDocs(states: readonly SopState[], team: SopTeam | null): SopDoc[] {
+  return states.flatMap((state) => sopDoc(state, team) ?? []);
+}
+
+/**
+ * The rota's cover eligibility: whether `memberId` has acknowledged every SOP required for
+ * `shiftTypeId` (its current published version, or the last one not marked minor). An SOP not
+ * published yet requires nothing. The rota wraps it as `(memberId, shiftTypeId) => boolean`.
+ */
+export function hasAcknowledgedShiftSops(docs: readonly SopDoc[], memberId: string, shiftTypeId: string): boolean {
+  return docs.every((doc) => !doc.meta.shiftTypeIds.includes(shiftTypeId) || doc.versions.length === 0 || hasAcknowledgedCurrent(doc, memberId));
+}
+
+export interface PendingAcknowledgement {
+  readonly sopId: string;
+  readonly title: string;
+  readonly area: SopArea;
+  /** The version to acknowledge (1-based) and its revision. */
+  readonly version: number;
+  readonly revision: string;
+  readonly publishedAt: number;
+  /** The version this person last acknowledged, null for never. */
+  readonly lastAcknowledgedVersion: number | null;
+  /** What changed since that version (the whole text, as added, for never). */
+  readonly diff: readonly DiffLine[];
+}
+
+/**
+ * SOPs `member` must (re-)acknowledge: published, naming one of their roles, and not
+ * acknowledged since the last version that was not a minor change. Oldest publication first.
+ */
+export function pendingAcknowledgements(docs: readonly SopDoc[], member: { memberId: string; roles: readonly string[] }): PendingAcknowledgement[] {
+  const pending: PendingAcknowledgement[] = [];
+  for (const doc of docs) {
+    if (!mustRead(doc, member.roles) || hasAcknowledgedCurrent(doc, member.memberId)) continue;
+    const current = publishedRevision(doc)!;
+    const lastIndex = doc.acknowledged[member.memberId];
+    const before = lastIndex === undefined ? '' : doc.graph.byId.get(doc.versions[lastIndex]!.revision)!.body;
+    pending.push({
+      sopId: doc.id,
+      title: current.revision.title,
+      area: doc.meta.area,
+      version: current.version,
+      revision: current.revision.opId,
+      publishedAt: current.publication.at,
+      lastAcknowledgedVersion: lastIndex === undefined ? null : lastIndex + 1,
+      diff: readableDiff(before, current.revision.body),
+    });
+  }
+  return pending.sort((a, b) => a.publishedAt - b.publishedAt);
+}
+
+/** Per SOP: the members who must read it and have not acknowledged what they must. */
+export function pendingBySop(docs: readonly SopDoc[], team: SopTeam): Array<{ sopId: string; title: string; waiting: Array<{ memberId: string; name: string }> }> {
+  return docs
+    .filter((doc) => doc.versions.length > 0)
+    .map((doc) => ({
+      sopId: doc.id,
+      title: titleOf(doc),
+      waiting: team.members
+        .filter((member) => mustRead(doc, member.roles) && !hasAcknowledgedCurrent(doc, member.memberId))
+        .map(({ memberId, name }) => ({ memberId, name })),
+    }))
+    .filter((entry) => entry.waiting.length > 0);
+}
+
+export interface PublishedVersion {
+  readonly sopId: string;
+  readonly title: string;
+  readonly version: number;
+  readonly revision: string;
+  readonly publishedAt: number;
+  readonly publishedBy: string;
+  readonly minor: boolean;
+}
+
+/** SOP versions published at or after `since` (the publisher's clock), oldest first: "SOPs changed since my last shift". */
+export function publishedSince(docs: readonly SopDoc[], since: number): PublishedVersion[] {
+  const found: PublishedVersion[] = [];
+  for (const doc of docs) {
+    doc.versions.forEach((publication, index) => {
+      if (publication.at < since) return;
+      found.push({
+        sopId: doc.id,
+        title: doc.graph.byId.get(publication.revision)!.title,
+        version: index + 1,
+        revision: publication.revision,
+        publishedAt: publication.at,
+        publishedBy: publication.by.name,
+        minor: publication.minor,
+      });
+    });
+  }
+  return found.sort((a, b) => a.publishedAt - b.publishedAt);
+}
+
+/**
+ * This shift's checklist from the published SOPs: each item done (who, when, link), past due,
+ * or open, and the next one due. `context.holidays` comes from the rota's calendar.
+ */
+export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number): ShiftChecklistView {
+  return checklistAt(planChecklist(docs, context), ticks, now);
+}
+
+/**
+ * The checklist as a handover note records it: one line per item, done or not, with who ticked
+ * it, when, and the link to the post.
+ */
+export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
+  return view.entries.map((entry) => {
+    const tick = entry.tick;
+    const done = tick ? ` — ${tick.by.name} ${formatTime(tick.at)}${tick.link ? ` ${tick.link}` : ''}${tick.note ? ` (${tick.note})` : ''}` : '';
+    return { id: entry.key.slice(0, 128), text: `${entry.slot} ${entry.title}${done}`.slice(0, 500), done: tick !== null };
+  });
+}
+
+export { busFactor, reviewsDue, type AreaBusFactor, type ReviewDue } from './health';
+// What a caller needs to build the docs, so that other capabilities import this file only.
+export { sop, type SopState } from './sop';
+export { shiftChecklist, shiftChecklistEntity, type ShiftChecklistState } from './ticks';
+export { sopTeamOf, type SopTeam } from './team-facts';
+export type { SopDoc } from './rules';
+export type { ShiftChecklistView, ChecklistEntry } from './checklist';

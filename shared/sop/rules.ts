@@ -1,0 +1,166 @@
+import { conflictingFields } from '../sync';
+import { revisionGraph, type RevisionGraph } from './revisions';
+import type { SopMeta, SopEvent, SopPublication, SopRevision, SopState } from './sop';
+import type { SopTeam } from './team-facts';
+
+/**
+ * Which of an SOP's ops count, given the team: pure and deterministic on every device, so a
+ * forged or mistaken op is ignored with the same reason everywhere (the trust layer has already
+ * refused ops whose author's roles do not allow their type).
+ */
+export const SOP_SET_ASIDE_REASONS = {
+  'unknown-revision': 'it names a revision that is not here (yet)',
+  'own-revision': 'a lead published their own revision while the team has another lead to review it',
+  'already-published': 'that revision was published before',
+  'not-published': 'it acknowledges a revision that was never published',
+  'not-own-acknowledgement': "it acknowledges in another member's name: an acknowledgement is by its author only",
+  repeated: 'the same person acknowledged the same version before; it counts once',
+} as const;
+export type SopSetAsideReason = keyof typeof SOP_SET_ASIDE_REASONS;
+
+export type RevisionStatus = 'draft' | 'submitted' | 'returned' | 'published';
+
+export interface SopDoc {
+  readonly id: string;
+  readonly state: SopState;
+  readonly graph: RevisionGraph;
+  readonly meta: SopMeta;
+  readonly metaConflicts: ReadonlyArray<keyof SopMeta>;
+  /** Valid publications, oldest first: version n is `versions[n - 1]`. */
+  readonly versions: readonly SopPublication[];
+  /** The index in `versions` a person must have acknowledged (or later): the last one not marked minor. */
+  readonly requiredIndex: number;
+  /** Per member, the highest version index they acknowledged (counted once per version). */
+  readonly acknowledged: Readonly<Record<string, number>>;
+  /** Acknowledgements that count, oldest first. */
+  readonly acknowledgements: readonly SopEvent[];
+  /** Per revision, where it stands: the last of submitted / returned, or published for good. */
+  readonly status: Readonly<Record<string, RevisionStatus>>;
+  readonly fork: boolean;
+  readonly setAside: ReadonlyArray<{ readonly opId: string; readonly reason: SopSetAsideReason }>;
+}
+
+export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
+  const first = state.revisions[0];
+  if (!first) return null;
+  const byId = new Map(state.revisions.map((revision) => [revision.opId, revision]));
+  const setAside: Array<{ opId: string; reason: SopSetAsideReason }> = [];
+  const signer = (deviceId: string) => team?.memberOfDevice(deviceId) ?? null;
+
+  const versions: SopPublication[] = [];
+  const published = new Set<string>();
+  for (const publication of state.publications) {
+    const revision = byId.get(publication.revision);
+    const reason: SopSetAsideReason | null = !revision
+      ? 'unknown-revision'
+      : published.has(publication.revision)
+        ? 'already-published'
+        : team && team.leadCount > 1 && signer(publication.deviceId) !== null && signer(publication.deviceId) === authorOf(revision, team)
+          ? 'own-revision'
+          : null;
+    if (reason) setAside.push({ opId: publication.opId, reason });
+    else {
+      versions.push(publication);
+      published.add(publication.revision);
+    }
+  }
+  const versionIndex = new Map(versions.map((version, index) => [version.revision, index]));
+  let requiredIndex = -1;
+  versions.forEach((version, index) => {
+    if (index === 0 || !version.minor) requiredIndex = index;
+  });
+
+  const acknowledged: Record<string, number> = {};
+  const acknowledgements: SopEvent[] = [];
+  const counted = new Set<string>();
+  for (const ack of state.acknowledgements) {
+    const index = versionIndex.get(ack.revision);
+    const key = `${ack.by.memberId} ${ack.revision}`;
+    const reason: SopSetAsideReason | null =
+      index === undefined ? 'not-published'
+      : team && signer(ack.deviceId) !== ack.by.memberId ? 'not-own-acknowledgement'
+      : counted.has(key) ? 'repeated'
+      : null;
+    if (reason) {
+      setAside.push({ opId: ack.opId, reason });
+      continue;
+    }
+    counted.add(key);
+    acknowledgements.push(ack);
+    acknowledged[ack.by.memberId] = Math.max(acknowledged[ack.by.memberId] ?? -1, index!);
+  }
+
+  const status: Record<string, RevisionStatus> = {};
+  const events = [
+    ...state.submissions.map((event) => ({ event, status: 'submitted' as const })),
+    ...state.returns.map((event) => ({ event, status: 'returned' as const })),
+  ].sort((a, b) => (a.event.hlc < b.event.hlc ? -1 : 1));
+  for (const { event, status: next } of events) if (byId.has(event.revision)) status[event.revision] = next;
+  for (const revision of published) status[revision] = 'published';
+
+  const returned = new Set(Object.keys(status).filter((id) => status[id] === 'returned'));
+  const graph = revisionGraph(state.revisions, returned);
+  const fields = state.fields;
+  const meta: SopMeta = {
+    area: fields.area?.value ?? first.area ?? 'content',
+    owner: fields.owner?.value ?? null,
+    backupOwner: fields.backupOwner?.value ?? null,
+    reviewBy: fields.reviewBy?.value ?? null,
+    requiredRoles: fields.requiredRoles?.value ?? ['editor'],
+    shiftTypeIds: fields.shiftTypeIds?.value ?? [],
+  };
+  return {
+    id: state.id,
+    state,
+    graph,
+    meta,
+    metaConflicts: conflictingFields(fields),
+    versions,
+    requiredIndex,
+    acknowledged,
+    acknowledgements,
+    status,
+    fork: graph.heads.length > 1,
+    setAside,
+  };
+}
+
+/** The member who wrote a revision: its signing device's member (the name in its data is a label). */
+function authorOf(revision: SopRevision, team: SopTeam): string | null {
+  return team.memberOfDevice(revision.deviceId);
+}
+
+export function statusOf(doc: SopDoc, revisionId: string): RevisionStatus {
+  return doc.status[revisionId] ?? 'draft';
+}
+
+/** The current published revision and its version number (1-based), or null before the first publication. */
+export function publishedRevision(doc: SopDoc): { revision: SopRevision; version: number; publication: SopPublication } | null {
+  const publication = doc.versions.at(-1);
+  if (!publication) return null;
+  return { revision: doc.graph.byId.get(publication.revision)!, version: doc.versions.length, publication };
+}
+
+/**
+ * Drafts are visible to their author and the leads; published revisions to everyone. `viewer`
+ * is a member id; `isLead` their role now.
+ */
+export function mayView(doc: SopDoc, revision: SopRevision, viewer: { memberId: string; isLead: boolean }): boolean {
+  return viewer.isLead || statusOf(doc, revision.opId) === 'published' || revision.by.memberId === viewer.memberId;
+}
+
+/** Whether `memberId` has acknowledged the version they must (the current one, or an earlier one if only minor changes followed). */
+export function hasAcknowledgedCurrent(doc: SopDoc, memberId: string): boolean {
+  if (doc.requiredIndex < 0) return true;
+  return (doc.acknowledged[memberId] ?? -1) >= doc.requiredIndex;
+}
+
+/** Whether a member holding `roles` must read this SOP. */
+export function mustRead(doc: SopDoc, roles: readonly string[]): boolean {
+  return doc.versions.length > 0 && doc.meta.requiredRoles.some((role) => roles.includes(role));
+}
+
+/** The title shown for an SOP: the published one, else the newest draft's. */
+export function titleOf(doc: SopDoc): string {
+  return publishedRevision(doc)?.revision.title ?? doc.state.revisions.at(-1)!.title;
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { defineCapability, foldLww, lwwSetSchema, opIdSchema, type LwwFields, type LwwSet, type TypedOp } from '../sync';
+import { checklistDefSchema, type ChecklistDef } from './checklist-schedule';
+import { areaSchema, dateSchema, personSchema, roleSchema, settingIdSchema, type Person, type SopArea } from './fields';
+import { MAX_CHECKLIST_DEFS, MAX_RETURN_COMMENT_CHARS, MAX_SOP_BODY_CHARS, MAX_SOP_TITLE_CHARS } from './limits';
+import type { Role } from '../team/roles';
+
+/**
+ * SOPs (运营规范): one entity each (`sop:<random id>`). Every saved version is a revision op
+ * naming its parent(s); nothing is ever rewritten. Submitting, publishing, returning and
+ * acknowledging are append-only events naming a revision. The metadata a lead sets (area,
+ * owners, review-by date, who must read it, which shifts need it) are last-writer-wins fields.
+ *
+ * The reducer only files the ops; which of them count given the roster (a lead publishing their
+ * own revision, an acknowledgement signed by someone else's device) is decided by `sopView`
+ * (rules.ts), deterministically on every device.
+ */
+
+export const SOP_KIND = 'sop';
+
+const at = z.number().int().min(0).max(8.64e15);
+
+export const sopRevisedSchema = z.object({
+  /** The revision it was edited from; two for a merge (the resolution of a fork); none for the first. */
+  parents: z.array(opIdSchema).max(2),
+  title: z.string().trim().min(1).max(MAX_SOP_TITLE_CHARS),
+  body: z.string().max(MAX_SOP_BODY_CHARS),
+  checklist: z.array(checklistDefSchema).max(MAX_CHECKLIST_DEFS),
+  /** The area a new SOP is filed in (its first revision); afterwards the lead's `area` field decides. */
+  area: areaSchema.optional(),
+  /** Set when this revision brings an older one back (restore is a new revision, never a rewrite). */
+  restores: opIdSchema.optional(),
+  by: personSchema,
+  at,
+});
+export type SopRevisedData = z.output<typeof sopRevisedSchema>;
+
+const aboutRevision = { revision: opIdSchema, by: personSchema, at };
+export const sopSubmittedSchema = z.object(aboutRevision);
+export const sopPublishedSchema = z.object({
+  ...aboutRevision,
+  /** A lead's "minor change" (typo, link): people who acknowledged the previous version are not asked again. */
+  minor: z.boolean(),
+});
+export const sopReturnedSchema = z.object({ ...aboutRevision, comment: z.string().trim().min(1).max(MAX_RETURN_COMMENT_CHARS) });
+export const sopAcknowledgedSchema = z.object(aboutRevision);
+
+/** Field schemas carry no defaults (see lwwSetSchema). */
+export const sopMetaFields = {
+  area: areaSchema,
+  owner: personSchema.nullable(),
+  backupOwner: personSchema.nullable(),
+  /** yyyy-MM-dd in the team's zone; null: no periodic review. */
+  reviewBy: dateSchema.nullable(),
+  /** Members holding any of these roles must read and acknowledge each published version. */
+  requiredRoles: z.array(roleSchema).max(5),
+  /** Shift types this SOP is required for (the rota's cover eligibility asks about them). */
+  shiftTypeIds: z.array(settingIdSchema).max(20),
+};
+export interface SopMeta {
+  area: SopArea;
+  owner: Person | null;
+  backupOwner: Person | null;
+  reviewBy: string | null;
+  requiredRoles: Role[];
+  shiftTypeIds: string[];
+}
+export const sopMetaSetSchema = lwwSetSchema(sopMetaFields).extend({ by: personSchema, at });
+export type SopMetaSetData = LwwSet<SopMeta> & { readonly by: Person; readonly at: number };
+
+/** Common to every filed op: who signed it (its device, from the op id) and when. */
+export interface Filed {
+  readonly opId: string;
+  readonly hlc: string;
+  readonly deviceId: string;
+  readonly by: Person;
+  readonly at: number;
+}
+
+export interface SopRevision extends Filed {
+  readonly parents: readonly string[];
+  readonly title: string;
+  readonly body: string;
+  readonly checklist: readonly ChecklistDef[];
+  readonly area: SopArea | null;
+  readonly restores: string | null;
+}
+export interface SopEvent extends Filed {
+  readonly revision: string;
+}
+export interface SopPublication extends SopEvent {
+  readonly minor: boolean;
+}
+export interface SopReturn extends SopEvent {
+  readonly comment: string;
+}
+
+export interface SopState {
+  readonly id: string;
+  /** Every revision, oldest first (hlc order). */
+  readonly revisions: readonly SopRevision[];
+  readonly submissions: readonly SopEvent[];
+  readonly publications: readonly SopPublication[];
+  readonly returns: readonly SopReturn[];
+  readonly acknowledgements: readonly SopEvent[];
+  readonly fields: LwwFields<SopMeta>;
+}
+
+export const sop = defineCapability({
+  kind: SOP_KIND,
+  ops: {
+    'sop.revised': sopRevisedSchema,
+    'sop.submitted': sopSubmittedSchema,
+    'sop.published': sopPublishedSchema,
+    'sop.returned': sopReturnedSchema,
+    'sop.acknowledged': sopAcknowledgedSchema,
+    'sop.metaSet': sopMetaSetSchema,
+  },
+  reduce(ops, { id }): SopState {
+    const revisions: SopRevision[] = [];
+    const submissions: SopEvent[] = [];
+    const publications: SopPublication[] = [];
+    const returns: SopReturn[] = [];
+    const acknowledgements: SopEvent[] = [];
+    const writes: Array<{ hlc: string; data: LwwSet<SopMeta> }> = [];
+    for (const op of ops) {
+      const filed = { opId: op.id, hlc: op.hlc, deviceId: op.id.slice(0, op.id.indexOf(':')), by: op.data.by, at: op.data.at };
+      switch (op.type) {
+        case 'sop.revised': {
+          const { parents, title, body, checklist, area, restores } = op.data;
+          revisions.push({ ...filed, parents, title, body, checklist, area: area ?? null, restores: restores ?? null });
+          break;
+        }
+        case 'sop.submitted':
+          submissions.push({ ...filed, revision: op.data.revision });
+          break;
+        case 'sop.published':
+          publications.push({ ...filed, revision: op.data.revision, minor: op.data.minor });
+          break;
+        case 'sop.returned':
+          returns.push({ ...filed, revision: op.data.revision, comment: op.data.comment });
+          break;
+        case 'sop.acknowledged':
+          acknowledgements.push({ ...filed, revision: op.data.revision });
+          break;
+        case 'sop.metaSet':
+          writes.push({ hlc: op.hlc, data: { set: op.data.set, seen: op.data.seen } });
+      }
+    }
+    return { id, revisions, submissions, publications, returns, acknowledgements, fields: foldLww(writes) };
+  },
+});
+
+export type SopOp = TypedOp<typeof sop.ops>;

@@ -1,0 +1,78 @@
+import { createSyncState, type Op, type SyncState } from '../../shared/sync';
+import type { Person } from '../../shared/team-settings';
+import { shiftChecklist, sop, sopDocs, type ChecklistDef, type SopDoc, type SopTeam, type SopState } from '../../shared/sop';
+import type { OpDraft as OpDraftLike } from '../../shared/team';
+import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
+
+/** The sample team: Wang leads (device Alice), Li and Zhao are editors. */
+export const WANG: Person = { memberId: 'm-wang', name: '王丽' };
+export const LI: Person = { memberId: 'm-li', name: '李强' };
+export const ZHAO: Person = { memberId: 'm-zhao', name: '赵敏' };
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+export function shanghai(date: string, time: string): number {
+  return Date.parse(`${date}T${time}:00+08:00`);
+}
+
+export const DEVICE_OF: Record<string, string> = { [ALICE]: WANG.memberId, [BOB]: LI.memberId, [CAROL]: ZHAO.memberId };
+
+export function team(leads: readonly string[] = [WANG.memberId]): SopTeam {
+  const people = [WANG, LI, ZHAO];
+  return {
+    memberOfDevice: (deviceId) => DEVICE_OF[deviceId] ?? null,
+    leadCount: leads.length,
+    members: people.map((person) => ({ ...person, roles: leads.includes(person.memberId) ? ['lead', 'editor'] : ['editor'] })),
+  };
+}
+
+export function replica(ops: readonly Op[] = []): SyncState {
+  const state = createSyncState([sop, shiftChecklist]);
+  const result = state.apply(ops);
+  if (result.invalid.length > 0 || result.failures.length > 0) throw new Error(JSON.stringify(result));
+  return state;
+}
+
+export function docsOf(ops: readonly Op[], sopTeam: SopTeam | null = team()): SopDoc[] {
+  return sopDocs(replica(ops).list(sop).map((entry) => entry.state as SopState), sopTeam);
+}
+
+export function docOf(ops: readonly Op[], sopTeam: SopTeam | null = team()): SopDoc {
+  return docsOf(ops, sopTeam)[0]!;
+}
+
+/** A device writing the builders' drafts, with its member's name in the data. */
+export class Writer {
+  readonly device: TestDevice;
+  constructor(
+    deviceId: string,
+    readonly person: Person,
+  ) {
+    this.device = new TestDevice(deviceId);
+  }
+  get stamp() {
+    return { by: this.person, at: 0 };
+  }
+  write(wallMs: number, draft: OpDraftLike): Op {
+    return this.device.op(wallMs, draft.type, draft.entity, { ...draft.data, at: wallMs });
+  }
+}
+
+export const wang = () => new Writer(ALICE, WANG);
+export const li = () => new Writer(BOB, LI);
+export const zhao = () => new Writer(CAROL, ZHAO);
+
+export function postItem(overrides: Partial<ChecklistDef> = {}): ChecklistDef {
+  return {
+    id: 'product-posts',
+    title: '产品博文',
+    kind: 'post',
+    contentType: 'product',
+    times: ['10:00', '15:00'],
+    everyMinutes: null,
+    shiftTypeIds: ['early'],
+    days: 'weekdays',
+    holidays: 'skip',
+    ...overrides,
+  };
+}
