@@ -4,8 +4,9 @@ import { entityRef } from '../shared/sync/op';
 import { quietLog } from './quiet-log';
 
 /**
- * One computer of the propagation bench (forked with IPC). The writer records a follow-up and
- * publishes it at once; the reader reports when its state shows an awaited entity.
+ * One computer of the propagation bench (forked with IPC). The writer records a follow-up as a
+ * screen does (`record`) and leaves the publishing to the app's own policy (at once after a quiet
+ * spell, batched while edits keep coming); the reader reports when its state shows an awaited entity.
  */
 export interface ChildConfig {
   readonly role: 'writer' | 'reader';
@@ -33,10 +34,16 @@ async function main(): Promise<void> {
     memberName: config.role === 'writer' ? config.person.name : null,
     watch: config.watch,
     pollIntervalMs: config.pollIntervalMs,
-    flushDelayMs: 3_600_000,
     cacheDelayMs: 3_600_000,
   });
   await service.ready;
+  // Edits waiting to be published, by id, with when they were recorded: told once the outbox empties.
+  const unpublished = new Map<string, number>();
+  service.onStatus((status) => {
+    if (status.pendingOutbox > 0) return;
+    for (const [id, start] of unpublished) send({ type: 'published', id, ms: performance.now() - start });
+    unpublished.clear();
+  });
   const awaited = new Set<string>();
   const check = () => {
     for (const id of awaited) {
@@ -64,8 +71,7 @@ async function main(): Promise<void> {
           data: { title: '基准测试：粉丝私信投诉奖品未发货', owner: config.person, dueAt: at + 3_600_000, category: 'other', createdBy: config.person, at },
         },
       ]);
-      // Published at once, as "sync now" does (the app's default waits a 2 s quiet time after the last edit).
-      void service.flushNow().then(() => send({ type: 'published', id: message.id, ms: performance.now() - start }));
+      unpublished.set(message.id, start);
     }
   });
   send({ type: 'ready', openMs: performance.now() - started });

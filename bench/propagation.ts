@@ -80,12 +80,8 @@ export interface PropagationMode {
   readonly openMs: number;
 }
 
-/**
- * Two processes, two profiles, one shared folder: an edit recorded and published in the writer,
- * timed until the reader's state shows it. `watch`: chokidar hints plus the 5 s poll; otherwise
- * polling only, every `pollIntervalMs`.
- */
-export async function propagation(dataset: Dataset, samples: number, watch: boolean, pollIntervalMs: number): Promise<PropagationMode> {
+/** Two processes, two profiles, one shared folder: a writer and a reader, ready. */
+async function withPair<T>(dataset: Dataset, watch: boolean, pollIntervalMs: number, body: (a: Child, b: Child, openMs: number) => Promise<T>): Promise<T> {
   const { writer, reader, person } = dataset.meta.bench;
   const layout = teamFolderLayout(dataset.sharedDir);
   const clean = () => {
@@ -96,18 +92,37 @@ export async function propagation(dataset: Dataset, samples: number, watch: bool
   const base = { sharedDir: dataset.sharedDir, watch, pollIntervalMs, person };
   const a = new Child({ ...base, role: 'writer', profileDir: profiles[0]! });
   const b = new Child({ ...base, role: 'reader', profileDir: profiles[1]! });
-  const rng = new Rng(`propagation:${dataset.meta.seed}:${watch}`);
   try {
-    const openMs = Math.max(await a.ready, await b.ready);
+    return await body(a, b, Math.max(await a.ready, await b.ready));
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    clean();
+  }
+}
+
+/** The reader is told to look out for `id`; resolves once it does. */
+async function await_(b: Child, id: string): Promise<void> {
+  const awaiting = b.next(`awaiting:${id}`);
+  b.send({ type: 'await', id });
+  await awaiting;
+}
+
+/**
+ * An edit recorded in the writer as a screen records it and published by the app's own policy,
+ * timed until the reader's state shows it, after a pause (so the edit comes after a quiet spell
+ * and falls anywhere in the poll cycle). `watch`: chokidar hints plus the 5 s poll; otherwise
+ * polling only, every `pollIntervalMs`.
+ */
+export async function propagation(dataset: Dataset, samples: number, watch: boolean, pollIntervalMs: number): Promise<PropagationMode> {
+  const rng = new Rng(`propagation:${dataset.meta.seed}:${watch}`);
+  return withPair(dataset, watch, pollIntervalMs, async (a, b, openMs) => {
     const latencies: number[] = [];
     const publishMs: number[] = [];
     for (let i = 0; i < samples; i += 1) {
-      // A random pause, so that edits fall anywhere in the poll cycle.
-      await new Promise((resolve) => setTimeout(resolve, rng.int(200, 200 + pollIntervalMs)));
+      await new Promise((resolve) => setTimeout(resolve, rng.int(2_200, 2_200 + pollIntervalMs)));
       const id = `bench-${watch ? 'w' : 'p'}-${Date.now().toString(36)}-${i}`;
-      const awaiting = b.next(`awaiting:${id}`);
-      b.send({ type: 'await', id });
-      await awaiting;
+      await await_(b, id);
       const seen = b.next(`seen:${id}`, 60_000);
       const published = a.next(`published:${id}`, 60_000);
       const start = performance.now();
@@ -118,10 +133,29 @@ export async function propagation(dataset: Dataset, samples: number, watch: bool
       if (message.type === 'published') publishMs.push(message.ms);
     }
     return { latencies, publishMs, openMs };
-  } finally {
-    await Promise.all([a.close(), b.close()]);
-    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
-    clean();
-  }
+  });
 }
 
+/**
+ * Someone who keeps typing: an edit every `everyMs` in the writer (not waiting for anything),
+ * each timed until the reader's state shows it. With the watcher, as the app runs.
+ */
+export async function continuousPropagation(dataset: Dataset, edits: number, everyMs: number): Promise<PropagationMode> {
+  return withPair(dataset, true, 5_000, async (a, b, openMs) => {
+    const run = `bench-c-${Date.now().toString(36)}`;
+    for (let i = 0; i < edits; i += 1) await await_(b, `${run}-${i}`);
+    const timings: Promise<{ latency: number; publish: number }>[] = [];
+    for (let i = 0; i < edits; i += 1) {
+      const id = `${run}-${i}`;
+      const seen = b.next(`seen:${id}`, 120_000);
+      const published = a.next(`published:${id}`, 120_000);
+      const start = performance.now();
+      a.send({ type: 'edit', id });
+      const latency = seen.then(() => performance.now() - start);
+      timings.push(Promise.all([latency, published]).then(([ms, message]) => ({ latency: ms, publish: message.type === 'published' ? message.ms : 0 })));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+    const done = await Promise.all(timings);
+    return { latencies: done.map((t) => t.latency), publishMs: done.map((t) => t.publish), openMs };
+  });
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cleanBenchWrites, ensureDataset, SIZES, SKIPPED, type SizeName } from './generate';
 import { apply, floor, fullGc, opens, peer, search } from './measure';
-import { propagation } from './propagation';
+import { continuousPropagation, propagation } from './propagation';
 import { median, round, summary } from './stats';
 
 /**
@@ -70,11 +70,14 @@ async function measureAll() {
 
   let watcher = null;
   let polling = null;
+  let typing = null;
   if (!values['skip-propagation']) {
     log('propagation with the watcher ...');
     watcher = await propagation(dataset, quick ? 2 : 20, true, 5_000);
     log('propagation, polling only ...');
     polling = await propagation(dataset, quick ? 2 : 20, false, 1_000);
+    log('propagation while someone keeps typing (an edit every 300 ms) ...');
+    typing = await continuousPropagation(dataset, quick ? 10 : 60, 300);
   }
 
   const bytes = meta.counts.bytesOnDisk;
@@ -113,6 +116,12 @@ async function measureAll() {
     propagation: {
       watcher: watcher && { ...summary(watcher.latencies), publishP50: round(median(watcher.publishMs)) },
       polling: polling && { pollIntervalMs: 1_000, ...summary(polling.latencies), publishP50: round(median(polling.publishMs)) },
+      continuousEditing: typing && {
+        everyMs: 300,
+        ...summary(typing.latencies),
+        max: round(Math.max(...typing.latencies)),
+        publishP50: round(median(typing.publishMs)),
+      },
     },
     search: { queries: 100, ...searched },
     memory: { heapAfterOpenBytes: opened.heapAfterOpenBytes, bytesOnDisk: bytes, ratioToDisk: round(opened.heapAfterOpenBytes / bytes, 2) },
@@ -156,6 +165,12 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
     ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
     ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],
     ['propagation, polling 1 s', r.propagation.polling ? `p50 ${r.propagation.polling.p50} ms, p95 ${r.propagation.polling.p95} ms` : 'skipped'],
+    [
+      'propagation, typing (300 ms)',
+      r.propagation.continuousEditing
+        ? `p50 ${r.propagation.continuousEditing.p50} ms, p95 ${r.propagation.continuousEditing.p95} ms, max ${r.propagation.continuousEditing.max} ms`
+        : 'skipped',
+    ],
     ['search (100 queries)', `p50 ${r.search.p50} ms, p95 ${r.search.p95} ms; index of ${r.search.documents} notes built in ${r.search.buildMs} ms`],
     ['heap after open', `${mib(r.memory.heapAfterOpenBytes)} (${r.memory.ratioToDisk} × disk)`],
     ['peer: Automerge load', `${r.peer.loadMs} ms (${r.peer.ratioToColdOpen} × Baton cold open)`],

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { createSyncState, lwwSetData, type Op } from '../../shared/sync';
 import { CAPABILITIES, memoryLog, type MemoryLog } from '../sync-sim/baton-cluster';
 import { note } from '../sync/example-capabilities';
-import { listRecursive, startSyncthingPair, waitFor, type SyncthingPair } from './syncthing-harness';
+import { listRecursive, startSyncthingPair, waitFor, writeFileAtomically, type SyncthingPair } from './syncthing-harness';
 
 /**
  * The real engine: two Syncthing instances on loopback, each replicating its own copy of the
@@ -141,5 +141,36 @@ describe('Baton over real Syncthing', () => {
     const baton = (list: string[]) => list.filter((rel) => rel.startsWith('baton/') && !rel.split('/').some((part) => part.startsWith('.')));
     expect(baton(files.a)).toEqual(baton(files.b));
     expect(baton(files.a).filter((rel) => rel.endsWith('.jsonl')).length).toBeGreaterThanOrEqual(4);
+  }, 180_000);
+
+  // Measured and printed, never asserted (timing is `npm run bench`'s job): an edit recorded on A
+  // as a screen records it, published by the service's own policy, until B's state shows it,
+  // against Syncthing alone moving a 1 KB file written with temp + rename, taken in turns.
+  it("measures Baton's propagation against Syncthing's own, in the same run", async () => {
+    if (failure !== undefined) throw failure;
+    const [alice, bob] = sides;
+    const quiet = () => new Promise((resolve) => setTimeout(resolve, 1_500)); // longer than the flush delay: a quiet spell
+    const baton: number[] = [];
+    const engine: number[] = [];
+    mkdirSync(join(pair.a.folder, 'probe'), { recursive: true });
+    for (let sample = 0; sample < 8; sample += 1) {
+      await quiet();
+      const probe = `probe/${sample}.txt`;
+      let start = performance.now();
+      writeFileAtomically(join(pair.a.folder, probe), 'x'.repeat(1024));
+      await waitFor(`${probe} on B`, () => existsSync(join(pair.b.folder, probe)), TIMEOUT_MS, 10);
+      engine.push(performance.now() - start);
+      await quiet();
+      start = performance.now();
+      edit(alice!, `m${sample}`, `测量 ${sample}`);
+      await waitFor(`edit ${sample} on B`, () => bob!.service.state.get(note, `m${sample}`) !== undefined, TIMEOUT_MS, 10);
+      baton.push(performance.now() - start);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    console.log(
+      `propagation over real Syncthing (watch delay 1 s), median of ${baton.length}: Baton ${Math.round(median(baton))} ms, ` +
+        `Syncthing alone ${Math.round(median(engine))} ms, ratio ${(median(baton) / median(engine)).toFixed(2)}`,
+    );
+    expect(baton).toHaveLength(engine.length);
   }, 180_000);
 });
