@@ -9,6 +9,7 @@ import type {
   FollowUpHistoryEntry,
   Person,
   ShiftInstance,
+  ShiftProposal,
   ShiftRef,
   ShiftType,
   SubmittedNote,
@@ -76,6 +77,8 @@ export interface ShiftContext {
   readonly escalationMinutes: number;
   readonly current: ShiftInstance | null;
   readonly proposed: ShiftInstance | null;
+  /** The proposed shift with the reason, for the screen to say why it picked it. */
+  readonly proposal: ShiftProposal | null;
   /** The previous shift's notes, for the incoming person to acknowledge. */
   readonly previous: { readonly shift: ShiftRef; readonly notes: readonly HandoverView[] } | null;
   /** Every open or waiting follow-up, overdue first. */

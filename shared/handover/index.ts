@@ -2,6 +2,7 @@ export * from './limits';
 export * from './fields';
 export * from './shift-types';
 export * from './shifts';
+export * from './shift-proposal';
 export * from './team-settings';
 export * from './settings-lists';
 export * from './attachments';

@@ -13,9 +13,9 @@ import {
   isCreated,
   isSubmitted,
   prefillDraft,
-  previousHandoverFor,
+  previousHandoverForMe,
+  shiftProposal,
   upcomingShift,
-  proposedShift,
   submissionFromDraft,
   teamSettings,
   teamSettingsOf,
@@ -135,13 +135,14 @@ export class HandoverService {
   getShiftContext(): ShiftContext {
     const now = this.now();
     const settings = this.settings();
-    const proposed = proposedShift(now, settings.shiftTypes, settings.timeZone);
+    const proposal = shiftProposal(now, settings.shiftTypes, settings.timeZone);
     const current = currentShift(now, settings.shiftTypes, settings.timeZone);
     const notes = this.notes();
+    const me = this.options.me();
     // The incoming person acknowledges the notes of the shift before the one under way; between
     // shifts (in early for the 08:00 shift), before the one about to start: the night's note.
-    const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposed;
-    const previous = reference ? previousHandoverFor(reference, notes) : null;
+    const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposal?.shift ?? null;
+    const previous = reference ? previousHandoverForMe(reference, notes, me?.memberId ?? null) : null;
     return {
       now,
       timeZone: settings.timeZone,
@@ -149,10 +150,11 @@ export class HandoverService {
       departments: settings.departments,
       escalationMinutes: settings.escalationMinutes,
       current,
-      proposed,
+      proposed: proposal?.shift ?? null,
+      proposal,
       previous: previous ? { shift: previous.shift, notes: previous.notes.map(handoverView) } : null,
       openFollowUps: openFollowUpViews(this.followUpStates(), now),
-      me: this.options.me(),
+      me,
       unacknowledgedCount: this.lists.get({ unacknowledged: true }).length,
     };
   }
