@@ -87,6 +87,10 @@ export interface ShiftContext {
   readonly me: Person | null;
   /** Notes nobody has acknowledged yet. */
   readonly unacknowledgedCount: number;
+  /** The last note the person on this computer submitted: they see who signed it (签收) and when. */
+  readonly mine: HandoverView | null;
+  /** The previous shift's notes this person has not signed yet (the sidebar's badge). */
+  readonly waitingForMe: number;
 }
 
 export interface SearchResult {

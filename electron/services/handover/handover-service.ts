@@ -143,6 +143,8 @@ export class HandoverService {
     // shifts (in early for the 08:00 shift), before the one about to start: the night's note.
     const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposal?.shift ?? null;
     const previous = reference ? previousHandoverForMe(reference, notes, me?.memberId ?? null) : null;
+    // Newest first: the author's last note, with who signed it and when.
+    const mine = me ? notes.find((state) => state.note.author.memberId === me.memberId) : undefined;
     return {
       now,
       timeZone: settings.timeZone,
@@ -156,6 +158,8 @@ export class HandoverService {
       openFollowUps: openFollowUpViews(this.followUpStates(), now),
       me,
       unacknowledgedCount: this.lists.get({ unacknowledged: true }).length,
+      mine: mine ? handoverView(mine) : null,
+      waitingForMe: previous && me ? previous.notes.filter((state) => !hasAcknowledged(state, me.memberId)).length : 0,
     };
   }
 
