@@ -30,6 +30,8 @@ export function WriteView() {
   const [busy, setBusy] = useState(false);
   /** Asked once before a second note for a shift that already has one. */
   const [confirming, setConfirming] = useState(false);
+  /** The added follow-up being changed in the form, if any. */
+  const [editingId, setEditingId] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<HandoverDraft | null>(null);
 
@@ -104,6 +106,7 @@ export function WriteView() {
   if (!draft || !context) return <p className="muted">{t('handover.loading')}</p>;
   const places = issuesByPlace(issues);
   const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t));
+  const editing = draft.followUps.find((item) => item.draftId === editingId);
   const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
 
   return (
@@ -160,6 +163,7 @@ export function WriteView() {
                 {item.escalation && item.escalation.escalatedAt !== null && (
                   <span className="muted">{t('handover.write.escalatedAt', { at: formatInZone(item.escalation.escalatedAt, context.timeZone, language), dept: departmentName(item.departmentId) })}</span>
                 )}
+                <button type="button" className="button" onClick={() => setEditingId(item.draftId)}>{t('handover.write.editItem')}</button>
                 <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
                   {t('handover.attachments.removeShort')}
                 </button>
@@ -167,10 +171,18 @@ export function WriteView() {
               </li>
             ))}
           </ul>
-          <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
-            edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
-            return true;
-          }} />
+          {editing ? (
+            <FollowUpForm key={editing.draftId} context={context} editing={editing} submitLabel={t('handover.write.saveItem')} onCancel={() => setEditingId(null)} onSubmit={(item) => {
+              edit((d) => ({ ...d, followUps: d.followUps.map((f) => (f.draftId === item.draftId ? item : f)) }));
+              setEditingId(null);
+              return true;
+            }} />
+          ) : (
+            <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
+              edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
+              return true;
+            }} />
+          )}
         </section>
 
         <div className="button-row write__actions">

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { call } from './support/bridge';
-import { expect, test, type Computer } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { LOOKS, shootLook, useLook } from './support/looks';
 import { shanghaiTime } from './support/team-clock';
+import { teamOfOne } from './support/team-of-one';
 import { teamOfTwo } from './support/team-of-two';
 
 /** Issue #17 item 1: which shift Baton proposes for a note, and why, at set times in the team's zone. */
@@ -11,13 +12,6 @@ const openWrite = async (page: Page) => {
   await page.getByRole('navigation').getByRole('link', { name: /交接班|Handover/ }).click();
   await expect(page.locator('#write-shift')).toBeVisible();
 };
-
-async function teamOfOne(computer: Computer): Promise<void> {
-  await call(computer, 'createTeam', { memberName: '小林', teamName: '微博运营组', path: computer.shared });
-  const team = await call<{ me: { memberId: string } }>(computer, 'getTeam', {});
-  await call(computer, 'setMemberRoles', { memberId: team.me.memberId, roles: ['admin', 'editor'] });
-  await computer.page.reload();
-}
 
 const cases = [
   { time: '07:59', date: '2026-12-06', shift: 'late', why: /现在（.*）没有班次在进行，下一个班次是 12月7日 早班 08:00–16:00。已选最近结束的班次：12月6日 晚班 16:00–24:00/ },
