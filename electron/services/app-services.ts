@@ -20,8 +20,8 @@ import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
-import { teamSettingsHandlers } from './handover/team-settings-handlers';
-import { TeamSettingsService } from './handover/team-settings-service';
+import { teamSettingsHandlers } from './team-settings/handlers';
+import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 
 export interface AppServicesOptions {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import { FOLLOW_UP_CATEGORIES, instantOfWallTime, wallTimeInZone, type DraftFollowUp, type FollowUpCategory, type Person } from '../../shared/handover';
+import { FOLLOW_UP_CATEGORIES, type DraftFollowUp, type FollowUpCategory } from '../../shared/handover';
+import { instantOfWallTime, wallTimeInZone, type Person } from '../../shared/team-settings';
 import type { MessageKey } from '../i18n/resources';
 import { useNow } from '../follow-ups/use-now';
 import { useLanguage } from '../i18n/use-language';

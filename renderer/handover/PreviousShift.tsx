@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { formatInZone } from './format';
+import { formatInZone } from '../app/format';
 import { openNote, useHandover } from './handover-store';
 import { describeShift } from './shift-words';
 

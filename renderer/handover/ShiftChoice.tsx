@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HandoverSummary, ShiftContext } from '../../shared/api/handover-views';
 import type { HandoverDraft } from '../../shared/handover';
 import { useLanguage } from '../i18n/use-language';
-import { formatInZone } from './format';
+import { formatInZone } from '../app/format';
 import { describeShift, sameShift } from './shift-words';
 
 interface Props {

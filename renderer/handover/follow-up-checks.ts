@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import { validateFollowUpInput, type FollowUpInput, type TeamSettings } from '../../shared/handover';
+import { validateFollowUpInput, type FollowUpInput } from '../../shared/handover';
+import type { TeamSettings } from '../../shared/team-settings';
 import type { MessageKey } from '../i18n/resources';
-import { issueText } from './format';
+import { issueText } from '../app/format';
 
 /** The form's fields, each named in its error so that the message says which field is wrong. */
 export type FollowUpField = 'title' | 'owner' | 'dueAt' | 'departmentId' | 'weiboLink';
@@ -37,7 +38,7 @@ export function followUpFieldErrors(input: FollowUpInput, context: ShiftContext,
   for (const issue of validateFollowUpInput(input, { now, settings })) {
     const field = fieldOf(issue.path);
     if (field === null || errors.has(field)) continue;
-    errors.set(field, t('followUps.form.fieldIssue', { field: t(LABELS[field]), problem: issueText(issue, t) }));
+    errors.set(field, t('followUps.form.fieldIssue', { field: t(LABELS[field]), problem: issueText(issue, t, 'handover') }));
   }
   return errors;
 }

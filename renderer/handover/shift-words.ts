@@ -1,6 +1,6 @@
-import type { ShiftInstance, ShiftRef, ShiftType } from '../../shared/handover';
+import type { ShiftInstance, ShiftRef, ShiftType } from '../../shared/team-settings';
 import type { Language } from '../../shared/settings/schema';
-import { shiftName } from './format';
+import { settingName } from '../app/format';
 
 /** A team date (yyyy-MM-dd) in the UI language: "12月6日" / "Dec 6". The date is already in the team's zone. */
 export function formatTeamDate(date: string, language: Language): string {
@@ -12,7 +12,7 @@ export function formatTeamDate(date: string, language: Language): string {
 export function describeShift(shift: ShiftRef, shiftTypes: readonly ShiftType[], language: Language): string {
   const type = shiftTypes.find((candidate) => candidate.id === shift.shiftTypeId);
   const hours = type ? ` ${type.start}–${type.end}` : '';
-  return `${formatTeamDate(shift.date, language)} ${shiftName(shiftTypes, shift.shiftTypeId, language)}${hours}`;
+  return `${formatTeamDate(shift.date, language)} ${settingName(shiftTypes, shift.shiftTypeId, language)}${hours}`;
 }
 
 export const sameShift = (a: ShiftRef, b: ShiftInstance | null | undefined): boolean =>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HandoverSummary } from '../../shared/api/handover-views';
-import type { ShiftRef } from '../../shared/handover';
+import type { ShiftRef } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useHandover } from './handover-store';

@@ -1,5 +1,4 @@
-import { currentShift, proposedShift, upcomingShift, type ShiftInstance } from './shifts';
-import type { ShiftType } from './shift-types';
+import { currentShift, proposedShift, upcomingShift, type ShiftInstance, type ShiftType } from '../team-settings';
 
 /**
  * Which shift a note written now is proposed for, and why, so the screen can say it in words: a

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHIFT_TYPES, shiftProposal } from '../../shared/handover';
+import { shiftProposal } from '../../shared/handover';
+import { DEFAULT_SHIFT_TYPES } from '../../shared/team-settings';
 import { shanghai } from './harness';
 
 const ZONE = 'Asia/Shanghai';
