@@ -4,7 +4,7 @@ import type { ShiftContext } from '../../shared/api/handover-views';
 import { FOLLOW_UP_CATEGORIES, type DraftFollowUp, type FollowUpCategory } from '../../shared/handover';
 import { instantOfWallTime, wallTimeInZone, type Person } from '../../shared/team-settings';
 import type { MessageKey } from '../i18n/resources';
-import { useNow } from '../follow-ups/use-now';
+import { useNow } from '../app/clock/use-now';
 import { useLanguage } from '../i18n/use-language';
 import { useDueZoneHint } from './due-time';
 import { EscalationScreenshot, useEscalationScreenshot } from './EscalationScreenshot';
