@@ -13,7 +13,7 @@ export type Look = (typeof LOOKS)[number];
 /** Switches this computer's language and theme through the settings, as the Settings screen does. */
 export async function useLook(computer: Computer, look: Look): Promise<void> {
   await call(computer, 'updateSettings', { language: look.language, theme: look.theme });
-  await computer.page.waitForFunction(([theme, language]) => document.documentElement.dataset.theme === theme && document.documentElement.lang === language, [look.theme, look.language] as const);
+  await computer.page.waitForFunction(([theme, language]) => document.documentElement.dataset.theme === theme && document.documentElement.lang === language, [look.theme, look.language] as const, { timeout: 15_000 });
 }
 
 /** A screenshot under test-results/screens/<name>-<language>-<theme>.png, for a person to look at. */
