@@ -49,6 +49,9 @@ test('the incoming person signs under the note they opened; the author sees who 
     await standIn.page.reload();
     await openHandover(standIn);
     const card = standIn.page.locator('section.previous');
+    // Item 10: the sidebar says a note waits for my 签收.
+    const handoverLink = standIn.page.getByRole('navigation').getByRole('link', { name: /交接班/ });
+    await expect(handoverLink.getByLabel('1 份交接班记录等你签收')).toBeVisible();
     await expect(card.getByRole('button', { name: '阅读并签收' })).toBeVisible();
     await expect(standIn.page.getByRole('button', { name: /签收$/ })).toHaveCount(1);
     await card.getByRole('button', { name: '阅读并签收' }).click();
@@ -65,6 +68,21 @@ test('the incoming person signs under the note they opened; the author sees who 
     await sign.click();
     await expect(card.getByText(/^你已于 .* 签收$/)).toBeVisible();
     await expect(sign).toHaveCount(0);
+    await expect(handoverLink.getByLabel(/等你签收/)).toHaveCount(0);
+  });
+
+  await test.step('an escalation past its Weibo-first deadline shows as a count beside 待跟进', async () => {
+    const me = (await call<{ me: { memberId: string } }>(lead, 'getTeam', {})).me;
+    await call(lead, 'createFollowUp', {
+      title: '法务：侵权投诉',
+      owner: { memberId: me.memberId, name: '小林' },
+      dueAt: null,
+      category: 'escalation',
+      departmentId: 'legal',
+      // Escalated three hours ago: the two-hour deadline has passed whenever this runs.
+      escalation: { weiboLink: 'https://weibo.com/1/x', screenshotSha256: null, escalatedAt: Date.now() - 3 * 3_600_000 },
+    });
+    await expect(lead.page.getByRole('navigation').getByRole('link', { name: /待跟进/ }).getByLabel('1 项待跟进已过期')).toBeVisible();
   });
 
   await test.step('the author sees who signed and when, on the handover screen', async () => {
