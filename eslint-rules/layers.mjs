@@ -10,15 +10,17 @@ const NODE_ONLY_PACKAGES = ['electron', 'electron-store', 'conf', 'chokidar'];
 const builtins = new Set(builtinModules);
 
 /** What every capability builds on: the sync core, the roster, the team's settings and vocabulary. */
-const SHARED_BASE = ['sync', 'team', 'team-settings', 'settings', 'security'];
+const SHARED_BASE = ['text', 'sync', 'team', 'team-settings', 'settings', 'security'];
 /** What may read every capability: the bridge contract, the search index, the capability list. */
 const SHARED_READERS = ['api', 'search'];
 /** Within the base, each folder sees only those below it. */
 const BASE_MAY_IMPORT = {
+  // The one rule for names and titles (well-formed, single-line text): below everything that names things.
+  text: ['text'],
   sync: ['sync'],
-  team: ['sync', 'team'],
-  'team-settings': ['sync', 'team', 'team-settings'],
-  settings: ['settings'],
+  team: ['text', 'sync', 'team'],
+  'team-settings': ['text', 'sync', 'team', 'team-settings'],
+  settings: ['text', 'settings'],
   security: ['security'],
 };
 const HOSTS = ['electron/main', 'electron/preload', 'electron/host', 'electron/cli'];
