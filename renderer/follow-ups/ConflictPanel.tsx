@@ -35,11 +35,11 @@ export function ConflictPanel({ detail, context }: { detail: FollowUpDetail; con
     <section className="alert alert--danger fu-conflicts" aria-labelledby={`fu-conflicts-${detail.id}`}>
       <AlertIcon />
       <div className="fu-conflicts__body">
-        <h4 id={`fu-conflicts-${detail.id}`}>{t('followUps.conflicts.title')}</h4>
+        <h3 id={`fu-conflicts-${detail.id}`}>{t('followUps.conflicts.title')}</h3>
         <p>{t('followUps.conflict')}</p>
         {detail.conflicts.map((conflict) => (
           <div key={conflict.field} className="fu-conflict" role="group" aria-label={t(`followUps.field.${conflict.field}` as MessageKey)}>
-            <h5 className="fu-conflict__field">{t('followUps.conflicts.field', { field: t(`followUps.field.${conflict.field}` as MessageKey) })}</h5>
+            <h4 className="fu-conflict__field">{t('followUps.conflicts.field', { field: t(`followUps.field.${conflict.field}` as MessageKey) })}</h4>
             <ul className="fu-conflict__choices">
               {[conflict.winner, ...conflict.others].map((write, index) => (
                 <li key={write.hlc} className="fu-conflict__choice">

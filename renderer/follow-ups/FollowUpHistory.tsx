@@ -30,7 +30,7 @@ export function FollowUpHistory({ history, context }: { history: readonly Follow
     });
   return (
     <>
-      <h4>{t('followUps.history')}</h4>
+      <h3>{t('followUps.history')}</h3>
       <ol className="fu-history">
         {history.map((entry) => (
           <li key={entry.opId}>

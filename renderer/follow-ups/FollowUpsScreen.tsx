@@ -40,7 +40,13 @@ export function FollowUpsScreen() {
             {t('followUps.showClosed')}
           </label>
         </div>
-        {items.length === 0 && <p className="muted">{t('followUps.none')}</p>}
+        {items.length === 0 && (
+          <div className="empty-state">
+            <p className="empty-state__title">{t(scope === 'all' ? 'followUps.noneEver' : 'followUps.none')}</p>
+            <p className="empty-state__body">{t('followUps.noneBody')}</p>
+            <button type="button" className="button button--primary" onClick={() => document.getElementById('fu-title')?.focus()}>{t('followUps.createFirst')}</button>
+          </div>
+        )}
         <ul className="fu-list">
           {items.map((item) => (
             <li key={item.id}>

@@ -1,5 +1,6 @@
 import { registerScreen } from '../app/nav/registry';
 import { FollowUpIcon } from '../handover/icons';
+import { FollowUpsNavStatus } from '../handover/NavBadges';
 import { FollowUpsScreen } from './FollowUpsScreen';
 
 registerScreen({
@@ -10,4 +11,5 @@ registerScreen({
   group: 'work',
   order: 30,
   Screen: FollowUpsScreen,
+  Status: FollowUpsNavStatus,
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { HistoryView } from './HistoryView';
+import { MyLastNote } from './MyLastNote';
 import { NoteView } from './NoteView';
 import { PreviousShift } from './PreviousShift';
 import { WriteView } from './WriteView';
@@ -18,6 +19,7 @@ export function HandoverScreen() {
   return (
     <div className="handover">
       <PreviousShift />
+      <MyLastNote />
       <div className="tabs no-print" role="tablist" aria-label={t('handover.nav')}>
         {TABS.map((id) => (
           <button key={id} type="button" role="tab" aria-selected={marked === id} className={marked === id ? 'tabs__tab tabs__tab--on' : 'tabs__tab'} onClick={() => showTab(id)}>

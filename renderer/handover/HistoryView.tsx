@@ -8,7 +8,7 @@ import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { useTeam, useTeamFeed } from '../team/team-store';
 import { formatInZone, settingName } from '../app/format';
-import { keepHistoryPlace, openNote, useHandover } from './handover-store';
+import { keepHistoryPlace, openNote, showTab, useHandover } from './handover-store';
 import { usePagedNotes } from './paged-notes';
 
 const ROW_HEIGHT = 80;
@@ -111,7 +111,8 @@ export function HistoryView() {
         </ul>
       ) : (
         <>
-          <p className="muted history__count" role="status">{total === null ? t('handover.loading') : t('handover.history.count', { count: total })}</p>
+          <p className="muted history__count" role="status">{total === null ? t('handover.loading') : total > 0 ? t('handover.history.count', { count: total }) : ''}</p>
+          {total === 0 && <HistoryEmpty filtered={Object.values(filter).some((value) => value !== undefined)} onClear={() => keepHistoryPlace({ filter: {}, scrollTop: 0 })} />}
           <div className="history__scroller" ref={scroller} role="list" aria-labelledby="history-title">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
@@ -145,5 +146,19 @@ export function HistoryView() {
         </>
       )}
     </section>
+  );
+}
+
+/** No note yet, or none matching: what goes here and the first thing to do. */
+function HistoryEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="empty-state">
+      <p className="empty-state__title">{t(filtered ? 'handover.history.emptyFilteredTitle' : 'handover.history.emptyTitle')}</p>
+      <p className="empty-state__body">{t(filtered ? 'handover.history.emptyFilteredBody' : 'handover.history.emptyBody')}</p>
+      <button type="button" className="button button--primary" onClick={filtered ? onClear : () => showTab('write')}>
+        {t(filtered ? 'handover.history.clearFilters' : 'handover.history.writeFirst')}
+      </button>
+    </div>
   );
 }

@@ -45,7 +45,7 @@ function NoteBody({ view, timeZone }: { view: HandoverView; timeZone: string }) 
           </ul>
         </section>
       )}
-      <p className="note__acks" role="status">
+      <p className={view.acknowledgements.length === 0 ? 'note__acks note__acks--none' : 'note__acks'} role="status">
         {view.acknowledgements.length === 0
           ? t('handover.note.notAcknowledged')
           : view.acknowledgements.map((ack) => t('handover.note.acknowledgedBy', { name: ack.by.name, at: formatInZone(ack.at, timeZone, language) })).join('；')}
@@ -86,9 +86,6 @@ export function NoteView() {
         <div className="button-row no-print">
           <button type="button" className="button" onClick={() => showTab('history')}>{t('handover.note.back')}</button>
           <PrintButton title={title} />
-          {detail.canAcknowledge && canWrite && (
-            <button type="button" className="button button--primary" onClick={() => void acknowledge()}>{t('handover.note.acknowledge')}</button>
-          )}
         </div>
       </div>
       <NoteBody view={detail} timeZone={context.timeZone} />
@@ -108,6 +105,13 @@ export function NoteView() {
           <NoteBody view={other} timeZone={context.timeZone} />
         </section>
       ))}
+      {detail.canAcknowledge && canWrite && (
+        // Under the whole note, the other notes of the shift included: signing means having read it.
+        <div className="note__sign no-print">
+          <p>{t('handover.note.signHint')}</p>
+          <button type="button" className="button button--primary" onClick={() => void acknowledge()}>{t('handover.note.acknowledge')}</button>
+        </div>
+      )}
       <AddendumForm key={detail.id} noteId={detail.id} />
     </article>
   );

@@ -14,6 +14,8 @@ import { FollowUpForm } from './FollowUpForm';
 import { formatInZone, issueText, issuesByPlace, settingName } from '../app/format';
 import { openNote, useHandover } from './handover-store';
 import { SectionEditor } from './SectionEditor';
+import { ShiftChoice } from './ShiftChoice';
+import { useShiftNotes } from './use-shift-notes';
 import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
 
 const AUTOSAVE_MS = 500;
@@ -28,6 +30,10 @@ export function WriteView() {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  /** Asked once before a second note for a shift that already has one. */
+  const [confirming, setConfirming] = useState(false);
+  /** The added follow-up being changed in the form, if any. */
+  const [editingId, setEditingId] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<HandoverDraft | null>(null);
 
@@ -75,8 +81,12 @@ export function WriteView() {
     },
   });
 
-  const submit = async () => {
+  const existing = useShiftNotes(draft);
+
+  const submit = async (anotherForShift = false) => {
     if (!draft || !canWrite) return;
+    if (existing.length > 0 && !anotherForShift) return setConfirming(true);
+    setConfirming(false);
     if (timer.current) clearTimeout(timer.current);
     setBusy(true);
     const result = await baton.submitHandover({ draft });
@@ -98,8 +108,8 @@ export function WriteView() {
   if (!draft || !context) return <p className="muted">{t('handover.loading')}</p>;
   const places = issuesByPlace(issues);
   const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t, 'handover'));
+  const editing = draft.followUps.find((item) => item.draftId === editingId);
   const departmentName = (id: string | null) => settingName(context.departments, id, language);
-  const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
 
   return (
     <form className="write" onPaste={intake.onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
@@ -111,21 +121,7 @@ export function WriteView() {
             <h2 className="card__title">{t('handover.write.title')}</h2>
             <span className="save-status" role="status">{savedAt !== null ? t('handover.write.saved') : ''}</span>
           </div>
-          <div className="write__shift">
-            <div>
-              <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
-              <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && edit((d) => ({ ...d, date: e.target.value }))} />
-            </div>
-            <div>
-              <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
-              <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => edit((d) => ({ ...d, shiftTypeId: e.target.value }))}>
-                {activeTypes.map((type) => (
-                  <option key={type.id} value={type.id}>{`${type.name[language]} ${type.start}–${type.end}`}</option>
-                ))}
-              </select>
-            </div>
-            <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now: formatInZone(context.now, context.timeZone, language) })}</p>
-          </div>
+          <ShiftChoice context={context} draft={draft} existing={existing} onChange={(change) => { setConfirming(false); edit((d) => ({ ...d, ...change })); }} />
           {textsAt('sections').length > 0 && <p className="field__error write__general" role="alert">{textsAt('sections').join(' ')}</p>}
           {textsAt('shiftTypeId').length > 0 && <p className="field__error" role="alert">{textsAt('shiftTypeId').join(' ')}</p>}
         </section>
@@ -171,6 +167,7 @@ export function WriteView() {
                 {item.escalation && item.escalation.escalatedAt !== null && (
                   <span className="muted">{t('handover.write.escalatedAt', { at: formatInZone(item.escalation.escalatedAt, context.timeZone, language), dept: departmentName(item.departmentId) })}</span>
                 )}
+                <button type="button" className="button" onClick={() => setEditingId(item.draftId)}>{t('handover.write.editItem')}</button>
                 <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
                   {t('handover.attachments.removeShort')}
                 </button>
@@ -178,13 +175,28 @@ export function WriteView() {
               </li>
             ))}
           </ul>
-          <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
-            edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
-            return true;
-          }} />
+          {editing ? (
+            <FollowUpForm key={editing.draftId} context={context} editing={editing} submitLabel={t('handover.write.saveItem')} onCancel={() => setEditingId(null)} onSubmit={(item) => {
+              edit((d) => ({ ...d, followUps: d.followUps.map((f) => (f.draftId === item.draftId ? item : f)) }));
+              setEditingId(null);
+              return true;
+            }} />
+          ) : (
+            <FollowUpForm context={context} submitLabel={t('handover.write.addFollowUp')} onSubmit={(item) => {
+              edit((d) => ({ ...d, followUps: [...d.followUps, item] }));
+              return true;
+            }} />
+          )}
         </section>
 
         <div className="button-row write__actions">
+          {confirming && (
+            <div className="write__confirm" role="alertdialog" aria-labelledby="confirm-second">
+              <p id="confirm-second">{t('handover.shiftChoice.confirm')}</p>
+              <button type="button" className="button button--primary" onClick={() => void submit(true)}>{t('handover.shiftChoice.confirmYes')}</button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>{t('handover.shiftChoice.confirmNo')}</button>
+            </div>
+          )}
           <button type="submit" className="button button--primary button--large" disabled={busy || !canWrite} title={canWrite ? undefined : t('team.readOnly')}>{t('handover.write.submit')}</button>
         </div>
       </fieldset>

@@ -1,6 +1,7 @@
 import { registerScreen } from '../app/nav/registry';
 import { HandoverScreen } from './HandoverScreen';
 import { HandoverIcon } from './icons';
+import { HandoverNavStatus } from './NavBadges';
 
 registerScreen({
   id: 'handover',
@@ -10,4 +11,5 @@ registerScreen({
   group: 'work',
   order: 20,
   Screen: HandoverScreen,
+  Status: HandoverNavStatus,
 });

@@ -91,6 +91,12 @@ export function MembersCard({ view }: { view: TeamView }) {
         {view.me.isAdmin && view.adminCount <= 1 && (
           <p className="alert" role="note">{view.adminCount === 0 ? t('team.admins.none') : t('team.admins.one')}</p>
         )}
+        {view.members.length === 1 && view.members[0]?.isMe === true && (
+          <div className="empty-state">
+            <p className="empty-state__title">{t('team.members.aloneTitle')}</p>
+            <p className="empty-state__body">{t('team.members.aloneBody')}</p>
+          </div>
+        )}
         <ul className="team-list">
           {view.members.map((member) => <MemberItem key={member.memberId} member={member} isAdmin={view.me.isAdmin} />)}
         </ul>

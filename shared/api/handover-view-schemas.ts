@@ -98,10 +98,13 @@ export const ShiftContextSchema: z.ZodType<ShiftContext> = z.object({
   escalationMinutes: z.number().int(),
   current: shiftInstance.nullable(),
   proposed: shiftInstance.nullable(),
+  proposal: z.object({ shift: shiftInstance, reason: z.enum(['current', 'last-ended']), upcoming: shiftInstance.nullable() }).nullable(),
   previous: z.object({ shift: shiftRef, notes: z.array(handoverView) }).nullable(),
   openFollowUps: z.array(FollowUpViewSchema),
   me: personSchema.nullable(),
   unacknowledgedCount: z.number().int().min(0),
+  mine: handoverView.nullable(),
+  waitingForMe: z.number().int().min(0),
 });
 
 export const SearchResultSchema: z.ZodType<SearchResult> = z.object({

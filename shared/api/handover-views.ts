@@ -1,5 +1,6 @@
 import type { Acknowledgement, Addendum, EscalationState, FollowUp, FollowUpComment, FollowUpConflict, FollowUpHistoryEntry, SubmittedNote } from '../handover';
 import type { Department, Person, ShiftInstance, ShiftRef, ShiftType } from '../team-settings';
+import type { ShiftProposal } from '../handover';
 import type { SearchKind } from '../search';
 
 /**
@@ -63,6 +64,8 @@ export interface ShiftContext {
   readonly escalationMinutes: number;
   readonly current: ShiftInstance | null;
   readonly proposed: ShiftInstance | null;
+  /** The proposed shift with the reason, for the screen to say why it picked it. */
+  readonly proposal: ShiftProposal | null;
   /** The previous shift's notes, for the incoming person to acknowledge. */
   readonly previous: { readonly shift: ShiftRef; readonly notes: readonly HandoverView[] } | null;
   /** Every open or waiting follow-up, overdue first. */
@@ -71,6 +74,10 @@ export interface ShiftContext {
   readonly me: Person | null;
   /** Notes nobody has acknowledged yet. */
   readonly unacknowledgedCount: number;
+  /** The last note the person on this computer submitted: they see who signed it (签收) and when. */
+  readonly mine: HandoverView | null;
+  /** The previous shift's notes this person has not signed yet (the sidebar's badge). */
+  readonly waitingForMe: number;
 }
 
 export interface SearchResult {

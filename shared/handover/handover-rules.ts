@@ -53,6 +53,22 @@ export function previousHandoverFor(
   };
 }
 
+/**
+ * The previous shift's notes as the person on this computer sees them: their own notes are left
+ * out (one who wrote for that shift is handing over, not taking over), and with only their own
+ * notes there is nothing to acknowledge.
+ */
+export function previousHandoverForMe(
+  shift: { readonly startAt: number },
+  all: readonly HandoverState[],
+  memberId: string | null,
+): PreviousHandover | null {
+  const previous = previousHandoverFor(shift, all);
+  if (!previous) return null;
+  const notes = previous.notes.filter((state) => state.note.author.memberId !== memberId);
+  return notes.length > 0 ? { shift: previous.shift, notes } : null;
+}
+
 export function isAcknowledged(state: HandoverState): boolean {
   return state.acknowledgements.length > 0;
 }

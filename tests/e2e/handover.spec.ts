@@ -43,7 +43,7 @@ test('a handover note travels from one computer to the next shift, in Chinese', 
     await shoot(page, 'write-zh-CN');
     await page.getByRole('button', { name: '提交交接班记录' }).click();
     await expect(page.getByRole('heading', { name: /交接班记录$/ }).first()).toBeVisible();
-    await expect(page.getByText('还没有人签收')).toBeVisible();
+    await expect(page.getByText('还没有人签收', { exact: true })).toBeVisible();
     await expect(page.locator('.markdown strong', { hasText: '微博' })).toBeVisible();
     await shoot(page, 'note-zh-CN');
   });
@@ -58,8 +58,12 @@ test('a handover note travels from one computer to the next shift, in Chinese', 
     await openScreen(second.page, /交接班/);
     await expect(second.page.getByRole('heading', { name: /上一班的交接/ })).toBeVisible();
     await shoot(second.page, 'previous-zh-CN');
-    await second.page.getByRole('button', { name: '签收' }).click();
-    await expect(second.page.getByText('你已签收')).toBeVisible();
+    // Signing means having read: the card opens the note, the button is under its text.
+    await expect(second.page.getByRole('button', { name: '签收', exact: true })).toHaveCount(0);
+    await second.page.getByRole('button', { name: '阅读并签收' }).click();
+    await second.page.getByRole('button', { name: '我已读完，签收' }).click();
+    await expect(second.page.getByText(/^你已于 .* 签收$/)).toBeVisible();
+    await second.page.getByRole('tab', { name: '写交接班记录' }).click();
     // The escalation is carried into 老王's note.
     await expect(second.page.getByText('客服回复差评投诉')).toBeVisible();
     await expect(second.page.getByText(/微博优先：还剩/)).toBeVisible();

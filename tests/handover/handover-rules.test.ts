@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterHandovers, followUp, handover, hasAcknowledged, previousHandoverFor, unacknowledged, type HandoverState } from '../../shared/handover';
+import { filterHandovers, followUp, handover, hasAcknowledged, previousHandoverFor, previousHandoverForMe, unacknowledged, type HandoverState } from '../../shared/handover';
 import { DEFAULT_TEAM_SETTINGS, previousShift, shiftOn, type ShiftType } from '../../shared/team-settings';
 import type { Op } from '../../shared/sync';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
@@ -138,5 +138,20 @@ describe('10,000 notes', () => {
     expect(filterHandovers(all, { shiftTypeId: 'late', authorId: LI.memberId }, [])).toHaveLength(5_000);
     const last = filterHandovers(all, {}, [])[0]!;
     expect(previousHandoverFor(shiftOn(last.note.date, LATE, ZONE), all)?.notes.map((state) => state.id)).toEqual([`${last.note.date}-early`]);
+  });
+});
+
+describe('the previous shift as the person on this computer sees it', () => {
+  const [wang, li] = [new TestDevice(ALICE), new TestDevice(BOB)];
+  const tuesdayEarly = shiftOn('2026-01-06', EARLY, ZONE);
+
+  it('leaves out my own note for that shift (a stand-in who wrote a second one is handing over)', () => {
+    const ops = [noteFor(li, 'late-li', '2026-01-05', LATE, LI), noteFor(wang, 'late-wang', '2026-01-05', LATE, WANG)];
+    expect(previousHandoverForMe(tuesdayEarly, notes(ops), WANG.memberId)?.notes.map((state) => state.id)).toEqual(['late-li']);
+    expect(previousHandoverForMe(tuesdayEarly, notes(ops), null)?.notes).toHaveLength(2);
+  });
+
+  it('is nothing when every note of that shift is mine', () => {
+    expect(previousHandoverForMe(tuesdayEarly, notes([noteFor(wang, 'late-wang', '2026-01-05', LATE, WANG)]), WANG.memberId)).toBeNull();
   });
 });

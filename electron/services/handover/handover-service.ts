@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
-import { TEAM_SETTINGS_ID, currentShift, upcomingShift, proposedShift, teamSettings, teamSettingsOf, type Person, type ShiftRef, type TeamSettings } from '../../../shared/team-settings';
+import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverForMe, shiftProposal, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { TEAM_SETTINGS_ID, currentShift, upcomingShift, teamSettings, teamSettingsOf, type Person, type ShiftRef, type TeamSettings } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { SyncStatus } from '../../../shared/sync/status';
@@ -112,13 +112,16 @@ export class HandoverService {
   getShiftContext(): ShiftContext {
     const now = this.now();
     const settings = this.settings();
-    const proposed = proposedShift(now, settings.shiftTypes, settings.timeZone);
+    const proposal = shiftProposal(now, settings.shiftTypes, settings.timeZone);
     const current = currentShift(now, settings.shiftTypes, settings.timeZone);
     const notes = this.notes();
+    const me = this.options.me();
     // The incoming person acknowledges the notes of the shift before the one under way; between
     // shifts (in early for the 08:00 shift), before the one about to start: the night's note.
-    const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposed;
-    const previous = reference ? previousHandoverFor(reference, notes) : null;
+    const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposal?.shift ?? null;
+    const previous = reference ? previousHandoverForMe(reference, notes, me?.memberId ?? null) : null;
+    // Newest first: the author's last note, with who signed it and when.
+    const mine = me ? notes.find((state) => state.note.author.memberId === me.memberId) : undefined;
     return {
       now,
       timeZone: settings.timeZone,
@@ -126,11 +129,14 @@ export class HandoverService {
       departments: settings.departments,
       escalationMinutes: settings.escalationMinutes,
       current,
-      proposed,
+      proposed: proposal?.shift ?? null,
+      proposal,
       previous: previous ? { shift: previous.shift, notes: previous.notes.map(handoverView) } : null,
       openFollowUps: openFollowUpViews(this.followUpStates(), now),
-      me: this.options.me(),
+      me,
       unacknowledgedCount: this.lists.get({ unacknowledged: true }).length,
+      mine: mine ? handoverView(mine) : null,
+      waitingForMe: previous && me ? previous.notes.filter((state) => !hasAcknowledged(state, me.memberId)).length : 0,
     };
   }
 

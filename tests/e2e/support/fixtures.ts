@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, _electron, type Browser, type Page, type TestInfo } from '@playwright/test';
 import type { ApiResult } from '../../../shared/api/result';
+import { clockNodeOptions } from './team-clock';
 import { startWebHostProcess, type WebHostProcess } from './web-host-process';
 
 export interface ComputerOptions {
@@ -9,6 +10,8 @@ export interface ComputerOptions {
   profile?: string;
   shared?: string;
   locale?: 'zh-CN' | 'en-US';
+  /** The instant this computer's clock reads when it starts (web host only); time flows from there. */
+  clock?: number;
 }
 
 /** One person's Baton on one computer, in whichever host this project runs. */
@@ -27,9 +30,12 @@ export interface Computer {
 
 const isElectron = (info: TestInfo) => info.project.metadata.host === 'electron';
 
-async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string): Promise<Computer> {
-  let host = await startWebHostProcess({ profile, shared });
+async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string, clock?: number): Promise<Computer> {
+  const nodeOptions = clock === undefined ? undefined : clockNodeOptions(clock);
+  const start = () => startWebHostProcess({ profile, shared, ...(nodeOptions ? { nodeOptions } : {}) });
+  let host = await start();
   const context = await browser.newContext({ locale });
+  if (clock !== undefined) await context.clock.install({ time: clock });
   const computer: Computer = {
     page: await context.newPage(),
     profile,
@@ -50,7 +56,7 @@ async function openWebComputer(browser: Browser, profile: string, shared: string
       ),
     restart: async () => {
       await host.stop();
-      host = await startWebHostProcess({ profile, shared });
+      host = await start();
       computer.webHost = host;
       await computer.page.goto(host.url);
     },
@@ -107,7 +113,7 @@ export const test = base.extend<{ openComputer: (options?: ComputerOptions) => P
       const locale = options.locale ?? 'zh-CN';
       const computer = isElectron(testInfo)
         ? await openElectronComputer(profile, shared, locale)
-        : await openWebComputer(browser, profile, shared, locale);
+        : await openWebComputer(browser, profile, shared, locale, options.clock);
       opened.push(computer);
       return computer;
     });

@@ -14,9 +14,10 @@ export interface WebHostProcess {
 }
 
 /** Starts the built web host as a user would (`npm run serve` runs the same file). */
-export async function startWebHostProcess(args: { profile: string; shared?: string }): Promise<WebHostProcess> {
+export async function startWebHostProcess(args: { profile: string; shared?: string; nodeOptions?: string }): Promise<WebHostProcess> {
   const argv = ['dist/host/serve.mjs', '--profile', args.profile, ...(args.shared ? ['--shared', args.shared] : [])];
-  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = args.nodeOptions ? { ...process.env, NODE_OPTIONS: args.nodeOptions } : process.env;
+  const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'], env });
   const stdoutLines: string[] = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
