@@ -1,6 +1,7 @@
 import { followUp, handover, teamSettings } from './handover';
+import { prizeCapabilities } from './prizes/capabilities';
 import type { AnyCapability } from './sync';
 import { rosterCapabilities } from './team';
 
 /** Every capability the team's data is folded with; a new capability is one line here. */
-export const teamCapabilities: readonly AnyCapability[] = [...rosterCapabilities, teamSettings, handover, followUp];
+export const teamCapabilities: readonly AnyCapability[] = [...rosterCapabilities, teamSettings, handover, followUp, ...prizeCapabilities];
