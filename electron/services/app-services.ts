@@ -23,6 +23,9 @@ import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './handover/team-settings-handlers';
 import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
+import { prizeHandlers } from './prizes/handlers';
+import { PrizesService } from './prizes/prizes-service';
+import { teamFactsOf } from '../../shared/prizes';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -99,19 +102,35 @@ export function createAppServices(options: AppServicesOptions) {
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
+  // Who writes: the sync identity's member id (made when the person names themself) and their name.
+  const me = () => {
+    const name = settings.get().memberName;
+    const memberId = readOwnIdentity(profileDir).memberId;
+    return name && memberId ? { memberId, name } : null;
+  };
   const handover = new HandoverService({
     sync,
     profileDir,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    // Who writes: the sync identity's member id (made when the person names themself) and their name.
-    me: () => {
-      const name = settings.get().memberName;
-      const memberId = readOwnIdentity(profileDir).memberId;
-      return name && memberId ? { memberId, name } : null;
-    },
+    me,
     log,
   });
   void sync.ready.then(() => handover.start());
+  const prizes = new PrizesService({
+    sync,
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    me,
+    // The roster the service's own trust plug folded, only while it is about the state shown.
+    facts: () => {
+      const latest = tap?.latest();
+      return latest && (latest.state as unknown) === sync.state ? teamFactsOf(latest.roster) : null;
+    },
+    timeZone: () => handover.settings().timeZone,
+    folderAvailable: () => sync.getStatus().available,
+    log,
+  });
+  void sync.ready.then(() => prizes.start());
   const teamSettingsService = new TeamSettingsService({
     sync,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
@@ -149,6 +168,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
+    ...prizeHandlers(prizes),
   };
 
   return {
@@ -162,6 +182,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      prizes.close();
       await sync.close();
     },
   };

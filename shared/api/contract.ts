@@ -10,6 +10,7 @@ import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
 import { teamSettingsOperations } from './team-settings-contract';
+import { prizesOperations } from './prizes-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 const NoInput = z.object({}).strict();
@@ -68,6 +69,7 @@ export const operations = {
   ...teamOperations,
   ...handoverOperations,
   ...teamSettingsOperations,
+  ...prizesOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {

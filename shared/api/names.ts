@@ -45,6 +45,24 @@ export const operationNames = [
   // Team settings a lead edits (electron/services/handover).
   'getTeamSettings',
   'setTeamSettings',
+  // Prize approvals (electron/services/prizes).
+  'getPrizes',
+  'getPrizeRequest',
+  'savePrizeCampaign',
+  'setPrizeSettings',
+  'setPrizeDelegate',
+  'getPrizeDraft',
+  'savePrizeDraft',
+  'submitPrizeRequest',
+  'decidePrizeStep',
+  'recallPrizeRequest',
+  'settlePrizeRequest',
+  'addPrizeWinners',
+  'importPrizeWinners',
+  'storePrizeContact',
+  'revealPrizeContact',
+  'shipPrize',
+  'closePrizeRequest',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
