@@ -1,5 +1,6 @@
-import { followUp, handover, teamSettings } from './handover';
+import { followUp, handover } from './handover';
 import { prizeCapabilities } from './prizes/capabilities';
+import { teamSettings } from './team-settings';
 import type { AnyCapability } from './sync';
 import { rosterCapabilities } from './team';
 

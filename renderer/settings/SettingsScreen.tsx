@@ -2,7 +2,7 @@ import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { FolderSection } from './FolderSection';
 import { NameSection } from './NameSection';
-import { TeamSettingsSection } from './TeamSettingsSection';
+import { TeamSettingsSection } from '../team-settings/TeamSettingsSection';
 import './settings.css';
 
 export function SettingsScreen() {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { attachmentSchema, dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema } from '../handover';
+import { attachmentSchema } from '../handover';
+import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema } from '../team-settings';
 import {
   CAMPAIGN_TYPES,
   DECISION_OUTCOMES,

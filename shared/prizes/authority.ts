@@ -1,4 +1,4 @@
-import type { Person } from '../handover';
+import type { Person } from '../team-settings';
 import type { ChainStep } from './chain';
 import type { DelegateWrite } from './people';
 import { nameOf, rolesNow, type OnLeave, type TeamFacts } from './team-facts';

@@ -1,4 +1,4 @@
-import { dateInZone } from '../handover';
+import { dateInZone } from '../team-settings';
 import type { Campaign } from './campaign';
 import type { RequestView } from './workflow-types';
 

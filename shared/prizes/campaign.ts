@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, personSchema, settingIdSchema, type Person } from '../handover';
+import { dateSchema, personSchema, settingIdSchema, type Person } from '../team-settings';
 import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields } from '../sync';
 import { MAX_BUDGET_FEN } from './money';
 

@@ -1,4 +1,4 @@
-import type { BilingualName, Person } from '../handover';
+import type { BilingualName, Person } from '../team-settings';
 import type { PrizeSettings } from './settings';
 
 /**

@@ -1,4 +1,4 @@
-import { wallTimeInZone } from '../handover';
+import { wallTimeInZone } from '../team-settings';
 import type { Campaign, CampaignType } from './campaign';
 import { formatFen } from './money';
 import { requestTotalFen, type SubmittedData } from './request';

@@ -1,4 +1,4 @@
-import type { Person } from '../handover';
+import type { Person } from '../team-settings';
 import type { PrizeEvent, PrizeLine } from './request';
 import { authorDevice, type TeamFacts } from './team-facts';
 import type { Review, SetAsideReason, WinnerView } from './workflow-types';

@@ -1,4 +1,4 @@
-import { addDaysToDate } from '../handover';
+import { addDaysToDate } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
 import { delegatesOf } from './authority';
 import { campaign as campaignCapability, type Campaign } from './campaign';

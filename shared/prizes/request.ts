@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { attachmentSchema, entityIdSchema, epochMsSchema, personSchema, MAX_ATTACHMENTS } from '../handover';
+import { attachmentSchema, MAX_ATTACHMENTS } from '../handover';
+import { entityIdSchema, epochMsSchema, personSchema } from '../team-settings';
 import { defineCapability, opIdSchema, seenSchema, type TypedOp } from '../sync';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingualNameSchema, personSchema, type BilingualName, type Person } from '../handover';
+import { bilingualNameSchema, personSchema, type BilingualName, type Person } from '../team-settings';
 import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields, type LwwSet } from '../sync';
 import { MAX_BUDGET_FEN, MAX_UNIT_VALUE_FEN } from './money';
 

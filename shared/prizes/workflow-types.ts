@@ -1,4 +1,4 @@
-import type { Person } from '../handover';
+import type { Person } from '../team-settings';
 import type { StepDeciders } from './authority';
 import type { ChainStep } from './chain';
 import type { ContactStoredData, DecisionOutcome, PrizeLine, SubmittedData } from './request';

@@ -1,4 +1,4 @@
-import type { Person } from '../handover';
+import type { Person } from '../team-settings';
 import { entityGraph, parseHlc } from '../sync';
 import { authorityOf, decidersOf, type Delegates } from './authority';
 import { isLotteryStyle, type Campaign } from './campaign';

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 import type { Logger } from '../../electron/services/log';
 import { PrizesService } from '../../electron/services/prizes/prizes-service';
 import { SyncService } from '../../electron/services/sync/sync-service';
-import type { Person } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 import { prizeCapabilities, type TeamFacts } from '../../shared/prizes';
 import type { Role } from '../../shared/team';
 

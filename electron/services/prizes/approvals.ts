@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import type { PrizeChecked, PrizesOverview, RequestDetail, RequestInputValue } from '../../../shared/api/prizes-contract';
 import { ApiFailure } from '../../../shared/api/result';
-import type { Person } from '../../../shared/handover';
+import type { Person } from '../../../shared/team-settings';
 import {
   campaign as campaignCapability,
   campaignSetOp,

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RequestInputSchema, type RequestInputValue } from '../../../shared/api/prizes-contract';
-import { entityIdSchema } from '../../../shared/handover';
+import { entityIdSchema } from '../../../shared/team-settings';
 import type { Logger } from '../log';
 import { writeFileAtomic } from '../sync/durable-fs';
 import { SerialQueue } from '../sync/serial-queue';

@@ -1,5 +1,5 @@
 import type { CampaignSummary, PrizesOverview, RequestDetail, RequestSummary } from '../../../shared/api/prizes-contract';
-import { dateInZone } from '../../../shared/handover';
+import { dateInZone } from '../../../shared/team-settings';
 import {
   budgetWarnings,
   campaignBudget,
