@@ -5,3 +5,4 @@ import './sync/register';
 import './team/register';
 import './handover/register';
 import './follow-ups/register';
+import './prizes/register';

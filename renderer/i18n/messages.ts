@@ -8,6 +8,8 @@ import followUpsEn from '../follow-ups/i18n/en.json';
 import followUpsZh from '../follow-ups/i18n/zh-CN.json';
 import handoverEn from '../handover/i18n/en.json';
 import handoverZh from '../handover/i18n/zh-CN.json';
+import prizesEn from '../prizes/i18n/en.json';
+import prizesZh from '../prizes/i18n/zh-CN.json';
 import settingsEn from '../settings/i18n/en.json';
 import settingsZh from '../settings/i18n/zh-CN.json';
 import sharedFolderEn from '../shared-folder/i18n/en.json';
@@ -25,8 +27,8 @@ import teamZh from '../team/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, prizesZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, prizesEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -41,6 +43,7 @@ export const zhCN = {
   ...teamZh,
   ...handoverZh,
   ...followUpsZh,
+  ...prizesZh,
 };
 
 export const en: typeof zhCN = {
@@ -54,4 +57,5 @@ export const en: typeof zhCN = {
   ...teamEn,
   ...handoverEn,
   ...followUpsEn,
+  ...prizesEn,
 };

@@ -28,7 +28,13 @@ const typed = z.string().max(100_000);
 const amount = z.number().finite();
 const winnerId = z.string().max(64);
 
-export type PrizeChecked<T> = ({ ok: true } & T) | { ok: false; issues: Array<PrizeIssue | CsvIssue | { code: string; path?: string; params: Record<string, string | number> }> };
+/** A problem a person can fix: the domain's code, where (a dotted path, '' for the whole), its params. */
+export interface PrizeIssueOut {
+  readonly code: PrizeIssue['code'] | CsvIssue['code'] | (string & {});
+  readonly path?: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+export type PrizeChecked<T> = ({ ok: true } & T) | { ok: false; issues: PrizeIssueOut[] };
 
 export const RequestInputSchema = z
   .object({
