@@ -39,6 +39,8 @@ export interface AppServicesOptions {
   keyVault?: KeyVault;
   /** What the app folds with; tests give their own capabilities. */
   syncConfig?: AppSyncConfig;
+  /** Check every answer against its output schema (tests): see `DispatchOptions`. */
+  checkOutputs?: boolean;
   /** Test seams and timings of the sync service. */
   syncOptions?: Partial<Pick<SyncServiceOptions, 'watch' | 'flushDelayMs' | 'cacheDelayMs' | 'now'>>;
 }
@@ -178,7 +180,7 @@ export function createAppServices(options: AppServicesOptions) {
     /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
     sync,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log),
+    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();

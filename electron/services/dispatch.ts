@@ -1,12 +1,27 @@
 import type { z } from 'zod';
-import { operationNames, type OperationName } from '../../shared/api/names';
-import { operations, type Input, type Output } from '../../shared/api/contract';
+import { operations, type Operations } from '../../shared/api/contract';
+import type { OperationSpecs } from '../../shared/api/define-operations';
 import { ApiFailure, type ApiResult } from '../../shared/api/result';
 import type { Logger } from './log';
 
-export type Handlers = { [K in OperationName]: (input: Input<K>) => Promise<Output<K>> };
+/**
+ * The handlers of a capability's operations object (`HandlersOf<typeof handoverOperations>`): each
+ * gets its input as checked at the door and answers what the output schema describes.
+ */
+export type HandlersOf<Ops extends OperationSpecs> = {
+  [K in keyof Ops]: (input: z.output<Ops[K]['input']>) => Promise<z.output<Ops[K]['output']>>;
+};
 
-const known = new Set<string>(operationNames);
+/** The dispatch table: every operation of the contract, each capability's handlers spread in. */
+export type Handlers = HandlersOf<Operations>;
+
+export interface DispatchOptions {
+  /**
+   * Check every answer against its output schema (an answer that does not fit becomes 'internal'
+   * with a log line). On in tests, so that a view and its schema cannot drift apart.
+   */
+  readonly checkOutputs?: boolean;
+}
 
 function issuesOf(error: z.ZodError) {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -17,18 +32,26 @@ function issuesOf(error: z.ZodError) {
  * typed errors, and a crash inside a service becomes 'internal' with a log line, never a stack
  * trace for the renderer.
  */
-export async function dispatch(
-  handlers: Handlers,
+export function dispatch(handlers: Handlers, name: string, payload: unknown, log: Logger, options: DispatchOptions = {}): Promise<ApiResult<unknown>> {
+  return dispatchWith(operations, handlers, name, payload, log, options);
+}
+
+/** `dispatch` over any operations object and its handlers (the app's contract, or a test's). */
+export async function dispatchWith<Ops extends OperationSpecs>(
+  contract: Ops,
+  handlers: HandlersOf<Ops>,
   name: string,
   payload: unknown,
   log: Logger,
+  options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
-  if (!known.has(name)) {
+  if (!Object.hasOwn(contract, name)) {
     log.warn('api', `unknown operation ${JSON.stringify(name.slice(0, 80))}`);
     return { ok: false, error: { code: 'unknown-operation', message: `Unknown operation: ${name.slice(0, 80)}` } };
   }
-  const op = name as OperationName;
-  const parsed = operations[op].input.safeParse(payload ?? {});
+  const op = name as keyof Ops & string;
+  const spec = contract[op]!;
+  const parsed = spec.input.safeParse(payload ?? {});
   if (!parsed.success) {
     log.warn('api', `invalid input for ${op}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     return {
@@ -38,7 +61,15 @@ export async function dispatch(
   }
   try {
     const handler = handlers[op] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    if (options.checkOutputs) {
+      const answer = spec.output.safeParse(value);
+      if (!answer.success) {
+        log.error('api', `${op} answered outside its output schema: ${answer.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return { ok: false, error: { code: 'internal', message: `${op} failed; details are in the log` } };
+      }
+    }
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiFailure) {
       return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };

@@ -52,7 +52,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   const parsed = lines.map((line) => ({ prize: line.prize, quantity: quantityOf(line.quantity), unitValueFen: parseYuan(line.unitValue) ?? Number.NaN }));
   const complete = parsed.every((line) => Number.isSafeInteger(line.quantity) && Number.isSafeInteger(line.unitValueFen));
   const total = complete ? sumFen(parsed.map((line) => line.quantity * line.unitValueFen)) : null;
-  const input: RequestInputValue = { campaignId, lines: parsed, ...texts, drawAt: instantOfWallTime(drawAt, overview.timeZone), attachments: [] };
+  const input: RequestInputValue = { campaignId, lines: parsed, ...texts, drawAt: instantOfWallTime(drawAt, overview.timeZone) };
   const campaign = ownCampaigns.find((item) => item.campaign.id === campaignId);
   const remaining = campaign?.budget.remainingFen ?? null;
 

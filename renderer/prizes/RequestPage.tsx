@@ -25,7 +25,7 @@ export function RequestPage() {
   const editAgain = async () => {
     if (!submission) return;
     await baton.savePrizeDraft({
-      draft: { campaignId: submission.campaignId, lines: submission.lines.map(({ prize, quantity, unitValueFen }) => ({ prize, quantity, unitValueFen })), reason: submission.reason, eligibility: submission.eligibility, drawMethod: submission.drawMethod, drawAt: submission.drawAt, redemption: submission.redemption, delivery: submission.delivery, attachments: submission.attachments },
+      draft: { campaignId: submission.campaignId, lines: submission.lines.map(({ prize, quantity, unitValueFen }) => ({ prize, quantity, unitValueFen })), reason: submission.reason, eligibility: submission.eligibility, drawMethod: submission.drawMethod, drawAt: submission.drawAt, redemption: submission.redemption, delivery: submission.delivery },
       requestId: view.id,
     });
     showPrizesTab('new');

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { PrizesOverview } from '../../shared/api/prizes-contract';
 import { reportError } from '../app/errors/report-error';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type PrizesTab = 'approvals' | 'campaigns' | 'new' | 'request' | 'settings';
@@ -26,14 +26,8 @@ export async function refreshPrizes(): Promise<void> {
   else reportError(result.error);
 }
 
-const KINDS = new Set(['prizeRequest', 'campaign', 'prizeSettings', 'prizeDelegate', 'member', 'device', 'teamSettings']);
-
 /** Keeps the overview in step with the team data while the screen shows it. */
-export function usePrizesFeed(): void {
-  useEffect(() => {
-    void refreshPrizes();
-    return baton.onTeamDataChanged(({ touchedKinds }) => {
-      if (touchedKinds.some((kind) => KINDS.has(kind))) void refreshPrizes();
-    });
-  }, []);
-}
+export const usePrizesFeed = teamDataFeed({
+  kinds: ['prizeRequest', 'campaign', 'prizeSettings', 'prizeDelegate', 'prizeKey', 'member', 'device', 'teamSettings'],
+  refresh: refreshPrizes,
+});

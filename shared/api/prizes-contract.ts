@@ -1,19 +1,21 @@
 import { z } from 'zod';
-import { attachmentSchema } from '../handover';
+import { defineOperations } from './define-operations';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema } from '../team-settings';
-import {
-  CAMPAIGN_TYPES,
-  DECISION_OUTCOMES,
-  extraStepSchema,
-  type BudgetFigures,
-  type BudgetWarning,
-  type Campaign,
-  type CsvIssue,
-  type FulfilmentTimer,
-  type PrizeIssue,
-  type PrizeSettings,
-  type RequestStatus,
-  type RequestView,
+// Values from the modules themselves, not the index: the contract is bundled for the operation
+// names list, and the index brings in the CSV parser.
+import { CAMPAIGN_TYPES } from '../prizes/campaign';
+import { DECISION_OUTCOMES } from '../prizes/request';
+import { extraStepSchema } from '../prizes/settings';
+import type {
+  BudgetFigures,
+  BudgetWarning,
+  Campaign,
+  CsvIssue,
+  FulfilmentTimer,
+  PrizeIssue,
+  PrizeSettings,
+  RequestStatus,
+  RequestView,
 } from '../prizes';
 import type { Role } from '../team';
 
@@ -46,7 +48,6 @@ export const RequestInputSchema = z
     drawAt: epochMsSchema.nullable(),
     redemption: typed,
     delivery: typed,
-    attachments: z.array(attachmentSchema).max(100),
   })
   .strict();
 export type RequestInputValue = z.output<typeof RequestInputSchema>;
@@ -134,7 +135,7 @@ export interface RequestDetail {
   };
 }
 
-export const prizesOperations = {
+export const prizesOperations = defineOperations({
   getPrizes: { input: z.object({}).strict(), output: out<PrizesOverview>() },
   getPrizeRequest: { input: idInput, output: out<RequestDetail>() },
   savePrizeCampaign: { input: z.object({ id: entityIdSchema.nullable(), fields: CampaignInputSchema }).strict(), output: out<PrizeChecked<{ id: string }>>() },
@@ -173,4 +174,4 @@ export const prizesOperations = {
   revealPrizeContact: { input: z.object({ id: entityIdSchema, winnerId }).strict(), output: out<{ phone: string; address: string }>() },
   shipPrize: { input: z.object({ id: entityIdSchema, winnerId, carrier: typed, tracking: typed }).strict(), output: out<PrizeChecked<{ queued: boolean }>>() },
   closePrizeRequest: { input: idInput, output: out<PrizeChecked<{ queued: boolean }>>() },
-} as const;
+});

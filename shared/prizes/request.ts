@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { attachmentSchema, MAX_ATTACHMENTS } from '../handover';
 import { entityIdSchema, epochMsSchema, personSchema } from '../team-settings';
 import { defineCapability, opIdSchema, seenSchema, type TypedOp } from '../sync';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
@@ -50,7 +49,6 @@ export const submittedSchema = z.object({
   /** How winners redeem: conditions, time, method. */
   redemption: requiredText,
   delivery: requiredText,
-  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS),
   /** Shown to people; who requested is the signing device's member, never this. */
   requester: personSchema,
 });

@@ -1,4 +1,3 @@
-import type { Attachment } from '../handover';
 import { isLotteryStyle, type Campaign } from './campaign';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
 import { MAX_LINES, MAX_NAME_CHARS, MAX_TEXT_CHARS, type PrizeLine } from './request';
@@ -19,7 +18,6 @@ export interface RequestInput {
   readonly drawAt: number | null;
   readonly redemption: string;
   readonly delivery: string;
-  readonly attachments: readonly Attachment[];
 }
 
 export interface PrizeIssue {

@@ -31,7 +31,7 @@ describe('approve and reject at once from two computers', () => {
       const [submission] = c.record('alice', [
         requestEventOp('prize.submitted', 'r1', {
           at: c.time, campaignId: 'c1', lines: [{ id: 'l1', prize: '帆布袋', quantity: 10, unitValueFen: 3_000 }], reason: '关注送礼',
-          eligibility: '新关注用户', drawMethod: '先到先得', drawAt: c.time, redemption: '私信领取', delivery: '快递', attachments: [], requester: person('alice'),
+          eligibility: '新关注用户', drawMethod: '先到先得', drawAt: c.time, redemption: '私信领取', delivery: '快递', requester: person('alice'),
         }, []),
       ]);
       await c.converge();

@@ -1,29 +1,10 @@
-import type { Handlers } from '../dispatch';
+import type { prizesOperations } from '../../../shared/api/prizes-contract';
+import type { HandlersOf } from '../dispatch';
 import type { PrizesService } from './prizes-service';
 
-type PrizeHandlers = Pick<
-  Handlers,
-  | 'getPrizes'
-  | 'getPrizeRequest'
-  | 'savePrizeCampaign'
-  | 'setPrizeSettings'
-  | 'setPrizeDelegate'
-  | 'getPrizeDraft'
-  | 'savePrizeDraft'
-  | 'submitPrizeRequest'
-  | 'decidePrizeStep'
-  | 'recallPrizeRequest'
-  | 'settlePrizeRequest'
-  | 'addPrizeWinners'
-  | 'importPrizeWinners'
-  | 'storePrizeContact'
-  | 'revealPrizeContact'
-  | 'shipPrize'
-  | 'closePrizeRequest'
->;
 
 /** The bridge's prize operations, each a thin call into the service (the contract checked the input). */
-export function prizeHandlers(service: PrizesService): PrizeHandlers {
+export function prizeHandlers(service: PrizesService): HandlersOf<typeof prizesOperations> {
   return {
     getPrizes: async () => service.getOverview(),
     getPrizeRequest: async ({ id }) => service.getRequest(id),
