@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
+import { exportPrizesCsv } from '../services/prizes/export-csv';
 import { runTeamDoctor } from '../services/team/team-doctor';
 import { teamCommand, teamUsage } from './team';
 
@@ -8,11 +9,12 @@ import { teamCommand, teamUsage } from './team';
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it),
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir>\n${teamUsage}`;
+const usage = `usage: baton doctor --shared <dir>\n       baton prizes export --shared <dir> --format csv\n${teamUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'team') return teamCommand(rest);
+  if (command === 'prizes') return prizesCommand(rest);
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;
@@ -26,6 +28,18 @@ async function main(argv: string[]): Promise<number> {
   const report = await runTeamDoctor(resolve(values.shared), appSyncConfig());
   process.stdout.write(`${JSON.stringify(report)}\n`);
   // An unavailable folder is a finding, not a failure of the doctor.
+  return 0;
+}
+
+/** `prizes export`: the CSV on stdout (requests, lines, decisions, budget; never contact details). */
+async function prizesCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { shared: { type: 'string' }, format: { type: 'string' } }, strict: true });
+  if (sub !== 'export' || !values.shared || values.format !== 'csv') {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  process.stdout.write(`${await exportPrizesCsv(resolve(values.shared), appSyncConfig())}\n`);
   return 0;
 }
 

@@ -13,8 +13,11 @@ const ZONE = 'Asia/Shanghai';
 const day = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(Date.now() + days * 86_400_000);
 
 async function openPrizes(page: Page) {
+  // After a reload, wait for the app to show its first screen before moving on from it.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: /奖品审批/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: '奖品审批' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '待我审批' })).toBeVisible();
 }
 
 const card = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}-title"]`);
