@@ -7,3 +7,4 @@ import './handover/register';
 import './follow-ups/register';
 import './rota/register';
 import './sop/register';
+import './prizes/register';

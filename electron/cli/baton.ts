@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
+import { exportPrizesCsv } from '../services/prizes/export-csv';
 import { runTeamDoctor } from '../services/team/team-doctor';
 import { RotaUsageError, rotaExport, rotaUsage } from '../services/rota/rota-export-cli';
 import { sopCommand, sopUsage } from './sop';
@@ -10,7 +11,7 @@ import { teamCommand, teamUsage } from './team';
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it), the calendar or CSV of `rota export`,
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n${teamUsage}\n${rotaUsage}\n${sopUsage}`;
+const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n       baton prizes export --shared <dir> --format csv\n${teamUsage}\n${rotaUsage}\n${sopUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'sop') return sopCommand(rest);
+  if (command === 'prizes') return prizesCommand(rest);
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;
@@ -43,6 +45,18 @@ async function main(argv: string[]): Promise<number> {
   // For people: a root of trust the folder's history contradicts is said in words, not only in the JSON.
   for (const finding of report.rootOfTrust?.findings ?? []) process.stderr.write(`baton doctor: ${finding.detail}\n`);
   // An unavailable folder is a finding, not a failure of the doctor.
+  return 0;
+}
+
+/** `prizes export`: the CSV on stdout (requests, lines, decisions, budget; never contact details). */
+async function prizesCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { shared: { type: 'string' }, format: { type: 'string' } }, strict: true });
+  if (sub !== 'export' || !values.shared || values.format !== 'csv') {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  process.stdout.write(`${await exportPrizesCsv(resolve(values.shared), appSyncConfig())}\n`);
   return 0;
 }
 

@@ -28,6 +28,9 @@ import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
 import { sopHandlers } from './sop/handlers';
 import { SopService } from './sop/sop-service';
+import { prizeHandlers } from './prizes/handlers';
+import { PrizesService } from './prizes/prizes-service';
+import { teamFactsOf } from '../../shared/prizes';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -130,6 +133,21 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   });
   void sync.ready.then(() => handover.start());
+  const prizes = new PrizesService({
+    sync,
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    me,
+    // The roster the service's own trust plug folded, only while it is about the state shown.
+    facts: () => {
+      const latest = tap?.latest();
+      return latest && (latest.state as unknown) === sync.state ? teamFactsOf(latest.roster) : null;
+    },
+    timeZone: () => handover.settings().timeZone,
+    folderAvailable: () => sync.getStatus().available,
+    log,
+  });
+  void sync.ready.then(() => prizes.start());
   const teamSettingsService = new TeamSettingsService({
     sync,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
@@ -199,6 +217,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamSettingsHandlers(teamSettingsService),
     ...rotaHandlers(rota),
     ...sopHandlers(sop),
+    ...prizeHandlers(prizes),
   };
 
   return {
@@ -216,6 +235,7 @@ export function createAppServices(options: AppServicesOptions) {
       handover.close();
       rota.close();
       sop.close();
+      prizes.close();
       await sync.close();
     },
   };

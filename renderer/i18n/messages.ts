@@ -10,6 +10,8 @@ import handoverEn from '../handover/i18n/en.json';
 import handoverZh from '../handover/i18n/zh-CN.json';
 import sopEn from '../sop/i18n/en.json';
 import sopZh from '../sop/i18n/zh-CN.json';
+import prizesEn from '../prizes/i18n/en.json';
+import prizesZh from '../prizes/i18n/zh-CN.json';
 import settingsEn from '../settings/i18n/en.json';
 import settingsZh from '../settings/i18n/zh-CN.json';
 import sharedFolderEn from '../shared-folder/i18n/en.json';
@@ -29,8 +31,8 @@ import rotaZh from '../rota/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh, prizesZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn, prizesEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -47,6 +49,7 @@ export const zhCN = {
   ...followUpsZh,
   ...rotaZh,
   ...sopZh,
+  ...prizesZh,
 };
 
 export const en: typeof zhCN = {
@@ -62,4 +65,5 @@ export const en: typeof zhCN = {
   ...followUpsEn,
   ...rotaEn,
   ...sopEn,
+  ...prizesEn,
 };

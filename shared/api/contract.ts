@@ -8,6 +8,7 @@ import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
 import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
+import { prizesOperations } from './prizes-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 export { AppInfoSchema, PdfFileNameSchema, PdfOutcomeSchema, type AppInfo, type PdfOutcome } from './app-contract';
@@ -24,6 +25,7 @@ export const operations = {
   ...teamSettingsOperations,
   ...rotaOperations,
   ...sopOperations,
+  ...prizesOperations,
 } as const;
 
 export const events = {

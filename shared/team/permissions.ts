@@ -43,12 +43,23 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { ops: 'sop.submitted', allowed: ['lead', 'editor'], what: 'submit an SOP draft for a lead to review' },
   { ops: 'sop.acknowledged', allowed: ['lead', 'editor'], what: 'acknowledge a published SOP version (by its author only: checked in the fold)' },
   { ops: 'shiftChecklist.', allowed: ['lead', 'editor'], what: "tick or untick an item of a shift's checklist" },
-  { ops: 'campaign.', allowed: ['lead'], what: 'campaigns: dates, budget' },
+  { ops: 'campaign.', allowed: ['lead'], what: "campaigns and other departments' campaign notices: dates, budget" },
   { ops: 'handover.', allowed: ['editor'], what: 'handover notes and their acknowledgement' },
   { ops: 'followUp.', allowed: ['editor'], what: 'follow-ups and escalations' },
   { ops: 'prize.', allowed: ['approver'], what: 'prize request decisions: approve, return, reject' },
   { ops: 'prize.requested', allowed: ['editor'], what: 'request prizes for a campaign' },
   { ops: 'prize.commented', allowed: ['editor', 'approver', 'lead'], what: 'comment on a prize request' },
+  // Who may decide which step (the step's role, never the requester, a delegate while the person
+  // is on leave) is the prize workflow's rule on every device (shared/prizes/workflow.ts): these
+  // rows only keep viewers and strangers out.
+  { ops: 'prize.submitted', allowed: ['editor', 'lead'], what: 'request prizes for a campaign, or resubmit a returned request' },
+  { ops: 'prize.recalled', allowed: ['editor', 'lead'], what: "recall one's own prize request before the first decision" },
+  { ops: 'prize.decided', allowed: ['lead', 'approver', 'editor'], what: "a step's decision: approve, return, reject (its role, or a delegate)" },
+  { ops: 'prize.settled', allowed: ['lead'], what: 'settle a prize request that needs review' },
+  { ops: 'prize.fulfil.', allowed: ['editor', 'lead'], what: 'prize fulfilment: winners, contact details and their reveals, shipping, closing' },
+  { ops: 'prizeSettings.', allowed: ['lead'], what: 'prize settings: approval thresholds, named approver, cap, deadlines, retention' },
+  { ops: 'prizeDelegate.', allowed: ['lead', 'approver', 'editor'], what: "name one's delegate for prize decisions while on leave" },
+  { ops: 'prizeKey.', allowed: ['lead', 'approver', 'editor'], what: "a device's key for winners' contact files" },
 ];
 
 const byOps = new Map(PERMISSIONS.map((rule) => [rule.ops, rule]));
