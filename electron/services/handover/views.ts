@@ -7,6 +7,7 @@ import {
   followUpHistory,
   isCreated,
   isOverdue,
+  noteExcerpt,
   openFollowUps,
   type CreatedFollowUp,
   type FollowUpState,
@@ -14,8 +15,6 @@ import {
 } from '../../../shared/handover';
 
 /** Folded states as the screens' views: plain JSON, with the flags that need `now` computed here. */
-
-const EXCERPT_CHARS = 140;
 
 export function followUpView(state: CreatedFollowUp, now: number): FollowUpView {
   const current = state.current;
@@ -47,17 +46,12 @@ export function handoverSummary(state: SubmittedHandover): HandoverSummary {
     shiftStartAt: note.shiftStartAt,
     author: note.author,
     at: note.at,
-    excerpt: plainText(note.sections.summary.trim() || note.sections.nextShift.trim()).slice(0, EXCERPT_CHARS),
+    excerpt: noteExcerpt(note),
     acknowledgedBy: state.acknowledgements.map((ack) => ack.by),
     addendumCount: state.addenda.length,
     attachmentCount: note.attachments.length,
     followUpCount: note.followUpIds.length,
   };
-}
-
-/** A one-line excerpt shows words, not Markdown's marks (**, #, >, list bullets). */
-function plainText(markdown: string): string {
-  return markdown.replace(/[*_`~#>]+/g, '').replace(/^\s*[-+]\s+/gm, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Every open or waiting follow-up as views, overdue first. */

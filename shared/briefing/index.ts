@@ -1,0 +1,5 @@
+export * from './types';
+export * from './duty';
+export * from './handover-sections';
+export * from './sync-section';
+export * from './briefing';
