@@ -23,6 +23,7 @@ import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './handover/team-settings-handlers';
 import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
+import { BriefingService } from './briefing/briefing-service';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -99,18 +100,14 @@ export function createAppServices(options: AppServicesOptions) {
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
-  const handover = new HandoverService({
-    sync,
-    profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    // Who writes: the sync identity's member id (made when the person names themself) and their name.
-    me: () => {
-      const name = settings.get().memberName;
-      const memberId = readOwnIdentity(profileDir).memberId;
-      return name && memberId ? { memberId, name } : null;
-    },
-    log,
-  });
+  // Who writes: the sync identity's member id (made when the person names themself) and their name.
+  const me = () => {
+    const name = settings.get().memberName;
+    const memberId = readOwnIdentity(profileDir).memberId;
+    return name && memberId ? { memberId, name } : null;
+  };
+  const handover = new HandoverService({ sync, profileDir, sharedDir: () => sharedDirOf(settings.get().sharedFolder), me, log });
+  const briefing = new BriefingService({ sync, me });
   void sync.ready.then(() => handover.start());
   const teamSettingsService = new TeamSettingsService({
     sync,
@@ -149,6 +146,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
+    getBriefing: async ({ noticesSeenAt }) => briefing.get(noticesSeenAt ?? 0),
   };
 
   return {

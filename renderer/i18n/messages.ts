@@ -1,5 +1,7 @@
 import appEn from '../app/i18n/en.json';
 import appZh from '../app/i18n/zh-CN.json';
+import briefingEn from '../briefing/i18n/en.json';
+import briefingZh from '../briefing/i18n/zh-CN.json';
 import firstRunEn from '../first-run/i18n/en.json';
 import firstRunZh from '../first-run/i18n/zh-CN.json';
 import followUpsEn from '../follow-ups/i18n/en.json';
@@ -21,8 +23,8 @@ import teamZh from '../team/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, sharedFolderZh, firstRunZh, settingsZh, syncZh, teamZh, handoverZh, followUpsZh],
-  en: [appEn, sharedFolderEn, firstRunEn, settingsEn, syncEn, teamEn, handoverEn, followUpsEn],
+  'zh-CN': [appZh, sharedFolderZh, firstRunZh, settingsZh, syncZh, teamZh, handoverZh, followUpsZh, briefingZh],
+  en: [appEn, sharedFolderEn, firstRunEn, settingsEn, syncEn, teamEn, handoverEn, followUpsEn, briefingEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -35,6 +37,7 @@ export const zhCN = {
   ...teamZh,
   ...handoverZh,
   ...followUpsZh,
+  ...briefingZh,
 };
 
 export const en: typeof zhCN = {
@@ -46,4 +49,5 @@ export const en: typeof zhCN = {
   ...teamEn,
   ...handoverEn,
   ...followUpsEn,
+  ...briefingEn,
 };

@@ -6,6 +6,7 @@ import {
   SharedFolderChoiceSchema,
 } from '../settings/schema';
 import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
+import { briefingOperations } from './briefing-contract';
 import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
@@ -68,6 +69,7 @@ export const operations = {
   ...teamOperations,
   ...handoverOperations,
   ...teamSettingsOperations,
+  ...briefingOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {

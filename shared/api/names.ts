@@ -45,6 +45,8 @@ export const operationNames = [
   // Team settings a lead edits (electron/services/handover).
   'getTeamSettings',
   'setTeamSettings',
+  // The shift briefing (electron/services/briefing).
+  'getBriefing',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -13,7 +13,7 @@ import {
   type SubmittedHandover,
 } from '../handover';
 import type { BriefingQuery } from './duty';
-import type { ChangesSection, FollowUpItem, FollowUpsSection, HandoverToWriteSection, Moment, MyShift, NoteItem, PreviousHandoverSection } from './types';
+import { WRITE_PLACE, type ChangesSection, type FollowUpItem, type FollowUpsSection, type HandoverToWriteSection, type Moment, type MyShift, type NoteItem, type PreviousHandoverSection } from './types';
 
 /** The handover capability's part of the briefing, asked through its documented rules (shared/handover README, "Reading"). */
 
@@ -52,7 +52,7 @@ export function previousHandoverSection(query: BriefingQuery, mine: MyShift | nu
 export function handoverToWriteSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: readonly SubmittedHandover[]): HandoverToWriteSection | null {
   if (!mine || (moment !== 'ending' && moment !== 'after') || !query.me) return null;
   const written = handoversForShift(notes, mine.shift).some((state) => state.note.author.memberId === query.me?.memberId);
-  return written ? null : { kind: 'handoverToWrite', shift: mine.shift, place: { screen: 'handover' } };
+  return written ? null : { kind: 'handoverToWrite', shift: mine.shift, place: { screen: 'handover', item: WRITE_PLACE } };
 }
 
 /** Overdue first, then running 'Weibo first' escalations by deadline, then the rest by due time. */

@@ -19,6 +19,9 @@ export type Moment = (typeof MOMENTS)[number];
 export const DUTY_ROLES = ['primary', 'backup', 'cover'] as const;
 export type DutyRole = (typeof DUTY_ROLES)[number];
 
+/** The handover screen's place for the note being written (a note's id opens that note). */
+export const WRITE_PLACE = 'write';
+
 /** What an item opens: a screen (its registered id) and, when there is one, the thing on it. */
 export interface Place {
   readonly screen: string;

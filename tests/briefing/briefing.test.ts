@@ -49,7 +49,7 @@ describe('the shift briefing around the early/late change, without a rota', () =
   it('15:55: the end of the early shift asks for the handover until mine is in', () => {
     const briefing = brief(at('15:55'));
     expect(briefing.moment).toBe('ending');
-    expect(section(briefing, 'handoverToWrite')).toMatchObject({ shift: { shiftTypeId: 'early' }, place: { screen: 'handover' } });
+    expect(section(briefing, 'handoverToWrite')).toMatchObject({ shift: { shiftTypeId: 'early' }, place: { screen: 'handover', item: 'write' } });
     expect(kinds(briefing)[1]).toBe('handoverToWrite');
   });
 

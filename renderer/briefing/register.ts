@@ -1,0 +1,14 @@
+import { registerScreen } from '../app/nav/registry';
+import { BriefingIcon } from './BriefingIcon';
+import { BriefingScreen } from './BriefingScreen';
+
+// The home screen: first in the sidebar, what Baton opens at the start of a shift.
+registerScreen({
+  id: 'briefing',
+  title: 'briefing.nav',
+  description: 'briefing.description',
+  icon: BriefingIcon,
+  group: 'work',
+  order: 0,
+  Screen: BriefingScreen,
+});
