@@ -2,17 +2,19 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appSyncConfig } from '../services/sync/app-sync-config';
 import { runTeamDoctor } from '../services/team/team-doctor';
+import { exportCommand, exportUsage } from './export';
 import { teamCommand, teamUsage } from './team';
 
 /**
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it),
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir>\n${teamUsage}`;
+const usage = `usage: baton doctor --shared <dir>\n${exportUsage}\n${teamUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'team') return teamCommand(rest);
+  if (command === 'export') return exportCommand(rest);
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;

@@ -24,6 +24,8 @@ import { teamSettingsHandlers } from './handover/team-settings-handlers';
 import { TeamSettingsService } from './handover/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { BriefingService } from './briefing/briefing-service';
+import { ExportPlaceError } from './export/write-export';
+import { exportState } from './export/export-folder';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -147,6 +149,15 @@ export function createAppServices(options: AppServicesOptions) {
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
     getBriefing: async ({ noticesSeenAt }) => briefing.get(noticesSeenAt ?? 0),
+    exportTeamData: async ({ path }) => {
+      try {
+        const files = await exportState(sync.state, sync.getStatus().teamName, path, sharedDirOf(settings.get().sharedFolder), Date.now());
+        return { path, files: files.length };
+      } catch (error) {
+        if (error instanceof ExportPlaceError) throw new ApiFailure('forbidden', error.message);
+        throw error;
+      }
+    },
   };
 
   return {

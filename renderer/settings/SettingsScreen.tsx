@@ -1,5 +1,6 @@
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
+import { ExportSection } from './ExportSection';
 import { FolderSection } from './FolderSection';
 import { NameSection } from './NameSection';
 import { TeamSettingsSection } from './TeamSettingsSection';
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <AppearanceSection />
       <FolderSection />
       <TeamSettingsSection />
+      <ExportSection />
       <AboutSection />
     </div>
   );

@@ -7,6 +7,7 @@ import {
 } from '../settings/schema';
 import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { briefingOperations } from './briefing-contract';
+import { exportOperations } from './export-contract';
 import { handoverOperations } from './handover-contract';
 import type { ApiResult } from './result';
 import { teamOperations } from './team-schemas';
@@ -70,6 +71,7 @@ export const operations = {
   ...handoverOperations,
   ...teamSettingsOperations,
   ...briefingOperations,
+  ...exportOperations,
 } as const satisfies Record<OperationName, OperationSpec>;
 
 export const events = {

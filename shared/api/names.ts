@@ -47,6 +47,8 @@ export const operationNames = [
   'setTeamSettings',
   // The shift briefing (electron/services/briefing).
   'getBriefing',
+  // Export of everything (electron/services/export).
+  'exportTeamData',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 
