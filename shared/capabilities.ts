@@ -1,4 +1,5 @@
-import { followUp, handover, teamSettings } from './handover';
+import { followUp, handover } from './handover';
+import { teamSettings } from './team-settings';
 import type { AnyCapability } from './sync';
 import { rosterCapabilities } from './team';
 

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DutySection, Moment, MyShift, OnDuty } from '../../shared/briefing';
-import type { ShiftType } from '../../shared/handover';
+import type { ShiftType } from '../../shared/team-settings';
 import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
-import { formatInZone, shiftName } from '../handover/format';
+import { formatInZone, settingName } from '../app/format';
 import { formatTime, shiftHours } from './format';
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 export function DutyCard({ section, moment, timeZone, shiftTypes }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const name = (mine: { shift: { shiftTypeId: string } }) => shiftName(shiftTypes, mine.shift.shiftTypeId, language);
+  const name = (mine: { shift: { shiftTypeId: string } }) => settingName(shiftTypes, mine.shift.shiftTypeId, language);
   const role = (mine: MyShift | null) => (mine?.role ? t(`briefing.role.${mine.role}` as MessageKey) : '');
   const { mine } = section;
   const headline = mine

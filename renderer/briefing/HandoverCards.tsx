@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ChangesSection, HandoverToWriteSection, NoteItem, PreviousHandoverSection } from '../../shared/briefing';
-import type { ShiftType } from '../../shared/handover';
+import type { ShiftType } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
-import { formatInZone, shiftName } from '../handover/format';
+import { formatInZone, settingName } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
 import { refreshBriefing } from './briefing-store';
@@ -52,7 +52,7 @@ export function PreviousHandoverCard({ section, timeZone, shiftTypes }: Props & 
   return (
     <Card
       id="briefing-previous"
-      title={t('handover.previous.title', { date: section.shift.date, shift: shiftName(shiftTypes, section.shift.shiftTypeId, language) })}
+      title={t('handover.previous.title', { date: section.shift.date, shift: settingName(shiftTypes, section.shift.shiftTypeId, language) })}
       aside={waiting > 0 ? <span className="badge badge--warning">{t('briefing.previous.waiting', { count: waiting })}</span> : undefined}
     >
       <ul className="briefing__list">
@@ -69,7 +69,7 @@ export function HandoverToWriteCard({ section, shiftTypes }: Props & { section: 
   const { t } = useTranslation();
   const language = useLanguage();
   return (
-    <Card id="briefing-write" title={t('briefing.write.title', { shift: shiftName(shiftTypes, section.shift.shiftTypeId, language) })}>
+    <Card id="briefing-write" title={t('briefing.write.title', { shift: settingName(shiftTypes, section.shift.shiftTypeId, language) })}>
       <p className="card__description">{t('briefing.write.hint')}</p>
       <PlaceLink place={section.place} className="button button--primary">
         {t('briefing.write.action')}

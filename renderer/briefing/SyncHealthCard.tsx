@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncProblem, SyncSection } from '../../shared/briefing';
 import { Card } from '../app/ui/Card';
-import { formatInZone } from '../handover/format';
+import { formatInZone } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { healthMessages, setAsideMessages, unavailableMessages } from '../sync/health';
 import { PlaceLink } from './PlaceLink';

@@ -1,4 +1,4 @@
-import type { ShiftInstance } from '../../shared/handover';
+import type { ShiftInstance } from '../../shared/team-settings';
 
 /** A wall-clock time in the team's zone ("08:00"), whatever zone this computer is set to. */
 export function formatTime(at: number, timeZone: string, language: string): string {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDetail, ShiftContext } from '../../shared/api/handover-views';
-import type { FollowUpConflict, ValidationIssue } from '../../shared/handover';
+import type { FollowUpConflict } from '../../shared/handover';
+import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { AlertIcon } from '../app/ui/icons';
 import { baton } from '../bridge/baton';
-import { formatInZone, issueText } from '../handover/format';
+import { formatInZone, issueText } from '../app/format';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
@@ -53,7 +54,7 @@ export function ConflictPanel({ detail, context }: { detail: FollowUpDetail; con
             </ul>
           </div>
         ))}
-        {issues.length > 0 && <p className="field__error" role="alert">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
+        {issues.length > 0 && <p className="field__error" role="alert">{issues.map((issue) => issueText(issue, t, 'handover')).join(' ')}</p>}
       </div>
     </section>
   );

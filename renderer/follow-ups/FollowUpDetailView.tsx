@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDetail } from '../../shared/api/handover-views';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus, type ValidationIssue } from '../../shared/handover';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../shared/handover';
+import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import type { MessageKey } from '../i18n/resources';
 import { useCanWrite } from '../team/use-can-write';
-import { issueText } from '../handover/format';
+import { issueText } from '../app/format';
 import { useHandover } from '../handover/handover-store';
 import { ConflictPanel } from './ConflictPanel';
 import { EscalationScreenshotView } from './EscalationScreenshotView';
@@ -63,7 +64,7 @@ export function FollowUpDetailView({ id, revision }: { id: string; revision: num
       <FollowUpHistory history={detail.history} context={context} />
       <label className="field__label" htmlFor={`comment-${id}`}>{t('followUps.comment')}</label>
       <textarea id={`comment-${id}`} className="input" rows={2} value={comment} disabled={!canWrite} onChange={(e) => setComment(e.target.value)} />
-      {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
+      {issues.length > 0 && <p className="field__error">{issues.map((issue) => issueText(issue, t, 'handover')).join(' ')}</p>}
       <div className="button-row">
         <button type="button" className="button" disabled={!canWrite} title={canWrite ? undefined : t('team.readOnly')} onClick={() => void addComment()}>{t('followUps.addComment')}</button>
       </div>

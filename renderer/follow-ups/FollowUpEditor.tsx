@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpDetail, ShiftContext } from '../../shared/api/handover-views';
-import { instantOfWallTime, wallTimeInZone, type FollowUpFields, type Person, type ValidationIssue } from '../../shared/handover';
+import { type FollowUpFields } from '../../shared/handover';
+import { instantOfWallTime, wallTimeInZone, type Person, type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { Field } from '../app/ui/Field';
 import { baton } from '../bridge/baton';
 import { useDueZoneHint } from '../handover/due-time';
-import { issueText } from '../handover/format';
+import { issueText } from '../app/format';
 import { OwnerSelect } from '../handover/OwnerSelect';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
@@ -73,7 +74,7 @@ export function FollowUpEditor({ detail, context }: { detail: FollowUpDetail; co
   };
 
   const errorAt = (field: string) => {
-    const texts = issues.filter((issue) => issue.path[0] === field).map((issue) => issueText(issue, t));
+    const texts = issues.filter((issue) => issue.path[0] === field).map((issue) => issueText(issue, t, 'handover'));
     return texts.length > 0 ? texts.join(' ') : undefined;
   };
   const departments = context.departments.filter((department) => department.retired !== true || department.id === detail.department);

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
 import type { FollowUpField, FollowUpFields, FollowUpHistoryEntry } from '../../shared/handover';
-import { formatInZone } from '../handover/format';
+import { formatInZone } from '../app/format';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { useFieldText } from './use-field-text';

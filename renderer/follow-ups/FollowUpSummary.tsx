@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpView } from '../../shared/api/handover-views';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
-import { formatInZone, formatRemaining } from '../handover/format';
+import { formatInZone, formatRemaining } from '../app/format';
 import { useNow } from './use-now';
 
 interface Props {

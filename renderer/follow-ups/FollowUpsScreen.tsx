@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpView } from '../../shared/api/handover-views';
-import type { ValidationIssue } from '../../shared/handover';
+import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { takeItem, usePlaceItem } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { FollowUpForm } from '../handover/FollowUpForm';
-import { issueText } from '../handover/format';
+import { issueText, settingName } from '../app/format';
 import { useHandover, useHandoverFeed } from '../handover/handover-store';
 import '../handover/handover.css';
 import { FollowUpDetailView } from './FollowUpDetailView';
@@ -36,7 +36,7 @@ export function FollowUpsScreen() {
   }, [scope, revision]);
 
   if (!context) return <p className="muted">{t('handover.loading')}</p>;
-  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+  const departmentName = (id: string | null) => settingName(context.departments, id, language);
 
   return (
     <div className="handover">
@@ -63,7 +63,7 @@ export function FollowUpsScreen() {
       <section className="card">
         <FollowUpForm
           context={context}
-          errors={issues.map((issue) => issueText(issue, t))}
+          errors={issues.map((issue) => issueText(issue, t, 'handover'))}
           submitLabel={t('followUps.create')}
           onSubmit={async (item) => {
             const result = await baton.createFollowUp({ title: item.title, owner: item.owner, dueAt: item.dueAt, category: item.category, departmentId: item.departmentId, escalation: item.escalation });

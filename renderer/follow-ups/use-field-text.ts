@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import type { FollowUpField, FollowUpFields, Person } from '../../shared/handover';
-import { formatInZone } from '../handover/format';
+import type { FollowUpField, FollowUpFields } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
+import { formatInZone } from '../app/format';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 

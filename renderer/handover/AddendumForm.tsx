@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, ValidationIssue } from '../../shared/handover';
+import type { Attachment } from '../../shared/handover';
+import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useCanWrite } from '../team/use-can-write';
 import { AttachmentsEditor } from './AttachmentsEditor';
-import { issueText, issuesByPlace } from './format';
+import { issueText, issuesByPlace } from '../app/format';
 import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
 
 /**
@@ -30,7 +31,7 @@ export function AddendumForm({ noteId }: { noteId: string }) {
   };
 
   const places = issuesByPlace(issues);
-  const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t));
+  const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t, 'handover'));
   return (
     <div className="field addendum no-print" onPaste={intake.onPaste}>
       <label className="field__label" htmlFor="addendum">{t('handover.note.addAddendum')}</label>

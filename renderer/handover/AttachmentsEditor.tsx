@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../shared/handover';
 import { Attachments } from './Attachments';
-import { issueText } from './format';
+import { issueText } from '../app/format';
 import type { AttachmentIntake } from './use-attachment-intake';
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 /** Attachments being added to something: the ones taken so far, the file picker, and why a file was refused. */
 export function AttachmentsEditor({ intake, items, onRemove, pickLabel, errors = [], multiple = false, disabled = false }: Props) {
   const { t } = useTranslation();
-  const messages = [...errors, ...intake.issues.map((issue) => issueText(issue, t))];
+  const messages = [...errors, ...intake.issues.map((issue) => issueText(issue, t, 'handover'))];
   return (
     <div className="attachments-editor">
       <Attachments items={items} onRemove={onRemove} />

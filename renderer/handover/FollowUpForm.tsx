@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import { FOLLOW_UP_CATEGORIES, instantOfWallTime, type DraftFollowUp, type FollowUpCategory, type Person } from '../../shared/handover';
+import { FOLLOW_UP_CATEGORIES, type DraftFollowUp, type FollowUpCategory } from '../../shared/handover';
+import { instantOfWallTime, type Person } from '../../shared/team-settings';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { useDueZoneHint } from './due-time';

@@ -7,7 +7,7 @@ import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { useTeam, useTeamFeed } from '../team/team-store';
-import { formatInZone, shiftName } from './format';
+import { formatInZone, settingName } from '../app/format';
 import { keepHistoryPlace, openNote, useHandover } from './handover-store';
 import { usePagedNotes } from './paged-notes';
 
@@ -127,7 +127,7 @@ export function HistoryView() {
                   >
                     {summary ? (
                       <button type="button" className="history__row" onClick={() => openNote(summary.id)}>
-                        <span className="history__date">{summary.date} {shiftName(context.shiftTypes, summary.shiftTypeId, language)}</span>
+                        <span className="history__date">{summary.date} {settingName(context.shiftTypes, summary.shiftTypeId, language)}</span>
                         <span className="history__excerpt">{summary.excerpt || t('handover.history.noSummary')}</span>
                         <span className="history__meta">
                           {summary.author.name} · {formatInZone(summary.at, context.timeZone, language)} ·{' '}

@@ -11,7 +11,7 @@ import { Markdown } from '../markdown/Markdown';
 import { useCanWrite } from '../team/use-can-write';
 import { AddendumForm } from './AddendumForm';
 import { Attachments } from './Attachments';
-import { formatInZone, shiftName } from './format';
+import { formatInZone, settingName } from '../app/format';
 import { showTab, useHandover } from './handover-store';
 import { PrintButton } from './PrintButton';
 
@@ -67,13 +67,13 @@ export function NoteView() {
 
   if (!detail || !context) return <p className="muted">{t('handover.loading')}</p>;
   const { note } = detail;
-  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+  const departmentName = (id: string | null) => settingName(context.departments, id, language);
 
   const acknowledge = async () => {
     const result = await baton.acknowledgeHandover({ id: detail.id });
     if (!result.ok) reportError(result.error, 'errors.couldNotSave');
   };
-  const title = t('handover.note.title', { date: note.date, shift: shiftName(context.shiftTypes, note.shiftTypeId, language) });
+  const title = t('handover.note.title', { date: note.date, shift: settingName(context.shiftTypes, note.shiftTypeId, language) });
 
   return (
     <article className="card note" aria-labelledby="note-title">

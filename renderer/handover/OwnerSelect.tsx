@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 import type { ControlProps } from '../app/ui/Field';
 import { useAssignableMembers } from '../team/use-team-members';
 

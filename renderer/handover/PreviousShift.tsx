@@ -3,7 +3,7 @@ import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { formatInZone, shiftName } from './format';
+import { formatInZone, settingName } from '../app/format';
 import { openNote, useHandover } from './handover-store';
 
 /** The previous shift's notes at the top: what the incoming person reads and acknowledges (签收). */
@@ -21,7 +21,7 @@ export function PreviousShift() {
   return (
     <section className="card previous" aria-labelledby="previous-title">
       <h2 className="card__title" id="previous-title">
-        {t('handover.previous.title', { date: previous.shift.date, shift: shiftName(context.shiftTypes, previous.shift.shiftTypeId, language) })}
+        {t('handover.previous.title', { date: previous.shift.date, shift: settingName(context.shiftTypes, previous.shift.shiftTypeId, language) })}
       </h2>
       <ul className="previous__list">
         {previous.notes.map((view) => {

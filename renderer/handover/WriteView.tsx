@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTION_KEYS, type DraftFollowUp, type HandoverDraft, type ValidationIssue } from '../../shared/handover';
+import { SECTION_KEYS, type DraftFollowUp, type HandoverDraft } from '../../shared/handover';
+import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
 import { baton } from '../bridge/baton';
@@ -9,7 +10,7 @@ import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
 import { AttachmentsEditor } from './AttachmentsEditor';
 import { FollowUpForm } from './FollowUpForm';
-import { formatInZone, issueText, issuesByPlace } from './format';
+import { formatInZone, issueText, issuesByPlace, settingName } from '../app/format';
 import { openNote, refreshContext, useHandover } from './handover-store';
 import { SectionEditor } from './SectionEditor';
 import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
@@ -95,8 +96,8 @@ export function WriteView() {
 
   if (!draft || !context) return <p className="muted">{t('handover.loading')}</p>;
   const places = issuesByPlace(issues);
-  const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t));
-  const departmentName = (id: string | null) => context.departments.find((d) => d.id === id)?.name[language] ?? id ?? '';
+  const textsAt = (place: string) => (places.get(place) ?? []).map((issue) => issueText(issue, t, 'handover'));
+  const departmentName = (id: string | null) => settingName(context.departments, id, language);
   const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
 
   return (

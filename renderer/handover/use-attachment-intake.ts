@@ -1,15 +1,6 @@
 import { useState, type ClipboardEvent } from 'react';
-import {
-  ALLOWED_ATTACHMENT_MIMES,
-  MIME_SNIFF_BYTES,
-  SCREENSHOT_MIMES,
-  detectAttachmentMime,
-  validateAttachment,
-  validateScreenshot,
-  type Attachment,
-  type FileToAttach,
-  type ValidationIssue,
-} from '../../shared/handover';
+import { ALLOWED_ATTACHMENT_MIMES, MIME_SNIFF_BYTES, SCREENSHOT_MIMES, detectAttachmentMime, validateAttachment, validateScreenshot, type Attachment, type FileToAttach } from '../../shared/handover';
+import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { fileToBase64 } from './attachment-urls';

@@ -1,5 +1,7 @@
 import appEn from '../app/i18n/en.json';
 import appZh from '../app/i18n/zh-CN.json';
+import formatEn from '../app/format/i18n/en.json';
+import formatZh from '../app/format/i18n/zh-CN.json';
 import briefingEn from '../briefing/i18n/en.json';
 import briefingZh from '../briefing/i18n/zh-CN.json';
 import firstRunEn from '../first-run/i18n/en.json';
@@ -14,6 +16,8 @@ import sharedFolderEn from '../shared-folder/i18n/en.json';
 import sharedFolderZh from '../shared-folder/i18n/zh-CN.json';
 import syncEn from '../sync/i18n/en.json';
 import syncZh from '../sync/i18n/zh-CN.json';
+import teamSettingsEn from '../team-settings/i18n/en.json';
+import teamSettingsZh from '../team-settings/i18n/zh-CN.json';
 import teamEn from '../team/i18n/en.json';
 import teamZh from '../team/i18n/zh-CN.json';
 
@@ -23,16 +27,18 @@ import teamZh from '../team/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, sharedFolderZh, firstRunZh, settingsZh, syncZh, teamZh, handoverZh, followUpsZh, briefingZh],
-  en: [appEn, sharedFolderEn, firstRunEn, settingsEn, syncEn, teamEn, handoverEn, followUpsEn, briefingEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, briefingZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, briefingEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
 export const zhCN = {
   ...appZh,
+  ...formatZh,
   ...sharedFolderZh,
   ...firstRunZh,
   ...settingsZh,
+  ...teamSettingsZh,
   ...syncZh,
   ...teamZh,
   ...handoverZh,
@@ -42,9 +48,11 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   ...appEn,
+  ...formatEn,
   ...sharedFolderEn,
   ...firstRunEn,
   ...settingsEn,
+  ...teamSettingsEn,
   ...syncEn,
   ...teamEn,
   ...handoverEn,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../app/stores/app-info-store';
 import type { MessageKey } from '../i18n/resources';
 import { KeyProtectionRow } from '../team/KeyProtectionRow';
-import { SettingsSection } from './SettingsSection';
+import { SettingsSection } from '../app/ui/SettingsSection';
 
 const platformNames: Record<string, MessageKey> = {
   win32: 'platform.win32',

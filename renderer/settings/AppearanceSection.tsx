@@ -3,7 +3,7 @@ import type { Language, Theme } from '../../shared/settings/schema';
 import { useSettings } from '../app/stores/settings-store';
 import { Segmented } from '../app/ui/Segmented';
 import { useSystemLanguage } from '../i18n/use-language';
-import { SettingsSection } from './SettingsSection';
+import { SettingsSection } from '../app/ui/SettingsSection';
 import { useSaveSettings } from './use-save-settings';
 
 /** The radios use 'system' for "follow the system"; the setting stores that as null. */

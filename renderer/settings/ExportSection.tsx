@@ -4,7 +4,7 @@ import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
 import { baton } from '../bridge/baton';
 import { FolderPathInput } from '../shared-folder/FolderPathInput';
-import { SettingsSection } from './SettingsSection';
+import { SettingsSection } from '../app/ui/SettingsSection';
 
 /** Everything the team wrote, to a folder of the person's choice, readable without Baton. */
 export function ExportSection() {

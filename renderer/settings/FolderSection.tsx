@@ -6,7 +6,7 @@ import { useAppInfo } from '../app/stores/app-info-store';
 import { useSettings } from '../app/stores/settings-store';
 import { ComputerIcon, FolderIcon } from '../app/ui/icons';
 import { FolderPathInput } from '../shared-folder/FolderPathInput';
-import { SettingsSection } from './SettingsSection';
+import { SettingsSection } from '../app/ui/SettingsSection';
 import { useSaveSettings } from './use-save-settings';
 
 /**

@@ -4,7 +4,7 @@ import type { ApiError } from '../../shared/api/result';
 import { describeError } from '../app/errors/describe-error';
 import { useSettings } from '../app/stores/settings-store';
 import { Field } from '../app/ui/Field';
-import { SettingsSection } from './SettingsSection';
+import { SettingsSection } from '../app/ui/SettingsSection';
 import { useSaveSettings } from './use-save-settings';
 
 /**

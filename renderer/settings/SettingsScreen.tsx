@@ -3,7 +3,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { ExportSection } from './ExportSection';
 import { FolderSection } from './FolderSection';
 import { NameSection } from './NameSection';
-import { TeamSettingsSection } from './TeamSettingsSection';
+import { TeamSettingsSection } from '../team-settings/TeamSettingsSection';
 import './settings.css';
 
 export function SettingsScreen() {

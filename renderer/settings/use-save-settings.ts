@@ -5,7 +5,7 @@ import type { SettingsPatch } from '../../shared/settings/schema';
 import { describeError } from '../app/errors/describe-error';
 import { reportError } from '../app/errors/report-error';
 import { useSettings } from '../app/stores/settings-store';
-import { setSaveStatus } from './save-status-store';
+import { setSaveStatus } from '../app/ui/save-status-store';
 
 /**
  * Saves a change from one section and answers with the error, if any. A problem with the field

@@ -1,5 +1,5 @@
 import type { TeamView } from '../../shared/api/team-schemas';
-import type { Person } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 
 /**
  * The people work can be given to: members with an approved computer, in order of joining.

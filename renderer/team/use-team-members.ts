@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Person } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 import { assignableMembers } from './assignable-members';
 import { useTeam, useTeamFeed } from './team-store';
 

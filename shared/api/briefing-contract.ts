@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Briefing } from '../briefing';
-import { epochMsSchema } from '../handover';
+import { epochMsSchema } from '../team-settings';
 
 const out = <T>() => z.custom<T>(() => true);
 

@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import {
-  FOLLOW_UP_CATEGORIES,
-  FOLLOW_UP_STATUSES,
-  HANDOVER_DRAFT_FORMAT,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENT_NAME_CHARS,
-  SECTION_KEYS,
-  attachmentSchema,
-  dateSchema,
-  draftFollowUpSchema,
-  entityIdSchema,
-  epochMsSchema,
-  personSchema,
-  settingIdSchema,
-  sha256Schema,
-  type Attachment,
-  type HandoverDraft,
-  type Person,
-  type ValidationIssue,
-} from '../handover';
+import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, SECTION_KEYS, attachmentSchema, draftFollowUpSchema, type Attachment, type HandoverDraft } from '../handover';
+import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
+import type { Checked } from './checked';
 import type { HandoverViews } from './handover-views';
 
 /**
@@ -51,8 +34,6 @@ export const HandoverDraftInput = z
 
 /** Base64 of the 20 MiB limit, plus a little, so that a file just over it gets the readable code. */
 const MAX_BASE64_CHARS = Math.ceil(((MAX_ATTACHMENT_BYTES + 1024) * 4) / 3) + 4;
-
-export type Checked<T> = ({ ok: true } & T) | { ok: false; issues: ValidationIssue[] };
 
 const followUpChanges = z
   .object({

@@ -1,18 +1,5 @@
-import type {
-  Acknowledgement,
-  Addendum,
-  Department,
-  EscalationState,
-  FollowUp,
-  FollowUpComment,
-  FollowUpConflict,
-  FollowUpHistoryEntry,
-  Person,
-  ShiftInstance,
-  ShiftRef,
-  ShiftType,
-  SubmittedNote,
-} from '../handover';
+import type { Acknowledgement, Addendum, EscalationState, FollowUp, FollowUpComment, FollowUpConflict, FollowUpHistoryEntry, SubmittedNote } from '../handover';
+import type { Department, Person, ShiftInstance, ShiftRef, ShiftType } from '../team-settings';
 import type { SearchKind } from '../search';
 
 /**

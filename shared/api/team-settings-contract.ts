@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TeamSettings, TeamSettingsFields } from '../handover';
-import type { Checked } from './handover-contract';
+import type { TeamSettings, TeamSettingsFields } from '../team-settings';
+import type { Checked } from './checked';
 
 /**
  * The lead's edit of the team's handover settings. The input takes anything a form can hold (an

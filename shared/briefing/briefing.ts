@@ -1,4 +1,4 @@
-import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type Person } from '../handover';
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type Person } from '../team-settings';
 import type { SyncStatus } from '../sync/status';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import { defaultDuty, myMoment, myNextShift, type BriefingQuery, type DutySource } from './duty';

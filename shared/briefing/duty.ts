@@ -1,4 +1,4 @@
-import { currentShift, nextShift, upcomingShift, type Person, type ShiftInstance, type TeamSettings } from '../handover';
+import { currentShift, nextShift, upcomingShift, type Person, type ShiftInstance, type TeamSettings } from '../team-settings';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import type { Moment, MyShift, OnDuty } from './types';
 

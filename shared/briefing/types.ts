@@ -1,4 +1,5 @@
-import type { EscalationState, Person, ShiftInstance, ShiftRef } from '../handover';
+import type { EscalationState } from '../handover';
+import type { Person, ShiftInstance, ShiftRef } from '../team-settings';
 import type { SetAsideReason, UnavailableReason } from '../sync/status';
 import type { SyncHealth } from '../sync/health';
 

@@ -7,8 +7,8 @@ import {
   handover,
   type SectionKey,
   type SubmittedHandover,
-  type TeamSettings,
 } from '../handover';
+import type { TeamSettings } from '../team-settings';
 import { isoInZone, safeFileName } from './time';
 import type { ExportFile, ExportInput } from './types';
 

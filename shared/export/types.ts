@@ -1,4 +1,4 @@
-import type { TeamSettings } from '../handover';
+import type { TeamSettings } from '../team-settings';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 
 /** One file of an export: a path relative to the export folder (forward slashes) and its text. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sha256Schema } from './fields';
+import { sha256Schema } from '../team-settings';
 import { ALLOWED_ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, type AttachmentMime } from './limits';
 
 /**

@@ -1,7 +1,7 @@
-import type { Person } from './fields';
+import { issuesFromZod, type Person, type ValidationIssue } from '../team-settings';
 import { followUpCreatedSchema, type FollowUpCreatedData } from './follow-up';
 import { escalationDeadline } from './follow-up-rules';
-import { issuesFromZod, validateFollowUpInput, type FollowUpInput, type ValidationContext, type ValidationIssue } from './validation';
+import { validateFollowUpInput, type FollowUpInput, type ValidationContext } from './validation';
 
 /** The data of a `followUp.created` op from what a person entered, or why it cannot be made. */
 

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { attachmentSchema } from './attachments';
 import { followUpCreatedData, type Checked } from './create-follow-up';
-import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from './fields';
+import { dateSchema, entityIdSchema, epochMsSchema, issuesFromZod, type Person, personSchema, proposedShift, settingIdSchema, sha256Schema, shiftInstance, type TeamSettings, type ValidationIssue } from '../team-settings';
 import { FOLLOW_UP_CATEGORIES, type FollowUpCreatedData, type FollowUpState } from './follow-up';
 import { carryOver } from './follow-up-rules';
 import { checklistItemSchema, handoverSubmittedSchema, type ChecklistItem, type HandoverSubmittedData } from './handover';
 import { MAX_ATTACHMENTS } from './limits';
 import { draftSectionsSchema, emptySections } from './sections';
-import { proposedShift, shiftInstance } from './shifts';
-import type { TeamSettings } from './team-settings';
-import { issuesFromZod, validateSections, type ValidationContext, type ValidationIssue } from './validation';
+import { validateSections, type ValidationContext } from './validation';
 
 /**
  * A handover note being written: autosaved on this computer while typing, private until submitted.

@@ -1,4 +1,4 @@
-import type { Person } from './fields';
+import type { Person } from '../team-settings';
 import { followUpFields, followUpHistory, type FollowUpFields, type FollowUpState } from './follow-up';
 
 /**

@@ -1,5 +1,5 @@
 import type { FollowUp, FollowUpState } from './follow-up';
-import type { TeamSettings } from './team-settings';
+import type { TeamSettings } from '../team-settings';
 
 /** Rules about follow-ups. `now` is always passed in, so that every rule is a pure function. */
 

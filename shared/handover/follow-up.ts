@@ -11,7 +11,7 @@ import {
   type LwwSet,
   type TypedOp,
 } from '../sync';
-import { entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from './fields';
+import { entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
 import { MAX_COMMENT_CHARS, MAX_LINK_CHARS, MAX_TITLE_CHARS } from './limits';
 
 /**

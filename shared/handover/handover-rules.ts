@@ -1,7 +1,7 @@
 import { isRunning } from './follow-up-rules';
 import type { FollowUpState } from './follow-up';
 import { isSubmitted, type HandoverState, type SubmittedHandover } from './handover';
-import { shiftKey, type ShiftRef } from './shifts';
+import { shiftKey, type ShiftRef } from '../team-settings';
 
 /** Rules about handover notes: which to show, to whom, in which order. */
 

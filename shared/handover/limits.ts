@@ -18,7 +18,6 @@ export const MAX_ATTACHMENT_NAME_CHARS = 255;
 export const MAX_FOLLOW_UP_REFS = 500;
 export const MAX_CHECKLIST_ITEMS = 200;
 export const MAX_LINK_CHARS = 2_000;
-export const MAX_PERSON_NAME_CHARS = 100;
 
 export const ALLOWED_ATTACHMENT_MIMES = [
   'image/png',
@@ -31,10 +30,6 @@ export type AttachmentMime = (typeof ALLOWED_ATTACHMENT_MIMES)[number];
 
 /** An escalation's screenshot is a picture of the Weibo post: the image types, not PDF. */
 export const SCREENSHOT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const satisfies readonly AttachmentMime[];
-
-/** 'Weibo first' (微博优先): how long a department has to answer an escalated complaint, by default. */
-export const DEFAULT_ESCALATION_MINUTES = 120;
-export const MAX_ESCALATION_MINUTES = 7 * 24 * 60;
 
 /**
  * A due time picked "now" in a minute-granular picker is a few seconds in the past by the time

@@ -1,8 +1,15 @@
-import { z } from 'zod';
 import type { LwwFields } from '../sync';
+import {
+  TEAM_VALIDATION_CODES,
+  departmentIssues,
+  issue,
+  textIssues,
+  type Person,
+  type TeamSettings,
+  type ValidationIssue,
+} from '../team-settings';
 import type { Attachment } from './attachments';
 import { isHttpLink, type FollowUpCategory, type FollowUpFields } from './follow-up';
-import type { Person } from './fields';
 import {
   ALLOWED_ATTACHMENT_MIMES,
   DUE_GRACE_MS,
@@ -14,23 +21,15 @@ import {
   MAX_TITLE_CHARS,
   SCREENSHOT_MIMES,
 } from './limits';
-import { SECTION_KEYS, allSectionsEmpty, isBlank, type Sections } from './sections';
-import { teamSettingsFields, type TeamSettings, type TeamSettingsFields } from './team-settings';
+import { SECTION_KEYS, allSectionsEmpty, type Sections } from './sections';
 
 /**
- * Checks of what a person typed, before it becomes an op. Each problem is a stable code with
- * params that the UI translates (zh-CN and en); nothing here changes or truncates the input, so
- * the person fixes it with everything they typed still there.
+ * Checks of what a person typed into a note or a follow-up, before it becomes an op. The codes
+ * shared with the team settings (`required`, `too-long`, …) and the issue shape are in
+ * shared/team-settings; these are handover's own.
  */
 export const VALIDATION_CODES = [
-  /** params: {} */
-  'required',
-  /** params: { max, length } (length only when known) */
-  'too-long',
-  /** params: { max, count } (count only when known) */
-  'too-many',
-  /** params: { min } or { max } (an escalation time in the future: { max: now }) */
-  'out-of-range',
+  ...TEAM_VALIDATION_CODES,
   /** params: {} — every section of a note is blank */
   'all-sections-empty',
   /** params: { dueAt, now } (epoch ms) */
@@ -45,40 +44,9 @@ export const VALIDATION_CODES = [
   'not-a-link',
   /** params: {} — an escalation needs the Weibo link or a screenshot */
   'escalation-needs-evidence',
-  /** params: { departmentId } — not in the team's list, or retired */
-  'unknown-department',
-  /** params: { shiftTypeId } */
-  'unknown-shift-type',
-  /** params: {} — two shift types or departments with one id */
-  'duplicate-id',
-  /** params: {} — every shift type retired */
-  'no-active-shift-type',
-  /** params: {} */
-  'shift-start-equals-end',
-  /** params: {} */
-  'unknown-time-zone',
-  /** params: { message } — anything else a schema refused (a bug in the caller, mostly) */
-  'invalid',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
-
-export interface ValidationIssue {
-  readonly code: ValidationCode;
-  /** Where, e.g. ['sections', 'fans'], ['followUps', 0, 'dueAt']; [] for the whole input. */
-  readonly path: ReadonlyArray<string | number>;
-  readonly params: Readonly<Record<string, string | number>>;
-}
-
-const issue = (code: ValidationCode, path: ReadonlyArray<string | number>, params: ValidationIssue['params'] = {}): ValidationIssue => ({
-  code,
-  path,
-  params,
-});
-
-function textIssues(text: string, max: number, path: ReadonlyArray<string | number>, required: boolean): ValidationIssue[] {
-  if (required && isBlank(text)) return [issue('required', path)];
-  return text.length > max ? [issue('too-long', path, { max, length: text.length })] : [];
-}
+type Issue = ValidationIssue<ValidationCode>;
 
 /** A file about to be attached; `mime` from `detectAttachmentMime` (null: not recognised). */
 export interface FileToAttach {
@@ -87,8 +55,8 @@ export interface FileToAttach {
   readonly mime: string | null;
 }
 
-function fileIssues(file: FileToAttach, allowed: readonly string[], typeIssue: () => ValidationIssue): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+function fileIssues(file: FileToAttach, allowed: readonly string[], typeIssue: () => Issue): Issue[] {
+  const issues: Issue[] = [];
   if (file.size > MAX_ATTACHMENT_BYTES) {
     issues.push(issue('attachment-too-large', [], { name: file.name, size: file.size, max: MAX_ATTACHMENT_BYTES }));
   }
@@ -96,32 +64,32 @@ function fileIssues(file: FileToAttach, allowed: readonly string[], typeIssue: (
   return issues;
 }
 
-export function validateAttachment(file: FileToAttach): ValidationIssue[] {
+export function validateAttachment(file: FileToAttach): Issue[] {
   return fileIssues(file, ALLOWED_ATTACHMENT_MIMES, () =>
     issue('attachment-type', [], { name: file.name, mime: file.mime ?? 'unknown', allowed: ALLOWED_ATTACHMENT_MIMES.join(', ') }),
   );
 }
 
 /** An escalation's screenshot: an attachment that is a picture (a PDF of the post is not one). */
-export function validateScreenshot(file: FileToAttach): ValidationIssue[] {
+export function validateScreenshot(file: FileToAttach): Issue[] {
   return fileIssues(file, SCREENSHOT_MIMES, () => issue('screenshot-type', [], { name: file.name, mime: file.mime ?? 'unknown' }));
 }
 
-function attachmentCountIssues(attachments: readonly Attachment[], path: ReadonlyArray<string | number>): ValidationIssue[] {
+function attachmentCountIssues(attachments: readonly Attachment[], path: ReadonlyArray<string | number>): Issue[] {
   return attachments.length > MAX_ATTACHMENTS ? [issue('too-many', path, { max: MAX_ATTACHMENTS, count: attachments.length })] : [];
 }
 
-export function validateSections(sections: Sections): ValidationIssue[] {
-  const issues = SECTION_KEYS.flatMap((key) => textIssues(sections[key], MAX_SECTION_CHARS, ['sections', key], false));
+export function validateSections(sections: Sections): Issue[] {
+  const issues: Issue[] = SECTION_KEYS.flatMap((key) => textIssues(sections[key], MAX_SECTION_CHARS, ['sections', key], false));
   if (allSectionsEmpty(sections)) issues.push(issue('all-sections-empty', ['sections']));
   return issues;
 }
 
-export function validateAddendum(input: { readonly text: string; readonly attachments: readonly Attachment[] }): ValidationIssue[] {
+export function validateAddendum(input: { readonly text: string; readonly attachments: readonly Attachment[] }): Issue[] {
   return [...textIssues(input.text, MAX_SECTION_CHARS, ['text'], true), ...attachmentCountIssues(input.attachments, ['attachments'])];
 }
 
-export function validateComment(text: string): ValidationIssue[] {
+export function validateComment(text: string): Issue[] {
   return textIssues(text, MAX_COMMENT_CHARS, ['text'], true);
 }
 
@@ -148,18 +116,12 @@ export interface ValidationContext {
   readonly settings: TeamSettings;
 }
 
-function departmentIssues(departmentId: string | null, settings: TeamSettings, path: ReadonlyArray<string | number>): ValidationIssue[] {
-  if (departmentId === null) return [];
-  const known = settings.departments.some((department) => department.id === departmentId && department.retired !== true);
-  return known ? [] : [issue('unknown-department', path, { departmentId })];
-}
-
-function dueIssues(dueAt: number, now: number, path: ReadonlyArray<string | number>): ValidationIssue[] {
+function dueIssues(dueAt: number, now: number, path: ReadonlyArray<string | number>): Issue[] {
   return dueAt < now - DUE_GRACE_MS ? [issue('due-in-past', path, { dueAt, now })] : [];
 }
 
-export function validateFollowUpInput(input: FollowUpInput, { now, settings }: ValidationContext): ValidationIssue[] {
-  const issues = [
+export function validateFollowUpInput(input: FollowUpInput, { now, settings }: ValidationContext): Issue[] {
+  const issues: Issue[] = [
     ...textIssues(input.title, MAX_TITLE_CHARS, ['title'], true),
     ...(input.owner === null ? [issue('required', ['owner'])] : []),
     ...departmentIssues(input.departmentId, settings, ['departmentId']),
@@ -195,7 +157,7 @@ export function validateFollowUpChanges(
   changes: Partial<FollowUpFields>,
   { now, settings }: ValidationContext,
   fields: LwwFields<FollowUpFields> = {},
-): ValidationIssue[] {
+): Issue[] {
   const held = <K extends 'dueAt' | 'department'>(field: K, value: FollowUpFields[K]) => {
     const shown = fields[field];
     return shown !== undefined && [shown, ...shown.conflicts].some((write) => write.value === value);
@@ -206,35 +168,4 @@ export function validateFollowUpChanges(
     ...(dueAt === undefined || held('dueAt', dueAt) ? [] : dueIssues(dueAt, now, ['dueAt'])),
     ...(department === undefined || held('department', department) ? [] : departmentIssues(department, settings, ['department'])),
   ];
-}
-
-const teamSettingsChangeSchema = z.object(teamSettingsFields).partial();
-
-/** A lead's edit of the team settings. */
-export function validateTeamSettingsChange(changes: Partial<TeamSettingsFields>): ValidationIssue[] {
-  const parsed = teamSettingsChangeSchema.safeParse(changes);
-  return parsed.success ? [] : issuesFromZod(parsed.error);
-}
-
-/** Zod's issues as validation codes: a refinement's `params.code` wins, sizes map to their codes. */
-export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((zodIssue) => {
-    const path = zodIssue.path.map((part) => (typeof part === 'number' ? part : String(part)));
-    if (zodIssue.code === 'custom') {
-      const code = (zodIssue.params as { code?: string } | undefined)?.code;
-      if (code !== undefined && (VALIDATION_CODES as readonly string[]).includes(code)) return issue(code as ValidationCode, path);
-    }
-    if (zodIssue.code === 'too_big') {
-      const max = Number(zodIssue.maximum);
-      if (zodIssue.origin === 'string') return issue('too-long', path, { max });
-      if (zodIssue.origin === 'array') return issue('too-many', path, { max });
-      return issue('out-of-range', path, { max });
-    }
-    if (zodIssue.code === 'too_small') {
-      const min = Number(zodIssue.minimum);
-      if (zodIssue.origin === 'string' || zodIssue.origin === 'array') return issue('required', path);
-      return issue('out-of-range', path, { min });
-    }
-    return issue('invalid', path, { message: zodIssue.message });
-  });
 }

@@ -1,4 +1,5 @@
-import { dateInZone, isSubmitted, SECTION_KEYS, type FollowUpState, type HandoverState } from '../handover';
+import { isSubmitted, SECTION_KEYS, type FollowUpState, type HandoverState } from '../handover';
+import { dateInZone } from '../team-settings';
 import type { SearchDocument } from './handover-search';
 
 /** Search documents from folded states; null for an entity whose submission or creation has not arrived. */

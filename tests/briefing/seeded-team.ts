@@ -1,4 +1,4 @@
-import { DEFAULT_TEAM_SETTINGS, shiftOn, type Person, type ShiftType } from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS, shiftOn, type Person, type ShiftType } from '../../shared/team-settings';
 import type { DutyFacts, DutyRole, MyShift } from '../../shared/briefing';
 import type { Op } from '../../shared/sync';
 import type { SyncStatus } from '../../shared/sync/status';

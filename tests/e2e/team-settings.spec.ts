@@ -15,7 +15,7 @@ interface FollowUp {
 }
 
 /** The card in either language. */
-const cardOf = (computer: Computer) => computer.page.getByRole('region', { name: /^(交接班设置|Handover settings)$/ });
+const cardOf = (computer: Computer) => computer.page.getByRole('region', { name: /^(团队设置|Team settings)$/ });
 
 async function openSettingsCard(computer: Computer): Promise<Locator> {
   await computer.page.getByRole('navigation').getByRole('link', { name: /设置|Settings/ }).click();
@@ -32,10 +32,10 @@ async function shootCard(computer: Computer, name: string) {
   await computer.page.setViewportSize({ width: 1280, height: 2400 });
   await card.screenshot({ path: `${SHOTS}/${name}-zh-CN.png`, animations: 'disabled' });
   await call(computer, 'updateSettings', { language: 'en' });
-  await expect(computer.page.getByRole('heading', { name: 'Handover settings' })).toBeVisible();
+  await expect(computer.page.getByRole('heading', { name: 'Team settings' })).toBeVisible();
   await card.screenshot({ path: `${SHOTS}/${name}-en.png`, animations: 'disabled' });
   await call(computer, 'updateSettings', { language: 'zh-CN' });
-  await expect(computer.page.getByRole('heading', { name: '交接班设置' })).toBeVisible();
+  await expect(computer.page.getByRole('heading', { name: '团队设置' })).toBeVisible();
   await computer.page.setViewportSize({ width: 1280, height: 820 });
 }
 
@@ -57,7 +57,7 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await card.getByRole('textbox', { name: '班次 3 中文名称' }).fill('夜班');
     await card.getByRole('textbox', { name: '班次 3 开始' }).fill('00:00');
     await card.getByRole('textbox', { name: '班次 3 结束' }).fill('08:00');
-    await card.getByRole('button', { name: '保存交接班设置' }).click();
+    await card.getByRole('button', { name: '保存团队设置' }).click();
     await expect(card.getByText('请填写这一项。')).toBeVisible();
     await expect(card.getByRole('textbox', { name: '班次 3 中文名称' })).toHaveValue('夜班');
     await expect(card.getByRole('textbox', { name: '班次 3 英文名称' })).toHaveAttribute('aria-invalid', 'true');
@@ -74,7 +74,7 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await card.getByRole('button', { name: '停用 部门 4' }).click();
     await card.getByLabel('微博优先时限（分钟）').fill('90');
     await expect(card.getByText(/1 小时 30 分钟内处理/)).toBeVisible();
-    await card.getByRole('button', { name: '保存交接班设置' }).click();
+    await card.getByRole('button', { name: '保存团队设置' }).click();
     await expect(card.getByRole('status')).toContainText('已保存');
     await expect(card.getByText('请填写这一项。')).toHaveCount(0);
     // What was saved is what the card shows now: the new rows carry their saved names.
@@ -118,7 +118,7 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await expect(card.getByText('只有值班长可以修改这些设置。')).toBeVisible();
     await expect(card.getByRole('textbox', { name: '班次 3 中文名称' })).toHaveValue('夜班');
     await expect(card.getByRole('textbox', { name: '班次 3 中文名称' })).toBeDisabled();
-    await expect(card.getByRole('button', { name: '保存交接班设置' })).toHaveCount(0);
+    await expect(card.getByRole('button', { name: '保存团队设置' })).toHaveCount(0);
     await shootCard(colleague, 'team-settings-read-only');
   });
 

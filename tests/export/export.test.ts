@@ -4,7 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportFolder } from '../../electron/services/export/export-folder';
 import { FOLLOW_UP_COLUMNS } from '../../shared/export';
-import type { HandoverDraft, Person } from '../../shared/handover';
+import type { HandoverDraft } from '../../shared/handover';
+import type { Person } from '../../shared/team-settings';
 import { tempDir } from '../sync-service/helpers';
 import { call, openApp, team } from '../team-service/team-apps';
 

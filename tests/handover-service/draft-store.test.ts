@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DraftStore } from '../../electron/services/handover/draft-store';
-import { prefillDraft, teamSettingsOf, type HandoverDraft } from '../../shared/handover';
+import { prefillDraft, type HandoverDraft } from '../../shared/handover';
+import { teamSettingsOf } from '../../shared/team-settings';
 import { memoryLog } from '../support/memory-log';
 import { tempDir, withText } from './helpers';
 

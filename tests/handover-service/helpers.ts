@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 import { HandoverService } from '../../electron/services/handover/handover-service';
 import type { Logger } from '../../electron/services/log';
 import { SyncService } from '../../electron/services/sync/sync-service';
-import { followUp, handover, teamSettings, type HandoverDraft, type Person } from '../../shared/handover';
+import { followUp, handover, type HandoverDraft } from '../../shared/handover';
+import { teamSettings, type Person } from '../../shared/team-settings';
 
 /** Real sync services on temp folders, driven by hand (no timers, no watcher), closed after each test. */
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TEAM_SETTINGS,
-  HANDOVER_DRAFT_FORMAT,
-  HandoverDraft,
-  followUp,
-  handover,
-  prefillDraft,
-  submissionFromDraft,
-  type DraftFollowUp,
-  type FollowUpState,
-  type SubmitContext,
-} from '../../shared/handover';
+import { HANDOVER_DRAFT_FORMAT, HandoverDraft, followUp, handover, prefillDraft, submissionFromDraft, type DraftFollowUp, type FollowUpState, type SubmitContext } from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS } from '../../shared/team-settings';
 import type { Op } from '../../shared/sync';
 import { ALICE, TestDevice } from '../sync/devices';
 import { HOUR, LI, MINUTE, WANG, createFollowUp, editFollowUp, followUpData, replica, sections, shanghai } from './harness';

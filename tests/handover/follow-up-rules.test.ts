@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TEAM_SETTINGS,
-  carryOver,
-  escalationDeadline,
-  escalationState,
-  followUp,
-  isOverdue,
-  openFollowUps,
-  shiftOn,
-  followUpCreatedData,
-  type FollowUp,
-  type FollowUpState,
-  type ShiftType,
-} from '../../shared/handover';
+import { carryOver, escalationDeadline, escalationState, followUp, isOverdue, openFollowUps, followUpCreatedData, type FollowUp, type FollowUpState } from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS, shiftOn, type ShiftType } from '../../shared/team-settings';
 import type { Op } from '../../shared/sync';
 import { ALICE, BOB, TestDevice } from '../sync/devices';
 import { HOUR, LI, MINUTE, WANG, createFollowUp, editFollowUp, followUpData, replica, shanghai } from './harness';

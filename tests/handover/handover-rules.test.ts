@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TEAM_SETTINGS,
-  filterHandovers,
-  followUp,
-  handover,
-  hasAcknowledged,
-  previousHandoverFor,
-  previousShift,
-  shiftOn,
-  unacknowledged,
-  type HandoverState,
-  type ShiftType,
-} from '../../shared/handover';
+import { filterHandovers, followUp, handover, hasAcknowledged, previousHandoverFor, unacknowledged, type HandoverState } from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS, previousShift, shiftOn, type ShiftType } from '../../shared/team-settings';
 import type { Op } from '../../shared/sync';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
 import { LI, MINUTE, WANG, ZHAO, acknowledge, createFollowUp, editFollowUp, followUpData, noteData, replica, submit } from './harness';

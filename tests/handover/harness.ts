@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
-import {
-  SECTION_KEYS,
-  followUp,
-  handover,
-  teamSettings,
-  type FollowUpCreatedData,
-  type FollowUpFields,
-  type HandoverSubmittedData,
-  type Person,
-  type Sections,
-} from '../../shared/handover';
+import { SECTION_KEYS, followUp, handover, type FollowUpCreatedData, type FollowUpFields, type HandoverSubmittedData, type Sections } from '../../shared/handover';
+import { teamSettings, type Person } from '../../shared/team-settings';
 import type { TestDevice } from '../sync/devices';
 import { nodeCrypto } from '../sync/node-crypto';
 import { deliver, deliveryArb } from '../sync/scenario';

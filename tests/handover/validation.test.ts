@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TEAM_SETTINGS,
-  MAX_ATTACHMENT_BYTES,
-  MAX_ATTACHMENTS,
-  MAX_SECTION_CHARS,
-  MAX_TITLE_CHARS,
-  detectAttachmentMime,
-  validateAddendum,
-  validateAttachment,
-  validateComment,
-  validateFollowUpChanges,
-  validateFollowUpInput,
-  validateScreenshot,
-  validateSections,
-  validateTeamSettingsChange,
-  type Attachment,
-  type FollowUpInput,
-} from '../../shared/handover';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, detectAttachmentMime, validateAddendum, validateAttachment, validateComment, validateFollowUpChanges, validateFollowUpInput, validateScreenshot, validateSections, type Attachment, type FollowUpInput } from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS, validateTeamSettingsChange } from '../../shared/team-settings';
 import { HOUR, MINUTE, WANG, sections, shanghai } from './harness';
 
 const NOW = shanghai('2026-01-05', '10:00');

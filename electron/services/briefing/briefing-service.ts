@@ -1,5 +1,5 @@
 import { shiftBriefing, type Briefing } from '../../../shared/briefing';
-import type { Person } from '../../../shared/handover';
+import type { Person } from '../../../shared/team-settings';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 

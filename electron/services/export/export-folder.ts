@@ -1,4 +1,4 @@
-import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../../../shared/handover';
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../../../shared/team-settings';
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import { appSyncConfig } from '../sync/app-sync-config';

@@ -1,4 +1,4 @@
-import type { Checked } from '../../../shared/api/handover-contract';
+import type { Checked } from '../../../shared/api/checked';
 import { ApiFailure } from '../../../shared/api/result';
 import { MIME_SNIFF_BYTES, detectAttachmentMime, validateAttachment, type Attachment } from '../../../shared/handover';
 import type { Logger } from '../log';

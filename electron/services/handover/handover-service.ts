@@ -1,35 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Checked } from '../../../shared/api/handover-contract';
+import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import {
-  TEAM_SETTINGS_ID,
-  currentShift,
-  followUp,
-  followUpCreatedData,
-  handover,
-  handoversForShift,
-  hasAcknowledged,
-  isCreated,
-  isSubmitted,
-  prefillDraft,
-  previousHandoverFor,
-  upcomingShift,
-  proposedShift,
-  submissionFromDraft,
-  teamSettings,
-  teamSettingsOf,
-  validateAddendum,
-  validateComment,
-  validateFollowUpChanges,
-  type Attachment,
-  type FollowUpFields,
-  type FollowUpInput,
-  type HandoverDraft,
-  type HandoverFilter,
-  type Person,
-  type TeamSettings,
-} from '../../../shared/handover';
+import { followUp, followUpCreatedData, handover, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { TEAM_SETTINGS_ID, currentShift, upcomingShift, proposedShift, teamSettings, teamSettingsOf, type Person, type TeamSettings } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { SyncStatus } from '../../../shared/sync/status';

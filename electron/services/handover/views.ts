@@ -1,18 +1,5 @@
 import type { FollowUpDetail, FollowUpView, HandoverSummary, HandoverView } from '../../../shared/api/handover-views';
-import {
-  compareFollowUps,
-  effectiveDueAt,
-  escalationState,
-  followUpConflicts,
-  followUpHistory,
-  isCreated,
-  isOverdue,
-  noteExcerpt,
-  openFollowUps,
-  type CreatedFollowUp,
-  type FollowUpState,
-  type SubmittedHandover,
-} from '../../../shared/handover';
+import { compareFollowUps, effectiveDueAt, escalationState, followUpConflicts, followUpHistory, isCreated, isOverdue, noteExcerpt, openFollowUps, type CreatedFollowUp, type FollowUpState, type SubmittedHandover } from '../../../shared/handover';
 
 /** Folded states as the screens' views: plain JSON, with the flags that need `now` computed here. */
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMonthDay, formatWeekday, isoDay } from '../../i18n/format';
+import { formatMonthDay, formatWeekday, isoDay } from '../format';
 import { useLanguage } from '../../i18n/use-language';
 
 const msUntilTomorrow = (now: Date) =>

@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/handover';
+import type { Person } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import { entityRef } from '../../../shared/sync/op';
 import { writeTeam, type TeamWriter } from './team-writers';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { teamFolderLayout } from '../../../electron/services/sync/layout';
 import { nodeCrypto } from '../../../electron/services/sync/node-crypto';
 import { writeDeviceFile } from '../../../electron/services/sync/team-create';
-import type { Person } from '../../../shared/handover';
+import type { Person } from '../../../shared/team-settings';
 import { deviceIdFromRandom } from '../../../shared/sync/device-id';
 import { HybridClock } from '../../../shared/sync/hlc';
 import { entityRef, formatOpId, type Op } from '../../../shared/sync/op';

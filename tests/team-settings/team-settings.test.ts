@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TEAM_SETTINGS,
-  TEAM_SETTINGS_ID,
-  currentShift,
-  teamSettings,
-  teamSettingsOf,
-  type TeamSettingsFields,
-} from '../../shared/handover';
+import { DEFAULT_TEAM_SETTINGS, TEAM_SETTINGS_ID, currentShift, teamSettings, teamSettingsOf, type TeamSettingsFields } from '../../shared/team-settings';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
 import { ALICE, BOB, MONDAY_9AM, TestDevice } from '../sync/devices';
 import { nodeCrypto } from '../sync/node-crypto';
-import { replica } from './harness';
+import { replica } from '../handover/harness';
 
 const ENTITY = `teamSettings:${TEAM_SETTINGS_ID}`;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card } from '../app/ui/Card';
+import { Card } from './Card';
 import { SaveStatus } from './SaveStatus';
 
 interface SettingsSectionProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEPARTMENTS, settingsList } from '../../shared/handover';
+import { DEFAULT_DEPARTMENTS, settingsList } from '../../shared/team-settings';
 
 describe('settingsList', () => {
   it('gives new items an id no other item has, in place, and keeps left-out items retired at the end', () => {

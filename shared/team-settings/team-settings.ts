@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields } from '../sync';
 import { bilingualNameSchema, settingIdSchema } from './fields';
-import { DEFAULT_ESCALATION_MINUTES, MAX_ESCALATION_MINUTES } from './limits';
 import { DEFAULT_SHIFT_TYPES, activeShiftTypes, shiftTypeSchema, type ShiftType } from './shift-types';
 
 /**
- * Team settings a lead edits: shift types, departments escalations go to, the 'Weibo first'
+ * The team's settings (as opposed to this computer's settings in `shared/settings`), a lead edits: shift types, departments escalations go to, the 'Weibo first'
  * deadline and the team's time zone. One entity per team; each setting is a last-writer-wins
  * field, so two leads editing different settings both keep their change, and two editing the
  * same one see the loser as a conflict.
  */
 
 export const TEAM_SETTINGS_KIND = 'teamSettings';
+/** The one op type of the team settings. */
+export const TEAM_SETTINGS_SET = 'teamSettings.set';
 /** The one entity: `teamSettings:team`. */
 export const TEAM_SETTINGS_ID = 'team';
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** 'Weibo first' (微博优先): how long a department has to answer an escalated complaint, by default. */
+export const DEFAULT_ESCALATION_MINUTES = 120;
+export const MAX_ESCALATION_MINUTES = 7 * 24 * 60;
 
 export const departmentSchema = z.object({
   id: settingIdSchema,
@@ -96,10 +101,10 @@ export interface TeamSettingsState {
 export const teamSettings = defineCapability({
   kind: TEAM_SETTINGS_KIND,
   ops: {
-    'teamSettings.set': lwwSetSchema(teamSettingsFields),
+    [TEAM_SETTINGS_SET]: lwwSetSchema(teamSettingsFields),
   },
   reduce(ops): TeamSettingsState {
-    const fields = foldLww<TeamSettingsFields>(opsOfType(ops, 'teamSettings.set'));
+    const fields = foldLww<TeamSettingsFields>(opsOfType(ops, TEAM_SETTINGS_SET));
     return {
       fields,
       settings: {

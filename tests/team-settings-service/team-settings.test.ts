@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Checked } from '../../shared/api/handover-contract';
+import type { Checked } from '../../shared/api/checked';
 import type { TeamSettingsView } from '../../shared/api/team-settings-contract';
-import { TEAM_SETTINGS_ID } from '../../shared/handover';
+import { TEAM_SETTINGS_ID } from '../../shared/team-settings';
 import type { ShiftContext as ShiftContextView } from '../../shared/api/handover-views';
 import { call, team, teamOfThree } from '../team-service/team-apps';
 

@@ -1,8 +1,8 @@
 import type { TeamSettingsChanges } from '../../shared/api/team-settings-contract';
-import type { BilingualName, Department, ShiftType, TeamSettings, ValidationIssue } from '../../shared/handover';
+import type { BilingualName, Department, ShiftType, TeamSettings, ValidationIssue } from '../../shared/team-settings';
 
 /**
- * The handover settings as the card holds them while a lead edits: every row keeps what was
+ * The team's settings as the card holds them while a lead edits: every row keeps what was
  * typed, valid or not, until the service accepts it. A row without an id is new (the service
  * names it); `key` only tells React rows apart.
  */

@@ -1,20 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SHIFT_TYPES,
-  currentShift,
-  dateInZone,
-  instantOfWallTime,
-  nextShift,
-  previousShift,
-  proposedShift,
-  shiftInstance,
-  shiftTypeSchema,
-  upcomingShift,
-  wallTimeInZone,
-  type ShiftType,
-} from '../../shared/handover';
-import { HOUR, shanghai } from './harness';
+import { DEFAULT_SHIFT_TYPES, currentShift, dateInZone, instantOfWallTime, nextShift, previousShift, proposedShift, shiftInstance, shiftTypeSchema, upcomingShift, wallTimeInZone, type ShiftType } from '../../shared/team-settings';
+import { HOUR, shanghai } from '../handover/harness';
 
 const ZONE = 'Asia/Shanghai';
 const shift = (now: number, types: readonly ShiftType[] = DEFAULT_SHIFT_TYPES, zone = ZONE) => currentShift(now, types, zone);

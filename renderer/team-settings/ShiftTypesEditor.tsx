@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../../shared/handover';
+import type { ValidationIssue } from '../../shared/team-settings';
 import { SettingsListEditor } from './SettingsListEditor';
 import { hasIssueAt, issuesAt, type ShiftTypeRow } from './team-settings-form';
 
@@ -17,7 +17,7 @@ export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: P
   const timeInput = (row: ShiftTypeRow, part: 'start' | 'end', label: string, rowIssues: readonly ValidationIssue[], update: (patch: Partial<ShiftTypeRow>) => void) => (
     <input
       className="input settings-list__time"
-      aria-label={`${label} ${t(`settings.team.${part}`)}`}
+      aria-label={`${label} ${t(`teamSettings.${part}`)}`}
       aria-invalid={hasIssueAt(rowIssues, part)}
       placeholder={part === 'start' ? '08:00' : '16:00'}
       inputMode="numeric"
@@ -29,14 +29,14 @@ export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: P
   );
   return (
     <SettingsListEditor
-      legend={t('settings.team.shiftTypes')}
-      hint={t('settings.team.shiftTypesHint')}
+      legend={t('teamSettings.shiftTypes')}
+      hint={t('teamSettings.shiftTypesHint')}
       editable={editable}
       rows={rows}
       issues={issuesAt(issues, 'shiftTypes')}
       issuesOfRow={(index) => issuesAt(issues, 'shiftTypes', index)}
-      rowLabel={(index) => t('settings.team.shiftRow', { n: index + 1 })}
-      addLabel={t('settings.team.addShiftType')}
+      rowLabel={(index) => t('teamSettings.shiftRow', { n: index + 1 })}
+      addLabel={t('teamSettings.addShiftType')}
       onChange={onChange}
       newRow={newRow}
       extra={(row, update, label, rowIssues) => (

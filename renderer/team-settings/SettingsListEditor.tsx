@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BilingualName, ValidationIssue } from '../../shared/handover';
-import { issueText } from '../handover/format';
+import type { BilingualName, ValidationIssue } from '../../shared/team-settings';
+import { issueText } from '../app/format';
 import { hasIssueAt } from './team-settings-form';
 
 interface ListRow {
@@ -46,7 +46,7 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, 
           const label = rowLabel(index);
           const rowIssues = issuesOfRow(index);
           const update = (patch: Partial<R>) => replace(index, patch);
-          const action = row.retired ? t('settings.team.restore') : row.id ? t('settings.team.retire') : t('settings.team.remove');
+          const action = row.retired ? t('teamSettings.restore') : row.id ? t('teamSettings.retire') : t('teamSettings.remove');
           const act = () => (row.id === undefined ? onChange(rows.filter((_, at) => at !== index)) : update({ retired: !row.retired } as Partial<R>));
           const nameInput = (language: keyof BilingualName, text: string) => (
             <input
@@ -62,15 +62,15 @@ export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, 
           return (
             <li key={row.key} className={row.retired ? 'settings-list__row settings-list__row--retired' : 'settings-list__row'}>
               <div className="settings-list__controls">
-                {nameInput('zh-CN', t('settings.team.zhName'))}
-                {nameInput('en', t('settings.team.enName'))}
+                {nameInput('zh-CN', t('teamSettings.zhName'))}
+                {nameInput('en', t('teamSettings.enName'))}
                 {extra?.(row, update, label, rowIssues)}
                 {editable && (
                   <button type="button" className="button" aria-label={`${action} ${label}`} onClick={act}>
                     {action}
                   </button>
                 )}
-                {row.retired && <span className="badge">{t('settings.team.retired')}</span>}
+                {row.retired && <span className="badge">{t('teamSettings.retired')}</span>}
               </div>
               {rowIssues.length > 0 && <p className="field__error">{rowIssues.map((issue) => issueText(issue, t)).join(' ')}</p>}
             </li>

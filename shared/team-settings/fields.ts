@@ -1,8 +1,13 @@
 import { isMatch } from 'date-fns';
 import { z } from 'zod';
-import { MAX_PERSON_NAME_CHARS } from './limits';
 
-/** Field schemas shared by the handover capabilities, the validation and the draft. */
+/**
+ * Field schemas every capability's op data uses (handover, rota, SOPs, prizes): instants, ids,
+ * dates in the team's zone, people and names in both languages. One definition, so that a person
+ * or a date means the same in every capability's ops.
+ */
+
+export const MAX_PERSON_NAME_CHARS = 100;
 
 /** Epoch milliseconds: every instant in op data is one, never a local date-time string. */
 export const epochMsSchema = z.number().int().min(0).max(8.64e15);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CheckIcon } from '../app/ui/icons';
-import { formatTime } from '../i18n/format';
-import { useLanguage } from '../i18n/use-language';
+import { CheckIcon } from './icons';
+import { formatTime } from '../format';
+import { useLanguage } from '../../i18n/use-language';
 import { useSaveStatus } from './save-status-store';
 
 /** A quiet confirmation beside a section's title, announced politely to screen readers. */
@@ -14,7 +14,7 @@ export function SaveStatus({ section }: { section: string }) {
       {status?.kind === 'saved' && (
         <>
           <CheckIcon />
-          {t('settings.saved', { time: formatTime(status.at, language) })}
+          {t('app.saved', { time: formatTime(status.at, language) })}
         </>
       )}
     </p>

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { bilingualNameSchema, settingIdSchema } from './fields';
 
 /**
- * The team's shift types (班次) until the rota lands: a name in both languages and a start and end
- * wall-clock time in the team's time zone. An end at or before the start means the shift ends the
- * next day (22:00–06:00); 24:00 is midnight at the end of the day.
+ * The team's shift types (班次): a name in both languages and a start and end wall-clock time in
+ * the team's time zone. An end at or before the start means the shift ends the next day
+ * (22:00–06:00); 24:00 is midnight at the end of the day. Handover, the rota and the briefing all
+ * read them from here.
+ *
+ * Open for more fields: a new one (people needed per shift, a colour) is optional in the schema,
+ * so shift types already written without it stay valid, and gets its default where it is read.
  */
 
 const START_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;

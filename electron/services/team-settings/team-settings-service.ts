@@ -1,22 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { Checked } from '../../../shared/api/handover-contract';
+import type { Checked } from '../../../shared/api/checked';
 import type { TeamSettingsChanges, TeamSettingsView } from '../../../shared/api/team-settings-contract';
 import { ApiFailure } from '../../../shared/api/result';
-import {
-  TEAM_SETTINGS_ID,
-  settingsList,
-  teamSettings,
-  teamSettingsOf,
-  validateTeamSettingsChange,
-  type TeamSettingsFields,
-} from '../../../shared/handover';
+import { TEAM_SETTINGS_ID, TEAM_SETTINGS_SET, settingsList, teamSettings, teamSettingsOf, validateTeamSettingsChange, type TeamSettingsFields } from '../../../shared/team-settings';
 import { conflictingFields, lwwSetData } from '../../../shared/sync/lww';
-import type { HandoverSync } from './handover-service';
-
-export const TEAM_SETTINGS_OP = 'teamSettings.set';
+import type { Op } from '../../../shared/sync/op';
+import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import type { OpDraft } from '../sync/sync-service';
 
 export interface TeamSettingsServiceOptions {
-  readonly sync: Pick<HandoverSync, 'state' | 'record'>;
+  readonly sync: {
+    readonly state: ReadonlySyncState;
+    record(drafts: readonly OpDraft[]): Op[];
+  };
   /** Whether the person on this computer may write `opType` (the trust layer decides in the end). */
   readonly mayWrite: (opType: string) => boolean;
   readonly folderAvailable: () => boolean;
@@ -26,8 +22,9 @@ export interface TeamSettingsServiceOptions {
 const newSettingId = (prefix: string) => () => `${prefix}-${randomBytes(4).toString('hex')}`;
 
 /**
- * The team's handover settings: shift types, departments, the 'Weibo first' minutes, the time
- * zone. Written having seen what the fold shows, so a save over a conflict resolves it.
+ * The team's settings (not this computer's: those are the SettingsService's): shift types,
+ * departments, the 'Weibo first' minutes, the time zone. Written having seen what the fold
+ * shows, so a save over a conflict resolves it.
  */
 export class TeamSettingsService {
   constructor(private readonly options: TeamSettingsServiceOptions) {}
@@ -43,7 +40,7 @@ export class TeamSettingsService {
 
   set(input: TeamSettingsChanges): Checked<{ queued: boolean }> {
     // Refused here rather than written and set aside by every device's trust layer.
-    if (!this.options.mayWrite(TEAM_SETTINGS_OP)) throw new ApiFailure('forbidden', 'only a lead can change the team settings');
+    if (!this.options.mayWrite(TEAM_SETTINGS_SET)) throw new ApiFailure('forbidden', 'only a lead can change the team settings');
     const state = this.state();
     const saved = teamSettingsOf(state);
     const changes: Partial<TeamSettingsFields> = {
@@ -55,7 +52,7 @@ export class TeamSettingsService {
     const issues = validateTeamSettingsChange(changes);
     if (issues.length > 0) return { ok: false, issues };
     if (Object.keys(changes).length === 0) return { ok: true, queued: false };
-    this.options.sync.record([{ type: TEAM_SETTINGS_OP, entity: `teamSettings:${TEAM_SETTINGS_ID}`, data: { ...lwwSetData(state?.fields, changes) } }]);
+    this.options.sync.record([{ type: TEAM_SETTINGS_SET, entity: `teamSettings:${TEAM_SETTINGS_ID}`, data: { ...lwwSetData(state?.fields, changes) } }]);
     return { ok: true, queued: !this.options.folderAvailable() };
   }
 }

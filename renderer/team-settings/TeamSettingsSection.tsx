@@ -1,26 +1,28 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamSettingsField } from '../../shared/api/team-settings-contract';
-import type { ValidationIssue } from '../../shared/handover';
+import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { Field } from '../app/ui/Field';
 import { baton } from '../bridge/baton';
-import { issueText } from '../handover/format';
+import { issueText } from '../app/format';
 import type { MessageKey } from '../i18n/resources';
-import { setSaveStatus } from './save-status-store';
-import { SettingsSection } from './SettingsSection';
+import { setSaveStatus } from '../app/ui/save-status-store';
+import { SettingsSection } from '../app/ui/SettingsSection';
 import { ShiftTypesEditor } from './ShiftTypesEditor';
 import { SettingsListEditor } from './SettingsListEditor';
 import { changesOf, formOf, issuesAt, type TeamSettingsForm } from './team-settings-form';
 import { refreshTeamSettings, useMayEditTeamSettings, useTeamSettings } from './use-team-settings';
+import './team-settings.css';
 
-const SECTION = 'handover';
+const SECTION = 'team';
 let rowKeys = 0;
 const newKey = () => `new-${++rowKeys}`;
 
 /**
- * The team's handover settings: everyone sees them, a lead changes them. What is typed stays in
- * the card until a save is accepted, so a refused save loses nothing.
+ * The team's settings (as opposed to this computer's, the other cards of the screen): everyone
+ * sees them, a lead changes them. What is typed stays in the card until a save is accepted, so a
+ * refused save loses nothing.
  */
 export function TeamSettingsSection() {
   const { t } = useTranslation();
@@ -51,12 +53,12 @@ export function TeamSettingsSection() {
     await refreshTeamSettings();
   };
 
-  const fieldName = (field: TeamSettingsField) => t(`settings.team.field.${field}` as MessageKey);
+  const fieldName = (field: TeamSettingsField) => t(`teamSettings.field.${field}` as MessageKey);
   return (
-    <SettingsSection id={SECTION} title={t('settings.team.title')} description={t('settings.team.description')}>
-      {!mayEdit && <p className="alert" role="note">{t('settings.team.readOnly')}</p>}
+    <SettingsSection id={SECTION} title={t('teamSettings.title')} description={t('teamSettings.description')}>
+      {!mayEdit && <p className="alert" role="note">{t('teamSettings.readOnly')}</p>}
       {view.conflicts.length > 0 && (
-        <p className="alert" role="note">{t('settings.team.conflict', { fields: view.conflicts.map(fieldName).join(t('settings.team.listSeparator')) })}</p>
+        <p className="alert" role="note">{t('teamSettings.conflict', { fields: view.conflicts.map(fieldName).join(t('teamSettings.listSeparator')) })}</p>
       )}
       <form className="team-settings" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <fieldset className="team-settings__fields" disabled={!mayEdit || saving}>
@@ -68,21 +70,21 @@ export function TeamSettingsSection() {
             newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, start: '', end: '', retired: false })}
           />
           <SettingsListEditor
-            legend={t('settings.team.departments')}
-            hint={t('settings.team.retiredHint')}
+            legend={t('teamSettings.departments')}
+            hint={t('teamSettings.retiredHint')}
             editable={mayEdit}
             rows={form.departments}
             issues={issuesAt(issues, 'departments')}
             issuesOfRow={(index) => issuesAt(issues, 'departments', index)}
-            rowLabel={(index) => t('settings.team.departmentRow', { n: index + 1 })}
-            addLabel={t('settings.team.addDepartment')}
+            rowLabel={(index) => t('teamSettings.departmentRow', { n: index + 1 })}
+            addLabel={t('teamSettings.addDepartment')}
             onChange={(departments) => edit({ departments })}
             newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, retired: false })}
           />
           <Field
             id="team-escalation-minutes"
-            label={t('settings.team.minutes')}
-            hint={Number.isInteger(minutes) && minutes > 0 ? t('settings.team.minutesHint', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : undefined}
+            label={t('teamSettings.minutes')}
+            hint={Number.isInteger(minutes) && minutes > 0 ? t('teamSettings.minutesHint', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : undefined}
             error={textOf(issuesAt(issues, 'escalationMinutes'))}
           >
             {(control) => (
@@ -90,7 +92,7 @@ export function TeamSettingsSection() {
                 value={form.escalationMinutes} onChange={(event) => edit({ escalationMinutes: event.target.value })} />
             )}
           </Field>
-          <Field id="team-time-zone" label={t('settings.team.timeZone')} hint={t('settings.team.timeZoneHint')} error={textOf(issuesAt(issues, 'timeZone'))}>
+          <Field id="team-time-zone" label={t('teamSettings.timeZone')} hint={t('teamSettings.timeZoneHint')} error={textOf(issuesAt(issues, 'timeZone'))}>
             {(control) => (
               <select {...control} className="input input--medium" value={form.timeZone} onChange={(event) => edit({ timeZone: event.target.value })}>
                 {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
@@ -101,8 +103,8 @@ export function TeamSettingsSection() {
           </Field>
           {mayEdit && (
             <div className="button-row">
-              <button type="submit" className="button button--primary">{t('settings.team.save')}</button>
-              {draft && <button type="button" className="button" onClick={() => { setDraft(null); setIssues([]); }}>{t('settings.team.undo')}</button>}
+              <button type="submit" className="button button--primary">{t('teamSettings.save')}</button>
+              {draft && <button type="button" className="button" onClick={() => { setDraft(null); setIssues([]); }}>{t('teamSettings.undo')}</button>}
             </div>
           )}
         </fieldset>
