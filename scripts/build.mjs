@@ -2,6 +2,7 @@
 // CLI with esbuild. Progress goes to stderr so the hosts' stdout stays machine-readable.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { writeOperationNames } from './operation-names.mjs';
 
 const only = process.argv[2];
 
@@ -36,5 +37,7 @@ const chosen = only ? [only] : Object.keys(targets);
 for (const name of chosen) {
   if (!targets[name]) throw new Error(`unknown build target ${name}`);
 }
+// The preload's zod-free list of operation names follows the contract before anything bundles it.
+await writeOperationNames();
 await Promise.all(chosen.map((name) => targets[name]()));
 process.stderr.write(`built: ${chosen.join(', ')}\n`);

@@ -24,8 +24,7 @@ import { teamSettingsHandlers } from './team-settings/handlers';
 import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { BriefingService } from './briefing/briefing-service';
-import { ExportPlaceError } from './export/write-export';
-import { exportState } from './export/export-folder';
+import { briefingHandlers, exportHandlers } from './briefing/handlers';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -39,6 +38,8 @@ export interface AppServicesOptions {
   keyVault?: KeyVault;
   /** What the app folds with; tests give their own capabilities. */
   syncConfig?: AppSyncConfig;
+  /** Check every answer against its output schema (tests): see `DispatchOptions`. */
+  checkOutputs?: boolean;
   /** Test seams and timings of the sync service. */
   syncOptions?: Partial<Pick<SyncServiceOptions, 'watch' | 'flushDelayMs' | 'cacheDelayMs' | 'now'>>;
 }
@@ -148,16 +149,8 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
-    getBriefing: async ({ noticesSeenAt }) => briefing.get(noticesSeenAt ?? 0),
-    exportTeamData: async ({ path }) => {
-      try {
-        const files = await exportState(sync.state, sync.getStatus().teamName, path, sharedDirOf(settings.get().sharedFolder), Date.now());
-        return { path, files: files.length };
-      } catch (error) {
-        if (error instanceof ExportPlaceError) throw new ApiFailure('forbidden', error.message);
-        throw error;
-      }
-    },
+    ...briefingHandlers(briefing),
+    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
   };
 
   return {
@@ -167,7 +160,7 @@ export function createAppServices(options: AppServicesOptions) {
     /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
     sync,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
-    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log),
+    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();

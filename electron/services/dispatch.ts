@@ -1,12 +1,30 @@
 import type { z } from 'zod';
-import { operationNames, type OperationName } from '../../shared/api/names';
-import { operations, type Input, type Output } from '../../shared/api/contract';
+import type { OperationName } from '../../shared/api/names';
+import { operations, type Operations } from '../../shared/api/contract';
+import type { OperationSpecs } from '../../shared/api/define-operations';
 import { ApiFailure, type ApiResult } from '../../shared/api/result';
 import type { Logger } from './log';
 
-export type Handlers = { [K in OperationName]: (input: Input<K>) => Promise<Output<K>> };
+/**
+ * The handlers of a capability's operations object (`HandlersOf<typeof handoverOperations>`): each
+ * gets its input as checked at the door and answers what the output schema describes.
+ */
+export type HandlersOf<Ops extends OperationSpecs> = {
+  [K in keyof Ops]: (input: z.output<Ops[K]['input']>) => Promise<z.output<Ops[K]['output']>>;
+};
 
-const known = new Set<string>(operationNames);
+/** The dispatch table: every operation of the contract, each capability's handlers spread in. */
+export type Handlers = HandlersOf<Operations>;
+
+const known = new Set<string>(Object.keys(operations));
+
+export interface DispatchOptions {
+  /**
+   * Check every answer against its output schema (an answer that does not fit becomes 'internal'
+   * with a log line). On in tests, so that a view and its schema cannot drift apart.
+   */
+  readonly checkOutputs?: boolean;
+}
 
 function issuesOf(error: z.ZodError) {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -22,6 +40,7 @@ export async function dispatch(
   name: string,
   payload: unknown,
   log: Logger,
+  options: DispatchOptions = {},
 ): Promise<ApiResult<unknown>> {
   if (!known.has(name)) {
     log.warn('api', `unknown operation ${JSON.stringify(name.slice(0, 80))}`);
@@ -38,7 +57,15 @@ export async function dispatch(
   }
   try {
     const handler = handlers[op] as (input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const value = await handler(parsed.data);
+    if (options.checkOutputs) {
+      const answer = operations[op].output.safeParse(value);
+      if (!answer.success) {
+        log.error('api', `${op} answered outside its output schema: ${answer.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        return { ok: false, error: { code: 'internal', message: `${op} failed; details are in the log` } };
+      }
+    }
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiFailure) {
       return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { TeamSettingsView } from '../../shared/api/team-settings-contract';
 import { mayWriteOp } from '../../shared/api/may-write';
+import { TEAM_SETTINGS_SET } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useTeam, useTeamFeed } from '../team/team-store';
@@ -28,5 +29,5 @@ export function useTeamSettings(): TeamSettingsView | null {
 /** Whether this computer's person is a lead who may change the team settings; no until the team view is known. */
 export function useMayEditTeamSettings(): boolean {
   useTeamFeed();
-  return useTeam((s) => s.view !== null && mayWriteOp(s.view, 'teamSettings.set'));
+  return useTeam((s) => s.view !== null && mayWriteOp(s.view, TEAM_SETTINGS_SET));
 }

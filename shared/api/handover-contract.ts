@@ -3,6 +3,7 @@ import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_AT
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
 import type { Checked } from './checked';
 import type { HandoverViews } from './handover-views';
+import { defineOperations } from './define-operations';
 
 /**
  * The handover and follow-up operations of the bridge. Inputs are zod (checked at the door);
@@ -60,7 +61,7 @@ const handoverFilter = z
 const idInput = z.object({ id: entityIdSchema }).strict();
 const out = <T>() => z.custom<T>(() => true);
 
-export const handoverOperations = {
+export const handoverOperations = defineOperations({
   getShiftContext: { input: z.object({}).strict(), output: out<HandoverViews['ShiftContext']>() },
   getHandoverDraft: { input: z.object({}).strict(), output: out<{ draft: HandoverDraft; saved: boolean }>() },
   saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: out<{ savedAt: number }>() },
@@ -112,6 +113,6 @@ export const handoverOperations = {
     output: out<Checked<{ attachment: Attachment }>>(),
   },
   readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: out<{ mime: string; dataBase64: string }>() },
-} as const;
+});
 
 export type { Person };

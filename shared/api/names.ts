@@ -1,55 +1,11 @@
 /**
  * The operation and event names of the bridge, kept free of zod so the sandboxed preload bundle
- * stays tiny. `contract.ts` checks at compile time that these lists and the schemas agree.
+ * stays tiny. The operation names are generated from the contract (`scripts/operation-names.mjs`,
+ * run by the build); `contract.ts` checks at compile time that they agree.
  */
-export const operationNames = [
-  'getAppInfo',
-  'getSettings',
-  'updateSettings',
-  'completeFirstRun',
-  'pickFolder',
-  'openExternal',
-  'showInFolder',
-  'savePdf',
-  'getSyncStatus',
-  'syncNow',
-  // Team (electron/services/team)
-  'getTeam',
-  'inspectFolder',
-  'createTeam',
-  'joinTeam',
-  'approveJoin',
-  'declineJoin',
-  'setMemberRoles',
-  'removeMember',
-  'revokeDevice',
-  'setMyDisplayName',
-  // Handover notes and follow-ups (electron/services/handover).
-  'getShiftContext',
-  'getHandoverDraft',
-  'saveHandoverDraft',
-  'discardHandoverDraft',
-  'submitHandover',
-  'addHandoverAddendum',
-  'acknowledgeHandover',
-  'listHandovers',
-  'getHandover',
-  'searchHandovers',
-  'listFollowUps',
-  'getFollowUp',
-  'createFollowUp',
-  'updateFollowUp',
-  'commentFollowUp',
-  'putAttachment',
-  'readAttachment',
-  // Team settings a lead edits (electron/services/handover).
-  'getTeamSettings',
-  'setTeamSettings',
-  // The shift briefing (electron/services/briefing).
-  'getBriefing',
-  // Export of everything (electron/services/export).
-  'exportTeamData',
-] as const;
+import { operationNames } from './operation-names';
+
+export { operationNames };
 export type OperationName = (typeof operationNames)[number];
 
 export const eventNames = ['settingsChanged', 'syncStatusChanged', 'teamDataChanged'] as const;

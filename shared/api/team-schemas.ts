@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberNameSchema, SettingsSchema } from '../settings/schema';
 import { ROLES, displayNameSchema } from '../team';
+import { defineOperations } from './define-operations';
 
 /** The bridge's view of the team (Team screen, first run). Built by electron/services/team. */
 const RoleSchema = z.enum(ROLES);
@@ -76,7 +77,7 @@ export type FolderTeam = z.infer<typeof FolderTeamSchema>;
 const PathSchema = z.string().min(1).max(4096);
 export const TeamNameSchema = z.string().trim().min(1).max(100);
 
-export const teamOperations = {
+export const teamOperations = defineOperations({
   getTeam: { input: z.object({}).strict(), output: TeamViewSchema },
   /** What a folder holds, for the first run's "create" or "join". */
   inspectFolder: { input: z.object({ path: PathSchema }).strict(), output: FolderTeamSchema },
@@ -93,4 +94,4 @@ export const teamOperations = {
   removeMember: { input: z.object({ memberId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
   revokeDevice: { input: z.object({ deviceId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
   setMyDisplayName: { input: z.object({ displayName: displayNameSchema }).strict(), output: TeamViewSchema },
-} as const;
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TeamSettings, TeamSettingsFields } from '../team-settings';
 import type { Checked } from './checked';
+import { defineOperations } from './define-operations';
 
 /**
  * The lead's edit of the team's handover settings. The input takes anything a form can hold (an
@@ -39,10 +40,10 @@ export interface TeamSettingsView {
 
 const out = <T>() => z.custom<T>(() => true);
 
-export const teamSettingsOperations = {
+export const teamSettingsOperations = defineOperations({
   getTeamSettings: { input: z.object({}).strict(), output: out<TeamSettingsView>() },
   setTeamSettings: {
     input: z.object({ changes: TeamSettingsChangesInput }).strict(),
     output: out<Checked<{ queued: boolean }>>(),
   },
-} as const;
+});

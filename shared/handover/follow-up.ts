@@ -6,6 +6,7 @@ import {
   foldLog,
   foldLww,
   lwwSetSchema,
+  opBuilders,
   type LwwField,
   type LwwFields,
   type LwwSet,
@@ -210,6 +211,9 @@ export const followUp = defineCapability({
     };
   },
 });
+
+/** The typed builders of a follow-up's ops: `followUpOps.created(id, data)`, `.updated`, `.commented`. */
+export const followUpOps = opBuilders(followUp);
 
 type FollowUpOp = TypedOp<typeof followUp.ops>;
 type CreatedOp = Extract<FollowUpOp, { type: 'followUp.created' }>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { correctsSchema, defineCapability, foldLog, type TypedOp } from '../sync';
+import { correctsSchema, defineCapability, foldLog, opBuilders, type TypedOp } from '../sync';
 import { attachmentSchema, type Attachment } from './attachments';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, type Person } from '../team-settings';
 import { MAX_ATTACHMENTS, MAX_CHECKLIST_ITEMS, MAX_FOLLOW_UP_REFS, MAX_SECTION_CHARS } from './limits';
@@ -152,6 +152,9 @@ export const handover = defineCapability({
     };
   },
 });
+
+/** The typed builders of a note's ops: `handoverOps.submitted(id, data)`, `.addendum`, `.acknowledged`. */
+export const handoverOps = opBuilders(handover);
 
 type HandoverOp = TypedOp<typeof handover.ops>;
 type SubmittedOp = Extract<HandoverOp, { type: 'handover.submitted' }>;

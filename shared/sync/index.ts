@@ -44,6 +44,7 @@ export {
   type ReduceContext,
   type TypedOp,
 } from './capability';
+export { OpDataError, opBuilders, opDraft, type DraftData, type OpBuilders, type OpDraft } from './op-draft';
 export { conflictingFields, foldLww, lwwSetData, lwwSetSchema, type LwwField, type LwwFields, type LwwSet, type LwwValue } from './lww';
 export { correctsSchema, foldLog, type FoldedLog, type LogOp } from './log';
 export { foldTombstone, tombstoneSchema, type OpRef, type Tombstone } from './tombstone';

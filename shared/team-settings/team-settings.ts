@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields } from '../sync';
+import { defineCapability, foldLww, lwwSetSchema, opBuilders, opsOfType, type LwwFields } from '../sync';
 import { bilingualNameSchema, settingIdSchema } from './fields';
 import { DEFAULT_SHIFT_TYPES, activeShiftTypes, shiftTypeSchema, type ShiftType } from './shift-types';
 
@@ -116,6 +116,9 @@ export const teamSettings = defineCapability({
     };
   },
 });
+
+/** The builder of the one op: `teamSettingsOps.set(TEAM_SETTINGS_ID, lwwSetData(fields, changes))`. */
+export const teamSettingsOps = opBuilders(teamSettings);
 
 /** The settings in force: the defaults when nothing was written yet. */
 export function teamSettingsOf(state: TeamSettingsState | undefined): TeamSettings {

@@ -1,18 +1,14 @@
-import { entityRef, lwwSetData } from '../sync';
+import { lwwSetData, opDraft, type OpDraft } from '../sync';
 import { normalizeRoles, type Role } from './roles';
 import type { Roster } from './roster';
-import { DEVICE_KIND, MEMBER_KIND, deviceOps, memberOps, type RevocationPoint } from './roster-ops';
+import { device as deviceCapability, member as memberCapability, type RevocationPoint } from './roster-ops';
 
 /**
  * The ops of the join flow, as drafts: the device's writer gives each its id and hlc. Every
- * builder checks its data against the op's schema and throws on bad input, so a draft that
- * leaves here folds as written.
+ * builder checks its data against the op's schema (`opDraft`) and throws on bad input, so a draft
+ * that leaves here folds as written.
  */
-export interface OpDraft {
-  readonly type: string;
-  readonly entity: string;
-  readonly data: Record<string, unknown>;
-}
+export type { OpDraft };
 
 export interface DeviceIdentity {
   readonly memberId: string;
@@ -31,7 +27,7 @@ export function createTeamOps(creator: DeviceIdentity & { readonly memberName: s
   return [
     // The creator starts as the whole team: a team of one must be able to write, publish and approve.
     approveDeviceOp({ ...creator, roles: [...creatorRoles, ...(creator.roles ?? [])] }),
-    draft('member.profileSet', memberEntity(creator.memberId), { set: { displayName: creator.memberName.trim() }, seen: {} }),
+    opDraft(memberCapability, 'member.profileSet', creator.memberId, { set: { displayName: creator.memberName.trim() }, seen: {} }),
   ];
 }
 
@@ -40,7 +36,7 @@ export function createTeamOps(creator: DeviceIdentity & { readonly memberName: s
  * id, as that member's new device. Written by the asking device itself.
  */
 export function joinRequestOp(request: DeviceIdentity & { readonly memberName: string }): OpDraft {
-  return draft('member.joinRequested', memberEntity(request.memberId), {
+  return opDraft(memberCapability, 'member.joinRequested', request.memberId, {
     memberId: request.memberId,
     memberName: request.memberName,
     deviceId: request.deviceId,
@@ -62,7 +58,7 @@ export interface RequestRef {
  */
 export function approveOp(request: RequestRef, options: { readonly roles: readonly Role[]; readonly memberId?: string }): OpDraft {
   const memberId = options.memberId ?? request.memberId;
-  return draft('member.approved', memberEntity(memberId), {
+  return opDraft(memberCapability, 'member.approved', memberId, {
     memberId,
     deviceId: request.deviceId,
     publicKey: request.publicKey,
@@ -73,7 +69,7 @@ export function approveOp(request: RequestRef, options: { readonly roles: readon
 
 /** An admin approves a device that did not ask (its device.json is at hand), and the root device itself. */
 export function approveDeviceOp(device: DeviceIdentity & { readonly roles: readonly Role[] }): OpDraft {
-  return draft('member.approved', memberEntity(device.memberId), {
+  return opDraft(memberCapability, 'member.approved', device.memberId, {
     memberId: device.memberId,
     deviceId: device.deviceId,
     publicKey: device.publicKey,
@@ -83,7 +79,7 @@ export function approveDeviceOp(device: DeviceIdentity & { readonly roles: reado
 
 /** An admin declines a join request; the device may ask again. */
 export function declineOp(request: Pick<RequestRef, 'id' | 'memberId' | 'deviceId'>): OpDraft {
-  return draft('member.declined', memberEntity(request.memberId), { request: request.id, deviceId: request.deviceId });
+  return opDraft(memberCapability, 'member.declined', request.memberId, { request: request.id, deviceId: request.deviceId });
 }
 
 /**
@@ -92,7 +88,7 @@ export function declineOp(request: Pick<RequestRef, 'id' | 'memberId' | 'deviceI
  * its own revocation op would come after the point.
  */
 export function revokeDeviceOp(deviceId: string, point: RevocationPoint): OpDraft {
-  return draft('device.revoked', entityRef(DEVICE_KIND, deviceId), {
+  return opDraft(deviceCapability, 'device.revoked', deviceId, {
     deviceId,
     lastSegmentSeq: point.lastSegmentSeq,
     lastOpCounter: point.lastOpCounter,
@@ -110,14 +106,14 @@ export function removeMemberOp(roster: Roster, memberId: string, lastSeen: (devi
     const point = lastSeen(deviceId);
     return { deviceId, lastSegmentSeq: point.lastSegmentSeq, lastOpCounter: point.lastOpCounter };
   });
-  return draft('member.removed', memberEntity(memberId), { devices });
+  return opDraft(memberCapability, 'member.removed', memberId, { devices });
 }
 
 /** An admin sets a member's roles, having seen what the roster shows (resolving a conflict). */
 export function setRolesOp(roster: Roster, memberId: string, roles: readonly Role[]): OpDraft {
   const member = memberOf(roster, memberId);
   const rolesField = member.rolesField ?? undefined;
-  return draft('member.rolesSet', memberEntity(memberId), {
+  return opDraft(memberCapability, 'member.rolesSet', memberId, {
     ...lwwSetData(rolesField && { roles: rolesField }, { roles: normalizeRoles(roles) }),
   });
 }
@@ -126,7 +122,7 @@ export function setRolesOp(roster: Roster, memberId: string, roles: readonly Rol
 export function setDisplayNameOp(roster: Roster, memberId: string, displayName: string): OpDraft {
   const member = memberOf(roster, memberId);
   const nameField = member.nameField ?? undefined;
-  return draft('member.profileSet', memberEntity(memberId), {
+  return opDraft(memberCapability, 'member.profileSet', memberId, {
     ...lwwSetData(nameField && { displayName: nameField }, { displayName: displayName.trim() }),
   });
 }
@@ -135,14 +131,4 @@ function memberOf(roster: Roster, memberId: string) {
   const member = roster.members.get(memberId);
   if (!member) throw new RangeError(`not a member of the team: ${memberId}`);
   return member;
-}
-
-function memberEntity(memberId: string): string {
-  return entityRef(MEMBER_KIND, memberId);
-}
-
-const schemas = { ...memberOps, ...deviceOps };
-
-function draft(type: keyof typeof schemas, entity: string, data: Record<string, unknown>): OpDraft {
-  return { type, entity, data: schemas[type].parse(data) as Record<string, unknown> };
 }

@@ -26,6 +26,7 @@ export function openApp(sharedDir: string, name: string): AppServices & { profil
     settingsStore: createConfSettingsStore(profileDir, '0.1.0-test'),
     log: testLog(),
     sharedDir,
+    checkOutputs: true,
     syncOptions: { watch: false, flushDelayMs: 3_600_000, cacheDelayMs: 3_600_000 },
   });
   open.push(app);

@@ -1,32 +1,13 @@
-import type { Handlers } from '../dispatch';
+import type { handoverOperations } from '../../../shared/api/handover-contract';
+import type { HandlersOf } from '../dispatch';
 import type { HandoverService } from './handover-service';
 
-type HandoverHandlers = Pick<
-  Handlers,
-  | 'getShiftContext'
-  | 'getHandoverDraft'
-  | 'saveHandoverDraft'
-  | 'discardHandoverDraft'
-  | 'submitHandover'
-  | 'addHandoverAddendum'
-  | 'acknowledgeHandover'
-  | 'listHandovers'
-  | 'getHandover'
-  | 'searchHandovers'
-  | 'listFollowUps'
-  | 'getFollowUp'
-  | 'createFollowUp'
-  | 'updateFollowUp'
-  | 'commentFollowUp'
-  | 'putAttachment'
-  | 'readAttachment'
->;
 
 /**
  * The bridge's handover operations, each a thin call into the service. The contract has checked
- * the input and filled its defaults; handlers are typed with the input before defaults, hence `??`.
+ * the input and filled its defaults.
  */
-export function handoverHandlers(service: HandoverService): HandoverHandlers {
+export function handoverHandlers(service: HandoverService): HandlersOf<typeof handoverOperations> {
   return {
     getShiftContext: async () => service.getShiftContext(),
     getHandoverDraft: async () => service.getDraft(),
@@ -35,10 +16,10 @@ export function handoverHandlers(service: HandoverService): HandoverHandlers {
     submitHandover: async ({ draft }) => service.submit(draft),
     addHandoverAddendum: async ({ id, text, attachments }) => service.addAddendum(id, text, attachments),
     acknowledgeHandover: async ({ id }) => service.acknowledge(id),
-    listHandovers: async ({ filter, offset, limit }) => service.listHandovers(filter ?? {}, offset ?? 0, limit ?? 100),
+    listHandovers: async ({ filter, offset, limit }) => service.listHandovers(filter, offset, limit),
     getHandover: async ({ id }) => service.getHandover(id),
-    searchHandovers: async ({ query, limit }) => service.searchHandovers(query, limit ?? 100),
-    listFollowUps: async ({ scope }) => service.listFollowUps(scope ?? 'running'),
+    searchHandovers: async ({ query, limit }) => service.searchHandovers(query, limit),
+    listFollowUps: async ({ scope }) => service.listFollowUps(scope),
     getFollowUp: async ({ id }) => service.getFollowUp(id),
     createFollowUp: async (input) => service.createFollowUp(input),
     updateFollowUp: async ({ id, changes }) => service.updateFollowUp(id, changes),

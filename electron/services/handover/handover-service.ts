@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { followUp, followUpCreatedData, handover, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverFor, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
 import { TEAM_SETTINGS_ID, currentShift, upcomingShift, proposedShift, teamSettings, teamSettingsOf, type Person, type TeamSettings } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
-import type { OpDraft, SyncChange } from '../sync/sync-service';
+import type { OpDraft } from '../../../shared/sync/op-draft';
+import type { SyncChange } from '../sync/sync-service';
 import { AttachmentStore } from './attachment-store';
 import { DraftStore } from './draft-store';
 import { HistoryLists } from './history-lists';
@@ -166,8 +167,8 @@ export class HandoverService {
     if (!checked.ok) return { ok: false, issues: [...checked.issues] };
     const { followUps, handover: data } = checked.value;
     const result = this.record([
-      ...followUps.map((item) => ({ type: 'followUp.created', entity: `followUp:${item.id}`, data: { ...item.data } })),
-      { type: 'handover.submitted', entity: `handover:${id}`, data: { ...data } },
+      ...followUps.map((item) => followUpOps.created(item.id, item.data)),
+      handoverOps.submitted(id, data),
     ]);
     await this.drafts.remove(draft.updatedAt);
     return { ok: true, id, ...result };
@@ -179,7 +180,7 @@ export class HandoverService {
     const issues = validateAddendum({ text, attachments });
     if (issues.length > 0) return { ok: false, issues };
     const data = { text: text.trim(), attachments, author, at: this.now() };
-    return { ok: true, ...this.record([{ type: 'handover.addendum', entity: `handover:${id}`, data }]) };
+    return { ok: true, ...this.record([handoverOps.addendum(id, data)]) };
   }
 
   acknowledge(id: string): { acknowledged: boolean; queued: boolean } {
@@ -189,7 +190,7 @@ export class HandoverService {
     if (state.note.author.memberId === me.memberId || hasAcknowledged(state, me.memberId)) {
       return { acknowledged: false, queued: false };
     }
-    return { acknowledged: true, ...this.record([{ type: 'handover.acknowledged', entity: `handover:${id}`, data: { by: me, at: this.now() } }]) };
+    return { acknowledged: true, ...this.record([handoverOps.acknowledged(id, { by: me, at: this.now() })]) };
   }
 
   private requireNote(id: string) {
@@ -248,7 +249,7 @@ export class HandoverService {
     const checked = followUpCreatedData(input, { now: this.now(), settings: this.settings(), by });
     if (!checked.ok) return { ok: false, issues: [...checked.issues] };
     const id = newId();
-    return { ok: true, id, ...this.record([{ type: 'followUp.created', entity: `followUp:${id}`, data: { ...checked.value } }]) };
+    return { ok: true, id, ...this.record([followUpOps.created(id, checked.value)]) };
   }
 
   /** Written having seen what the fold shows, so a change made over a conflict resolves it. */
@@ -258,7 +259,7 @@ export class HandoverService {
     const issues = validateFollowUpChanges(changes, { now: this.now(), settings: this.settings() }, state.fields);
     if (issues.length > 0) return { ok: false, issues };
     const data = { ...lwwSetData(state.fields, changes), by, at: this.now() };
-    return { ok: true, ...this.record([{ type: 'followUp.updated', entity: `followUp:${id}`, data: { ...data } }]) };
+    return { ok: true, ...this.record([followUpOps.updated(id, data)]) };
   }
 
   comment(id: string, text: string): Checked<{ queued: boolean }> {
@@ -266,7 +267,7 @@ export class HandoverService {
     this.getState(id);
     const issues = validateComment(text);
     if (issues.length > 0) return { ok: false, issues };
-    return { ok: true, ...this.record([{ type: 'followUp.commented', entity: `followUp:${id}`, data: { text: text.trim(), by, at: this.now() } }]) };
+    return { ok: true, ...this.record([followUpOps.commented(id, { text: text.trim(), by, at: this.now() })]) };
   }
 
   private getState(id: string) {

@@ -1,5 +1,6 @@
 import { HybridClock } from '../../../shared/sync/hlc';
 import { formatOpId, opDeviceId, opSchema, parseOpId, type Op } from '../../../shared/sync/op';
+import type { OpDraft } from '../../../shared/sync/op-draft';
 import type { Logger } from '../log';
 import { maxPublishedCounter } from './device-state';
 import { IdentityStore, type DeviceIdentity } from './identity';
@@ -9,12 +10,7 @@ import { Outbox } from './outbox';
 import { rehomeOps } from './rehome';
 import type { DeviceClaim } from './team-create';
 
-/** An edit as a domain service writes it; the device gives it its id and timestamp. */
-export interface OpDraft {
-  readonly type: string;
-  readonly entity: string;
-  readonly data: Record<string, unknown>;
-}
+export type { OpDraft } from '../../../shared/sync/op-draft';
 
 /** A single op must fit comfortably in a segment with others. */
 export const MAX_OP_BYTES = 1024 * 1024;

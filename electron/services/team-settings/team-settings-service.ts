@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { TeamSettingsChanges, TeamSettingsView } from '../../../shared/api/team-settings-contract';
 import { ApiFailure } from '../../../shared/api/result';
-import { TEAM_SETTINGS_ID, TEAM_SETTINGS_SET, settingsList, teamSettings, teamSettingsOf, validateTeamSettingsChange, type TeamSettingsFields } from '../../../shared/team-settings';
+import { TEAM_SETTINGS_ID, TEAM_SETTINGS_SET, settingsList, teamSettings, teamSettingsOf, teamSettingsOps, validateTeamSettingsChange, type TeamSettingsFields } from '../../../shared/team-settings';
 import { conflictingFields, lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
-import type { OpDraft } from '../sync/sync-service';
+import type { OpDraft } from '../../../shared/sync/op-draft';
 
 export interface TeamSettingsServiceOptions {
   readonly sync: {
@@ -52,7 +52,7 @@ export class TeamSettingsService {
     const issues = validateTeamSettingsChange(changes);
     if (issues.length > 0) return { ok: false, issues };
     if (Object.keys(changes).length === 0) return { ok: true, queued: false };
-    this.options.sync.record([{ type: TEAM_SETTINGS_SET, entity: `teamSettings:${TEAM_SETTINGS_ID}`, data: { ...lwwSetData(state?.fields, changes) } }]);
+    this.options.sync.record([teamSettingsOps.set(TEAM_SETTINGS_ID, lwwSetData(state?.fields, changes))]);
     return { ok: true, queued: !this.options.folderAvailable() };
   }
 }

@@ -1,12 +1,9 @@
-import type { Handlers } from '../dispatch';
+import type { teamOperations } from '../../../shared/api/team-schemas';
+import type { HandlersOf } from '../dispatch';
 import type { TeamService } from './team-service';
 
-type TeamOperation =
-  | 'getTeam' | 'inspectFolder' | 'createTeam' | 'joinTeam' | 'approveJoin' | 'declineJoin'
-  | 'setMemberRoles' | 'removeMember' | 'revokeDevice' | 'setMyDisplayName';
-
 /** The bridge's team operations (shared/api/team-schemas.ts), answered by the team service. */
-export function teamHandlers(team: TeamService): Pick<Handlers, TeamOperation> {
+export function teamHandlers(team: TeamService): HandlersOf<typeof teamOperations> {
   return {
     getTeam: async () => team.view(),
     inspectFolder: async ({ path }) => team.inspectFolder(path),

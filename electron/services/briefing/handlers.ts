@@ -1,0 +1,33 @@
+import type { briefingOperations } from '../../../shared/api/briefing-contract';
+import type { exportOperations } from '../../../shared/api/export-contract';
+import { ApiFailure } from '../../../shared/api/result';
+import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import type { HandlersOf } from '../dispatch';
+import { exportState } from '../export/export-folder';
+import { ExportPlaceError } from '../export/write-export';
+import type { BriefingService } from './briefing-service';
+
+export function briefingHandlers(service: BriefingService): HandlersOf<typeof briefingOperations> {
+  return { getBriefing: async ({ noticesSeenAt }) => service.get(noticesSeenAt ?? 0) };
+}
+
+export interface ExportSource {
+  readonly state: () => ReadonlySyncState;
+  readonly teamName: () => string | null;
+  readonly sharedDir: () => string;
+}
+
+/** Settings → Export everything: the app's own fold, written where the person chose. */
+export function exportHandlers(source: ExportSource): HandlersOf<typeof exportOperations> {
+  return {
+    exportTeamData: async ({ path }) => {
+      try {
+        const files = await exportState(source.state(), source.teamName(), path, source.sharedDir(), Date.now());
+        return { path, files: files.length };
+      } catch (error) {
+        if (error instanceof ExportPlaceError) throw new ApiFailure('forbidden', error.message);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * One bridge operation: what it takes (checked at the door, strict) and what it answers (a real
+ * schema: dispatch checks answers where it is asked to, as every test's app services do).
+ */
+export interface OperationSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+export type OperationSpecs = Readonly<Record<string, OperationSpec>>;
+
+/** The input of an operation that takes none. */
+export const NoInput = z.object({}).strict();
+
+/**
+ * A capability's bridge operations, declared once: the name is the key. `contract.ts` spreads the
+ * object into the contract; `names.ts` (the preload's zod-free list), the handler types and the
+ * dispatch table follow from it.
+ */
+export function defineOperations<const T extends OperationSpecs>(operations: T): T {
+  for (const name of Object.keys(operations)) {
+    if (!/^[a-z][A-Za-z]{1,63}$/.test(name)) throw new RangeError(`not an operation name: ${name}`);
+  }
+  return operations;
+}
