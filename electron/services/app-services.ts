@@ -149,7 +149,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...teamHandlers(team),
     ...handoverHandlers(handover),
     ...teamSettingsHandlers(teamSettingsService),
-    ...briefingHandlers(briefing),
+    ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
     ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
   };
 

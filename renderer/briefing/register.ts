@@ -1,4 +1,5 @@
-import { registerScreen } from '../app/nav/registry';
+import { registerFrameNotice, registerScreen } from '../app/nav/registry';
+import { BriefingNotifier } from './BriefingNotifier';
 import { BriefingIcon } from './BriefingIcon';
 import { BriefingScreen } from './BriefingScreen';
 
@@ -12,3 +13,6 @@ registerScreen({
   order: 0,
   Screen: BriefingScreen,
 });
+
+// Notifications are decided from the briefing whichever screen is open.
+registerFrameNotice(BriefingNotifier);

@@ -3,6 +3,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { ExportSection } from './ExportSection';
 import { FolderSection } from './FolderSection';
 import { NameSection } from './NameSection';
+import { NotificationsSection } from './NotificationsSection';
 import { TeamSettingsSection } from '../team-settings/TeamSettingsSection';
 import './settings.css';
 
@@ -11,6 +12,7 @@ export function SettingsScreen() {
     <div className="settings">
       <NameSection />
       <AppearanceSection />
+      <NotificationsSection />
       <FolderSection />
       <TeamSettingsSection />
       <ExportSection />

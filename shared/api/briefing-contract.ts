@@ -12,4 +12,9 @@ export const briefingOperations = defineOperations({
     input: z.object({ noticesSeenAt: epochMsSchema.default(0) }).strict(),
     output: out<Briefing>(),
   },
+  /** An OS notification from the desktop app; `shown: false` where the host has none (the page uses the browser's). */
+  showNotification: {
+    input: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict(),
+    output: z.object({ shown: z.boolean() }),
+  },
 });

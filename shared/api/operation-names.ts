@@ -41,5 +41,6 @@ export const operationNames = [
   'getTeamSettings',
   'setTeamSettings',
   'getBriefing',
+  'showNotification',
   'exportTeamData',
 ] as const;

@@ -3,3 +3,4 @@ export * from './duty';
 export * from './handover-sections';
 export * from './sync-section';
 export * from './briefing';
+export * from './notify';

@@ -7,8 +7,12 @@ import { exportState } from '../export/export-folder';
 import { ExportPlaceError } from '../export/write-export';
 import type { BriefingService } from './briefing-service';
 
-export function briefingHandlers(service: BriefingService): HandlersOf<typeof briefingOperations> {
-  return { getBriefing: async ({ noticesSeenAt }) => service.get(noticesSeenAt ?? 0) };
+/** The briefing, and the OS notifications the renderer decides on from it (`notify`: the host's). */
+export function briefingHandlers(service: BriefingService, notify: (title: string, body: string) => Promise<boolean>): HandlersOf<typeof briefingOperations> {
+  return {
+    getBriefing: async ({ noticesSeenAt }) => service.get(noticesSeenAt ?? 0),
+    showNotification: async ({ title, body }) => ({ shown: await notify(title, body) }),
+  };
 }
 
 export interface ExportSource {
