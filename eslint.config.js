@@ -1,14 +1,11 @@
 // Lint, and the layer rules of docs/ARCHITECTURE.md: a lower layer never imports a higher one.
+// The boundaries are judged on the resolved file (eslint-rules/layers.mjs); the package rules below
+// name packages, which have no path to resolve.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
-
-const noNodeMessage = 'Node built-ins live behind the bridge (electron/services).';
-// Exact names, not patterns: a pattern "crypto" would also match a local "./crypto".
-const noNodePaths = [...new Set(builtinModules)].map((name) => ({ name, message: noNodeMessage }));
-const noNode = { group: ['node:*'], message: noNodeMessage };
+import baton from './eslint-rules/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
@@ -24,46 +21,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    plugins: { baton },
+    rules: { 'baton/layers': 'error' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/electron/**', 'electron', '**/renderer/**'], message: 'shared/ is the lowest layer: it imports neither electron/ nor renderer/.' },
-          { group: ['react', 'react-dom', 'react/*', 'zustand', 'react-i18next'], message: 'shared/ knows nothing of React.' },
-          noNode,
-        ],
-        paths: noNodePaths,
+        patterns: [{ group: ['react', 'react-dom', 'react/*', 'zustand', 'react-i18next'], message: 'shared/ knows nothing of React.' }],
       }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/electron/**', 'electron'], message: 'The renderer reaches the services only through the bridge (renderer/bridge).' },
-          noNode,
-        ],
-        paths: noNodePaths,
-      }],
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports the renderer.' }],
-      }],
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['electron/services/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'Services run in plain Node: only electron/main and electron/preload import electron.' }],
-        patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'Services sit below the shell and the renderer.' }],
       }],
     },
   },
@@ -73,7 +52,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'tests/**/*.ts', 'bench/**/*.ts', 'electron/cli/**/*.ts', 'electron/host/serve.ts'],
+    files: ['scripts/**/*.mjs', 'eslint-rules/**/*.mjs', 'tests/**/*.ts', 'bench/**/*.ts', 'electron/cli/**/*.ts', 'electron/host/serve.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

@@ -9,7 +9,7 @@ import { teamCommand, teamUsage } from './team';
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it),
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir>\n${exportUsage}\n${teamUsage}`;
+const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n${exportUsage}\n${teamUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,14 +19,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;
   }
-  const { values } = parseArgs({ args: rest, options: { shared: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: rest, options: { shared: { type: 'string' }, 'team-code': { type: 'string' } }, strict: true });
   if (!values.shared) {
     process.stderr.write(`--shared is required\n${usage}\n`);
     return 2;
   }
   // Files set aside and ops the trust layer refused, each with its reason.
-  const report = await runTeamDoctor(resolve(values.shared), appSyncConfig());
+  const teamCode = values['team-code'];
+  const report = await runTeamDoctor(resolve(values.shared), appSyncConfig(), teamCode === undefined ? {} : { teamCode });
   process.stdout.write(`${JSON.stringify(report)}\n`);
+  // For people: a root of trust the folder's history contradicts is said in words, not only in the JSON.
+  for (const finding of report.rootOfTrust?.findings ?? []) process.stderr.write(`baton doctor: ${finding.detail}\n`);
   // An unavailable folder is a finding, not a failure of the doctor.
   return 0;
 }

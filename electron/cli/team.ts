@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { appSyncConfig } from '../services/sync/app-sync-config';
-import { createTeamFromCli } from '../services/team/cli-create';
+import { createTeamFromCli } from './create-team';
 import { runTeamDoctor } from '../services/team/team-doctor';
 
 export const teamUsage = [

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { AppServices } from '../services/app-services';
+import { capEcho } from '../services/echo';
 import type { Logger } from '../services/log';
 
 const maxBodyBytes = 64 * 1024 * 1024;
@@ -63,6 +64,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -99,7 +108,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       payload = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      log.warn('web-host', `malformed JSON for ${name.slice(0, 80)}`);
+      log.warn('web-host', `malformed JSON for ${capEcho(name)}`);
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request is not valid JSON' } });
     }
     sendJson(res, 200, await services.dispatch(name, payload));
@@ -119,7 +128,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function handleStatic(res: ServerResponse, pathname: string) {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodedPath(pathname);
+    // A malformed escape (/%ff, /%, /%zz) is the caller's mistake: 400, not a crash with a stack.
+    if (decoded === null) return sendJson(res, 400, { error: 'bad request' });
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = resolve(root, relative);
     if (file !== root && !file.startsWith(root + sep)) return sendJson(res, 404, { error: 'not found' });
     try {
@@ -155,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ? handleApi(req, res, url.pathname.slice('/api/op/'.length))
         : handleStatic(res, url.pathname);
     work.catch((error: unknown) => {
-      log.error('web-host', `request ${url.pathname} failed`, error);
+      log.error('web-host', `request ${capEcho(url.pathname)} failed`, error);
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else res.end();
     });

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ApiFailure } from '../../shared/api/result';
 import { isExternalWebUrl } from '../../shared/security/csp';
 import type { SharedFolderChoice } from '../../shared/settings/schema';
@@ -8,6 +8,7 @@ import type { Logger } from './log';
 import { pdfFileName } from './pdf-file-name';
 import type { Platform } from './platform';
 import { SettingsService } from './settings/settings-service';
+import { ShowablePaths } from './showable-paths';
 import type { SettingsStore } from './settings/store-options';
 import { appSyncConfig, type AppSyncConfig } from './sync/app-sync-config';
 import type { KeyVault } from './sync/key-vault';
@@ -118,6 +119,12 @@ export function createAppServices(options: AppServicesOptions) {
     folderAvailable: () => sync.getStatus().available,
   });
 
+  // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
+  const showable = new ShowablePaths(() => {
+    const dir = sharedDirOf(settings.get().sharedFolder);
+    return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
+  });
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Baton',
@@ -132,6 +139,8 @@ export function createAppServices(options: AppServicesOptions) {
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
     completeFirstRun: async ({ memberName, sharedFolder }) => {
+      // Once done, a second first run would switch the folder behind Settings' back.
+      if (settings.get().firstRunDone) throw new ApiFailure('conflict', 'the first run is already done: the folder is changed in Settings');
       const next = settings.update({ memberName, sharedFolder, firstRunDone: true });
       await sync.setSharedDir(sharedDirOf(next.sharedFolder));
       await ensureEmbeddedTeam();
@@ -142,8 +151,15 @@ export function createAppServices(options: AppServicesOptions) {
       if (!isExternalWebUrl(url)) throw new ApiFailure('forbidden', 'Only web links (http, https) can be opened');
       return { opened: await platform.openExternal(url) };
     },
-    showInFolder: async ({ path }) => ({ shown: await platform.showInFolder(path) }),
-    savePdf: async ({ fileName }) => platform.savePdf(pdfFileName(fileName)),
+    showInFolder: async ({ path }) => {
+      if (!isAbsolute(path) || !showable.mayShow(path)) throw new ApiFailure('forbidden', 'Baton shows only files it saved or lists on screen');
+      return { shown: await platform.showInFolder(path) };
+    },
+    savePdf: async ({ fileName }) => {
+      const outcome = await platform.savePdf(pdfFileName(fileName));
+      if (outcome.outcome === 'saved') showable.remember(outcome.path);
+      return outcome;
+    },
     getSyncStatus: async () => sync.getStatus(),
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
@@ -160,6 +176,8 @@ export function createAppServices(options: AppServicesOptions) {
     /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
     sync,
     sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    /** A service that writes a file for the person (an export, a saved attachment) remembers it here for "Show in folder". */
+    showable,
     dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),
     close: async () => {
       await ensuring.catch(() => undefined);

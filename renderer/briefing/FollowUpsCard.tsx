@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpItem, FollowUpsSection } from '../../shared/briefing';
 import type { Department } from '../../shared/team-settings';
 import { Card } from '../app/ui/Card';
-import { useNow } from '../follow-ups/use-now';
+import { useNow } from '../app/clock/use-now';
 import { formatInZone, formatRemaining } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { PlaceLink } from './PlaceLink';

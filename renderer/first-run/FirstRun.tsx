@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import type { SharedFolderChoice } from '../../shared/settings/schema';
+import { TEAM_CODE_MISMATCH } from '../../shared/team/team-code';
 import { baton } from '../bridge/baton';
 import { describeError } from '../app/errors/describe-error';
 import { reportError } from '../app/errors/report-error';
@@ -33,6 +34,10 @@ export function FirstRun() {
   const nameRef = useRef<HTMLInputElement>(null);
   const pathRef = useRef<HTMLInputElement>(null);
   const teamNameRef = useRef<HTMLInputElement>(null);
+  const teamCodeRef = useRef<HTMLInputElement>(null);
+  // Joining: the code an admin gave; a mismatch is worded here (the service's issue names the field).
+  const [teamCode, setTeamCode] = useState('');
+  const codeMismatch = refusal?.issues?.some((issue) => issue.path === 'teamCode' && issue.message === TEAM_CODE_MISMATCH) ?? false;
   // A shared folder either holds a team (ask to join it) or not (create one, named here).
   const [teamName, setTeamName] = useState('');
   const folder = useFolderTeam(kind === 'path' && path.trim() ? path.trim() : null);
@@ -43,7 +48,7 @@ export function FirstRun() {
     : folder?.state === 'no-team' ? (teamName.trim() ? 'create' : 'start') : 'wait';
 
   const finish = (memberName: string, sharedFolder: SharedFolderChoice) => {
-    if (action === 'join') return baton.joinTeam({ memberName, path: path.trim() });
+    if (action === 'join') return baton.joinTeam({ memberName, path: path.trim(), teamCode });
     if (action === 'create') return baton.createTeam({ memberName, teamName, path: path.trim() });
     return baton.completeFirstRun({ memberName, sharedFolder });
   };
@@ -63,6 +68,7 @@ export function FirstRun() {
     setRefusal(result.error);
     if (readable.fields.memberName) nameRef.current?.focus();
     else if (readable.fields.teamName) teamNameRef.current?.focus();
+    else if (readable.fields.teamCode) teamCodeRef.current?.focus();
     else if (readable.fields['sharedFolder.path'] || readable.fields.path) pathRef.current?.focus();
     else reportError(result.error);
   };
@@ -91,7 +97,9 @@ export function FirstRun() {
           <FolderChoice kind={kind} path={path} onKind={setKind} onPath={setPath}
             pathError={errors['sharedFolder.path'] ?? errors.path} pathRef={pathRef} />
           {kind === 'path' && path.trim() && (
-            <TeamChoice folder={folder} teamName={teamName} onTeamName={setTeamName} error={errors.teamName} inputRef={teamNameRef} />
+            <TeamChoice folder={folder} teamName={teamName} onTeamName={setTeamName} error={errors.teamName} inputRef={teamNameRef}
+              teamCode={teamCode} onTeamCode={setTeamCode} codeRef={teamCodeRef}
+              codeError={codeMismatch ? t('team.firstRun.teamCodeMismatch') : errors.teamCode} />
           )}
           <div className="first-run__actions">
             <button type="submit" className="button button--primary button--large" disabled={busy || action === 'wait'}>

@@ -11,7 +11,7 @@ import { issueText, settingName } from '../app/format';
 import { useHandover, useHandoverFeed } from '../handover/handover-store';
 import '../handover/handover.css';
 import { FollowUpDetailView } from './FollowUpDetailView';
-import { FollowUpSummary } from './FollowUpSummary';
+import { FollowUpSummary } from '../handover/FollowUpSummary';
 
 /** 待跟进: every open follow-up, overdue first and red, escalations counting down; change, comment, create. */
 export function FollowUpsScreen() {

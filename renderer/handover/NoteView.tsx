@@ -4,7 +4,7 @@ import type { HandoverDetail, HandoverView } from '../../shared/api/handover-vie
 import { SECTION_KEYS } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
-import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
+import { FollowUpSummary } from './FollowUpSummary';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { Markdown } from '../markdown/Markdown';

@@ -5,13 +5,13 @@ import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
 import { baton } from '../bridge/baton';
-import { FollowUpSummary } from '../follow-ups/FollowUpSummary';
+import { FollowUpSummary } from './FollowUpSummary';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
 import { AttachmentsEditor } from './AttachmentsEditor';
 import { FollowUpForm } from './FollowUpForm';
 import { formatInZone, issueText, issuesByPlace, settingName } from '../app/format';
-import { openNote, refreshContext, useHandover } from './handover-store';
+import { openNote, useHandover } from './handover-store';
 import { SectionEditor } from './SectionEditor';
 import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
 
@@ -90,7 +90,7 @@ export function WriteView() {
     latest.current = null;
     const fresh = await baton.getHandoverDraft({});
     setDraft(fresh.ok ? fresh.value.draft : null);
-    void refreshContext();
+    // The shift context is read again once, by the feed: the submission changed handover data.
     openNote(result.value.id);
   };
 

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ShiftContext } from '../../shared/api/handover-views';
-import type { HandoverFilter } from '../../shared/handover';
+import { FOLLOW_UP_KIND, HANDOVER_KIND, type HandoverFilter } from '../../shared/handover';
+import { TEAM_SETTINGS_KIND } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type HandoverTab = 'write' | 'history' | 'note';
@@ -35,16 +36,9 @@ export async function refreshContext(): Promise<void> {
   else reportError(result.error);
 }
 
-const KINDS = new Set(['handover', 'followUp', 'teamSettings']);
-
 /** Keeps the shift context and the revision in step with the team data while a screen shows them. */
-export function useHandoverFeed(): void {
-  useEffect(() => {
-    void refreshContext();
-    return baton.onTeamDataChanged(({ touchedKinds }) => {
-      if (!touchedKinds.some((kind) => KINDS.has(kind))) return;
-      useHandover.setState((s) => ({ revision: s.revision + 1 }));
-      void refreshContext();
-    });
-  }, []);
-}
+export const useHandoverFeed = teamDataFeed({
+  kinds: [HANDOVER_KIND, FOLLOW_UP_KIND, TEAM_SETTINGS_KIND],
+  refresh: refreshContext,
+  changed: () => useHandover.setState((s) => ({ revision: s.revision + 1 })),
+});

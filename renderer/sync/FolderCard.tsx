@@ -8,6 +8,7 @@ import { useSettings } from '../app/stores/settings-store';
 import { ComputerIcon, FolderIcon } from '../app/ui/icons';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
+import { FaultAlerts } from './FaultAlerts';
 import { unavailableMessages, type SyncHealth } from './health';
 import { Moment } from './Moment';
 import { SyncCard } from './SyncCard';
@@ -83,6 +84,7 @@ export function FolderCard({ status, health, now }: { status: SyncStatus; health
           )}
         </div>
       </div>
+      <FaultAlerts faults={status.faults} now={now} />
       <dl className="facts">
         <div className="facts__row">
           <dt>{t('sync.folder.path')}</dt>

@@ -56,6 +56,8 @@ export const noticeMessages: Record<NoticeKind, MessageKey> = {
   'op-clash': 'sync.notices.opClash',
   'publish-failed': 'sync.notices.publishFailed',
   'reduce-failed': 'sync.notices.reduceFailed',
+  'own-file-restored': 'sync.notices.ownFileRestored',
+  'own-file-damaged': 'sync.notices.ownFileDamaged',
 };
 
 export const healthMessages: Record<SyncHealth, MessageKey> = {

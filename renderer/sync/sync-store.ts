@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ApiError, ApiResult } from '../../shared/api/result';
 import type { SyncStatus } from '../../shared/sync/status';
+import { sharedFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 import { newestNoticeAt } from './health';
 
@@ -62,26 +62,12 @@ export function markNoticesSeen(): void {
   if (newest > noticesSeenAt) useSync.setState({ noticesSeenAt: newest });
 }
 
-let users = 0;
-let unsubscribe: (() => void) | null = null;
-
 /**
  * Keeps the store fed while anything showing sync is on screen (the nav dot always is, once the
  * app frame shows): subscribed before the first read, so no change slips between the two.
  */
-export function useSyncFeed(): void {
-  useEffect(() => {
-    users += 1;
-    if (users === 1) {
-      unsubscribe = baton.onSyncStatusChanged(receive);
-      void refreshSyncStatus();
-    }
-    return () => {
-      users -= 1;
-      if (users === 0) {
-        unsubscribe?.();
-        unsubscribe = null;
-      }
-    };
-  }, []);
-}
+export const useSyncFeed = sharedFeed(() => {
+  const unsubscribe = baton.onSyncStatusChanged(receive);
+  void refreshSyncStatus();
+  return unsubscribe;
+});

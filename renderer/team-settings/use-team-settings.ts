@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { TeamSettingsView } from '../../shared/api/team-settings-contract';
 import { mayWriteOp } from '../../shared/api/may-write';
-import { TEAM_SETTINGS_SET } from '../../shared/team-settings';
+import { TEAM_SETTINGS_KIND, TEAM_SETTINGS_SET } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 import { useTeam, useTeamFeed } from '../team/team-store';
 
@@ -15,14 +15,11 @@ export async function refreshTeamSettings(): Promise<void> {
   else reportError(result.error);
 }
 
+const useTeamSettingsFeed = teamDataFeed({ kinds: [TEAM_SETTINGS_KIND], refresh: refreshTeamSettings });
+
 /** The team settings in force, read again whenever they change (here or from the shared folder). */
 export function useTeamSettings(): TeamSettingsView | null {
-  useEffect(() => {
-    void refreshTeamSettings();
-    return baton.onTeamDataChanged(({ touchedKinds }) => {
-      if (touchedKinds.includes('teamSettings')) void refreshTeamSettings();
-    });
-  }, []);
+  useTeamSettingsFeed();
   return useStore((s) => s.view);
 }
 

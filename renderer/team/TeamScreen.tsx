@@ -3,6 +3,7 @@ import { MembersCard } from './MembersCard';
 import { MyNameCard } from './MyNameCard';
 import { PendingCard } from './PendingCard';
 import { SetAsideOpsCard } from './SetAsideOpsCard';
+import { TeamCodeCard } from './TeamCodeCard';
 import { useTeam, useTeamFeed } from './team-store';
 import './team.css';
 
@@ -18,6 +19,7 @@ export function TeamScreen() {
     <div className="settings team">
       <MyNameCard view={view} />
       {view.me.isAdmin && <PendingCard view={view} />}
+      {view.teamCode && <TeamCodeCard code={view.teamCode} />}
       <MembersCard view={view} />
       <SetAsideOpsCard view={view} />
     </div>

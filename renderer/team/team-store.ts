@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ApiError, ApiResult } from '../../shared/api/result';
 import type { TeamView } from '../../shared/api/team-schemas';
+import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 interface TeamState {
@@ -30,31 +30,8 @@ export function applyTeamResult(result: ApiResult<TeamView>): ApiResult<TeamView
   return result;
 }
 
-let users = 0;
-let unsubscribe: (() => void) | null = null;
-
 /**
  * Keeps the team view fresh while anything shows it (the nav indicator always does): roster ops
  * arrive as team data changes, and a device's "last synced" moves with the sync status.
  */
-export function useTeamFeed(): void {
-  useEffect(() => {
-    users += 1;
-    if (users === 1) {
-      const offData = baton.onTeamDataChanged(() => void refreshTeam());
-      const offStatus = baton.onSyncStatusChanged(() => void refreshTeam());
-      unsubscribe = () => {
-        offData();
-        offStatus();
-      };
-      void refreshTeam();
-    }
-    return () => {
-      users -= 1;
-      if (users === 0) {
-        unsubscribe?.();
-        unsubscribe = null;
-      }
-    };
-  }, []);
-}
+export const useTeamFeed = teamDataFeed({ kinds: 'any', refresh: refreshTeam, alsoOnSyncStatus: true });

@@ -20,8 +20,10 @@ export const NoInput = z.object({}).strict();
  * dispatch table follow from it.
  */
 export function defineOperations<const T extends OperationSpecs>(operations: T): T {
-  for (const name of Object.keys(operations)) {
+  for (const [name, spec] of Object.entries(operations)) {
     if (!/^[a-z][A-Za-z]{1,63}$/.test(name)) throw new RangeError(`not an operation name: ${name}`);
+    // z.custom(() => true) checks nothing: an answer the screens rely on gets a schema that says what it is.
+    if (spec.output instanceof z.ZodCustom) throw new RangeError(`${name}: its output needs a real schema, not z.custom`);
   }
   return operations;
 }

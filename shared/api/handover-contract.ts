@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, SECTION_KEYS, attachmentSchema, draftFollowUpSchema, type Attachment, type HandoverDraft } from '../handover';
+import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, SECTION_KEYS, HandoverDraft, attachmentSchema, draftFollowUpSchema } from '../handover';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
-import type { Checked } from './checked';
-import type { HandoverViews } from './handover-views';
+import { checked } from './checked';
+import { FollowUpDetailSchema, FollowUpViewSchema, HandoverDetailSchema, HandoverSummarySchema, SearchResultSchema, ShiftContextSchema } from './handover-view-schemas';
 import { defineOperations } from './define-operations';
 
 /**
@@ -59,38 +59,37 @@ const handoverFilter = z
   .strict();
 
 const idInput = z.object({ id: entityIdSchema }).strict();
-const out = <T>() => z.custom<T>(() => true);
 
 export const handoverOperations = defineOperations({
-  getShiftContext: { input: z.object({}).strict(), output: out<HandoverViews['ShiftContext']>() },
-  getHandoverDraft: { input: z.object({}).strict(), output: out<{ draft: HandoverDraft; saved: boolean }>() },
-  saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: out<{ savedAt: number }>() },
-  discardHandoverDraft: { input: z.object({}).strict(), output: out<{ discarded: boolean }>() },
+  getShiftContext: { input: z.object({}).strict(), output: ShiftContextSchema },
+  getHandoverDraft: { input: z.object({}).strict(), output: z.object({ draft: HandoverDraft, saved: z.boolean() }) },
+  saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: z.object({ savedAt: epochMsSchema }) },
+  discardHandoverDraft: { input: z.object({}).strict(), output: z.object({ discarded: z.boolean() }) },
   submitHandover: {
     input: z.object({ draft: HandoverDraftInput }).strict(),
-    output: out<Checked<{ id: string; queued: boolean }>>(),
+    output: checked({ id: z.string(), queued: z.boolean() }),
   },
   addHandoverAddendum: {
     input: z.object({ id: entityIdSchema, text: draftText, attachments: z.array(attachmentSchema).max(1000) }).strict(),
-    output: out<Checked<{ queued: boolean }>>(),
+    output: checked({ queued: z.boolean() }),
   },
-  acknowledgeHandover: { input: idInput, output: out<{ acknowledged: boolean; queued: boolean }>() },
+  acknowledgeHandover: { input: idInput, output: z.object({ acknowledged: z.boolean(), queued: z.boolean() }) },
   listHandovers: {
     input: z
       .object({ filter: handoverFilter.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
       .strict(),
-    output: out<{ total: number; items: Array<HandoverViews['HandoverSummary']> }>(),
+    output: z.object({ total: z.number().int().min(0), items: z.array(HandoverSummarySchema) }),
   },
-  getHandover: { input: idInput, output: out<HandoverViews['HandoverDetail']>() },
+  getHandover: { input: idInput, output: HandoverDetailSchema },
   searchHandovers: {
     input: z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(500).default(100) }).strict(),
-    output: out<{ ready: boolean; hits: Array<HandoverViews['SearchResult']> }>(),
+    output: z.object({ ready: z.boolean(), hits: z.array(SearchResultSchema) }),
   },
   listFollowUps: {
     input: z.object({ scope: z.enum(['running', 'all']).default('running') }).strict(),
-    output: out<{ items: Array<HandoverViews['FollowUpView']> }>(),
+    output: z.object({ items: z.array(FollowUpViewSchema) }),
   },
-  getFollowUp: { input: idInput, output: out<HandoverViews['FollowUpDetail']>() },
+  getFollowUp: { input: idInput, output: FollowUpDetailSchema },
   createFollowUp: {
     input: z
       .object({
@@ -104,15 +103,15 @@ export const handoverOperations = defineOperations({
           .nullable(),
       })
       .strict(),
-    output: out<Checked<{ id: string; queued: boolean }>>(),
+    output: checked({ id: z.string(), queued: z.boolean() }),
   },
-  updateFollowUp: { input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: out<Checked<{ queued: boolean }>>() },
-  commentFollowUp: { input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: out<Checked<{ queued: boolean }>>() },
+  updateFollowUp: { input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: checked({ queued: z.boolean() }) },
+  commentFollowUp: { input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: checked({ queued: z.boolean() }) },
   putAttachment: {
     input: z.object({ name: z.string().min(1).max(MAX_ATTACHMENT_NAME_CHARS * 4), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
-    output: out<Checked<{ attachment: Attachment }>>(),
+    output: checked({ attachment: attachmentSchema }),
   },
-  readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: out<{ mime: string; dataBase64: string }>() },
+  readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: z.object({ mime: z.string(), dataBase64: z.string() }) },
 });
 
 export type { Person };

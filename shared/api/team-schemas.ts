@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberNameSchema, SettingsSchema } from '../settings/schema';
-import { ROLES, displayNameSchema } from '../team';
+import { ROLES, displayNameSchema, teamCodeInputSchema } from '../team';
+import { oneLine } from '../text/one-line';
 import { defineOperations } from './define-operations';
 
 /** The bridge's view of the team (Team screen, first run). Built by electron/services/team. */
@@ -17,6 +18,8 @@ export const TeamViewSchema = z.object({
   trustActive: z.boolean(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
+  /** The team code (shared/team/team-code.ts) of the root this computer trusts: for admins only, else null. */
+  teamCode: z.string().nullable(),
   me: z.object({
     deviceId: z.string(),
     memberId: z.string().nullable(),
@@ -75,7 +78,7 @@ export const FolderTeamSchema = z.object({
 export type FolderTeam = z.infer<typeof FolderTeamSchema>;
 
 const PathSchema = z.string().min(1).max(4096);
-export const TeamNameSchema = z.string().trim().min(1).max(100);
+export const TeamNameSchema = oneLine(z.string().trim().min(1).max(100));
 
 export const teamOperations = defineOperations({
   getTeam: { input: z.object({}).strict(), output: TeamViewSchema },
@@ -83,8 +86,8 @@ export const teamOperations = defineOperations({
   inspectFolder: { input: z.object({ path: PathSchema }).strict(), output: FolderTeamSchema },
   /** First run: a new team in the chosen folder, with this device as its first admin. */
   createTeam: { input: z.object({ memberName: MemberNameSchema, teamName: TeamNameSchema, path: PathSchema }).strict(), output: SettingsSchema },
-  /** First run: ask to join the team of the chosen folder. */
-  joinTeam: { input: z.object({ memberName: MemberNameSchema, path: PathSchema }).strict(), output: SettingsSchema },
+  /** First run: ask to join the team of the chosen folder, whose root key must match the team code an admin gave. */
+  joinTeam: { input: z.object({ memberName: MemberNameSchema, path: PathSchema, teamCode: teamCodeInputSchema }).strict(), output: SettingsSchema },
   approveJoin: {
     input: z.object({ requestId: z.string().min(1).max(200), roles: RolesSchema, memberId: z.string().max(64).optional() }).strict(),
     output: TeamViewSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TeamSettings, TeamSettingsFields } from '../team-settings';
-import type { Checked } from './checked';
+import { teamSettingsFields, type TeamSettings, type TeamSettingsFields } from '../team-settings';
+import { checked } from './checked';
 import { defineOperations } from './define-operations';
 
 /**
@@ -31,6 +31,11 @@ export type TeamSettingsChanges = z.output<typeof TeamSettingsChangesInput>;
 
 export type TeamSettingsField = keyof TeamSettingsFields;
 
+const TeamSettingsViewSchema: z.ZodType<TeamSettingsView> = z.object({
+  settings: z.object(teamSettingsFields),
+  conflicts: z.array(z.enum(Object.keys(teamSettingsFields) as [TeamSettingsField, ...TeamSettingsField[]])),
+});
+
 export interface TeamSettingsView {
   /** What the app uses now: written values over the defaults. */
   readonly settings: TeamSettings;
@@ -38,12 +43,11 @@ export interface TeamSettingsView {
   readonly conflicts: readonly TeamSettingsField[];
 }
 
-const out = <T>() => z.custom<T>(() => true);
 
 export const teamSettingsOperations = defineOperations({
-  getTeamSettings: { input: z.object({}).strict(), output: out<TeamSettingsView>() },
+  getTeamSettings: { input: z.object({}).strict(), output: TeamSettingsViewSchema },
   setTeamSettings: {
     input: z.object({ changes: TeamSettingsChangesInput }).strict(),
-    output: out<Checked<{ queued: boolean }>>(),
+    output: checked({ queued: z.boolean() }),
   },
 });

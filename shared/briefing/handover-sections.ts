@@ -11,7 +11,7 @@ import {
   submittedHandovers,
   type CreatedFollowUp,
   type SubmittedHandover,
-} from '../handover';
+} from '../handover/queries';
 import type { BriefingQuery } from './duty';
 import { WRITE_PLACE, type ChangesSection, type FollowUpItem, type FollowUpsSection, type HandoverToWriteSection, type Moment, type MyShift, type NoteItem, type PreviousHandoverSection } from './types';
 

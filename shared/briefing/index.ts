@@ -4,3 +4,4 @@ export * from './handover-sections';
 export * from './sync-section';
 export * from './briefing';
 export * from './notify';
+export * from './schema';

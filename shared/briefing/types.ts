@@ -1,4 +1,4 @@
-import type { EscalationState } from '../handover';
+import type { EscalationState } from '../handover/queries';
 import type { Person, ShiftInstance, ShiftRef } from '../team-settings';
 import type { SetAsideReason, UnavailableReason } from '../sync/status';
 import type { SyncHealth } from '../sync/health';

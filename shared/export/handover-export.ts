@@ -7,7 +7,7 @@ import {
   handover,
   type SectionKey,
   type SubmittedHandover,
-} from '../handover';
+} from '../handover/queries';
 import type { TeamSettings } from '../team-settings';
 import { isoInZone, safeFileName } from './time';
 import type { ExportFile, ExportInput } from './types';

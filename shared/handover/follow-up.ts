@@ -13,6 +13,7 @@ import {
   type TypedOp,
 } from '../sync';
 import { entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
+import { oneLine } from '../text/one-line';
 import { MAX_COMMENT_CHARS, MAX_LINK_CHARS, MAX_TITLE_CHARS } from './limits';
 
 /**
@@ -58,7 +59,7 @@ export type Escalation = z.output<typeof escalationSchema>;
 
 export const followUpCreatedSchema = z
   .object({
-    title: z.string().trim().min(1).max(MAX_TITLE_CHARS),
+    title: oneLine(z.string().trim().min(1).max(MAX_TITLE_CHARS)),
     owner: personSchema,
     dueAt: epochMsSchema,
     category: z.enum(FOLLOW_UP_CATEGORIES),
@@ -78,7 +79,7 @@ export type FollowUpCreatedData = z.output<typeof followUpCreatedSchema>;
 
 /** The editable fields. Field schemas carry no defaults (see lwwSetSchema). */
 export const followUpFields = {
-  title: z.string().trim().min(1).max(MAX_TITLE_CHARS),
+  title: oneLine(z.string().trim().min(1).max(MAX_TITLE_CHARS)),
   owner: personSchema,
   dueAt: epochMsSchema,
   status: z.enum(FOLLOW_UP_STATUSES),

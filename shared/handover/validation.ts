@@ -8,6 +8,7 @@ import {
   type TeamSettings,
   type ValidationIssue,
 } from '../team-settings';
+import { NOT_ONE_LINE, isOneLine } from '../text/one-line';
 import type { Attachment } from './attachments';
 import { isHttpLink, type FollowUpCategory, type FollowUpFields } from './follow-up';
 import {
@@ -116,13 +117,19 @@ export interface ValidationContext {
   readonly settings: TeamSettings;
 }
 
+/** A title is one line of well-formed text, like every name (shared/text/one-line.ts). */
+function titleIssues(title: string, path: ReadonlyArray<string | number>): Issue[] {
+  const issues: Issue[] = textIssues(title, MAX_TITLE_CHARS, path, true);
+  return issues.length === 0 && !isOneLine(title) ? [issue('invalid', path, { message: NOT_ONE_LINE })] : issues;
+}
+
 function dueIssues(dueAt: number, now: number, path: ReadonlyArray<string | number>): Issue[] {
   return dueAt < now - DUE_GRACE_MS ? [issue('due-in-past', path, { dueAt, now })] : [];
 }
 
 export function validateFollowUpInput(input: FollowUpInput, { now, settings }: ValidationContext): Issue[] {
   const issues: Issue[] = [
-    ...textIssues(input.title, MAX_TITLE_CHARS, ['title'], true),
+    ...titleIssues(input.title, ['title']),
     ...(input.owner === null ? [issue('required', ['owner'])] : []),
     ...departmentIssues(input.departmentId, settings, ['departmentId']),
   ];
@@ -164,7 +171,7 @@ export function validateFollowUpChanges(
   };
   const { title, dueAt, department } = changes;
   return [
-    ...(title === undefined ? [] : textIssues(title, MAX_TITLE_CHARS, ['title'], true)),
+    ...(title === undefined ? [] : titleIssues(title, ['title'])),
     ...(dueAt === undefined || held('dueAt', dueAt) ? [] : dueIssues(dueAt, now, ['dueAt'])),
     ...(department === undefined || held('department', department) ? [] : departmentIssues(department, settings, ['department'])),
   ];

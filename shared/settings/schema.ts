@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from '../text/one-line';
 
 export const languages = ['zh-CN', 'en'] as const;
 export const LanguageSchema = z.enum(languages);
@@ -14,12 +15,8 @@ export const SharedFolderChoiceSchema = z.discriminatedUnion('kind', [
 ]);
 export type SharedFolderChoice = z.infer<typeof SharedFolderChoiceSchema>;
 
-export const MemberNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'control characters');
+/** A person's name on this computer: one line of well-formed text (shared/text/one-line.ts), like every name. */
+export const MemberNameSchema = oneLine(z.string().trim().min(1).max(40));
 
 export const WindowStateSchema = z.object({
   x: z.number().int().optional(),

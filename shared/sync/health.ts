@@ -4,10 +4,10 @@ import type { NoticeKind, SyncStatus } from './status';
 export type SyncHealth = 'unavailable' | 'problems' | 'waiting' | 'healthy';
 
 /** Notices that mean something went wrong; the others only tell what Baton already put right. */
-const problemNotices: ReadonlySet<NoticeKind> = new Set(['op-clash', 'publish-failed', 'reduce-failed']);
+const problemNotices: ReadonlySet<NoticeKind> = new Set(['op-clash', 'publish-failed', 'reduce-failed', 'own-file-damaged']);
 
 /**
- * Files set aside and wrong clocks stay a problem as long as they last. A notice is an event: it
+ * Files set aside, wrong clocks and faults (publishing refused, a silent watcher) stay a problem as long as they last. A notice is an event: it
  * counts until the person has seen it on the Sync screen (`noticesSeenAt`).
  */
 export function healthOf(status: SyncStatus, noticesSeenAt: number): SyncHealth {
@@ -17,10 +17,10 @@ export function healthOf(status: SyncStatus, noticesSeenAt: number): SyncHealth 
     status.setAside.length > 0 ||
     status.localClockBehind !== null ||
     status.devices.some((device) => device.clockSkewWarning) ||
+    status.faults.some((fault) => fault.kind !== 'folder-unavailable') ||
     unseenProblem
   ) {
     return 'problems';
   }
   return status.pendingOutbox > 0 ? 'waiting' : 'healthy';
 }
-

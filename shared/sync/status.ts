@@ -36,9 +36,33 @@ export const KEY_PROTECTIONS = ['plain-file', 'os-encrypted'] as const;
 export const KeyProtectionSchema = z.enum(KEY_PROTECTIONS);
 export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
 
-export const NOTICE_KINDS = ['device-cloned', 'cache-rebuilt', 'snapshot-passed-over', 'op-clash', 'publish-failed', 'reduce-failed'] as const;
+export const NOTICE_KINDS = [
+  'device-cloned',
+  'cache-rebuilt',
+  'snapshot-passed-over',
+  'op-clash',
+  'publish-failed',
+  'reduce-failed',
+  'own-file-restored',
+  'own-file-damaged',
+] as const;
 export const NoticeKindSchema = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
+
+/**
+ * Problems that last, told while they last (the Sync screen) and logged when they start (WARN) and
+ * end (INFO): the folder away, publishing refused, no change notices from the folder.
+ */
+export const FAULT_KINDS = ['folder-unavailable', 'publish-failing', 'watch-silent'] as const;
+export const FaultKindSchema = z.enum(FAULT_KINDS);
+export type FaultKind = z.infer<typeof FaultKindSchema>;
+
+export const SyncFaultSchema = z.object({
+  kind: FaultKindSchema,
+  since: z.number(),
+  detail: z.string(),
+});
+export type SyncFault = z.infer<typeof SyncFaultSchema>;
 
 /** Beyond this, a clock is called wrong. */
 export const CLOCK_SKEW_WARNING_MS = 5 * 60 * 1000;
@@ -56,9 +80,9 @@ export const SyncDeviceStatusSchema = z.object({
   lastSeenAt: z.number().nullable(),
   /**
    * How far the device's clock seems ahead of this one (negative: behind), estimated from the
-   * segments that arrived while Baton was running: max over its last few of (wall time of the
-   * segment's last hlc − the time the file was first seen here). Delivery delay only lowers each
-   * sample, so the maximum is the best estimate; null with no such segment yet.
+   * segments that arrived while Baton was running: minus the least apparent delay (the time the
+   * file was first seen here − the wall time of its last hlc) over the last hour's arrivals, so a
+   * sync engine's copy time does not read as skew; null with no such segment yet.
    */
   clockSkewMs: z.number().nullable(),
   clockSkewWarning: z.boolean(),
@@ -107,6 +131,8 @@ export const SyncStatusSchema = z.object({
   setAside: z.array(SetAsideFileSchema),
   salvaged: z.array(SalvagedFileSchema),
   notices: z.array(SyncNoticeSchema),
+  /** The problems going on now, oldest first. */
+  faults: z.array(SyncFaultSchema),
   /** This computer's clock is behind a timestamp it received by more than the warning limit. */
   localClockBehind: z.object({ byMs: z.number(), deviceId: z.string() }).nullable(),
   opsCount: z.number().int().nonnegative(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_ID_PATTERN } from '../sync';
+import { oneLine } from '../text/one-line';
 
 /** Device ids as the sync core mints them. */
 export const deviceIdSchema = z.string().regex(DEVICE_ID_PATTERN, 'not a device id');
@@ -19,12 +20,14 @@ export const publicKeySchema = z
   .max(2048)
   .regex(/^\s*-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+-----END PUBLIC KEY-----\s*$/, 'not a PEM public key');
 
-export const displayNameSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/\S/, 'a name cannot be blank')
-  .refine((name) => name === name.trim(), 'no leading or trailing spaces');
+export const displayNameSchema = oneLine(
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/\S/, 'a name cannot be blank')
+    .refine((name) => name === name.trim(), 'no leading or trailing spaces'),
+);
 
 /** Keys are compared without whitespace: a PEM copied through Windows gains `\r\n`, not a new key. */
 export function sameKey(a: string, b: string): boolean {

@@ -61,3 +61,4 @@ export {
   type OpDraft,
   type RequestRef,
 } from './builders';
+export { TEAM_CODE_MISMATCH, normalizeTeamCode, sameTeamCode, teamCode, teamCodeInputSchema } from './team-code';

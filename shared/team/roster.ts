@@ -561,7 +561,13 @@ function buildRoster(state: PassState, team: TeamRoot, publicKeyOf: PublicKeyOf,
     });
   }
   const verdicts = new Map(state.verdicts);
-  for (const id of skipped) verdicts.set(id, true);
+  // Unreadable as a roster op (another version's type, or data that breaks its schema): the schemas
+  // set it aside as invalid when its device may write; a device without that right is named as
+  // the reason, like for any other op of it, so that nothing is dropped without a trace.
+  for (const id of skipped) {
+    const device = devices.get(parseOpId(id)?.deviceId ?? '');
+    verdicts.set(id, !device ? 'unknown-device' : device.approvedAt !== null ? true : device.status === 'declined' ? 'device-declined' : 'device-not-approved');
+  }
   return {
     rootDeviceId: team.rootDeviceId,
     rootPublicKey: team.rootPublicKey,

@@ -11,3 +11,12 @@ describe('the preload\'s list of operation names', () => {
     expect(readFileSync('shared/api/operation-names.ts', 'utf8')).toBe(await (operationNamesSource as () => Promise<string>)());
   });
 });
+
+describe('defineOperations', () => {
+  it('refuses an output that checks nothing', async () => {
+    const { defineOperations } = await import('../../shared/api/define-operations');
+    const { z } = await import('zod');
+    expect(() => defineOperations({ getThing: { input: z.object({}).strict(), output: z.custom(() => true) } })).toThrow(/real schema/);
+    expect(() => defineOperations({ 'get-thing': { input: z.object({}).strict(), output: z.object({}) } })).toThrow(/not an operation name/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftBriefing, type Briefing, type BriefingSection, type SectionKind } from '../../shared/briefing';
+import { BriefingSchema, shiftBriefing, type Briefing, type BriefingSection, type SectionKind } from '../../shared/briefing';
 import { acknowledge } from '../handover/harness';
 import { TestDevice } from '../sync/devices';
 import { EARLY, LATE, ZHAO, at, earlyNote, healthySync, stateWith, zhaoWorks } from './seeded-team';
@@ -11,8 +11,9 @@ function section<K extends SectionKind>(briefing: Briefing, kind: K): Extract<Br
   return found as Extract<BriefingSection, { kind: K }>;
 }
 
+/** Every briefing is also checked against the schema the bridge answers with. */
 const brief = (now: number, options: Partial<Parameters<typeof shiftBriefing>[0]> = {}) =>
-  shiftBriefing({ state: stateWith(), me: ZHAO, now, sync: healthySync, ...options });
+  BriefingSchema.parse(shiftBriefing({ state: stateWith(), me: ZHAO, now, sync: healthySync, ...options }));
 
 describe('the shift briefing around the early/late change, without a rota', () => {
   it('07:50: the early shift is about to start; the night note to acknowledge; overdue and escalations first', () => {

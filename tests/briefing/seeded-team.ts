@@ -60,6 +60,7 @@ export const healthySync: SyncStatus = {
   devices: [],
   setAside: [],
   salvaged: [],
+  faults: [],
   notices: [],
   localClockBehind: null,
   opsCount: 0,

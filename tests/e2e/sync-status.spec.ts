@@ -404,8 +404,44 @@ test('wrong clocks, waiting edits, notices and every set-aside reason, in words 
     await shootBoth(computer, 'warnings', /^The clock of 小王's computer is 3 hours ahead\./, false);
   });
 
+  await test.step('faults told while they last: publishing refused, no change notices', async () => {
+    const faulty = {
+      ...stub,
+      setAside: [],
+      salvaged: [],
+      notices: [],
+      localClockBehind: null,
+      devices: stub.devices.slice(0, 1),
+      faults: [
+        { kind: 'publish-failing', since: now - 3 * 60_000, detail: 'stubbed EPERM' },
+        { kind: 'watch-silent', since: now - 60_000, detail: 'stubbed' },
+      ],
+    };
+    await page.unroute('**/api/op/getSyncStatus');
+    await page.unroute('**/api/op/syncNow');
+    await page.route('**/api/op/getSyncStatus', answer(faulty));
+    await page.route('**/api/op/syncNow', answer(faulty));
+    await checkNow(page);
+    const folder = region(page, '共享文件夹');
+    await expect(folder.getByText('接力暂时写不进共享文件夹；你的修改保存在这台电脑上，接力会一直重试。', { exact: false })).toBeVisible();
+    await expect(folder.getByText(/^共享文件夹的变化通知没有送达；改为每 5\s?秒钟?检查一次。/)).toBeVisible();
+    await expect(navDot(page, '有需要留意的事')).toBeVisible();
+    await shootBoth(computer, 'faults', /^Change notices from the folder are not arriving; checking every 5 seconds\./, false);
+  });
+
   await test.step('the folder away with three edits waiting', async () => {
-    const away = { ...stub, available: false, unavailableReason: 'folder-missing', unavailableDetail: 'stubbed', setAside: [], notices: [], localClockBehind: null, devices: stub.devices.slice(0, 2) };
+    const away = {
+      ...stub,
+      available: false,
+      unavailableReason: 'folder-missing',
+      unavailableDetail: 'stubbed',
+      setAside: [],
+      notices: [],
+      localClockBehind: null,
+      devices: stub.devices.slice(0, 2),
+      // Said once, by the folder's state: not again as an alert.
+      faults: [{ kind: 'folder-unavailable', since: now - 60_000, detail: 'stubbed' }],
+    };
     await page.unroute('**/api/op/getSyncStatus');
     await page.unroute('**/api/op/syncNow');
     await page.route('**/api/op/getSyncStatus', answer(away));
@@ -414,6 +450,7 @@ test('wrong clocks, waiting edits, notices and every set-aside reason, in words 
     const folder = region(page, '共享文件夹');
     await expect(folder.getByText('共享文件夹现在用不了', { exact: true })).toBeVisible();
     await expect(folder.getByText('3 条修改等待发布', { exact: true })).toBeVisible();
+    await expect(folder.getByRole('alert')).toHaveCount(0);
     await shootBoth(computer, 'pending', /^3 edits waiting to be published$/, false);
   });
 

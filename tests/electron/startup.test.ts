@@ -163,10 +163,10 @@ describe('the built main process, started under a stand-in electron', () => {
     expect(pushed.at(-1)?.args[0]).toMatchObject({ theme: 'dark' });
   });
 
-  it('opens only web links externally and shows only existing paths', async () => {
+  it('opens only web links externally and shows only files Baton saved', async () => {
     expect(await invoke('openExternal', { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await invoke('showInFolder', { path: join(profile(), 'settings.json') })).toEqual({ ok: true, value: { shown: true } });
-    expect(await invoke('showInFolder', { path: 'relative/path' })).toEqual({ ok: true, value: { shown: false } });
+    expect(await invoke('showInFolder', { path: join(profile(), 'settings.json') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('showInFolder', { path: 'relative/path' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await invoke('pickFolder', {})).toEqual({ ok: true, value: { path: null } });
     expect(standIn.record.openDialogs).toHaveLength(1);
   });
@@ -188,6 +188,8 @@ describe('the built main process, started under a stand-in electron', () => {
     expect(basename(second.defaultPath)).toBe('-..-etc-passwd.pdf');
     expect(window.webContents.printedToPdf).toEqual([{ pageSize: 'A4', preferCSSPageSize: true }]);
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.4 stand-in');
+    // A file Baton saved may be shown in its folder.
+    expect(await invoke('showInFolder', { path: target })).toEqual({ ok: true, value: { shown: true } });
     standInOptions.savePath = null;
   });
 

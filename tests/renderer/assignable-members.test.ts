@@ -20,6 +20,7 @@ const view = (members: Member[]): TeamView => ({
   trustActive: true,
   teamId: 't',
   teamName: '微博运营组',
+  teamCode: null,
   me: { deviceId: 'lin-0', memberId: 'lin', status: 'approved', roles: ['editor'], displayName: '小林', isAdmin: false },
   members,
   pending: [],

@@ -18,6 +18,7 @@ const base: SyncStatus = {
   setAside: [],
   salvaged: [],
   notices: [],
+  faults: [],
   localClockBehind: null,
   opsCount: 0,
   stateHash: null,

@@ -125,7 +125,7 @@ describe('publishing the outbox', () => {
     expect([...publishedOps(sharedDir, service.deviceId).values()]).toEqual([ops]);
   });
 
-  it('publishes on its own a few moments after the last edit, all edits of a burst in one segment', async () => {
+  it('publishes on its own, the edits recorded together in one segment', async () => {
     const { sharedDir, founder: first, founderPlace } = await teamFolder();
     await first.close();
     const service = startService(founderPlace, { flushDelayMs: 20 });

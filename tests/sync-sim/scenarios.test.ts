@@ -6,11 +6,12 @@ import { isBatonTempName } from '../../electron/services/sync/durable-fs';
 import type { PublishFs } from '../../electron/services/sync/publisher';
 import { nodeReaderFs, type ReaderFs } from '../../electron/services/sync/reader-fs';
 import { isSyncEngineTempName, parseOpId } from '../../shared/sync';
+import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/own-segment-check';
 import { DAY, HOUR, withCluster, type Cluster } from './baton-cluster';
 import { SPARSE_BYTES, conflictCopyName, engineNeverSyncs, GARBAGE_KINDS } from './sim-engine';
 
 /**
- * SYNC-DESIGN.md, "Fault scenarios every change to sync must survive", 1–13: real SyncService
+ * SYNC-DESIGN.md, "Fault scenarios every change to sync must survive", 1–13 and 16: real SyncService
  * instances, one per simulated computer (own profile, own copy of the shared folder), with the
  * simulated sync engine moving files between the copies. Scenarios 14 and 15 are the trust
  * layer's (shared/team) and are tested there.
@@ -779,6 +780,46 @@ describe('sync fault scenarios (SYNC-DESIGN.md)', () => {
         expect(bob.getStatus().stateHash).toBe(expected);
         await bob.close();
       });
+    });
+  });
+
+  it("scenario 16: a device's own published segment damaged or truncated in place: its owner puts back the same bytes, readers wait for it", async () => {
+    // Carol's computer has a copy of the folder but starts Baton only after the damage.
+    await withCluster({ seed: 116, computers: ['alice', 'bob', 'carol', 'nas'], idle: ['nas', 'carol'], engine: 'smb' }, async (c) => {
+      for (const round of [1, 2, 3]) {
+        c.editNote('alice', `d${round}`, { title: `原样放回 ${round}` });
+        await expectConverged(c);
+      }
+      const everything = c.world.files('nas');
+      const hashBefore = c.status('bob').stateHash;
+      const [first, second] = segmentsIn(c, 'nas', 'alice');
+
+      // Someone with write access to the share changes a byte of one segment and cuts another
+      // short; every copy gets the damage (the sim's engine would settle a changed file as a conflict).
+      const flipped = Buffer.from(c.world.read('nas', first!));
+      flipped[flipped.indexOf('"type"')] ^= 0x01;
+      const cut = c.world.read('nas', second!).subarray(0, 120);
+      for (const name of ['alice', 'bob', 'carol', 'nas']) {
+        c.world.write(name, first!, flipped);
+        c.world.write(name, second!, cut);
+      }
+
+      // A reader from scratch sees less, and waits: the damaged file is read again once it changes.
+      await c.start('carol').service.ready;
+      expect(c.status('carol').stateHash).not.toBe(hashBefore);
+      expect(c.status('carol').setAside.map((file) => file.detail)).toEqual([expect.stringMatching(/waiting for its device to put back its own copy$/)]);
+
+      // Alice's next check of her own files (every few minutes) writes the same bytes back.
+      c.advance(OWN_CHECK_INTERVAL_MS);
+      await c.service('alice').pollNow();
+      for (const rel of [first!, second!]) expect(c.world.files('alice').get(rel)?.digest, rel).toBe(everything.get(rel)!.digest);
+      expect(c.status('alice').notices.filter((notice) => notice.kind === 'own-file-restored')).toHaveLength(2);
+      // The owner's write is the later one: every engine carries it to the other copies.
+      for (const name of ['bob', 'carol', 'nas']) for (const rel of [first!, second!]) c.world.write(name, rel, c.world.read('alice', rel));
+
+      await expectConverged(c);
+      for (const name of ['alice', 'bob', 'carol']) expect(c.status(name).stateHash).toBe(hashBefore);
+      expectNothingDeletedOrChanged(everything, c.world.files('nas'));
     });
   });
 });

@@ -7,7 +7,7 @@ import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { runTeamDoctor } from '../../electron/services/team/team-doctor';
 import type { SyncStatus } from '../../shared/sync/status';
 import { filesIn, logDir, tempDir } from '../sync-service/helpers';
-import { call, keysOf, opOf, openApp, team, teamOfThree, writeSigned } from './team-apps';
+import { call, keysOf, opOf, openApp, team, teamCodeOf, teamOfThree, writeSigned } from './team-apps';
 
 const profileSet = (name: string) => ({ set: { displayName: name }, seen: {} });
 
@@ -81,7 +81,7 @@ describe('forged input is set aside with its reason on every device', () => {
     const admin = openApp(sharedDir, 'admin');
     const newcomer = openApp(sharedDir, 'newcomer');
     await call(admin, 'createTeam', { memberName: '王主管', teamName: '运营组', path: sharedDir });
-    await call(newcomer, 'joinTeam', { memberName: '李雷', path: sharedDir });
+    await call(newcomer, 'joinTeam', { memberName: '李雷', path: sharedDir, teamCode: await teamCodeOf(admin) });
     const mine = await team(newcomer);
     expect(mine.me.status).toBe('pending');
     await expect(newcomer.dispatch('setMyDisplayName', { displayName: '雷雷' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });

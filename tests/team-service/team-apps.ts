@@ -92,9 +92,16 @@ export async function teamOfThree() {
   return { sharedDir, admin, editor, viewer, everyone, syncAll };
 }
 
-/** `app` asks to join as `name`; returns its request as the admin's Team screen lists it. */
+/** The team code an admin reads out to a newcomer (from their Team screen). */
+export async function teamCodeOf(admin: AppServices): Promise<string> {
+  const code = (await team(admin)).teamCode;
+  if (!code) throw new Error('the admin sees no team code');
+  return code;
+}
+
+/** `app` asks to join as `name`, with the code `admin` gave; returns its request as the admin's Team screen lists it. */
 export async function askToJoin(admin: AppServices, app: AppServices, name: string, sharedDir: string): Promise<TeamView['pending'][number]> {
-  await call(app, 'joinTeam', { memberName: name, path: sharedDir });
+  await call(app, 'joinTeam', { memberName: name, path: sharedDir, teamCode: await teamCodeOf(admin) });
   await admin.sync.syncNow();
   const request = (await team(admin)).pending.find((pending) => pending.memberName === name);
   if (!request) throw new Error(`no join request from ${name} reached the admin`);

@@ -13,7 +13,7 @@ import { decodeOwnSegment, writeIntoLog, type PublishTarget } from './publisher'
  * Compacts a run of this device's own segments (see shared/sync/compaction.ts): every file of the
  * run is read back and must be one device-state says we wrote; the compacted file is entered in
  * device-state, then written, read back and verified, and only then are the originals deleted.
- * That deletion, in our own log folder, is the only one Baton makes in the shared folder. A crash
+ * That deletion is only ever in our own log folder (README.md lists every deletion Baton makes). A crash
  * anywhere leaves files whose ops readers already dedupe by id, and the next run tidies up.
  */
 export async function compactOwnLog(target: PublishTarget, log: Logger, policy?: CompactionPolicy): Promise<IngestedFile | null> {

@@ -3,16 +3,20 @@ import { CLOCK_SKEW_WARNING_MS, type SyncDeviceStatus } from '../../../shared/sy
 import type { DeviceFile } from '../../../shared/sync/team-files';
 import type { IngestedFile } from './ingested-file';
 
-/** Segments that arrived while running, per device, used for the clock skew estimate. */
-const SKEW_SAMPLES = 10;
+/** The skew estimate's window: arrivals within this long before the newest one, at most this many. */
+const SKEW_WINDOW_MS = 60 * 60 * 1000;
+const SKEW_SAMPLES = 50;
 
 /**
- * Per-device lines of the status, from the files taken in. Clock skew: for each of the device's
- * last few segments first seen by a live poll, (wall time of its last hlc) − (when this computer
- * first saw the file) is the device's clock offset minus the delivery delay; the delay is never
- * negative, so the largest sample is the best estimate. Segments read as a backlog at start-up are
- * left out: their delay is unknown and large. A device that was offline for long and comes back
- * with only old segments can still look behind until it writes again.
+ * Per-device lines of the status, from the files taken in. Clock skew, the way network clocks
+ * estimate an offset: each segment that arrived while running gives an apparent delay, (when this
+ * computer first saw it) − (wall time of its last hlc, the op written last before it was sealed),
+ * which is the real delay (the publish, the sync engine's copy, the poll) minus the device's clock
+ * offset. The delay is never negative and sometimes short, so the least apparent delay over a
+ * window is the best estimate: a sync engine's usual copy time (a second or more) does not read as
+ * skew. Segments read as a backlog at start-up are left out: their delay is unknown and large. A
+ * device that was offline for long and comes back with only old segments can still look behind
+ * until it writes again.
  */
 export function summarizeDevices(
   files: Iterable<IngestedFile>,
@@ -51,10 +55,15 @@ function summarize(deviceId: string, files: readonly IngestedFile[], memberName:
 }
 
 function skewOf(files: readonly IngestedFile[]): number | null {
-  const samples = files
-    .filter((file) => file.live && file.lastHlc !== null)
-    .sort((a, b) => b.firstSeenAt - a.firstSeenAt)
-    .slice(0, SKEW_SAMPLES)
-    .map((file) => parseHlc(file.lastHlc!)!.wallMs - file.firstSeenAt);
-  return samples.length === 0 ? null : Math.max(...samples);
+  const live = files.filter((file) => file.live && file.lastHlc !== null);
+  if (live.length === 0) return null;
+  const newest = Math.max(...live.map((file) => file.firstSeenAt));
+  const leastDelay = Math.min(
+    ...live
+      .filter((file) => file.firstSeenAt >= newest - SKEW_WINDOW_MS)
+      .sort((a, b) => b.firstSeenAt - a.firstSeenAt)
+      .slice(0, SKEW_SAMPLES)
+      .map((file) => file.firstSeenAt - parseHlc(file.lastHlc!)!.wallMs),
+  );
+  return 0 - leastDelay;
 }

@@ -2,7 +2,7 @@ import type { SyncCrypto } from '../../../shared/sync/crypto';
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { AppSyncConfig } from './app-sync-config';
 import { summarizeDevices } from './device-summary';
-import { foldFolder } from './folder-fold';
+import { foldFolder, type FolderFold } from './folder-fold';
 import { nodeCrypto } from './node-crypto';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
 
@@ -30,13 +30,15 @@ export interface DoctorReport {
 export async function runDoctor(
   sharedDir: string,
   config: AppSyncConfig,
-  options: { fs?: ReaderFs; crypto?: SyncCrypto } = {},
+  options: { fs?: ReaderFs; crypto?: SyncCrypto; inspect?: (folded: Extract<FolderFold, { available: true }>) => void } = {},
 ): Promise<DoctorReport> {
   const crypto = options.crypto ?? nodeCrypto;
   const folded = await foldFolder(sharedDir, config, options.fs ?? nodeReaderFs, crypto);
   if (!folded.available) {
     return { ...empty(folded.fold.stateHash(crypto)), available: false, unavailableReason: folded.reason, unavailableDetail: folded.detail };
   }
+  // The trust layer's own checks look at the same read of the folder (team-doctor.ts).
+  options.inspect?.(folded);
   const { team, reader, fold } = folded;
   const devices = summarizeDevices(reader.ingestedFiles(), reader.devices, null).map((device) => ({
     id: device.deviceId,

@@ -210,7 +210,10 @@ export class FolderReader {
     const verdict = judgeSegmentBytes(bytes, deviceId, this.publicKeyFor, this.options.crypto);
     const keyOf = { deviceId, key: this.publicKeyFor(deviceId) };
     if (verdict.kind === 'set-aside') {
-      this.tracker.setAside(path, info, verdict.reason, verdict.detail, verdict.reason === 'bad-signature' ? keyOf : undefined);
+      // Under a name of record, damaged in place: its device puts back its own copy, read when it changes.
+      const ofRecord = parseSegmentFileName(name) !== null && verdict.reason !== 'wrong-device-folder';
+      const detail = ofRecord ? `${verdict.detail}; damaged in place, waiting for its device to put back its own copy` : verdict.detail;
+      this.tracker.setAside(path, info, verdict.reason, detail, verdict.reason === 'bad-signature' ? keyOf : undefined);
       return null;
     }
     if (verdict.kind === 'wait') {

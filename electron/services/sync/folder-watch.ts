@@ -1,13 +1,25 @@
+import { basename } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../log';
+
+/** What the file events said about the files a poll found (see `FolderWatch.judge`). */
+export type WatchVerdict = 'missed' | 'heard' | 'nothing';
 
 /**
  * File events as a hint only: they make the next poll come early. SMB and NFS shares give no
  * events at all, and engines rename files in ways watchers miss, so the poll never depends on them.
+ * A watcher can also die without a word (chokidar on a folder a sync engine deleted and made
+ * again): `judge` compares what polls find with what the watcher reported, and `rearm` starts it anew.
  */
 export class FolderWatch {
   private watcher: FSWatcher | null = null;
+  private dir: string | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private ready = false;
+  /** Names of files the watcher reported since the last judgement. */
+  private reported = new Set<string>();
+  /** Files the last poll found before any event about them: an event may still be on its way. */
+  private suspects: string[] = [];
 
   constructor(
     private readonly onHint: () => void,
@@ -19,9 +31,14 @@ export class FolderWatch {
   /** Watches `dir` (the team's devices folder) instead of whatever it watched before. */
   async watch(dir: string): Promise<void> {
     await this.close();
+    this.dir = dir;
     try {
       const watcher = watch(dir, { ignoreInitial: true, depth: 2, ignorePermissionErrors: true, persistent: true });
-      watcher.on('all', () => this.hint());
+      watcher.on('all', (_event, path) => {
+        this.reported.add(basename(path));
+        this.hint();
+      });
+      watcher.on('ready', () => (this.ready = this.watcher === watcher));
       watcher.on('error', (error) => this.log.warn('sync', `folder watcher: ${String(error)}; polling only`));
       this.watcher = watcher;
     } catch (error) {
@@ -29,11 +46,37 @@ export class FolderWatch {
     }
   }
 
+  /** Starts watching the same folder anew (it came back, or the watcher went quiet). */
+  async rearm(): Promise<void> {
+    if (this.dir) await this.watch(this.dir);
+  }
+
+  /**
+   * After a poll, with the names of the files it found: 'missed' when a file found by an earlier
+   * poll never got an event (the watcher is deaf), 'heard' when files found had their events,
+   * 'nothing' when there is nothing to judge (no files, or no watcher ready).
+   */
+  judge(found: readonly string[]): WatchVerdict {
+    if (!this.watcher || !this.ready) {
+      this.suspects = [];
+      this.reported.clear();
+      return 'nothing';
+    }
+    const missed = this.suspects.some((name) => !this.reported.has(name));
+    const heard = [...this.suspects, ...found].some((name) => this.reported.has(name));
+    this.suspects = found.filter((name) => !this.reported.has(name));
+    this.reported.clear();
+    return missed ? 'missed' : heard ? 'heard' : 'nothing';
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const watcher = this.watcher;
     this.watcher = null;
+    this.ready = false;
+    this.suspects = [];
+    this.reported.clear();
     await watcher?.close().catch(() => undefined);
   }
 

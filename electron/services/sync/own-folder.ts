@@ -107,8 +107,8 @@ export async function ownCopy(ownSegmentsDir: string, record: OwnSegmentRecord, 
 }
 
 /**
- * Removes Baton's own leftover temp files in this device's folder and log folder: the only
- * deletion Baton makes in the shared folder. Only called between jobs, when no write of ours can
+ * Removes Baton's own leftover temp files in this device's folder and log folder (one of the
+ * deletions README.md lists, all in this device's own folder). Only called between jobs, when no write of ours can
  * be in flight.
  */
 export async function removeOwnTempFiles(sharedDir: string, deviceId: string): Promise<string[]> {

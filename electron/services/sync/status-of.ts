@@ -2,6 +2,7 @@ import type { HybridClock } from '../../../shared/sync/hlc';
 import {
   CLOCK_SKEW_WARNING_MS,
   type KeyProtection,
+  type SyncFault,
   type SyncNotice,
   type SyncStatus,
   type UnavailableReason,
@@ -23,6 +24,7 @@ export interface StatusParts {
   readonly deviceId: string;
   readonly keyProtection: KeyProtection;
   readonly notices: readonly SyncNotice[];
+  readonly faults: readonly SyncFault[];
   readonly clock: HybridClock;
   readonly opsCount: number;
   readonly stateHash: string | null;
@@ -46,6 +48,7 @@ export function statusOf(parts: StatusParts): SyncStatus {
     setAside: session?.reader.setAsideFiles() ?? [],
     salvaged: session?.reader.salvagedFiles() ?? [],
     notices: [...parts.notices],
+    faults: [...parts.faults],
     localClockBehind: jump && jump.aheadMs > CLOCK_SKEW_WARNING_MS ? { byMs: jump.aheadMs, deviceId: jump.deviceId } : null,
     opsCount: parts.opsCount,
     stateHash: parts.stateHash,

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { AnyCapability } from '../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
@@ -9,18 +10,20 @@ import type { TeamFile } from '../../../shared/sync/team-files';
 import type { ReadonlySyncState, TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
 import { isBatonTempName } from './durable-fs';
+import { Faults, lasted } from './faults';
 import { FolderMemory } from './folder-memory';
 import { probeFolder } from './folder-probe';
 import type { ReadSegment } from './folder-reader';
 import { FolderWatch } from './folder-watch';
 import { toIngestedFile } from './ingested-file';
 import { plainFileVault, type KeyVault } from './key-vault';
-import { profileLayout, teamFolderLayout, type ProfileLayout } from './layout';
+import { profileLayout, relativeLogPath, teamFolderLayout, type ProfileLayout } from './layout';
 import { LocalDevice, type OpDraft } from './local-device';
 import { nodeCrypto } from './node-crypto';
 import { Notices } from './notices';
 import { compactOwnLog } from './compactor';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from './own-folder';
+import { checkOwnFiles, OWN_CHECK_INTERVAL_MS } from './own-segment-check';
 import { pinTeam, sameRoot } from './pinned-team';
 import { removeProfileTempFiles } from './profile-temp';
 import { nodePublishFs, publishSealed, sealSegment, takeBatch, type PublishFs, type PublishTarget } from './publisher';
@@ -65,13 +68,15 @@ export interface SyncServiceOptions {
   readonly keyVault?: KeyVault;
   readonly crypto?: SyncCrypto;
   readonly pollIntervalMs?: number;
-  /** Quiet time after the last edit before the outbox is sealed into a segment. */
+  /** The longest an edit waits to be published while edits keep coming (the first after a quiet spell goes at once). */
   readonly flushDelayMs?: number;
   readonly cacheDelayMs?: number;
   /** When folded snapshots are written (team and cache base). */
   readonly snapshotPolicy?: SnapshotPolicy;
   /** How long an incomplete file or an unknown device is waited on before it is set aside. */
   readonly giveUpMs?: number;
+  /** How often this device checks its own published files for damage (also at every start). */
+  readonly ownCheckIntervalMs?: number;
   /** Use file events as a hint for an early poll (chokidar). */
   readonly watch?: boolean;
   readonly now?: () => number;
@@ -102,6 +107,7 @@ export class SyncService {
   private readonly device: LocalDevice;
   private readonly folders: FolderMemory;
   private readonly notices: Notices;
+  private readonly faults: Faults;
   private readonly queue = new SerialQueue();
   private readonly timers: SyncTimers;
   private readonly watcher: FolderWatch;
@@ -116,6 +122,9 @@ export class SyncService {
   private lastPublishAt: number | null = null;
   private lastStatusKey = '';
   private warnedNoName = false;
+  /** The folder came back: the next publish says how many edits had waited for it. */
+  private heldWhileAway = false;
+  private failedPublishes = 0;
   private closed = false;
 
   constructor(private readonly options: SyncServiceOptions) {
@@ -132,6 +141,9 @@ export class SyncService {
     if (this.memberName) this.device.ensureMemberId();
     this.folders = new FolderMemory(this.profile.foldersFile);
     this.notices = new Notices(this.now);
+    this.faults = new Faults(this.log, this.now);
+    const waiting = this.device.outbox.pending.length;
+    if (waiting > 0) this.log.info('sync', `start: ${waiting} edit(s) recorded before the last stop are not published yet; publishing them`);
     this.fold = this.teamlessFold();
     this.timers = new SyncTimers(
       {
@@ -226,6 +238,7 @@ export class SyncService {
       await this.closeSession();
       this.sharedDir = sharedDir;
       this.availability = NOT_LOOKED;
+      this.faults.clear('folder-unavailable', () => `switched to another shared folder (${sharedDir})`);
       this.fold = this.teamlessFold();
       this.announceAll();
       await this.openFolder();
@@ -306,7 +319,7 @@ export class SyncService {
   private async openFolder(): Promise<void> {
     const probe = await probeFolder(this.sharedDir, this.readerFs);
     if (probe.available) return this.pollAndPublish();
-    this.availability = probe;
+    this.setAvailability(probe);
     const teamId = this.folders.teamOf(this.sharedDir);
     if (teamId) await this.openSession(teamId, null);
   }
@@ -335,13 +348,13 @@ export class SyncService {
   private async poll(): Promise<void> {
     const probe = await probeFolder(this.sharedDir, this.readerFs);
     if (!probe.available) {
-      this.availability = probe;
+      this.setAvailability(probe);
       return;
     }
     if (this.session?.teamId !== probe.team.teamId) await this.openSession(probe.team.teamId, probe.team);
     const session = this.session!;
     if (session.team && !sameRoot(session.team, probe.team)) {
-      this.availability = { available: false, reason: 'no-team', detail: 'baton/team.json names another root of trust than the one this computer joined' };
+      this.setAvailability({ available: false, reason: 'no-team', detail: 'baton/team.json names another root of trust than the one this computer joined' });
       return;
     }
     if (!session.team) {
@@ -353,19 +366,22 @@ export class SyncService {
     const outcome = await session.reader.poll(!first, probe);
     session.polls += 1;
     if (!outcome.available) {
-      this.availability = outcome;
+      this.setAvailability(outcome);
       return;
     }
     const cameBack = !this.availability.available;
-    this.availability = { available: true };
+    this.setAvailability({ available: true });
     this.lastPollAt = this.now();
+    // A folder that went away and came back may be a new folder under the old name: watch it anew.
+    if (cameBack) await this.watcher.rearm();
+    else if (!first) await this.judgeWatcher(outcome.segments);
     // Our temp files are leftovers whenever no write of ours is in flight, which is always the case
     // here (folder work runs one job at a time): at a start, when the share comes back (a write cut
     // off by its drop could not clean up), or when the listing shows one.
     const mine = outcome.logNames.get(this.deviceId) ?? [];
     if (first || cameBack || mine.some(isBatonTempName)) {
       const removed = await removeOwnTempFiles(this.sharedDir, this.deviceId);
-      if (removed.length > 0) this.log.info('sync', `removed ${removed.length} leftover temp file(s) of this device`);
+      if (removed.length > 0) this.log.info('sync', `removed ${removed.length} leftover temp file(s) of this device (a write cut off by a stop or a dropped share)`);
     }
     await this.ensureDeviceFile();
 
@@ -385,18 +401,41 @@ export class SyncService {
     if (verdict.foreign.length > 0) await this.recoverFromClone(session, verdict.foreign);
     await this.rescueClashed(session, applied);
     const names = outcome.unlisted.has(this.deviceId) ? null : (outcome.logNames.get(this.deviceId) ?? []);
-    if (names && verdict.foreign.length === 0) await republishMissing(session, names, this.publishTarget(session), this.log);
+    if (names && verdict.foreign.length === 0) {
+      await republishMissing(session, names, this.publishTarget(session), this.log);
+      await this.checkOwnFiles(session, names);
+    }
+  }
+
+  /** At the first poll and every few minutes: own files damaged in place are put back, byte for byte. */
+  private async checkOwnFiles(session: TeamSession, names: readonly string[]): Promise<void> {
+    const now = this.now();
+    if (session.ownCheckedAt !== null && now - session.ownCheckedAt < (this.options.ownCheckIntervalMs ?? OWN_CHECK_INTERVAL_MS)) return;
+    session.ownCheckedAt = now;
+    for (const file of await checkOwnFiles(this.publishTarget(session), names, session.ownVerified, this.log)) {
+      const path = relativeLogPath(this.deviceId, file.fileName);
+      this.notices.add(file.restored ? 'own-file-restored' : 'own-file-damaged', `${path}: ${file.detail}`, { path });
+    }
   }
 
   private async publish(): Promise<void> {
     const session = this.session;
-    if (this.device.outbox.pending.length === 0 || !session || !this.availability.available) return;
+    if (!session || !this.availability.available) return;
+    if (this.device.outbox.pending.length === 0 && !session.sealed) {
+      this.heldWhileAway = false;
+      return;
+    }
     if (!this.memberName) {
       if (!this.warnedNoName) this.log.warn('sync', 'edits wait in the outbox until this person has a name (device.json needs it)');
       this.warnedNoName = true;
       return;
     }
+    // The last poll may be seconds old: a folder that vanished since must not be written into.
+    const probe = await probeFolder(this.sharedDir, this.readerFs);
+    if (!probe.available) return this.setAvailability(probe);
+    if (probe.team.teamId !== session.teamId) return;
     await this.ensureDeviceFile();
+    let publishedOps = 0;
     while (session.sealed || this.device.outbox.pending.length > 0) {
       const target = this.publishTarget(session);
       const sealed = session.sealed ?? sealSegment(target, takeBatch(this.device.outbox.pending));
@@ -405,10 +444,12 @@ export class SyncService {
       try {
         published = await publishSealed(target, sealed);
       } catch (error) {
-        this.log.warn('sync', `publishing ${sealed.encoded.fileName} failed; the outbox keeps it: ${String(error)}`);
+        this.failedPublishes += 1;
+        this.faults.raise('publish-failing', `publishing ${sealed.encoded.fileName} failed (${errorText(error)}); edits are kept on this computer and retried`);
         this.notices.add('publish-failed', `could not write to the shared folder (${errorText(error)}); edits are kept and retried`);
         return;
       }
+      publishedOps += sealed.ops.length;
       session.sealed = null;
       session.reader.remember([published]);
       session.cache.add([published], sealed.ops);
@@ -416,7 +457,38 @@ export class SyncService {
       this.lastPublishAt = this.now();
       this.timers.cacheChanged();
     }
+    this.reportPublished(publishedOps);
     await this.compact(session);
+  }
+
+  /** The INFO lines of a publish that ended a fault: how many edits had waited. */
+  private reportPublished(count: number): void {
+    const failed = this.failedPublishes;
+    this.faults.clear('publish-failing', (ms) => `publishing works again after ${lasted(ms)} and ${failed} refused attempt(s); published ${count} waiting edit(s)`);
+    this.failedPublishes = 0;
+    if (this.heldWhileAway) this.log.info('sync', `published ${count} edit(s) held while the folder was away`);
+    this.heldWhileAway = false;
+  }
+
+  /** Files a poll found that the watcher never reported: it went deaf; start it again and say so. */
+  private async judgeWatcher(found: readonly ReadSegment[]): Promise<void> {
+    const verdict = this.watcher.judge(found.map((segment) => basename(segment.path)));
+    if (verdict === 'heard') this.faults.clear('watch-silent', (ms) => `change notices from the folder arrive again after ${lasted(ms)}`);
+    if (verdict !== 'missed') return;
+    const every = lasted(this.timers.pollIntervalMs);
+    this.faults.raise('watch-silent', `change notices from the folder are not arriving (a poll found files no event told of); checking every ${every}, and watching the folder anew`);
+    await this.watcher.rearm();
+  }
+
+  /** Every change of the folder's availability goes through here, so that faults are told. */
+  private setAvailability(next: Availability): void {
+    this.availability = next;
+    if (!next.available) {
+      this.faults.raise('folder-unavailable', `the shared folder is unavailable (${next.reason}: ${next.detail}); edits are kept on this computer until it is back`);
+      return;
+    }
+    const away = this.faults.clear('folder-unavailable', (ms) => `the shared folder is back after ${lasted(ms)}; ${this.device.outbox.pending.length} edit(s) held meanwhile are published now`);
+    if (away && this.device.outbox.pending.length > 0) this.heldWhileAway = true;
   }
 
   /** Snapshots that are due first (a new base makes pending chunks unnecessary), then the chunks. */
@@ -589,6 +661,7 @@ export class SyncService {
       deviceId: this.deviceId,
       keyProtection: this.device.identity.keyProtection,
       notices: this.notices.all,
+      faults: this.faults.all,
       clock: this.device.clock,
       opsCount: this.fold.opsCount,
       stateHash: freshHash ? this.fold.stateHash(this.crypto) : this.fold.cachedStateHash(),

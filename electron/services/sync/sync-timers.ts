@@ -11,23 +11,26 @@ export interface TimedJobs {
 
 export interface TimerSettings {
   pollIntervalMs: number;
-  /** Quiet time after the last edit before the outbox is sealed. */
+  /**
+   * The least time between two publishes started by edits, and so the longest an edit waits: the
+   * first edit after a quiet spell is published at once, the ones that follow go together.
+   */
   flushDelayMs: number;
   cacheDelayMs: number;
 }
 
-/** However busy the editing, an edit waits at most this many flush delays. */
-const MAX_FLUSH_DELAYS = 10;
-
 /**
  * When the service polls, publishes and writes its cache: a poll every interval (earlier on a file
- * event), a publish a few seconds after the last edit, the cache a while after new files.
+ * event), a publish at once for an edit after a quiet spell and at most one per flush delay while
+ * edits keep coming (the file count is compaction's job, not the wait's), the cache a while after
+ * new files.
  */
 export class SyncTimers {
   private pollTimer: NodeJS.Timeout | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
-  private firstUnflushedAt: number | null = null;
+  /** When the last publish for edits started; the start counts as one (it publishes the outbox). */
+  private lastFlushAt: number;
   private stopped = false;
 
   constructor(
@@ -35,11 +38,17 @@ export class SyncTimers {
     private readonly settings: TimerSettings,
     private readonly log: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.lastFlushAt = now();
+  }
 
   /** Whether an edit is waiting for its quiet time (a poll then leaves the publish to it). */
   get flushPending(): boolean {
     return this.flushTimer !== null;
+  }
+
+  get pollIntervalMs(): number {
+    return this.settings.pollIntervalMs;
   }
 
   schedulePoll(delay = this.settings.pollIntervalMs): void {
@@ -64,17 +73,17 @@ export class SyncTimers {
     this.schedulePoll();
   }
 
-  /** An edit was recorded: publish after the quiet time, or at the latest after ten of them. */
+  /**
+   * An edit was recorded: publish now after a quiet spell, else when a flush delay has passed since
+   * the last publish started. An edit already waiting means a publish is due that takes this one too
+   * (never pushed back: someone who keeps typing holds nothing back).
+   */
   editRecorded(): void {
-    if (this.stopped) return;
-    const now = this.now();
-    const delay = this.settings.flushDelayMs;
-    this.firstUnflushedAt ??= now;
-    const wait = Math.max(0, Math.min(delay, this.firstUnflushedAt + delay * MAX_FLUSH_DELAYS - now));
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.stopped || this.flushTimer) return;
+    const wait = Math.max(0, this.lastFlushAt + this.settings.flushDelayMs - this.now());
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
-      this.firstUnflushedAt = null;
+      this.lastFlushAt = this.now();
       this.jobs.flush().catch((error: unknown) => this.log.error('sync', 'publishing failed', error));
     }, wait);
   }
@@ -83,7 +92,7 @@ export class SyncTimers {
   cancelFlush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    this.firstUnflushedAt = null;
+    this.lastFlushAt = this.now();
   }
 
   cacheChanged(): void {

@@ -7,6 +7,7 @@ import type { TrustPlug, TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
 import { DeviceState } from './device-state';
 import { FolderReader, type FolderReaderOptions } from './folder-reader';
+import type { FileStamp } from './file-tracker';
 import { IngestCache } from './ingest-cache';
 import { relativeSnapPath, type TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
@@ -35,6 +36,10 @@ export interface TeamSession {
   polls: number;
   /** A segment sealed but not yet published: retried as these exact bytes, never re-sealed. */
   sealed: SealedSegment | null;
+  /** When this device last checked its own files in the folder (null: not yet, so at the first poll). */
+  ownCheckedAt: number | null;
+  /** Own files that verified at a check, by name, with their stamp then: not read again while it holds. */
+  readonly ownVerified: Map<string, FileStamp>;
   /** This (root) device's newest team snapshot (its op count and schemas); null until looked up. */
   teamSnapshot: { readonly opCount: number; readonly schemas: string } | null;
 }
@@ -90,6 +95,8 @@ export async function openTeamSession(
     }),
     polls: 0,
     sealed: null,
+    ownCheckedAt: null,
+    ownVerified: new Map(),
     teamSnapshot: null,
   };
   return { session, ...(await restoreFold(parts, session)) };

@@ -11,6 +11,7 @@ import {
   revokeDeviceOp,
   setDisplayNameOp,
   setRolesOp,
+  TEAM_CODE_MISMATCH,
   type Role,
   type Roster,
 } from '../../../shared/team';
@@ -20,6 +21,7 @@ import { probeFolder } from '../sync/folder-probe';
 import { nodeReaderFs } from '../sync/reader-fs';
 import type { SyncService } from '../sync/sync-service';
 import { readOwnIdentity } from './own-identity';
+import { codeOfTeam, pinCheckedTeam, teamMatchingCode } from './team-code-check';
 import { revocationPoint } from './revocation-point';
 import { teamView } from './team-view';
 import type { TrustTap, TrustView } from './trust-tap';
@@ -44,7 +46,7 @@ export class TeamService {
 
   view(): TeamView {
     const status = this.options.sync.getStatus();
-    return teamView({ status, trust: this.trust(), trustActive: this.options.tap !== null, ownMemberId: this.ownIdentity().memberId });
+    return teamView({ status, trust: this.trust(), trustActive: this.options.tap !== null, ownMemberId: this.ownIdentity().memberId, codeOf: codeOfTeam });
   }
 
   async inspectFolder(path: string): Promise<FolderTeam> {
@@ -62,15 +64,22 @@ export class TeamService {
     return settings.update({ memberName: input.memberName, sharedFolder: { kind: 'path', path: input.path }, firstRunDone: true });
   }
 
-  /** First run: publish this device's device.json and its request to join; an admin decides. */
-  async joinTeam(input: { memberName: string; path: string }): Promise<Settings> {
+  /**
+   * First run: publish this device's device.json and its request to join; an admin decides. The
+   * folder's team.json must match the team code an admin gave (a replaced one is refused).
+   */
+  async joinTeam(input: { memberName: string; path: string; teamCode: string }): Promise<Settings> {
     const { sync, settings } = this.options;
     await this.expectFolder(input.path, 'has-team');
+    const checked = await teamMatchingCode(input.path, input.teamCode, nodeReaderFs);
+    pinCheckedTeam(this.options.profileDir, checked);
     const next = settings.update({ memberName: input.memberName, sharedFolder: { kind: 'path', path: input.path }, firstRunDone: true });
     await sync.setSharedDir(input.path);
     sync.setMemberName(input.memberName);
     // The first poll reads the team and writes device.json (which makes the member id).
     await sync.syncNow();
+    // A team.json swapped for another team's since the check: the service opened that one instead.
+    if (sync.getStatus().teamId !== checked.teamId) throw new ApiFailure('forbidden', "the folder's team changed while joining: baton/team.json was replaced", [{ path: 'teamCode', message: TEAM_CODE_MISMATCH }]);
     const status = this.trust()?.roster.devices.get(sync.deviceId)?.status;
     if (status !== 'approved' && status !== 'pending') {
       const own = this.ownIdentity();

@@ -9,10 +9,12 @@ export interface ViewParts {
   readonly trust: TrustView | null;
   readonly trustActive: boolean;
   readonly ownMemberId: string | null;
+  /** The team code of a team.json's root key (team-code-check.ts). */
+  readonly codeOf: (team: TrustView['team']) => string;
 }
 
 /** The Team screen's data: the roster as the service's own trust filter folded it. */
-export function teamView({ status, trust, trustActive, ownMemberId }: ViewParts): TeamView {
+export function teamView({ status, trust, trustActive, ownMemberId, codeOf }: ViewParts): TeamView {
   const roster = trust?.roster ?? null;
   const seen = new Map(status.devices.map((device) => [device.deviceId, device.lastSeenAt]));
   const me = myPlace(roster, status.deviceId, ownMemberId);
@@ -21,6 +23,9 @@ export function teamView({ status, trust, trustActive, ownMemberId }: ViewParts)
     trustActive,
     teamId: status.teamId,
     teamName: status.teamName,
+    // Admins give it to newcomers; it is the code of the team.json this computer pinned, never of
+    // whatever the folder holds now (a replaced one must not be read out as the real team's).
+    teamCode: trust && me.isAdmin ? codeOf(trust.team) : null,
     me,
     members: roster
       ? membersWithRoles(roster).map((member) => ({

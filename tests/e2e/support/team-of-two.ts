@@ -2,6 +2,7 @@ import { call } from './bridge';
 import { expect, type Computer } from './fixtures';
 
 interface TeamView {
+  teamCode: string | null;
   me: { memberId: string | null; roles: string[] };
   pending: Array<{ id: string; memberName: string }>;
 }
@@ -15,7 +16,9 @@ export async function teamOfTwo(first: Computer, second: Computer): Promise<void
   await call(first, 'createTeam', { memberName: '小林', teamName: '微博运营组', path: first.shared });
   const mine = await call<TeamView>(first, 'getTeam', {});
   await call(first, 'setMemberRoles', { memberId: mine.me.memberId, roles: ['admin', 'editor'] });
-  await call(second, 'joinTeam', { memberName: '老王', path: second.shared });
+  // The code 小林 reads out to 老王 from her Team screen.
+  const teamCode = (await call<TeamView>(first, 'getTeam', {})).teamCode;
+  await call(second, 'joinTeam', { memberName: '老王', path: second.shared, teamCode });
   await expect.poll(async () => {
     await call(first, 'syncNow', {});
     return (await call<TeamView>(first, 'getTeam', {})).pending.map((request) => request.memberName);

@@ -3,7 +3,7 @@ import type { FollowUpView } from '../../shared/api/handover-views';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { formatInZone, formatRemaining } from '../app/format';
-import { useNow } from './use-now';
+import { useNow } from '../app/clock/use-now';
 
 interface Props {
   item: FollowUpView;

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { createAppServices } from '../app-services';
-import { createFileLogger } from '../log';
-import type { Platform } from '../platform';
-import { createConfSettingsStore } from '../settings/conf-store';
+import { createAppServices } from '../services/app-services';
+import { createFileLogger } from '../services/log';
+import type { Platform } from '../services/platform';
+import { createConfSettingsStore } from '../services/settings/conf-store';
 
 /** A command line has no dialogs and no shell to open things in. */
 const cliPlatform: Platform = {
