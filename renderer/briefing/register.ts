@@ -1,5 +1,6 @@
 import { registerFrameNotice, registerScreen } from '../app/nav/registry';
 import { BriefingNotifier } from './BriefingNotifier';
+import { ShortcutHelp } from './ShortcutHelp';
 import { BriefingIcon } from './BriefingIcon';
 import { BriefingScreen } from './BriefingScreen';
 
@@ -16,3 +17,5 @@ registerScreen({
 
 // Notifications are decided from the briefing whichever screen is open.
 registerFrameNotice(BriefingNotifier);
+// The moments' keys work on every screen; ? lists them.
+registerFrameNotice(ShortcutHelp);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { WRITE_PLACE } from '../../shared/briefing/types';
+import { HISTORY_PLACE, WRITE_PLACE } from '../../shared/briefing/types';
 import { useTranslation } from 'react-i18next';
 import { takeItem, usePlaceItem } from '../app/nav/nav-store';
 import { HistoryView } from './HistoryView';
@@ -22,6 +22,7 @@ export function HandoverScreen() {
     if (item === null) return;
     takeItem();
     if (item === WRITE_PLACE) showTab('write');
+    else if (item === HISTORY_PLACE) showTab('history');
     else openNote(item);
   }, [item]);
   // A note opened is a page of the history: the tab says where the person is.

@@ -22,6 +22,8 @@ export type DutyRole = (typeof DUTY_ROLES)[number];
 
 /** The handover screen's place for the note being written (a note's id opens that note). */
 export const WRITE_PLACE = 'write';
+/** The handover screen's place for the history and its search. */
+export const HISTORY_PLACE = 'history';
 
 /** What an item opens: a screen (its registered id) and, when there is one, the thing on it. */
 export interface Place {

@@ -1,7 +1,15 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { call } from './support/bridge';
 import { expect, test } from './support/fixtures';
 import { shootWhole } from './support/screens';
 import { teamOfTwo } from './support/team-of-two';
+
+/** axe on the screen as shown: no serious or critical violation. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 interface Briefing {
   moment: string;
@@ -38,21 +46,33 @@ test('the shift briefing is the home screen: the previous note to sign, follow-u
     await expect(page.getByText('微博投诉两条，已交接给客服').first()).toBeVisible();
     await expect(page.getByText('回复粉丝私信')).toBeVisible();
     await shootWhole(page, 'briefing-zh-CN');
+    await expectAccessible(page);
     await call(second, 'updateSettings', { theme: 'dark' });
     await shootWhole(page, 'briefing-dark-zh-CN');
+    await expectAccessible(page);
     await call(second, 'updateSettings', { language: 'en', theme: 'light' });
     await expect(page.getByRole('heading', { level: 1, name: 'Shift briefing' })).toBeVisible();
     await shootWhole(page, 'briefing-en');
     await call(second, 'updateSettings', { theme: 'dark' });
     await shootWhole(page, 'briefing-dark-en');
     await call(second, 'updateSettings', { language: 'zh-CN', theme: 'system' });
-    await page.getByRole('button', { name: '签收' }).first().click();
+    // The keys of the moments: ? lists them, a acknowledges the previous shift's note.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible();
+    await shootWhole(page, 'briefing-shortcuts-zh-CN');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.keyboard.press('a');
     await expect(page.getByText('你已签收').first()).toBeVisible();
   });
 
-  await test.step('an item opens its place', async () => {
-    await page.getByRole('button', { name: '回复粉丝私信' }).click();
+  await test.step('an item opens its place, from the keyboard too', async () => {
+    await page.getByRole('button', { name: '回复粉丝私信' }).focus();
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: '待跟进' })).toBeVisible();
     await expect(page.locator('[aria-expanded="true"]')).toContainText('回复粉丝私信');
+    await page.keyboard.press('n');
+    await expect(page.getByRole('heading', { level: 1, name: '交接班' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '写交接班记录', selected: true })).toBeVisible();
   });
 });
