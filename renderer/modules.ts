@@ -1,5 +1,6 @@
 // Each line plugs one capability into the app: its module registers its own screen, nav entry
 // and status indicator (see app/nav/registry.ts). The sidebar orders them, not this list.
+import './briefing/register';
 import './settings/register';
 import './sync/register';
 import './team/register';

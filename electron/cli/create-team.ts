@@ -13,6 +13,7 @@ const cliPlatform: Platform = {
   openExternal: async () => false,
   showInFolder: async () => false,
   savePdf: async () => ({ outcome: 'unsupported' }),
+  notify: async () => false,
 };
 
 export interface CliCreateInput {

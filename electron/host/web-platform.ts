@@ -9,4 +9,5 @@ export const webPlatform: Platform = {
   openExternal: async () => false,
   showInFolder: async () => false,
   savePdf: async () => ({ outcome: 'unsupported' }),
+  notify: async () => false,
 };

@@ -1,6 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { Notification, app, dialog, shell, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { isExternalWebUrl } from '../../shared/security/csp';
 import type { Platform } from '../services/platform';
 
@@ -52,6 +52,18 @@ export function electronPlatform(currentWindow: () => BrowserWindow | null): Pla
       const pdf = await window.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true });
       await writeFile(choice.filePath, pdf);
       return { outcome: 'saved', path: choice.filePath };
+    },
+    async notify(title, body) {
+      if (!Notification.isSupported()) return false;
+      // Clicking it brings the window back, where the briefing shows the thing.
+      const notification = new Notification({ title, body });
+      notification.on('click', () => {
+        const window = currentWindow();
+        if (window?.isMinimized()) window.restore();
+        window?.focus();
+      });
+      notification.show();
+      return true;
     },
   };
 }

@@ -31,6 +31,8 @@ import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
 import { teamFactsOf } from '../../shared/prizes';
+import { BriefingService } from './briefing/briefing-service';
+import { briefingHandlers, exportHandlers } from './briefing/handlers';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -132,6 +134,7 @@ export function createAppServices(options: AppServicesOptions) {
     checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
+  const briefing = new BriefingService({ sync, me });
   void sync.ready.then(() => handover.start());
   const prizes = new PrizesService({
     sync,
@@ -218,6 +221,8 @@ export function createAppServices(options: AppServicesOptions) {
     ...rotaHandlers(rota),
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
+    ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
+    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
   };
 
   return {

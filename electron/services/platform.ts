@@ -11,4 +11,6 @@ export interface Platform {
   showInFolder(path: string): Promise<boolean>;
   /** Asks where to save, then prints the window to that PDF; `fileName` is already safe for any file system. */
   savePdf(fileName: string): Promise<PdfOutcome>;
+  /** An OS notification; false where the host has none (the web host: the page uses the browser's). */
+  notify(title: string, body: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpView } from '../../shared/api/handover-views';
 import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
+import { takeItem, usePlaceItem } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { FollowUpForm } from '../handover/FollowUpForm';
@@ -20,7 +21,14 @@ export function FollowUpsScreen() {
   const { context, revision } = useHandover();
   const [scope, setScope] = useState<'running' | 'all'>('running');
   const [items, setItems] = useState<FollowUpView[]>([]);
-  const [open, setOpen] = useState<string | null>(null);
+  const [unfolded, setUnfolded] = useState<string | null>(null);
+  // Opened at one follow-up (from the briefing): it shows unfolded until the person picks another.
+  const item = usePlaceItem('follow-ups');
+  const open = item ?? unfolded;
+  const setOpen = (id: string | null) => {
+    takeItem();
+    setUnfolded(id);
+  };
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   useEffect(() => {

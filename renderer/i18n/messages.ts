@@ -2,6 +2,8 @@ import appEn from '../app/i18n/en.json';
 import appZh from '../app/i18n/zh-CN.json';
 import formatEn from '../app/format/i18n/en.json';
 import formatZh from '../app/format/i18n/zh-CN.json';
+import briefingEn from '../briefing/i18n/en.json';
+import briefingZh from '../briefing/i18n/zh-CN.json';
 import firstRunEn from '../first-run/i18n/en.json';
 import firstRunZh from '../first-run/i18n/zh-CN.json';
 import followUpsEn from '../follow-ups/i18n/en.json';
@@ -31,8 +33,8 @@ import rotaZh from '../rota/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh, prizesZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn, prizesEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -50,6 +52,7 @@ export const zhCN = {
   ...rotaZh,
   ...sopZh,
   ...prizesZh,
+  ...briefingZh,
 };
 
 export const en: typeof zhCN = {
@@ -66,4 +69,5 @@ export const en: typeof zhCN = {
   ...rotaEn,
   ...sopEn,
   ...prizesEn,
+  ...briefingEn,
 };

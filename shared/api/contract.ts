@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { SettingsSchema } from '../settings/schema';
 import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { appOperations } from './app-contract';
+import { briefingOperations } from './briefing-contract';
+import { exportOperations } from './export-contract';
 import { handoverOperations } from './handover-contract';
 import { rotaOperations } from './rota-contract';
 import type { ApiResult } from './result';
@@ -26,6 +28,8 @@ export const operations = {
   ...rotaOperations,
   ...sopOperations,
   ...prizesOperations,
+  ...briefingOperations,
+  ...exportOperations,
 } as const;
 
 export const events = {

@@ -93,4 +93,7 @@ export const operationNames = [
   'revealPrizeContact',
   'shipPrize',
   'closePrizeRequest',
+  'getBriefing',
+  'showNotification',
+  'exportTeamData',
 ] as const;

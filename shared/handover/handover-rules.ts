@@ -114,3 +114,15 @@ export function filterHandovers(
     return true;
   });
 }
+
+const EXCERPT_CHARS = 140;
+
+/** A note's opening for a list: the summary (or else the notes for the next shift) in plain words. */
+export function noteExcerpt(note: Pick<SubmittedHandover['note'], 'sections'>): string {
+  return plainText(note.sections.summary.trim() || note.sections.nextShift.trim()).slice(0, EXCERPT_CHARS);
+}
+
+/** A one-line excerpt shows words, not Markdown's marks (**, #, >, list bullets). */
+function plainText(markdown: string): string {
+  return markdown.replace(/[*_`~#>]+/g, '').replace(/^\s*[-+]\s+/gm, '').replace(/\s+/g, ' ').trim();
+}

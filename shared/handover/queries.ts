@@ -7,5 +7,6 @@
  */
 export { HANDOVER_KIND, handover, isSubmitted, type HandoverState, type SubmittedHandover, type SubmittedNote } from './handover';
 export { FOLLOW_UP_KIND, followUp, type FollowUp, type FollowUpState } from './follow-up';
-export { handoversForShift, previousHandoverFor, unacknowledged, hasAcknowledged, type PreviousHandover } from './handover-rules';
+export { handoversForShift, noteExcerpt, previousHandoverFor, submittedHandovers, unacknowledged, hasAcknowledged, type PreviousHandover } from './handover-rules';
+export { SECTION_KEYS, type SectionKey } from './sections';
 export { carryOver, effectiveDueAt, escalationState, isCreated, isOverdue, openFollowUps, type CreatedFollowUp, type EscalationState } from './follow-up-rules';

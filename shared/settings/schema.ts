@@ -27,6 +27,17 @@ export const WindowStateSchema = z.object({
 });
 export type WindowState = z.infer<typeof WindowStateSchema>;
 
+/** Which kinds of OS notification this computer shows (shared/briefing/notify.ts names the kinds). */
+export const NotificationSettingsSchema = z.object({
+  handover: z.boolean(),
+  escalation: z.boolean(),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+/** What was notified already (keys of shared/briefing/notify.ts), newest last: never said twice. */
+export const MAX_NOTIFIED_KEYS = 500;
+export const NotifiedKeysSchema = z.array(z.string().max(200)).max(MAX_NOTIFIED_KEYS);
+
 /** Per-computer settings only: team data never lives here. */
 export const SettingsSchema = z.object({
   /** null follows the operating system's language. */
@@ -38,6 +49,8 @@ export const SettingsSchema = z.object({
   firstRunDone: z.boolean(),
   pollIntervalSeconds: z.number().int().min(1).max(300),
   window: WindowStateSchema,
+  notifications: NotificationSettingsSchema,
+  notifiedKeys: NotifiedKeysSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -49,6 +62,8 @@ export const defaultSettings: Settings = {
   firstRunDone: false,
   pollIntervalSeconds: 5,
   window: { width: 1280, height: 820, maximized: false },
+  notifications: { handover: true, escalation: true },
+  notifiedKeys: [],
 };
 
 /** What the renderer may change; the window state belongs to the shell. */
@@ -59,6 +74,8 @@ export const SettingsPatchSchema = z
     sharedFolder: SharedFolderChoiceSchema,
     memberName: MemberNameSchema,
     pollIntervalSeconds: z.number().int().min(1).max(300),
+    notifications: NotificationSettingsSchema,
+    notifiedKeys: NotifiedKeysSchema,
   })
   .partial()
   .strict();

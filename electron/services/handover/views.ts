@@ -1,9 +1,7 @@
 import type { FollowUpDetail, FollowUpView, HandoverSummary, HandoverView } from '../../../shared/api/handover-views';
-import { compareFollowUps, effectiveDueAt, escalationState, followUpConflicts, followUpHistory, isCreated, isOverdue, openFollowUps, type CreatedFollowUp, type FollowUpState, type SubmittedHandover } from '../../../shared/handover';
+import { compareFollowUps, effectiveDueAt, escalationState, followUpConflicts, followUpHistory, isCreated, isOverdue, noteExcerpt, openFollowUps, type CreatedFollowUp, type FollowUpState, type SubmittedHandover } from '../../../shared/handover';
 
 /** Folded states as the screens' views: plain JSON, with the flags that need `now` computed here. */
-
-const EXCERPT_CHARS = 140;
 
 export function followUpView(state: CreatedFollowUp, now: number): FollowUpView {
   const current = state.current;
@@ -35,17 +33,12 @@ export function handoverSummary(state: SubmittedHandover): HandoverSummary {
     shiftStartAt: note.shiftStartAt,
     author: note.author,
     at: note.at,
-    excerpt: plainText(note.sections.summary.trim() || note.sections.nextShift.trim()).slice(0, EXCERPT_CHARS),
+    excerpt: noteExcerpt(note),
     acknowledgedBy: state.acknowledgements.map((ack) => ack.by),
     addendumCount: state.addenda.length,
     attachmentCount: note.attachments.length,
     followUpCount: note.followUpIds.length,
   };
-}
-
-/** A one-line excerpt shows words, not Markdown's marks (**, #, >, list bullets). */
-function plainText(markdown: string): string {
-  return markdown.replace(/[*_`~#>]+/g, '').replace(/^\s*[-+]\s+/gm, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Every open or waiting follow-up as views, overdue first. */

@@ -1,0 +1,25 @@
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../../../shared/team-settings';
+import type { UnavailableReason } from '../../../shared/sync/status';
+import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import { appSyncConfig } from '../sync/app-sync-config';
+import { foldFolder } from '../sync/folder-fold';
+import { nodeCrypto } from '../sync/node-crypto';
+import { nodeReaderFs } from '../sync/reader-fs';
+import { writeExport } from './write-export';
+
+export type ExportOutcome =
+  | { readonly available: true; readonly files: readonly string[] }
+  | { readonly available: false; readonly reason: UnavailableReason; readonly detail: string };
+
+/** The export of a folded state (the app's own, or a folder read from scratch) into `outDir`. */
+export function exportState(state: ReadonlySyncState, teamName: string | null, outDir: string, sharedDir: string, now: number): Promise<string[]> {
+  const settings = teamSettingsOf(state.get(teamSettings, TEAM_SETTINGS_ID));
+  return writeExport({ state, settings, teamName, now }, outDir, sharedDir);
+}
+
+/** `baton export`: reads the shared folder from scratch, as `doctor` does (never writing there), and exports it. */
+export async function exportFolder(sharedDir: string, outDir: string, now: number): Promise<ExportOutcome> {
+  const folded = await foldFolder(sharedDir, appSyncConfig(), nodeReaderFs, nodeCrypto);
+  if (!folded.available) return { available: false, reason: folded.reason, detail: folded.detail };
+  return { available: true, files: await exportState(folded.fold.state, folded.team.name, outDir, sharedDir, now) };
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { BriefingSection } from '../../shared/briefing';
+import type { ShiftContext } from '../../shared/api/handover-views';
+import { useHandover, useHandoverFeed } from '../handover/handover-store';
+import { useBriefing, useBriefingFeed } from './briefing-store';
+import { DutyCard } from './DutyCard';
+import { FollowUpsCard } from './FollowUpsCard';
+import { ChangesCard, HandoverToWriteCard, PreviousHandoverCard } from './HandoverCards';
+import { SyncHealthCard } from './SyncHealthCard';
+import { foreignZone } from './format';
+import './briefing.css';
+
+interface SectionProps {
+  section: BriefingSection;
+  briefing: NonNullable<ReturnType<typeof useBriefing.getState>['briefing']>;
+  context: ShiftContext;
+}
+
+/** One section of the briefing; the type makes a new kind a compile error here. */
+function Section({ section, briefing, context }: SectionProps) {
+  const { timeZone } = briefing;
+  const { shiftTypes, departments } = context;
+  switch (section.kind) {
+    case 'duty':
+      return <DutyCard section={section} moment={briefing.moment} timeZone={timeZone} shiftTypes={shiftTypes} />;
+    case 'handoverToWrite':
+      return <HandoverToWriteCard section={section} timeZone={timeZone} shiftTypes={shiftTypes} />;
+    case 'previousHandover':
+      return <PreviousHandoverCard section={section} timeZone={timeZone} shiftTypes={shiftTypes} />;
+    case 'followUps':
+      return <FollowUpsCard section={section} timeZone={timeZone} departments={departments} />;
+    case 'changes':
+      return <ChangesCard section={section} timeZone={timeZone} shiftTypes={shiftTypes} />;
+    case 'sync':
+      return <SyncHealthCard section={section} timeZone={timeZone} />;
+  }
+}
+
+/** 开班简报: the home screen, what fits this moment of my shift, live as the team's data changes. */
+export function BriefingScreen() {
+  const { t } = useTranslation();
+  useBriefingFeed();
+  // Shift and department names come with the handover's shift context.
+  useHandoverFeed();
+  const briefing = useBriefing((s) => s.briefing);
+  const context = useHandover((s) => s.context);
+  if (!briefing || !context) return <p className="muted">{t('briefing.loading')}</p>;
+  return (
+    <div className="briefing" data-moment={briefing.moment}>
+      {foreignZone(briefing.timeZone) && <p className="briefing__zone">{t('briefing.zone', { zone: briefing.timeZone })}</p>}
+      {briefing.sections.map((section) => (
+        <Section key={section.kind} section={section} briefing={briefing} context={context} />
+      ))}
+    </div>
+  );
+}

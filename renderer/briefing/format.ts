@@ -1,0 +1,16 @@
+import type { ShiftInstance } from '../../shared/team-settings';
+
+/** A wall-clock time in the team's zone ("08:00"), whatever zone this computer is set to. */
+export function formatTime(at: number, timeZone: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** "08:00–16:00" of a shift instance in the team's zone. */
+export function shiftHours(shift: ShiftInstance, timeZone: string, language: string): string {
+  return `${formatTime(shift.startAt, timeZone, language)}–${formatTime(shift.endAt, timeZone, language)}`;
+}
+
+/** The team's zone differs from this computer's: times are labelled with it. */
+export function foreignZone(timeZone: string): boolean {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone !== timeZone;
+}

@@ -1,0 +1,55 @@
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type Person } from '../team-settings';
+import type { SyncStatus } from '../sync/status';
+import type { ReadonlySyncState } from '../sync/trust-plug';
+import { defaultDuty, myMoment, myNextShift, type BriefingQuery, type DutySource } from './duty';
+import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, notesOf, previousHandoverSection } from './handover-sections';
+import { syncSection } from './sync-section';
+import type { Briefing, BriefingSection } from './types';
+
+export interface BriefingInput {
+  readonly state: ReadonlySyncState;
+  /** The person on this computer; null before they have a name and a member id. */
+  readonly me: Person | null;
+  readonly now: number;
+  readonly sync: SyncStatus;
+  /** Sync notices up to this instant were seen on the sync screen. */
+  readonly noticesSeenAt?: number;
+  /** Who is on which shift; without it, `defaultDuty` (no rota). */
+  readonly duty?: DutySource;
+}
+
+/**
+ * The shift briefing: a pure function of (state, me, now) and the sync status, the same on every
+ * computer holding the same files. Each capability contributes its sections through its
+ * documented queries; what a moment shows is decided here.
+ */
+export function shiftBriefing(input: BriefingInput): Briefing {
+  const settings = teamSettingsOf(input.state.get(teamSettings, TEAM_SETTINGS_ID));
+  const query: BriefingQuery = { state: input.state, me: input.me, now: input.now, settings };
+  const duty = (input.duty ?? defaultDuty)(query);
+  const { moment, mine } = myMoment(duty, input.now);
+  const notes = notesOf(query);
+
+  const previous = previousHandoverSection(query, mine, moment, notes);
+  const shown = new Set(previous?.notes.map((note) => note.id) ?? []);
+  const sync = syncSection(input.sync, input.noticesSeenAt ?? 0);
+  const sections: Array<BriefingSection | null> = [
+    {
+      kind: 'duty',
+      mine,
+      onNow: duty.onNow,
+      onNext: duty.onNext,
+      myNext: mine ? null : myNextShift(duty, input.now),
+      leaveUntil: moment === 'leave' ? duty.leaveUntil : null,
+    },
+    handoverToWriteSection(query, mine, moment, notes),
+    previous,
+    followUpsSection(query, moment),
+    changesSection(query, lastSeenAt(query, duty.lastShiftEndedAt, notes), notes, shown),
+    sync,
+  ];
+  const present = sections.filter((section): section is BriefingSection => section !== null);
+  // A folder away or files set aside change what every other section can be trusted to show.
+  const ordered = sync.health === 'unavailable' || sync.health === 'problems' ? [sync, ...present.filter((section) => section !== sync)] : present;
+  return { now: input.now, timeZone: settings.timeZone, me: input.me, moment, sections: ordered };
+}

@@ -1,0 +1,127 @@
+import {
+  escalationState,
+  followUp,
+  handover,
+  handoversForShift,
+  hasAcknowledged,
+  isOverdue,
+  noteExcerpt,
+  openFollowUps,
+  previousHandoverFor,
+  submittedHandovers,
+  type CreatedFollowUp,
+  type SubmittedHandover,
+} from '../handover/queries';
+import type { BriefingQuery } from './duty';
+import { WRITE_PLACE, type ChangesSection, type FollowUpItem, type FollowUpsSection, type HandoverToWriteSection, type Moment, type MyShift, type NoteItem, type PreviousHandoverSection } from './types';
+
+/** The handover capability's part of the briefing, asked through its documented rules (shared/handover README, "Reading"). */
+
+/** A long list is cut here; its place lists everything. */
+export const MAX_FOLLOW_UP_ITEMS = 12;
+export const MAX_CHANGED_NOTES = 10;
+
+export function notesOf(query: BriefingQuery): SubmittedHandover[] {
+  return submittedHandovers(query.state.list(handover).map((entry) => entry.state));
+}
+
+function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
+  const { note } = state;
+  return {
+    id: state.id,
+    author: note.author,
+    at: note.at,
+    excerpt: noteExcerpt(note),
+    acknowledged: query.me !== null && hasAcknowledged(state, query.me.memberId),
+    place: { screen: 'handover', item: state.id },
+  };
+}
+
+/** Before and during my shift: the notes of the shift before it, to acknowledge (签收). */
+export function previousHandoverSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: readonly SubmittedHandover[]): PreviousHandoverSection | null {
+  if (!mine || (moment !== 'before' && moment !== 'during' && moment !== 'ending')) return null;
+  const previous = previousHandoverFor(mine.shift, notes);
+  if (!previous) return null;
+  // My own note for the shift before (I worked both) needs no acknowledgement from me.
+  const others = previous.notes.filter((state) => state.note.author.memberId !== query.me?.memberId);
+  if (others.length === 0) return null;
+  return { kind: 'previousHandover', shift: previous.shift, notes: others.map((state) => noteItem(state, query)) };
+}
+
+/** At the end of my shift and just after it, until a note of mine for it is in. */
+export function handoverToWriteSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: readonly SubmittedHandover[]): HandoverToWriteSection | null {
+  if (!mine || (moment !== 'ending' && moment !== 'after') || !query.me) return null;
+  const written = handoversForShift(notes, mine.shift).some((state) => state.note.author.memberId === query.me?.memberId);
+  return written ? null : { kind: 'handoverToWrite', shift: mine.shift, place: { screen: 'handover', item: WRITE_PLACE } };
+}
+
+/** Overdue first, then running 'Weibo first' escalations by deadline, then the rest by due time. */
+function urgency(state: CreatedFollowUp, now: number): number {
+  if (isOverdue(state.current, now)) return 0;
+  return state.current.escalation ? 1 : 2;
+}
+
+function followUpItem(state: CreatedFollowUp, query: BriefingQuery): FollowUpItem {
+  const { current } = state;
+  const escalation = escalationState(current, query.now);
+  return {
+    id: state.id,
+    title: current.title,
+    owner: current.owner,
+    mine: query.me !== null && current.owner.memberId === query.me.memberId,
+    dueAt: current.dueAt,
+    overdue: isOverdue(current, query.now),
+    escalation: escalation && current.escalation ? { ...escalation, department: current.escalation.department } : null,
+    place: { screen: 'follow-ups', item: state.id },
+  };
+}
+
+/** Every open follow-up; on leave or off shift, only mine. */
+export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUpsSection | null {
+  const onlyMine = moment === 'off' || moment === 'leave';
+  const open = openFollowUps(query.state.list(followUp).map((entry) => entry.state), query.now).filter(
+    (state) => !onlyMine || state.current.owner.memberId === query.me?.memberId,
+  );
+  if (open.length === 0) return null;
+  // A stable sort keeps the capability's order (overdue, due time, id) inside each urgency.
+  const ordered = [...open].sort((a, b) => urgency(a, query.now) - urgency(b, query.now));
+  const items = ordered.slice(0, MAX_FOLLOW_UP_ITEMS).map((state) => followUpItem(state, query));
+  return {
+    kind: 'followUps',
+    items,
+    overdueCount: open.filter((state) => isOverdue(state.current, query.now)).length,
+    more: open.length - items.length,
+    place: { screen: 'follow-ups' },
+  };
+}
+
+/**
+ * When I was last here: the end of my last shift (the rota knows it), or else the latest note I
+ * wrote or signed for. Null for someone who has done neither: nothing is "new" to a newcomer.
+ */
+export function lastSeenAt(query: BriefingQuery, lastShiftEndedAt: number | null, notes: readonly SubmittedHandover[]): number | null {
+  if (lastShiftEndedAt !== null) return lastShiftEndedAt;
+  const me = query.me?.memberId;
+  if (!me) return null;
+  let latest: number | null = null;
+  for (const state of notes) {
+    if (state.note.author.memberId === me && state.note.at <= query.now) latest = Math.max(latest ?? 0, state.note.at);
+    for (const ack of state.acknowledgements) if (ack.by.memberId === me && ack.at <= query.now) latest = Math.max(latest ?? 0, ack.at);
+  }
+  return latest;
+}
+
+/** Others' notes submitted since I was last here that I have not signed for, leaving out those already shown to acknowledge. */
+export function changesSection(
+  query: BriefingQuery,
+  since: number | null,
+  notes: readonly SubmittedHandover[],
+  shown: ReadonlySet<string>,
+): ChangesSection | null {
+  if (since === null) return null;
+  const fresh = notes.filter(
+    (state) => state.note.at > since && state.note.author.memberId !== query.me?.memberId && !shown.has(state.id) && !(query.me && hasAcknowledged(state, query.me.memberId)),
+  );
+  if (fresh.length === 0) return null;
+  return { kind: 'changes', since, notes: fresh.slice(0, MAX_CHANGED_NOTES).map((state) => noteItem(state, query)) };
+}
