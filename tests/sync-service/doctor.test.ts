@@ -28,6 +28,8 @@ beforeAll(async () => {
     format: 'esm',
     outdir: out,
     outExtension: { '.js': '.mjs' },
+    // The starter SOPs are Markdown files bundled as text, as scripts/build.mjs does.
+    loader: { '.md': 'text' },
     logLevel: 'warning',
     banner: { js: "import { createRequire as __baton_cr } from 'node:module'; const require = __baton_cr(import.meta.url);" },
   });
