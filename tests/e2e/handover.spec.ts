@@ -87,7 +87,7 @@ test('a handover note travels from one computer to the next shift, in Chinese', 
     // The author filter narrows the list to one person's notes.
     const author = page.getByRole('combobox', { name: '作者', exact: true });
     await author.selectOption({ label: '老王' });
-    await expect(page.getByText('共 0 份记录')).toBeVisible();
+    await expect(page.getByText('没有符合条件的记录')).toBeVisible();
     await author.selectOption({ label: '小林' });
     await expect(page.getByText('共 1 份记录')).toBeVisible();
     await author.selectOption({ label: '全部作者' });
