@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NoInput, defineOperations } from './define-operations';
 import { settingIdSchema } from '../team-settings';
-import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema, type Ineligible } from '../rota';
+import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema } from '../rota';
 import {
   CoverCandidatesViewSchema,
   CsvPreviewSchema,
@@ -52,11 +52,8 @@ export const RotaSettingsInput = z
   .strict();
 export type RotaSettingsChanges = z.output<typeof RotaSettingsInput>;
 
-export type TakeCoverOutcome =
-  | { readonly outcome: 'taken' | 'awaiting-approval' }
-  /** A colleague's take came first: this one is set aside on every device. */
-  | { readonly outcome: 'taken-first'; readonly takenBy: string | null }
-  | { readonly outcome: 'not-eligible'; readonly reasons: readonly Ineligible[] };
+// The answer of takeCover is declared with its schema (rota-schemas.ts); callers import it from here.
+export type { TakeCoverOutcome } from './rota-schemas';
 
 export const rotaOperations = defineOperations({
   getRota: { input: z.object({ from: rotaDateSchema, days: z.number().int().min(1).max(62) }).strict(), output: RotaViewSchema },

@@ -18,7 +18,6 @@ import {
   type SwapView,
 } from '../rota';
 import { bilingualNameSchema } from '../team-settings';
-import type { TakeCoverOutcome } from './rota-contract';
 import type { CoverCandidatesView, CsvPreview, FairnessView, OnDutyView, RotaRequestsView, RotaSettingsView, RotaView } from './rota-views';
 
 /**
@@ -199,6 +198,12 @@ export const CsvPreviewSchema: z.ZodType<CsvPreview> = z.object({
   bad: z.number().int(),
   fileProblems: z.array(z.string()),
 });
+
+export type TakeCoverOutcome =
+  | { readonly outcome: 'taken' | 'awaiting-approval' }
+  /** A colleague's take came first: this one is set aside on every device. */
+  | { readonly outcome: 'taken-first'; readonly takenBy: string | null }
+  | { readonly outcome: 'not-eligible'; readonly reasons: readonly Ineligible[] };
 
 export const TakeCoverOutcomeSchema: z.ZodType<TakeCoverOutcome> = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.enum(['taken', 'awaiting-approval']) }),
