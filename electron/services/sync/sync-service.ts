@@ -24,8 +24,9 @@ import { Notices } from './notices';
 import { compactOwnLog } from './compactor';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from './own-folder';
 import { checkOwnFiles, OWN_CHECK_INTERVAL_MS } from './own-segment-check';
-import { pinTeam, sameRoot } from './pinned-team';
+import { pinTeam, pinnedTeam, sameRoot } from './pinned-team';
 import { removeProfileTempFiles } from './profile-temp';
+import { recordRestored } from './restore-record';
 import { nodePublishFs, publishSealed, sealSegment, takeBatch, type PublishFs, type PublishTarget } from './publisher';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
 import { clashedOwnOps } from './rescue';
@@ -278,6 +279,8 @@ export class SyncService {
       this.memberName = input.memberName;
       const claim = this.device.claim(input.memberName, this.options.appVersion);
       const team = await createTeamFiles(this.sharedDir, input.teamName, claim, this.now());
+      // This computer's own new team: accepted even where it remembers another team in this folder.
+      pinTeam(this.profile.team(team.teamId).teamFile, team);
       this.log.info('sync', `created team ${team.teamId} (${team.name}) in ${this.sharedDir}`);
       const device = { deviceId: claim.deviceId, memberId: claim.memberId, memberName: claim.memberName, publicKey: claim.publicKeyPem };
       await this.poll();
@@ -351,10 +354,14 @@ export class SyncService {
       this.setAvailability(probe);
       return;
     }
-    if (this.session?.teamId !== probe.team.teamId) await this.openSession(probe.team.teamId, probe.team);
+    if (this.session?.teamId !== probe.team.teamId) {
+      const joined = this.folders.teamOf(this.sharedDir);
+      if (joined !== null && joined !== probe.team.teamId && !this.knowsTeam(probe.team)) return this.refuseReplacedTeam(joined, probe.team);
+      await this.openSession(probe.team.teamId, probe.team);
+    }
     const session = this.session!;
     if (session.team && !sameRoot(session.team, probe.team)) {
-      this.setAvailability({ available: false, reason: 'no-team', detail: 'baton/team.json names another root of trust than the one this computer joined' });
+      this.setAvailability({ available: false, reason: 'team-replaced', detail: 'baton/team.json names another root of trust than the one this computer joined' });
       return;
     }
     if (!session.team) {
@@ -407,15 +414,42 @@ export class SyncService {
     }
   }
 
+  /** A team this computer accepted itself (created, joined with its code, or saw first in a folder). */
+  private knowsTeam(team: TeamFile): boolean {
+    const pinned = pinnedTeam(this.profile.team(team.teamId).teamFile);
+    return pinned !== null && sameRoot(pinned, team);
+  }
+
+  /**
+   * The folder's team.json names another team than the one this computer joined there: someone
+   * replaced it (with its own root of trust). It is not opened as a new team; the joined team's
+   * data stays shown from the local cache and edits wait, until the real team.json is back.
+   */
+  private async refuseReplacedTeam(joined: string, found: TeamFile): Promise<void> {
+    if (this.session?.teamId !== joined) await this.openSession(joined, null);
+    this.setAvailability({
+      available: false,
+      reason: 'team-replaced',
+      detail: `baton/team.json names another team (${found.teamId}, "${found.name}") than the one this computer joined in this folder (${joined}); it is not opened`,
+    });
+  }
+
   /** At the first poll and every few minutes: own files damaged in place are put back, byte for byte. */
   private async checkOwnFiles(session: TeamSession, names: readonly string[]): Promise<void> {
     const now = this.now();
     if (session.ownCheckedAt !== null && now - session.ownCheckedAt < (this.options.ownCheckIntervalMs ?? OWN_CHECK_INTERVAL_MS)) return;
     session.ownCheckedAt = now;
-    for (const file of await checkOwnFiles(this.publishTarget(session), names, session.ownVerified, this.log)) {
+    const damaged = await checkOwnFiles(this.publishTarget(session), names, session.ownVerified, this.log);
+    for (const file of damaged) {
       const path = relativeLogPath(this.deviceId, file.fileName);
       this.notices.add(file.restored ? 'own-file-restored' : 'own-file-damaged', `${path}: ${file.detail}`, { path });
     }
+    const restored = damaged.filter((file) => file.restored).map((file) => ({ name: file.fileName, detail: file.detail }));
+    if (restored.length === 0) return;
+    // Signed in the folder too, for readers that never saw the damage (baton doctor).
+    const identity = this.device.identity;
+    const signer = { sharedDir: this.sharedDir, deviceId: identity.deviceId, publicKeyPem: identity.publicKeyPem, privateKeyPem: identity.privateKeyPem, crypto: this.crypto, fs: this.readerFs };
+    await recordRestored(signer, restored, now).catch((error: unknown) => this.log.warn('sync', `could not write restored.json (the restore itself is done): ${String(error)}`));
   }
 
   private async publish(): Promise<void> {
