@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../electron/services/sync/doctor';
-import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/own-segment-check';
+import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/repair/own-segment-check';
 import { note } from '../sync/example-capabilities';
 import { computer, filesIn, logDir, manualClock, noteEdit, startService, stopService, teamFolder, testLog } from './helpers';
 

@@ -1,11 +1,11 @@
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { AppSyncConfig } from './app-sync-config';
-import { summarizeDevices } from './device-summary';
+import { summarizeDevices } from './read/device-summary';
 import { foldFolder, type FolderFold } from './folder-fold';
 import { nodeCrypto } from './node-crypto';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
-import { restoredFilesOf, type RestoredFile } from './restore-record';
+import { restoredFilesOf, type RestoredFile } from './repair/restore-record';
 
 /**
  * `baton doctor --shared <dir>`: what a device would make of the team folder (`foldFolder`).

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { MAX_SMALL_FILE_BYTES } from '../../../shared/sync/team-files';
-import { writeFileAtomic } from './durable-fs';
-import { relativeLogPath, teamFolderLayout } from './layout';
-import type { ReaderFs } from './reader-fs';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { MAX_SMALL_FILE_BYTES } from '../../../../shared/sync/team-files';
+import { writeFileAtomic } from '../durable-fs';
+import { relativeLogPath, teamFolderLayout } from '../layout';
+import type { ReaderFs } from '../reader-fs';
 
 /**
  * `baton/devices/<id>/restored.json`: the files of its own log a device found damaged in place and
