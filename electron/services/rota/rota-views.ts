@@ -4,7 +4,7 @@ import {
   isWeekendDay,
   nextShiftsOf,
   onDutyAt,
-  publishChangesFor,
+  publishNewsFor,
   requestsInvolving,
   rotaChecks,
   sameAssignment,
@@ -99,8 +99,6 @@ function nonEmpty(assignment: { primary: string[]; backup: string | null } | und
 
 export function onDutyView(world: RotaWorld, memberId: string | null, now: number): OnDutyView {
   const { now: on, next } = onDutyAt(world, now);
-  const month = dateInZone(now, world.settings.timeZone).slice(0, 7);
-  const nextMonth = addDaysToDate(`${month}-28`, 7).slice(0, 7);
   return {
     timeZone: world.settings.timeZone,
     shiftTypes: shiftTypesOf(world),
@@ -108,7 +106,7 @@ export function onDutyView(world: RotaWorld, memberId: string | null, now: numbe
     now: on,
     next,
     myNext: memberId ? nextShiftsOf(world, memberId, now, 8) : [],
-    changes: memberId ? [month, nextMonth].flatMap((m) => publishChangesFor(world, memberId, m)) : [],
+    news: memberId ? publishNewsFor(world, memberId, now) : [],
     myCovers: memberId ? requestsInvolving(world, memberId).covers.filter((cover) => cover.date >= dateInZone(now, world.settings.timeZone)) : [],
   };
 }
