@@ -231,7 +231,6 @@ export class RotaService {
     const current = this.options.sync.state.get(rotaTeam, ROTA_TEAM_ID)?.fields;
     const changes: Partial<RotaTeamFields> = {
       ...input.rules,
-      ...(input.extras && { shiftExtras: input.extras }),
       ...(input.holidays && { holidays: [...input.holidays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) }),
       ...(input.patterns && { patterns: input.patterns }),
     };

@@ -23,8 +23,8 @@ export function shiftTypesOf(world: RotaWorld): RotaShiftType[] {
     name: type.name,
     start: type.start,
     end: type.end,
-    needed: world.settings.extras[type.id]?.needed ?? 1,
-    colour: world.settings.extras[type.id]?.colour ?? '#3b82f6',
+    needed: world.settings.extras[type.id]!.needed,
+    colour: world.settings.extras[type.id]!.colour,
     retired: type.retired === true,
   }));
 }
