@@ -174,3 +174,20 @@ describe('cover eligibility asks the SOPs', () => {
     expect(slot(view, '2026-03-02_early').duty?.people).toEqual([{ memberId: leadId, via: 'cover', for: await memberIdOf(editor) }]);
   });
 });
+
+describe('checks over the whole period', () => {
+  it('finds, from March, a run of days that goes on into April, and marks it in April though the run began in March', async () => {
+    const { admin, editorId } = await publishedMarch();
+    for (let day = 0; day < 8; day += 1) {
+      const date = new Date(Date.UTC(2026, 2, 27 + day)).toISOString().slice(0, 10);
+      await call(admin, 'setRotaSlot', { date, shiftTypeId: 'early', primary: [editorId], backup: null });
+    }
+    const march = await call<RotaView>(admin, 'getRota', MARCH);
+    const runs = (view: RotaView) => view.checks.filter((check) => check.code === 'days-in-row').map((check) => check.key);
+    // 27 March to 3 April: the 7th day in a row (2 April) is past the team's six, though April is not shown.
+    expect(runs(march)).toEqual(['2026-04-02_early']);
+    const april = await call<RotaView>(admin, 'getRota', { from: '2026-04-01', days: 30 });
+    expect(runs(april)).toEqual(['2026-04-02_early']);
+    expect(slot(april, '2026-04-02_early').checks.map((check) => check.code)).toContain('days-in-row');
+  });
+});

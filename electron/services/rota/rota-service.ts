@@ -103,7 +103,8 @@ export class RotaService {
   }
 
   getRota(from: string, days: number): RotaView {
-    return rotaView(this.world(), this.me(), from, days);
+    const world = this.world();
+    return rotaView(world, this.me(), from, days, dateInZone(this.now(), world.settings.timeZone));
   }
 
   getOnDuty(): OnDutyView {

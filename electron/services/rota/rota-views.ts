@@ -4,6 +4,7 @@ import {
   isWeekendDay,
   nextShiftsOf,
   onDutyAt,
+  periodOf,
   publishNewsFor,
   requestsInvolving,
   rotaChecks,
@@ -36,8 +37,8 @@ export function rulesOf(world: RotaWorld) {
 
 const monthsOf = (from: string, to: string) => [...new Set([from.slice(0, 7), to.slice(0, 7)])];
 
-/** A range of days: published duties for everyone, the draft and the checks for a lead. */
-export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: number): RotaView {
+/** A range of days: published duties for everyone, the draft for a lead; checks over the whole period. */
+export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: number, today: string): RotaView {
   const to = addDaysToDate(from, days - 1);
   // The lead checks the draft (what they are editing), with approved leave taken out.
   const draftPeople = (key: string) => {
@@ -45,7 +46,14 @@ export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: numbe
     return draft?.filter((memberId) => !world.onLeave(memberId, key.slice(0, 10)));
   };
   const publishedPeople = (key: string) => world.duties.get(key)?.people.map((person) => person.memberId);
-  const checks = me.lead ? rotaChecks(world.settings, draftPeople, from, to) : rotaChecks(world.settings, publishedPeople, from, to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // Over every day drafted (lead) or published (others), not only the days shown.
+  const period = periodOf(me.lead ? world.draft.keys() : world.duties.keys(), { from, to });
+  const all = me.lead
+    ? rotaChecks(world.settings, draftPeople, period.from, period.to)
+    : rotaChecks(world.settings, publishedPeople, period.from, period.to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // The list: the days shown and every day ahead; the past is history, not something to fix.
+  const firstListed = today < from ? today : from;
+  const checks = all.filter((check) => check.key.slice(0, 10) >= firstListed);
   // A person's overlap, rest, days or hours first (the rare ones), then gaps and short staffing, each by date.
   const staffing = (check: RotaCheck) => check.code === 'uncovered' || check.code === 'under-staffed';
   checks.sort((a, b) => Number(staffing(a)) - Number(staffing(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
