@@ -28,6 +28,7 @@ import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
+import { qualifiesBy } from './rota/sop-qualifies';
 import { sopHandlers } from './sop/handlers';
 import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
@@ -187,6 +188,8 @@ export function createAppServices(options: AppServicesOptions) {
     },
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Who may take a cover: only those who acknowledged the SOPs the shift requires.
+    qualifies: () => qualifiesBy(sop.docs()),
   });
 
   const handlers: Handlers = {
