@@ -132,7 +132,7 @@ export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: num
 export { busFactor, reviewsDue, type AreaBusFactor, type ReviewDue } from './health';
 // What a caller needs to build the docs, so that other capabilities import this file only.
 export { sop, type SopState } from './sop';
-export { shiftChecklist, shiftChecklistEntity, type ShiftChecklistState } from './ticks';
+export { shiftChecklist, shiftChecklistId, type ShiftChecklistState } from './ticks';
 export { sopTeamOf, type SopTeam } from './team-facts';
 export type { SopDoc } from './rules';
 export type { ShiftChecklistView, ChecklistEntry } from './checklist';

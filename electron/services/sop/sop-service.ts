@@ -26,6 +26,7 @@ import {
   reviseOp,
   setMetaOp,
   shiftChecklist,
+  shiftChecklistId,
   shiftChecklistView,
   sop,
   sopDocs,
@@ -232,7 +233,7 @@ export class SopService {
     const shift = ref ? shiftInstance(ref, settings.shiftTypes, settings.timeZone) : (currentShift(now, settings.shiftTypes, settings.timeZone) ?? proposedShift(now, settings.shiftTypes, settings.timeZone));
     if (!shift) return { shift: null, shiftName: null, timeZone: settings.timeZone, entries: [], next: null, pastDue: 0, truncated: false };
     const shiftType = settings.shiftTypes.find((type) => type.id === shift.shiftTypeId)!;
-    const ticks = (this.options.sync.state.get(shiftChecklist, `${shift.date}.${shift.shiftTypeId}`) as ShiftChecklistState | undefined) ?? null;
+    const ticks = (this.options.sync.state.get(shiftChecklist, shiftChecklistId(shift)) as ShiftChecklistState | undefined) ?? null;
     const holidays = this.options.holidays?.() ?? new Set<string>();
     const view = shiftChecklistView(this.docs(), { shift, shiftType, timeZone: settings.timeZone, holidays }, ticks, now);
     return { shift, shiftName: shiftType.name, timeZone: settings.timeZone, entries: view.entries, next: view.next, pastDue: view.pastDue.length, truncated: view.truncated };
