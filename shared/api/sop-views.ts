@@ -13,6 +13,7 @@ import type {
   SopIssue,
   SopMeta,
   SopSetAsideReason,
+  TickSetAsideReason,
 } from '../sop';
 
 /** What the SOP operations answer with: plain JSON views of the fold, shaped for the screens. */
@@ -115,6 +116,8 @@ export interface ShiftChecklistPayload {
   readonly next: ChecklistEntry | null;
   readonly pastDue: number;
   readonly truncated: boolean;
+  /** Ticks that do not count, with why (someone not on the shift, or in another's name). */
+  readonly setAside: ReadonlyArray<{ readonly opId: string; readonly key: string; readonly by: Person; readonly at: number; readonly reason: TickSetAsideReason }>;
 }
 
 export interface SopSearchHit {

@@ -3,6 +3,7 @@ export * from './fields';
 export * from './checklist-schedule';
 export * from './sop';
 export * from './ticks';
+export * from './tick-rules';
 export * from './revisions';
 export * from './diff';
 export * from './team-facts';

@@ -4,6 +4,7 @@ import type { SopArea } from './fields';
 import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
 import type { SopState } from './sop';
 import type { SopTeam } from './team-facts';
+import { countedTicks, type TickJudge } from './tick-rules';
 import type { ShiftChecklistState } from './ticks';
 
 /**
@@ -111,17 +112,18 @@ export function publishedSince(docs: readonly SopDoc[], since: number): Publishe
 
 /**
  * This shift's checklist from the published SOPs: each item done (who, when, link), past due,
- * or open, and the next one due. `context.holidays` comes from the rota's calendar.
+ * or open, and the next one due. `context.holidays` and `workdays` come from the rota's calendar;
+ * `judge` (the team and the rota's who-is-on) decides which ticks count.
  */
-export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number): ShiftChecklistView {
-  return checklistAt(planChecklist(docs, context), ticks, now);
+export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number, judge: TickJudge): ShiftChecklistView {
+  return checklistAt(planChecklist(docs, context), countedTicks(ticks, context.shift, judge), now);
 }
 
 /**
  * The checklist as a handover note records it: one line per item, done or not, with who ticked
  * it, when, and the link to the post.
  */
-export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
+export function handoverChecklist(view: Pick<ShiftChecklistView, 'entries'>, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
   return view.entries.map((entry) => {
     const tick = entry.tick;
     const done = tick ? ` — ${tick.by.name} ${formatTime(tick.at)}${tick.link ? ` ${tick.link}` : ''}${tick.note ? ` (${tick.note})` : ''}` : '';
@@ -136,3 +138,4 @@ export { shiftChecklist, shiftChecklistId, type ShiftChecklistState } from './ti
 export { sopTeamOf, type SopTeam } from './team-facts';
 export type { SopDoc } from './rules';
 export type { ShiftChecklistView, ChecklistEntry } from './checklist';
+export type { OnShift, TickJudge } from './tick-rules';
