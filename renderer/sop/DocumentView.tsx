@@ -37,6 +37,11 @@ export function DocumentView({ id }: { id: string }) {
           )}
         </div>
       )}
+      {detail.reviewDue && (
+        <p className="alert" role="status">
+          {t('sop.reviewDue.notice', { date: detail.reviewDue })}
+        </p>
+      )}
       {detail.myPending && <AcknowledgeCard id={id} pending={detail.myPending} />}
       <Card
         id="sop-doc"

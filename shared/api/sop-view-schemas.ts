@@ -97,6 +97,7 @@ export const SopDetailSchema: z.ZodType<SopDetail> = z.object({
   myPending: pending.nullable(),
   acknowledgedBy: z.array(z.object({ name: z.string(), version: z.number().int().min(1) })),
   waiting: z.array(z.object({ name: z.string() })),
+  reviewDue: z.string().nullable(),
   setAside: z.array(z.object({ opId: z.string(), reason })),
 });
 

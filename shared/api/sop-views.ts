@@ -96,6 +96,8 @@ export interface SopDetail {
   readonly myPending: PendingAcknowledgement | null;
   readonly acknowledgedBy: ReadonlyArray<{ readonly name: string; readonly version: number }>;
   readonly waiting: ReadonlyArray<{ readonly name: string }>;
+  /** The review-by date passed, when the viewer is the owner or a lead (they review it); null otherwise. */
+  readonly reviewDue: string | null;
   readonly setAside: ReadonlyArray<{ readonly opId: string; readonly reason: SopSetAsideReason }>;
 }
 

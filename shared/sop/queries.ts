@@ -131,7 +131,7 @@ export function handoverChecklist(view: Pick<ShiftChecklistView, 'entries'>, for
   });
 }
 
-export { busFactor, reviewsDue, type AreaBusFactor, type ReviewDue } from './health';
+export { busFactor, reviewsDue, reviewsDueFor, type AreaBusFactor, type ReviewDue } from './health';
 // What a caller needs to build the docs, so that other capabilities import this file only.
 export { sop, type SopState } from './sop';
 export { shiftChecklist, shiftChecklistId, type ShiftChecklistState } from './ticks';

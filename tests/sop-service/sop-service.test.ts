@@ -35,6 +35,20 @@ describe('SOP service on the real app services (trust layer included)', () => {
     expect(detail.acknowledgedBy).toEqual([{ name: '李雷', version: 1 }]);
   });
 
+  it('a review-by date passed is flagged to the owner and the leads, not to the other readers', async () => {
+    const { lead, editor, viewer, saved, syncAll } = await publishedByLead();
+    await call(lead, 'publishSopRevision', { id: saved.id, revision: saved.revision, minor: false });
+    const editorId = (await call<SopLibrary>(editor, 'getSopLibrary')).viewer.memberId!;
+    await call(lead, 'setSopMeta', { id: saved.id, changes: { owner: { memberId: editorId, name: '李雷' }, reviewBy: '2020-01-01' } });
+    await syncAll();
+    for (const app of [lead, editor]) {
+      expect((await call<SopLibrary>(app, 'getSopLibrary')).reviewsDue).toMatchObject([{ sopId: saved.id, reviewBy: '2020-01-01', ownerId: editorId }]);
+      expect((await call<SopDetail>(app, 'getSop', { id: saved.id })).reviewDue).toBe('2020-01-01');
+    }
+    expect((await call<SopLibrary>(viewer, 'getSopLibrary')).reviewsDue).toEqual([]);
+    expect((await call<SopDetail>(viewer, 'getSop', { id: saved.id })).reviewDue).toBeNull();
+  });
+
   it('a fork made on two computers offline is shown on both and merged once', async () => {
     const { lead, editor, saved, syncAll } = await publishedByLead();
     await call(lead, 'publishSopRevision', { id: saved.id, revision: saved.revision, minor: false });

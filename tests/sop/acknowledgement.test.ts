@@ -8,6 +8,7 @@ import {
   publishOp,
   publishedSince,
   reviewsDue,
+  reviewsDueFor,
   reviseOp,
   setMetaOp,
 } from '../../shared/sop';
@@ -87,6 +88,16 @@ describe('periodic review and bus factor', () => {
     const docs = docsOf([...ops, dated]);
     expect(reviewsDue(docs, '2026-01-05', team())).toEqual([{ sopId: 's1', title: '粉丝互动规范', reviewBy: '2026-01-01', ownerId: WANG.memberId, notify: [WANG.memberId] }]);
     expect(reviewsDue(docs, '2025-12-31', team())).toEqual([]);
+  });
+
+  it("shows each person only the review flags that are theirs: the owner's, and every one to a lead", () => {
+    const { ops, lead } = v1();
+    const owned = lead.write(T + HOUR, setMetaOp(null, 's1', { reviewBy: '2026-01-01', owner: ZHAO }, lead.stamp));
+    const docs = docsOf([...ops, owned]);
+    expect(reviewsDueFor(docs, ZHAO.memberId, '2026-01-05', team()).map((due) => due.sopId)).toEqual(['s1']);
+    expect(reviewsDueFor(docs, WANG.memberId, '2026-01-05', team()).map((due) => due.sopId)).toEqual(['s1']);
+    expect(reviewsDueFor(docs, LI.memberId, '2026-01-05', team())).toEqual([]);
+    expect(reviewsDueFor(docs, ZHAO.memberId, '2026-01-01', team())).toEqual([]);
   });
 
   it('counts per area who acknowledged and who could run it; an area one person knows is flagged', () => {
