@@ -42,13 +42,13 @@ export interface PendingAcknowledgement {
 }
 
 /**
- * SOPs `member` must (re-)acknowledge: published, naming one of their roles, and not
- * acknowledged since the last version that was not a minor change. Oldest publication first.
+ * SOPs `member` must (re-)acknowledge: published, naming one of their roles or published by them,
+ * and not acknowledged since the last version that was not a minor change. Oldest publication first.
  */
 export function pendingAcknowledgements(docs: readonly SopDoc[], member: { memberId: string; roles: readonly string[] }): PendingAcknowledgement[] {
   const pending: PendingAcknowledgement[] = [];
   for (const doc of docs) {
-    if (!mustRead(doc, member.roles) || hasAcknowledgedCurrent(doc, member.memberId)) continue;
+    if (!mustRead(doc, member) || hasAcknowledgedCurrent(doc, member.memberId)) continue;
     const current = publishedRevision(doc)!;
     const lastIndex = doc.acknowledged[member.memberId];
     const before = lastIndex === undefined ? '' : doc.graph.byId.get(doc.versions[lastIndex]!.revision)!.body;
@@ -74,7 +74,7 @@ export function pendingBySop(docs: readonly SopDoc[], team: SopTeam): Array<{ so
       sopId: doc.id,
       title: titleOf(doc),
       waiting: team.members
-        .filter((member) => mustRead(doc, member.roles) && !hasAcknowledgedCurrent(doc, member.memberId))
+        .filter((member) => mustRead(doc, member) && !hasAcknowledgedCurrent(doc, member.memberId))
         .map(({ memberId, name }) => ({ memberId, name })),
     }))
     .filter((entry) => entry.waiting.length > 0);

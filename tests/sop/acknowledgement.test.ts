@@ -47,6 +47,14 @@ describe('read and acknowledge', () => {
     expect(pendingBySop(docs, team())).toEqual([{ sopId: 's1', title: '粉丝互动规范', waiting: [{ memberId: WANG.memberId, name: WANG.name }, { memberId: ZHAO.memberId, name: ZHAO.name }] }]);
   });
 
+  it('the lead who published it must acknowledge it too, even when the roles it names are not theirs', () => {
+    const docs = docsOf(v1().ops, team([WANG.memberId], { [WANG.memberId]: ['lead'] }));
+    expect(pendingAcknowledgements(docs, { memberId: WANG.memberId, roles: ['lead'] })).toMatchObject([{ sopId: 's1', version: 1 }]);
+    // Another lead who did not publish it is not asked (the SOP names editors only).
+    expect(pendingAcknowledgements(docs, { memberId: 'm-other-lead', roles: ['lead'] })).toEqual([]);
+    expect(pendingBySop(docs, team([WANG.memberId], { [WANG.memberId]: ['lead'] }))[0]!.waiting.map((member) => member.memberId)).toEqual([WANG.memberId, ZHAO.memberId]);
+  });
+
   it('a new version asks again, showing the diff since the version last acknowledged', () => {
     const docs = docsOf(v2(false).ops);
     const pending = pendingAcknowledgements(docs, { memberId: LI.memberId, roles: ['editor'] });
