@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_KINDS, CONTENT_TYPES, SOP_AREAS, SOP_SET_ASIDE_REASONS, TICK_SET_ASIDE_REASONS, checklistDefSchema, sopMetaFields, type SopIssue } from '../sop';
+import { attachmentSchema } from '../attachments';
 import { bilingualNameSchema, epochMsSchema, personSchema } from '../team-settings';
 import type { ShiftChecklistPayload, SopDetail, SopLibrary, SopMergeView, SopSearchHit } from './sop-views';
 
@@ -28,6 +29,7 @@ const revisionView = z.object({
   title: z.string(),
   body: z.string(),
   checklist: z.array(checklistDefSchema),
+  pictures: z.array(attachmentSchema),
   by: personSchema,
   at: epochMsSchema,
   status: z.enum(['draft', 'submitted', 'returned', 'published']),

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments';
 import type { BilingualName, Person, ShiftInstance } from '../team-settings';
 import type {
   AreaBusFactor,
@@ -71,6 +72,7 @@ export interface RevisionView {
   readonly title: string;
   readonly body: string;
   readonly checklist: readonly ChecklistDef[];
+  readonly pictures: readonly Attachment[];
   readonly by: Person;
   readonly at: number;
   readonly status: RevisionStatus;

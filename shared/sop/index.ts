@@ -1,6 +1,7 @@
 export * from './limits';
 export * from './fields';
 export * from './checklist-schedule';
+export * from './pictures';
 export * from './sop';
 export * from './ticks';
 export * from './tick-rules';

@@ -21,6 +21,7 @@ export function revisionView(doc: SopDoc, revision: SopRevision): RevisionView {
     title: revision.title,
     body: revision.body,
     checklist: revision.checklist,
+    pictures: revision.pictures,
     by: revision.by,
     at: revision.at,
     status,
