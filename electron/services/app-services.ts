@@ -30,6 +30,7 @@ import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
 import { qualifiesBy } from './rota/sop-qualifies';
 import { sopHandlers } from './sop/handlers';
+import { sopRotaFacts } from './sop/rota-facts';
 import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
@@ -127,6 +128,8 @@ export function createAppServices(options: AppServicesOptions) {
     roles: () => team.view().me.roles,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Holidays and who is on a shift come from the rota (made below; asked only once running).
+    rota: sopRotaFacts(() => rota.world()),
   });
   const attachments = new AttachmentStore({
     profileDir,
