@@ -121,7 +121,8 @@ export function createAppServices(options: AppServicesOptions) {
     const memberId = readOwnIdentity(profileDir).memberId;
     return name && memberId ? { memberId, name } : null;
   };
-  const sop = new SopService({
+  // Typed: sop and rota ask each other (holidays, SOP acknowledgements), which inference cannot follow.
+  const sop: SopService = new SopService({
     sync,
     roster: () => team.roster(),
     me,
@@ -178,7 +179,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   );
 
-  const rota = new RotaService({
+  const rota: RotaService = new RotaService({
     sync,
     roster: () => tap?.latest()?.roster ?? null,
     memberId: () => {
