@@ -31,6 +31,7 @@ import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
 import { teamFactsOf } from '../../shared/prizes';
+import { isOnApprovedLeave } from '../../shared/rota/queries';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
 
@@ -148,6 +149,8 @@ export function createAppServices(options: AppServicesOptions) {
     },
     timeZone: () => handover.settings().timeZone,
     folderAvailable: () => sync.getStatus().available,
+    // A step whose person is on approved leave in the rota goes to the delegate they named.
+    onLeave: (memberId, atMs) => isOnApprovedLeave(rota.world(), memberId, atMs),
     log,
   });
   void sync.ready.then(() => prizes.start());

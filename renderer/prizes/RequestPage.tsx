@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFen, formatInZone } from '../app/format';
+import { formatFen } from '../../shared/prizes';
+import { formatInZone } from '../app/format';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
