@@ -151,7 +151,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, editing, onCan
       {escalating && keptScreenshot !== null && screenshot.attachment === null && (
         <p className="field__hint">
           {t('followUps.form.keptScreenshot')}{' '}
-          <button type="button" className="link-button" onClick={() => setKeptScreenshot(null)}>{t('handover.attachments.removeShort')}</button>
+          <button type="button" className="link-button" onClick={() => setKeptScreenshot(null)}>{t('attachments.removeShort')}</button>
         </p>
       )}
       {escalating && <p className="field__hint">{t('followUps.form.weiboFirst', { minutes: context.escalationMinutes })}</p>}
