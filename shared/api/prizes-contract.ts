@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { defineOperations } from './define-operations';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema } from '../team-settings';
 // Values from the modules themselves, not the index: the contract is bundled for the operation
@@ -30,6 +31,8 @@ export const RequestInputSchema = z
     drawAt: epochMsSchema.nullable(),
     redemption: typed,
     delivery: typed,
+    // Drafts kept before requests had attachments have none.
+    attachments: z.array(attachmentSchema).max(1000).default([]),
   })
   .strict();
 export type RequestInputValue = z.output<typeof RequestInputSchema>;

@@ -20,6 +20,9 @@ async function openPrizes(page: Page) {
   await expect(page.getByRole('tab', { name: '待我审批' })).toBeVisible();
 }
 
+/** A 1×1 PNG: the quotation attached to the request. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 const card = (page: Page, id: string) => page.locator(`section[aria-labelledby="${id}-title"]`);
 
 async function syncBoth(a: Computer, b: Computer) {
@@ -71,6 +74,9 @@ test('a prize request: requested, approved by the lead and the approver on the o
     await page.getByLabel('第 1 行数量').fill('2');
     await page.getByLabel('第 1 行单价（元）').fill('300');
     await expect(page.getByRole('status').filter({ hasText: '合计' })).toHaveText('合计：¥600.00');
+    await page.getByLabel('添加附件').setInputFiles({ name: '报价单.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+    await expect(page.getByRole('img', { name: '报价单.png' })).toBeVisible();
+    await shootBoth(first, 'prizes-request-form', /Add attachments/);
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(page.getByRole('heading', { name: '奖品申请：春季有奖转发' })).toBeVisible();
     await expect(page.getByText('可审批：老王')).toBeVisible();
@@ -84,6 +90,8 @@ test('a prize request: requested, approved by the lead and the approver on the o
     await expect(page.getByRole('heading', { name: '待我审批（1）' })).toBeVisible();
     await card(page, 'prize-waiting').getByRole('button', { name: /春季有奖转发/ }).click();
     await expect(page.getByText('第 1 步等你审批')).toBeVisible();
+    // The quotation attached on the other computer came with the request.
+    await expect(page.getByRole('img', { name: '报价单.png' })).toBeVisible();
     await page.getByRole('button', { name: '批准', exact: true }).click();
     await expect(page.getByText('第 2 步等你审批')).toBeVisible();
     await page.getByLabel('意见（退回或驳回时必填）').fill('同意，注意按时公示');

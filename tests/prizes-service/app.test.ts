@@ -1,11 +1,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { PrizesOverview, RequestDetail } from '../../shared/api/prizes-contract';
+import type { Attachment } from '../../shared/attachments';
 import { dateInZone } from '../../shared/team-settings';
 import { builtCli } from '../support/cli';
 import { call, team, teamOfThree } from '../team-service/team-apps';
 
 const baton = builtCli();
+/** A 1×1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** The whole app's services on one folder (every answer checked against its output schema). */
 async function teamWithALeadOnLeave() {
@@ -78,17 +81,32 @@ describe('prizes through the whole app: rota leave, answers in their schemas, th
     expect(stdout).not.toMatch(/13812341234|138\*+1234|上海/);
   });
 
-  it('answers drafts, settings and a recall in their schemas', async () => {
-    const { admin, editor, id } = await teamWithALeadOnLeave();
+  it('answers drafts, settings, a recall and a resubmission with attachments in their schemas', async () => {
+    const { admin, editor, id, syncAll } = await teamWithALeadOnLeave();
     expect(await call(editor, 'getPrizeDraft')).toEqual({ draft: null, requestId: null });
     const draft = { campaignId: 'c1', lines: [{ prize: '保温杯', quantity: 1, unitValueFen: 100 }], reason: '', eligibility: '', drawMethod: '', drawAt: null, redemption: '', delivery: '' };
     expect(await call(editor, 'savePrizeDraft', { draft, requestId: null })).toEqual({ saved: true });
-    expect(await call(editor, 'getPrizeDraft')).toEqual({ draft, requestId: null });
+    // A draft kept before requests had attachments reads back with none.
+    expect(await call(editor, 'getPrizeDraft')).toEqual({ draft: { ...draft, attachments: [] }, requestId: null });
     expect(await call(admin, 'setPrizeSettings', { changes: { leadMaxFen: 600_000, approverMaxFen: 500_000 } })).toMatchObject({ ok: false, issues: [{ code: 'thresholds-out-of-order' }] });
     expect(await call(admin, 'setPrizeSettings', { changes: { organiserContact: '品牌部 021-12345678' } })).toEqual({ ok: true, queued: false });
     expect((await call<PrizesOverview>(admin, 'getPrizes')).settings.organiserContact).toBe('品牌部 021-12345678');
     expect(await call(editor, 'recallPrizeRequest', { id })).toEqual({ ok: true, queued: false });
-    expect((await call<RequestDetail>(editor, 'getPrizeRequest', { id })).view.status).toBe('recalled');
+    const recalled = await call<RequestDetail>(editor, 'getPrizeRequest', { id });
+    expect(recalled.view.status).toBe('recalled');
+
+    // Resubmitted with the quotation attached: the approvers see the paper with the request.
+    const put = await call<{ ok: true; attachment: Attachment }>(editor, 'putAttachment', { name: '报价单.png', dataBase64: PNG });
+    const { campaignId, reason, eligibility, drawMethod, drawAt, redemption, delivery } = recalled.view.submission!;
+    const again = { campaignId, reason, eligibility, drawMethod, drawAt, redemption, delivery, lines: [{ prize: '保温杯', quantity: 2, unitValueFen: 15_000 }] };
+    expect(await call(editor, 'submitPrizeRequest', { request: { ...again, attachments: Array.from({ length: 21 }, () => put.attachment) }, requestId: id })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'too-many', path: 'attachments', params: { max: 20 } }],
+    });
+    expect(await call(editor, 'submitPrizeRequest', { request: { ...again, attachments: [put.attachment] }, requestId: id })).toMatchObject({ ok: true, id });
+    await syncAll();
+    const resubmitted = await call<RequestDetail>(admin, 'getPrizeRequest', { id });
+    expect(resubmitted.view.submission!.attachments).toEqual([{ sha256: put.attachment.sha256, name: '报价单.png', mime: 'image/png', size: put.attachment.size }]);
   });
 
   it('explains a wrong command line (exit 2) and a folder that is not a team (exit 1)', async () => {

@@ -22,7 +22,7 @@ const campaign: Campaign = {
   id: 'c1', type: 'repostLottery', name: '春季有奖转发', startDate: '2026-03-10', endDate: '2026-03-20', owner: person('wang'), budgetFen: 100_000, department: null, heardOn: null,
 };
 const input = (lines: RequestInput['lines']): RequestInput => ({
-  campaignId: 'c1', lines, reason: '推广', eligibility: '转发用户', drawMethod: '随机', drawAt: 0, redemption: '私信', delivery: '快递',
+  campaignId: 'c1', lines, reason: '推广', eligibility: '转发用户', drawMethod: '随机', drawAt: 0, redemption: '私信', delivery: '快递', attachments: [],
 });
 const check = (lines: RequestInput['lines'], on: Campaign = campaign) => validateRequest(input(lines), { campaign: on, settings: DEFAULT_PRIZE_SETTINGS });
 

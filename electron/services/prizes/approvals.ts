@@ -164,6 +164,7 @@ export class PrizeApprovals {
         drawAt: input.drawAt,
         redemption: input.redemption.trim(),
         delivery: input.delivery.trim(),
+        attachments: input.attachments,
         requester: me,
       }, requestId ? this.heads(requestId) : []),
     ]);
