@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrizesOverview, RequestInputValue } from '../../shared/api/prizes-contract';
+import type { PrizeIssueOut, PrizesOverview, RequestInputValue } from '../../shared/api/prizes-contract';
 import type { Attachment } from '../../shared/attachments';
 import { formatFen, parseYuan, sumFen } from '../../shared/prizes';
 import { instantOfWallTime, wallTimeInZone } from '../../shared/team-settings';
@@ -39,7 +39,8 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   // Papers for the approvers (a quotation, the partner's letter): blobs in the shared folder.
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const intake = useAttachmentIntake({ kind: 'attachment', enabled: true, onAdded: (attachment) => setAttachments((list) => withAttachment(list, attachment)) });
-  const [errors, setErrors] = useState<string[]>([]);
+  // Kept as issues, put in words when shown: a change of language rewords them too.
+  const [errors, setErrors] = useState<PrizeIssueOut[]>([]);
   const loaded = useRef(false);
 
   useEffect(() => {
@@ -76,16 +77,14 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   }, [serialized]);
 
   const submit = async () => {
-    const local = parsed.flatMap((line, index) => [
-      ...(Number.isNaN(line.unitValueFen) ? [t('prizes.issue.line-not-an-amount', { line: index + 1 })] : []),
-      ...(Number.isNaN(line.quantity) ? [t('prizes.issue.line-not-whole', { line: index + 1 })] : []),
+    const local = parsed.flatMap((line, index): PrizeIssueOut[] => [
+      ...(Number.isNaN(line.unitValueFen) ? [{ code: 'line-not-an-amount', path: `lines.${index}.unitValueFen`, params: {} }] : []),
+      ...(Number.isNaN(line.quantity) ? [{ code: 'line-not-whole', path: `lines.${index}.quantity`, params: {} }] : []),
     ]);
     if (local.length > 0) return setErrors(local);
     const result = await baton.submitPrizeRequest({ request: input, requestId });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
-    if (!result.value.ok) {
-      return setErrors(result.value.issues.map((issue) => issueText(issue, t)));
-    }
+    if (!result.value.ok) return setErrors(result.value.issues);
     setErrors([]);
     setLines([emptyLine()]);
     setAttachments([]);
@@ -129,7 +128,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
         <span className="field__label">{t('prizes.form.attachments')}</span>
         <p className="field__hint">{t('prizes.form.attachmentsHint')}</p>
         <AttachmentsEditor intake={intake} items={attachments} onRemove={(sha256) => setAttachments(attachments.filter((item) => item.sha256 !== sha256))} pickLabel={t('prizes.form.attachmentsPick')} multiple />
-        {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((error) => <li key={error}>{error}</li>)}</ul>}
+        {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((issue, index) => <li key={index}>{issueText(issue, t)}</li>)}</ul>}
         <button type="submit" className="button button--primary">{t(requestId ? 'prizes.form.resubmit' : 'prizes.form.submit')}</button>
       </form>
     </Card>

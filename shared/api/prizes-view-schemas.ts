@@ -115,13 +115,22 @@ const summary: z.ZodType<RequestSummary> = z.object({
   stepCount: count,
 });
 
+const campaignSummary = z.object({
+  campaign,
+  budget,
+  daysOfNotice: z.number().int().nullable(),
+  clashes: z.array(z.object({ id: z.string(), name: z.string() })),
+  contentClashes: z.array(z.object({ date: dateSchema, posts: z.array(z.object({ slot: z.string().regex(/^\d\d:\d\d$/), title: z.string() })) })),
+  started: z.boolean(),
+});
+
 export const PrizesOverviewSchema: z.ZodType<PrizesOverview> = z.object({
   me: z.object({ memberId: z.string().nullable(), roles: z.array(roleSchema), mayFulfil: z.boolean(), isLead: z.boolean(), delegate: z.string().nullable() }),
   members: z.array(z.object({ memberId: z.string(), name: z.string(), roles: z.array(roleSchema) })),
   settings,
   timeZone: z.string(),
   today: dateSchema,
-  campaigns: z.array(z.object({ campaign, budget, daysOfNotice: z.number().int().nullable(), clashes: z.array(z.object({ id: z.string(), name: z.string() })), started: z.boolean() })),
+  campaigns: z.array(campaignSummary),
   waiting: z.array(z.object({ request: summary, step, asDelegateOf: z.string().nullable() })),
   mine: z.array(summary),
   needsReview: z.array(summary),

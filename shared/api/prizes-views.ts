@@ -28,6 +28,8 @@ export interface CampaignSummary {
   readonly budget: BudgetFigures;
   readonly daysOfNotice: number | null;
   readonly clashes: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** The campaign's days (from today) on which the content calendar already plans posts. */
+  readonly contentClashes: ReadonlyArray<{ readonly date: string; readonly posts: ReadonlyArray<{ readonly slot: string; readonly title: string }> }>;
   readonly started: boolean;
 }
 

@@ -32,6 +32,8 @@ async function syncBoth(a: Computer, b: Computer) {
 }
 
 test('a prize request: requested, approved by the lead and the approver on the other computer, winners, fulfilment, closed', async ({ openComputer }) => {
+  // The whole journey on two computers, with three screens shot in two languages: longer than one default budget.
+  test.slow();
   const first = await openComputer({ locale: 'zh-CN' });
   const second = await openComputer({ locale: 'zh-CN' });
   await teamOfTwo(first, second);
@@ -51,6 +53,8 @@ test('a prize request: requested, approved by the lead and the approver on the o
     fields: { type: 'repostLottery', name: '春季有奖转发', startDate: day(3), endDate: day(10), owner: { memberId: wang.memberId, name: '老王' }, budgetFen: 200_000, department: null, heardOn: null },
   });
   expect(campaign.ok).toBe(true);
+  // The content calendar the campaign meets: the starter SOPs' daily posts.
+  await call(second, 'addStarterSops', { language: 'zh-CN' });
   await syncBoth(second, first);
 
   await test.step('小林 fills in a request: a prize above the cap is refused with the reason; ¥600.00 goes to lead then approver', async () => {
@@ -142,6 +146,9 @@ test('a prize request: requested, approved by the lead and the approver on the o
     const { page } = second;
     await page.getByRole('tab', { name: '活动' }).click();
     await expect(page.getByText('已发放 ¥600.00')).toBeVisible();
+    await page.getByText(/与内容排期重叠：活动期间有 \d+ 天已排 \d+ 条博文/).click();
+    await expect(page.getByText(/20:00 大众话题博文/).first()).toBeVisible();
+    await shootBoth(second, 'prizes-campaigns', /Meets the content calendar/);
     await page.getByRole('tab', { name: '待我审批' }).click();
     await shootBoth(second, 'prizes-approvals', /My approvals/);
   });

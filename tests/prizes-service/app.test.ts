@@ -48,7 +48,7 @@ async function teamWithALeadOnLeave() {
 describe('prizes through the whole app: rota leave, answers in their schemas, the CLI export', () => {
   it('gives the step to the delegate the lead named, and the decision counts "as delegate of" on every computer and in the CLI export', async () => {
     const { editor, viewer, syncAll, sharedDir, id } = await teamWithALeadOnLeave();
-    const waiting = (await call<PrizesOverview>(viewer, 'getPrizes')).waiting;
+    const { waiting } = await call<PrizesOverview>(viewer, 'getPrizes');
     expect(waiting).toMatchObject([{ request: { id }, step: 0, asDelegateOf: '王主管' }]);
     expect(await call(viewer, 'decidePrizeStep', { id, step: 0, outcome: 'approve', comment: '' })).toEqual({ ok: true, queued: false });
     await syncAll();
@@ -83,6 +83,12 @@ describe('prizes through the whole app: rota leave, answers in their schemas, th
 
   it('answers drafts, settings, a recall and a resubmission with attachments in their schemas', async () => {
     const { admin, editor, id, syncAll } = await teamWithALeadOnLeave();
+    // The content calendar: the starter SOPs plan a topic post at 20:00 every day, which the campaign (today) meets.
+    await call(admin, 'addStarterSops', { language: 'zh-CN' });
+    const [summary] = (await call<PrizesOverview>(admin, 'getPrizes')).campaigns;
+    expect(summary!.contentClashes).toHaveLength(1);
+    expect(summary!.contentClashes[0]!.posts).toContainEqual({ slot: '20:00', title: '大众话题博文' });
+
     expect(await call(editor, 'getPrizeDraft')).toEqual({ draft: null, requestId: null });
     const draft = { campaignId: 'c1', lines: [{ prize: '保温杯', quantity: 1, unitValueFen: 100 }], reason: '', eligibility: '', drawMethod: '', drawAt: null, redemption: '', delivery: '' };
     expect(await call(editor, 'savePrizeDraft', { draft, requestId: null })).toEqual({ saved: true });
