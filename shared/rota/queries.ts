@@ -182,3 +182,16 @@ export function unpublishedKeys(world: RotaWorld, month: string): string[] {
   const keys = new Set([...Object.keys(draft), ...Object.keys(published)]);
   return [...keys].filter((key) => !sameAssignment(draft[key], published[key])).sort(compareKeys);
 }
+
+export interface HolidayCalendar {
+  /** Public holidays, yyyy-MM-dd. */
+  readonly holidays: ReadonlySet<string>;
+  /** Weekend days made working days (调休), yyyy-MM-dd. */
+  readonly workdays: ReadonlySet<string>;
+}
+
+/** The team's holiday calendar as the rota's settings hold it (a lead types or imports it): for the SOPs' shift checklists. */
+export function holidayCalendar(world: RotaWorld): HolidayCalendar {
+  const days = (kind: 'holiday' | 'workday') => new Set(world.settings.holidays.filter((holiday) => holiday.kind === kind).map((holiday) => holiday.date));
+  return { holidays: days('holiday'), workdays: days('workday') };
+}
