@@ -178,7 +178,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   );
 
-  const rota = new RotaService({
+  const rota: RotaService = new RotaService({
     sync,
     roster: () => tap?.latest()?.roster ?? null,
     memberId: () => {
