@@ -165,10 +165,14 @@ export function createAppServices(options: AppServicesOptions) {
   });
 
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
-  const showable = new ShowablePaths(() => {
-    const dir = sharedDirOf(settings.get().sharedFolder);
-    return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
-  });
+  const showable = new ShowablePaths(
+    () => {
+      const dir = sharedDirOf(settings.get().sharedFolder);
+      return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
+    },
+    join(profileDir, 'showable.json'),
+    log,
+  );
 
   const rota = new RotaService({
     sync,
@@ -230,7 +234,12 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
-    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
+    ...exportHandlers({
+      state: () => sync.state,
+      teamName: () => sync.getStatus().teamName,
+      sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+      written: (...paths) => showable.remember(...paths),
+    }),
   };
 
   return {

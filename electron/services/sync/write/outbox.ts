@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { opSchema, parseOpId, type Op } from '../../../shared/sync/op';
-import type { Logger } from '../log';
-import { appendDurableSync, writeFileAtomicSync } from './durable-fs';
+import { opSchema, parseOpId, type Op } from '../../../../shared/sync/op';
+import type { Logger } from '../../log';
+import { appendDurableSync, writeFileAtomicSync } from '../durable-fs';
 
 /**
  * Edits made on this computer and not yet sealed into a segment: `<profile>/sync/outbox.jsonl`,

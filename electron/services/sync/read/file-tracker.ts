@@ -1,4 +1,4 @@
-import type { SetAsideFile, SetAsideReason } from '../../../shared/sync/status';
+import type { SetAsideFile, SetAsideReason } from '../../../../shared/sync/status';
 
 /**
  * The reader's memory of files it could not take (yet): set aside for good (until the file

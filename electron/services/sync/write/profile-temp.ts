@@ -1,7 +1,7 @@
 import { readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { isBatonTempName } from './durable-fs';
-import type { ProfileLayout } from './layout';
+import { isBatonTempName } from '../durable-fs';
+import type { ProfileLayout } from '../layout';
 
 /** Removes temp files a crash left in the profile's sync folders (all of them are Baton's own). */
 export function removeProfileTempFiles(profile: ProfileLayout): void {

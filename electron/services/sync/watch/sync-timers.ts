@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../../log';
 
 /** The folder work the timers start; each runs in the service's queue. */
 export interface TimedJobs {

@@ -1,5 +1,5 @@
-import type { HybridClock } from '../../../shared/sync/hlc';
-import { formatOpId, opSchema, type Op } from '../../../shared/sync/op';
+import type { HybridClock } from '../../../../shared/sync/hlc';
+import { formatOpId, opSchema, type Op } from '../../../../shared/sync/op';
 
 /**
  * Gives unpublished ops of a copied profile's old device id new ids and timestamps of the new id.

@@ -1,15 +1,15 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Op } from '../../../shared/sync/op';
-import { SNAPSHOT_FORMAT, type FoldSnapshot } from '../../../shared/sync/sync-state';
-import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
-import type { Logger } from '../log';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { isBatonTempName, writeFileAtomic } from './durable-fs';
-import { nodeReaderFs } from './reader-fs';
+import type { Op } from '../../../../shared/sync/op';
+import { SNAPSHOT_FORMAT, type FoldSnapshot } from '../../../../shared/sync/sync-state';
+import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
+import type { Logger } from '../../log';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { isBatonTempName, writeFileAtomic } from '../durable-fs';
+import { nodeReaderFs } from '../reader-fs';
 import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
-import { ingestedFileSchema, type IngestedFile } from './ingested-file';
+import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
 
 /**
  * The local cache of one team (`<profile>/sync/teams/<teamId>/cache/`), so that a restart neither

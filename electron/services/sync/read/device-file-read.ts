@@ -1,4 +1,4 @@
-import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
+import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

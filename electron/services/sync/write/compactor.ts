@@ -1,12 +1,12 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { planCompaction, type CompactionPolicy, type LogFile } from '../../../shared/sync/compaction';
-import type { Op } from '../../../shared/sync/op';
-import { encodeSegment } from '../../../shared/sync/segment-encode';
-import { parseSegmentFileName } from '../../../shared/sync/segment-name';
-import type { Logger } from '../log';
-import type { IngestedFile } from './ingested-file';
-import { relativeLogPath, teamFolderLayout } from './layout';
+import { planCompaction, type CompactionPolicy, type LogFile } from '../../../../shared/sync/compaction';
+import type { Op } from '../../../../shared/sync/op';
+import { encodeSegment } from '../../../../shared/sync/segment-encode';
+import { parseSegmentFileName } from '../../../../shared/sync/segment-name';
+import type { Logger } from '../../log';
+import type { IngestedFile } from '../read/ingested-file';
+import { relativeLogPath, teamFolderLayout } from '../layout';
 import { decodeOwnSegment, writeIntoLog, type PublishTarget } from './publisher';
 
 /**

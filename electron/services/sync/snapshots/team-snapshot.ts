@@ -1,11 +1,11 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import type { TeamFile } from '../../../shared/sync/team-files';
-import type { Logger } from '../log';
-import { writeFileAtomic } from './durable-fs';
-import { relativeSnapPath, teamFolderLayout } from './layout';
-import { errorCode, type ReaderFs } from './reader-fs';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import type { TeamFile } from '../../../../shared/sync/team-files';
+import type { Logger } from '../../log';
+import { writeFileAtomic } from '../durable-fs';
+import { relativeSnapPath, teamFolderLayout } from '../layout';
+import { errorCode, type ReaderFs } from '../reader-fs';
 import { decodeSnapshot, isSnapshotName, MAX_SNAPSHOT_BYTES, type DecodedSnapshot, type EncodedSnapshot } from './snapshot-codec';
 
 /**

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { deviceIdFromRandom } from '../../../shared/sync/device-id';
-import { KeyProtectionSchema, type KeyProtection } from '../../../shared/sync/status';
-import { randomIdSchema } from '../../../shared/sync/team-files';
-import type { Logger } from '../log';
-import { writeFileAtomicSync } from './durable-fs';
-import type { KeyVault } from './key-vault';
-import { generateDeviceKeys } from './node-crypto';
+import { deviceIdFromRandom } from '../../../../shared/sync/device-id';
+import { KeyProtectionSchema, type KeyProtection } from '../../../../shared/sync/status';
+import { randomIdSchema } from '../../../../shared/sync/team-files';
+import type { Logger } from '../../log';
+import { writeFileAtomicSync } from '../durable-fs';
+import type { KeyVault } from '../key-vault';
+import { generateDeviceKeys } from '../node-crypto';
 
 /**
  * This computer's device identity: a random device id and an Ed25519 key pair, made on first

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson } from '../../../shared/sync/canonical';
-import { opDeviceId, opSchema, type Op } from '../../../shared/sync/op';
-import type { OpClash } from '../../../shared/sync/sync-state';
+import { canonicalJson } from '../../../../shared/sync/canonical';
+import { opDeviceId, opSchema, type Op } from '../../../../shared/sync/op';
+import type { OpClash } from '../../../../shared/sync/sync-state';
 
 /**
  * When two computers published as one device (a copied profile), ops of theirs and ours can share

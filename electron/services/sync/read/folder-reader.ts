@@ -1,20 +1,20 @@
 import { join } from 'node:path';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { isDeviceId } from '../../../shared/sync/device-id';
-import { conflictCopyOriginal, isSyncEngineTempName } from '../../../shared/sync/foreign-files';
-import type { Op } from '../../../shared/sync/op';
-import { MAX_SEGMENT_BYTES, type SegmentHeader } from '../../../shared/sync/segment-format';
-import { nameMatchesSegment, parseSegmentFileName } from '../../../shared/sync/segment-name';
-import type { SalvagedFile, SetAsideFile } from '../../../shared/sync/status';
-import { MAX_SMALL_FILE_BYTES, type DeviceFile, type TeamFile } from '../../../shared/sync/team-files';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { isDeviceId } from '../../../../shared/sync/device-id';
+import { conflictCopyOriginal, isSyncEngineTempName } from '../../../../shared/sync/foreign-files';
+import type { Op } from '../../../../shared/sync/op';
+import { MAX_SEGMENT_BYTES, type SegmentHeader } from '../../../../shared/sync/segment-format';
+import { nameMatchesSegment, parseSegmentFileName } from '../../../../shared/sync/segment-name';
+import type { SalvagedFile, SetAsideFile } from '../../../../shared/sync/status';
+import { MAX_SMALL_FILE_BYTES, type DeviceFile, type TeamFile } from '../../../../shared/sync/team-files';
 import { judgeDeviceFile } from './device-file-read';
 import { judgeSegmentBytes } from './file-verdict';
 import { FileTracker, sameStamp, type PendingFile } from './file-tracker';
-import { probeFolder, type FolderProbe } from './folder-probe';
+import { probeFolder, type FolderProbe } from '../folder-probe';
 import type { IngestedFile } from './ingested-file';
-import { relativeDevicePath, relativeLogPath, teamFolderLayout } from './layout';
+import { relativeDevicePath, relativeLogPath, teamFolderLayout } from '../layout';
 import { forEachLimit } from './map-limit';
-import { errorCode, isTransientReadError, nodeReaderFs, type FileInfo, type ReaderFs } from './reader-fs';
+import { errorCode, isTransientReadError, nodeReaderFs, type FileInfo, type ReaderFs } from '../reader-fs';
 
 /**
  * Reads the team folder: lists `baton/devices/*\/log/`, reads each new file once, verifies it and

@@ -1,14 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Op } from '../../../shared/sync/op';
-import { encodeSegment } from '../../../shared/sync/segment-encode';
-import { parseSegmentFileName } from '../../../shared/sync/segment-name';
-import type { Logger } from '../log';
-import type { DeviceState } from './device-state';
-import { sameStamp, type FileStamp } from './file-tracker';
-import { teamFolderLayout } from './layout';
+import type { Op } from '../../../../shared/sync/op';
+import { encodeSegment } from '../../../../shared/sync/segment-encode';
+import { parseSegmentFileName } from '../../../../shared/sync/segment-name';
+import type { Logger } from '../../log';
+import type { DeviceState } from '../write/device-state';
+import { sameStamp, type FileStamp } from '../read/file-tracker';
+import { teamFolderLayout } from '../layout';
 import { ownCopy } from './own-folder';
-import { decodeOwnSegment, writeIntoLog, type PublishTarget } from './publisher';
+import { decodeOwnSegment, writeIntoLog, type PublishTarget } from '../write/publisher';
 
 /** How often a running app checks its own published files (and once at every start). */
 export const OWN_CHECK_INTERVAL_MS = 3 * 60 * 1000;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { DEVICE_ID_PATTERN } from '../../../shared/sync/device-id';
-import { isPlainObject, type Op } from '../../../shared/sync/op';
-import { ed25519SigSchema, sha256HexSchema, signedHashMessage } from '../../../shared/sync/segment-format';
-import type { HeldEntity, OpVerdict } from '../../../shared/sync/sync-state';
-import { deviceFileSchema, type DeviceFile } from '../../../shared/sync/team-files';
-import { ingestedFileSchema, type IngestedFile } from './ingested-file';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { DEVICE_ID_PATTERN } from '../../../../shared/sync/device-id';
+import { isPlainObject, type Op } from '../../../../shared/sync/op';
+import { ed25519SigSchema, sha256HexSchema, signedHashMessage } from '../../../../shared/sync/segment-format';
+import type { HeldEntity, OpVerdict } from '../../../../shared/sync/sync-state';
+import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
+import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
 import { sha256OffThread } from './off-thread-hash';
 import { asBuffer, lastLineStart, lineText, newlineFrom } from './utf16-lines';
 

@@ -1,16 +1,16 @@
-import { HybridClock } from '../../../shared/sync/hlc';
-import { formatOpId, opDeviceId, opSchema, parseOpId, type Op } from '../../../shared/sync/op';
-import type { OpDraft } from '../../../shared/sync/op-draft';
-import type { Logger } from '../log';
+import { HybridClock } from '../../../../shared/sync/hlc';
+import { formatOpId, opDeviceId, opSchema, parseOpId, type Op } from '../../../../shared/sync/op';
+import type { OpDraft } from '../../../../shared/sync/op-draft';
+import type { Logger } from '../../log';
 import { maxPublishedCounter } from './device-state';
 import { IdentityStore, type DeviceIdentity } from './identity';
-import type { KeyVault } from './key-vault';
-import type { ProfileLayout } from './layout';
+import type { KeyVault } from '../key-vault';
+import type { ProfileLayout } from '../layout';
 import { Outbox } from './outbox';
-import { rehomeOps } from './rehome';
-import type { DeviceClaim } from './team-create';
+import { rehomeOps } from '../repair/rehome';
+import type { DeviceClaim } from '../team-create';
 
-export type { OpDraft } from '../../../shared/sync/op-draft';
+export type { OpDraft } from '../../../../shared/sync/op-draft';
 
 /** A single op must fit comfortably in a segment with others. */
 export const MAX_OP_BYTES = 1024 * 1024;

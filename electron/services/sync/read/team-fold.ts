@@ -1,10 +1,10 @@
-import type { AnyCapability } from '../../../shared/sync/capability';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { createSyncState, snapshotOps } from '../../../shared/sync/fold';
-import type { Op } from '../../../shared/sync/op';
-import type { ApplyResult, HeldEntity, SyncState } from '../../../shared/sync/sync-state';
-import type { DeviceFile } from '../../../shared/sync/team-files';
-import type { TrustPlug } from '../../../shared/sync/trust-plug';
+import type { AnyCapability } from '../../../../shared/sync/capability';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { createSyncState, snapshotOps } from '../../../../shared/sync/fold';
+import type { Op } from '../../../../shared/sync/op';
+import type { ApplyResult, HeldEntity, SyncState } from '../../../../shared/sync/sync-state';
+import type { DeviceFile } from '../../../../shared/sync/team-files';
+import type { TrustPlug } from '../../../../shared/sync/trust-plug';
 
 /**
  * The folded state of one team, with the trust plug kept in step: the service and `baton doctor`

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Logger } from '../log';
-import { writeFileAtomic } from './durable-fs';
+import type { Logger } from '../../log';
+import { writeFileAtomic } from '../durable-fs';
 
 /**
  * What this device has published into one team's folder: each segment's seq and sha256, and the

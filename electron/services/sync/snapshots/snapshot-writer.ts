@@ -1,16 +1,16 @@
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { schemaFingerprint } from '../../../shared/sync/schema-fingerprint';
-import type { AnyCapability } from '../../../shared/sync/capability';
-import type { Logger } from '../log';
-import { toIngestedFile } from './ingested-file';
-import { teamFolderLayout } from './layout';
-import { errorCode } from './reader-fs';
-import type { FolderReader } from './folder-reader';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { schemaFingerprint } from '../../../../shared/sync/schema-fingerprint';
+import type { AnyCapability } from '../../../../shared/sync/capability';
+import type { Logger } from '../../log';
+import { toIngestedFile } from '../read/ingested-file';
+import { teamFolderLayout } from '../layout';
+import { errorCode } from '../reader-fs';
+import type { FolderReader } from '../read/folder-reader';
 import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, type EncodedSnapshot, type SnapshotHeader } from './snapshot-codec';
-import type { TeamFold } from './team-fold';
-import type { TeamSession } from './team-session';
+import type { TeamFold } from '../read/team-fold';
+import type { TeamSession } from '../team-session';
 import { publishTeamSnapshot } from './team-snapshot';
 
 /**

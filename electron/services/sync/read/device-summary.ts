@@ -1,6 +1,6 @@
-import { parseHlc } from '../../../shared/sync/hlc';
-import { CLOCK_SKEW_WARNING_MS, type SyncDeviceStatus } from '../../../shared/sync/status';
-import type { DeviceFile } from '../../../shared/sync/team-files';
+import { parseHlc } from '../../../../shared/sync/hlc';
+import { CLOCK_SKEW_WARNING_MS, type SyncDeviceStatus } from '../../../../shared/sync/status';
+import type { DeviceFile } from '../../../../shared/sync/team-files';
 import type { IngestedFile } from './ingested-file';
 
 /** The skew estimate's window: arrivals within this long before the newest one, at most this many. */

@@ -1,16 +1,16 @@
 import { copyFile, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { canonicalJson } from '../../../shared/sync/canonical';
-import { parseOpId, type Op } from '../../../shared/sync/op';
-import { parseSegmentFileName } from '../../../shared/sync/segment-name';
-import type { Logger } from '../log';
-import type { DeviceState, OwnSegmentRecord } from './device-state';
-import { isBatonTempName } from './durable-fs';
-import type { ReadSegment } from './folder-reader';
-import { teamFolderLayout } from './layout';
-import type { Outbox } from './outbox';
-import { writeIntoLog, type PublishTarget } from './publisher';
-import type { TeamSession } from './team-session';
+import { canonicalJson } from '../../../../shared/sync/canonical';
+import { parseOpId, type Op } from '../../../../shared/sync/op';
+import { parseSegmentFileName } from '../../../../shared/sync/segment-name';
+import type { Logger } from '../../log';
+import type { DeviceState, OwnSegmentRecord } from '../write/device-state';
+import { isBatonTempName } from '../durable-fs';
+import type { ReadSegment } from '../read/folder-reader';
+import { teamFolderLayout } from '../layout';
+import type { Outbox } from '../write/outbox';
+import { writeIntoLog, type PublishTarget } from '../write/publisher';
+import type { TeamSession } from '../team-session';
 
 /**
  * This device's own folder, as found by a poll. A segment there that device-state does not list

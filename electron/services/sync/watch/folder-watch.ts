@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Logger } from '../log';
+import { parseSegmentFileName } from '../../../../shared/sync/segment-name';
+import type { Logger } from '../../log';
 
 /** What the file events said about the files a poll found (see `FolderWatch.judge`). */
 export type WatchVerdict = 'missed' | 'heard' | 'nothing';
@@ -20,6 +21,7 @@ export class FolderWatch {
   private reported = new Set<string>();
   /** Files the last poll found before any event about them: an event may still be on its way. */
   private suspects: string[] = [];
+  private lastHintAt = 0;
 
   constructor(
     private readonly onHint: () => void,
@@ -35,8 +37,12 @@ export class FolderWatch {
     try {
       const watcher = watch(dir, { ignoreInitial: true, depth: 2, ignorePermissionErrors: true, persistent: true });
       watcher.on('all', (_event, path) => {
-        this.reported.add(basename(path));
-        this.hint();
+        const name = basename(path);
+        this.reported.add(name);
+        // A segment under its final name is what a poll is for: no wait, unless a poll was just
+        // hinted (a burst). Anything else (an engine's temp file) may start a burst: gather it first.
+        const burst = Date.now() - this.lastHintAt < this.settleMs;
+        this.hint(parseSegmentFileName(name) !== null && !burst ? 0 : this.settleMs);
       });
       watcher.on('ready', () => (this.ready = this.watcher === watcher));
       watcher.on('error', (error) => this.log.warn('sync', `folder watcher: ${String(error)}; polling only`));
@@ -80,12 +86,14 @@ export class FolderWatch {
     await watcher?.close().catch(() => undefined);
   }
 
-  /** A burst of events (a sync engine writing many files) becomes one early poll. */
-  private hint(): void {
-    if (this.timer) return;
+  /** A burst of events (a sync engine writing many files) becomes one early poll; a final segment name brings it forward. */
+  private hint(delayMs: number): void {
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.lastHintAt = Date.now();
       this.onHint();
-    }, this.settleMs);
+    }, delayMs);
   }
 }

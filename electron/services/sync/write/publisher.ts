@@ -1,14 +1,14 @@
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import { parseOpId, type Op } from '../../../shared/sync/op';
-import { decodeSegment, type DecodedSegment } from '../../../shared/sync/segment-decode';
-import { encodeSegment, type EncodedSegment } from '../../../shared/sync/segment-encode';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { parseOpId, type Op } from '../../../../shared/sync/op';
+import { decodeSegment, type DecodedSegment } from '../../../../shared/sync/segment-decode';
+import { encodeSegment, type EncodedSegment } from '../../../../shared/sync/segment-encode';
 import type { DeviceState, OwnSegmentRecord } from './device-state';
-import { writeFileAtomic, type RenameFs } from './durable-fs';
-import type { IngestedFile } from './ingested-file';
-import { relativeLogPath, teamFolderLayout } from './layout';
-import { mkdirInTeamFolder } from './team-folder-mkdir';
+import { writeFileAtomic, type RenameFs } from '../durable-fs';
+import type { IngestedFile } from '../read/ingested-file';
+import { relativeLogPath, teamFolderLayout } from '../layout';
+import { mkdirInTeamFolder } from '../team-folder-mkdir';
 
 /**
  * Seals ops into this device's next segment and publishes it: a copy in the profile first (to

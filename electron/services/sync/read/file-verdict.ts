@@ -1,8 +1,8 @@
-import type { SyncCrypto } from '../../../shared/sync/crypto';
-import type { Op } from '../../../shared/sync/op';
-import { decodeSegment, type SegmentRejection } from '../../../shared/sync/segment-decode';
-import { MAX_SEGMENT_BYTES, SEGMENT_MAGIC, type SegmentHeader } from '../../../shared/sync/segment-format';
-import type { SetAsideReason } from '../../../shared/sync/status';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import type { Op } from '../../../../shared/sync/op';
+import { decodeSegment, type SegmentRejection } from '../../../../shared/sync/segment-decode';
+import { MAX_SEGMENT_BYTES, SEGMENT_MAGIC, type SegmentHeader } from '../../../../shared/sync/segment-format';
+import type { SetAsideReason } from '../../../../shared/sync/status';
 
 /**
  * What the bytes of one file in a log folder are worth, decided from the bytes alone plus the
