@@ -1,7 +1,7 @@
 import { failedResponses, seriousViolations } from './support/axe';
 import { AXE_SCREENS, seedForScreens } from './support/axe-screens';
 import { expect, test } from './support/fixtures';
-import { LOOKS } from './support/looks';
+import { LOOKS, shootLook } from './support/looks';
 import { call } from './support/bridge';
 import { teamOfTwo } from './support/team-of-two';
 
@@ -38,6 +38,7 @@ for (const look of LOOKS) {
       await test.step(screen.name, async () => {
         const page = await screen.open({ lead, colleague });
         found.push(...(await seriousViolations(page)).map((line) => `${screen.name}: ${line}`));
+        await shootLook(page, `screen-${screen.name}`, look);
       });
     }
     expect(found).toEqual([]);
