@@ -23,6 +23,8 @@ const BASE_MAY_IMPORT = {
   settings: ['text', 'settings'],
   security: ['security'],
 };
+/** The renderer's ground floor: every screen and renderer/app use them; they use none of them. */
+const RENDERER_GROUND = ['renderer/i18n', 'renderer/bridge'];
 const HOSTS = ['electron/main', 'electron/preload', 'electron/host', 'electron/cli'];
 const COMPOSITION_ROOT = 'electron/services/app-services';
 
@@ -67,6 +69,11 @@ function breach(from, to) {
     return `A capability imports another only through its documented queries (shared/${target}/queries.ts), never shared/${target || to} itself.`;
   }
   if (within(from, 'renderer') && within(to, 'electron')) return 'The renderer reaches the services only through the bridge (renderer/bridge).';
+  const ground = RENDERER_GROUND.find((folder) => within(from, folder));
+  // The messages of every module are data (JSON), which the i18n setup may gather; code it may not import.
+  if (ground && within(to, 'renderer') && !within(to, ground) && !to.endsWith('.json')) {
+    return `${ground} is the renderer's ground floor: it imports no screen module or renderer/app (they import it).`;
+  }
   if (within(from, 'electron') && within(to, 'renderer')) return 'electron/ never imports the renderer.';
   if (within(from, 'electron/services')) {
     const host = HOSTS.find((folder) => within(to, folder));

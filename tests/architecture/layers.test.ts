@@ -32,6 +32,14 @@ describe('layer rules, judged on the resolved file', () => {
     expect(await lintAt('shared/rota/probe.ts', importing('./rota'))).toHaveLength(0);
   });
 
+  it("renderer/i18n and renderer/bridge are the renderer's ground floor: no import of renderer/app or a screen module", async () => {
+    expect(await lintAt('renderer/i18n/probe.ts', importing('../app/stores/settings-store'))).toHaveLength(1);
+    expect(await lintAt('renderer/bridge/probe.ts', importing('../handover/handover-store'))).toHaveLength(1);
+    expect(await lintAt('renderer/i18n/probe.ts', importing('../app/i18n/en.json'))).toHaveLength(0);
+    expect(await lintAt('renderer/i18n/probe.ts', importing('./detect-language'))).toHaveLength(0);
+    expect(await lintAt('renderer/app/probe.ts', importing('../i18n/use-language'))).toHaveLength(0);
+  });
+
   it('the team and the team settings sit below every capability', async () => {
     expect(await lintAt('shared/team/probe.ts', importing('../handover'))).toHaveLength(1);
     expect(await lintAt('shared/team-settings/probe.ts', importing('../handover/limits'))).toHaveLength(1);

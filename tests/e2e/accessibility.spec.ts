@@ -1,7 +1,7 @@
 import { failedResponses, seriousViolations } from './support/axe';
 import { AXE_SCREENS, seedForScreens } from './support/axe-screens';
 import { expect, test } from './support/fixtures';
-import { LOOKS } from './support/looks';
+import { LOOKS, shootLook } from './support/looks';
 import { call } from './support/bridge';
 import { teamOfTwo } from './support/team-of-two';
 
@@ -10,7 +10,8 @@ import { teamOfTwo } from './support/team-of-two';
  * dark: no violation of impact serious or critical, and no missing resource on any page load.
  */
 
-test.describe.configure({ timeout: 300_000 });
+// Some twenty-five screens, each opened and analysed in one test per look.
+test.describe.configure({ timeout: 900_000 });
 
 for (const look of LOOKS) {
   const label = `${look.language} ${look.theme}`;
@@ -34,8 +35,11 @@ for (const look of LOOKS) {
     const failed = [...failedResponses(lead.page), ...failedResponses(colleague.page)];
     const found: string[] = [];
     for (const screen of AXE_SCREENS) {
-      const page = await screen.open({ lead, colleague });
-      found.push(...(await seriousViolations(page)).map((line) => `${screen.name}: ${line}`));
+      await test.step(screen.name, async () => {
+        const page = await screen.open({ lead, colleague });
+        found.push(...(await seriousViolations(page)).map((line) => `${screen.name}: ${line}`));
+        await shootLook(page, `screen-${screen.name}`, look);
+      });
     }
     expect(found).toEqual([]);
     expect(failed).toEqual([]);
