@@ -10,6 +10,7 @@ import {
   removeMemberOp,
   revokeDeviceOp,
   setDisplayNameOp,
+  rolesContradict,
   setRolesOp,
   TEAM_CODE_MISMATCH,
   type Role,
@@ -103,7 +104,7 @@ export class TeamService {
     const existing = input.memberId ? roster.members.get(input.memberId) : undefined;
     if (input.memberId && (!existing || existing.removed)) throw new ApiFailure('not-found', 'that member is not in the team');
     // An existing member keeps their roles: the op carries them as they are.
-    const roles = existing ? [...existing.roles] : input.roles;
+    const roles = existing ? [...existing.roles] : refuseContradiction(input.roles);
     return this.decide([approveOp(request, { roles, ...(existing ? { memberId: existing.memberId } : {}) })]);
   }
 
@@ -119,7 +120,7 @@ export class TeamService {
     if (member.roles.includes('admin') && !input.roles.includes('admin') && this.view().adminCount <= 1) {
       throw new ApiFailure('conflict', 'the team would have no admin left: make someone else admin first');
     }
-    return this.decide([setRolesOp(roster, member.memberId, input.roles)]);
+    return this.decide([setRolesOp(roster, member.memberId, refuseContradiction(input.roles))]);
   }
 
   async removeMember(input: { memberId: string }): Promise<TeamView> {
@@ -192,4 +193,11 @@ export class TeamService {
   private ownIdentity() {
     return readOwnIdentity(this.options.profileDir);
   }
+}
+
+/** The trust layer would set such an op aside ('contradictory-roles'): say so before writing it. */
+function refuseContradiction(roles: Role[]): Role[] {
+  if (!rolesContradict(roles)) return roles;
+  const message = 'read-only (viewer) cannot go with a role that writes: choose one or the other';
+  throw new ApiFailure('invalid-input', message, [{ path: 'roles', message }]);
 }
