@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamView } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/team/roles';
 import { reportError } from '../app/errors/report-error';
+import { hrefOf } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { RolePicker, RoleTags, roleChoiceValid } from './RolePicker';
@@ -32,7 +33,7 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
       <div className="team-member__head">
         <p className="team-member__name">
           {name}
-          {member.isMe && <span className="team-muted"> · {t('team.members.you')}</span>}
+          {member.isMe && <span className="team-muted"> · {t('team.members.you')} · <a href={hrefOf('settings')}>{t('team.members.renameInSettings')}</a></span>}
           {member.isRoot && <span className="team-muted"> · {t('team.members.root')}</span>}
         </p>
         <RoleTags roles={member.roles} />

@@ -146,13 +146,28 @@ export class TeamService {
   }
 
   async setMyDisplayName(input: { displayName: string }): Promise<TeamView> {
+    if (!this.ownMember()) throw new ApiFailure('forbidden', 'your name in the team can change once an admin has approved this computer');
+    // The name in Settings is the one place it is set: changing it there writes the team's (nameChanged).
+    this.options.settings.update({ memberName: input.displayName });
+    await this.options.sync.flushNow();
+    return this.view();
+  }
+
+  /**
+   * The person renamed themself in Settings: once this computer is an approved member's, the team's
+   * member list shows the same name (an op of theirs), so a name is set in one place only.
+   */
+  nameChanged(name: string): void {
+    const own = this.ownMember();
+    const trimmed = name.trim();
+    if (!own || !trimmed || own.roster.members.get(own.memberId)?.displayName === trimmed) return;
+    this.options.sync.record([setDisplayNameOp(own.roster, own.memberId, trimmed)]);
+  }
+
+  private ownMember(): { roster: Roster; memberId: string } | null {
     const roster = this.trust()?.roster;
     const device = roster?.devices.get(this.options.sync.deviceId);
-    if (!roster || device?.status !== 'approved' || !device.memberId) {
-      throw new ApiFailure('forbidden', 'your name in the team can change once an admin has approved this computer');
-    }
-    this.options.settings.update({ memberName: input.displayName });
-    return this.decide([setDisplayNameOp(roster, device.memberId, input.displayName)]);
+    return roster && device?.status === 'approved' && device.memberId ? { roster, memberId: device.memberId } : null;
   }
 
   private async decide(drafts: Parameters<SyncService['record']>[0]): Promise<TeamView> {
