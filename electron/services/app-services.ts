@@ -19,6 +19,8 @@ import { mayWriteOp } from '../../shared/api/may-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
+import { attachmentHandlers } from './attachments/handlers';
+import { AttachmentStore } from './attachments/attachment-store';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './team-settings/handlers';
@@ -26,7 +28,9 @@ import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
+import { qualifiesBy } from './rota/sop-qualifies';
 import { sopHandlers } from './sop/handlers';
+import { sopRotaFacts } from './sop/rota-facts';
 import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
@@ -129,11 +133,18 @@ export function createAppServices(options: AppServicesOptions) {
     roles: () => team.view().me.roles,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Holidays and who is on a shift come from the rota (made below; asked only once running).
+    rota: sopRotaFacts(() => rota.world()),
+  });
+  const attachments = new AttachmentStore({
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    log,
+    onStatus: (listener) => sync.onStatus(listener),
   });
   const handover = new HandoverService({
     sync,
     profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
     me,
     // The note records the shift's checklist from the SOPs: what was done against the plan.
     checklist: (shift) => sop.handoverChecklist(shift),
@@ -163,10 +174,14 @@ export function createAppServices(options: AppServicesOptions) {
   });
 
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
-  const showable = new ShowablePaths(() => {
-    const dir = sharedDirOf(settings.get().sharedFolder);
-    return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
-  });
+  const showable = new ShowablePaths(
+    () => {
+      const dir = sharedDirOf(settings.get().sharedFolder);
+      return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
+    },
+    join(profileDir, 'showable.json'),
+    log,
+  );
 
   const rota = new RotaService({
     sync,
@@ -181,6 +196,8 @@ export function createAppServices(options: AppServicesOptions) {
     },
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Who may take a cover: only those who acknowledged the SOPs the shift requires.
+    qualifies: () => qualifiesBy(sop.docs()),
   });
 
   const handlers: Handlers = {
@@ -222,12 +239,18 @@ export function createAppServices(options: AppServicesOptions) {
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
     ...handoverHandlers(handover),
+    ...attachmentHandlers(attachments),
     ...teamSettingsHandlers(teamSettingsService),
     ...rotaHandlers(rota),
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
-    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
+    ...exportHandlers({
+      state: () => sync.state,
+      teamName: () => sync.getStatus().teamName,
+      sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+      written: (...paths) => showable.remember(...paths),
+    }),
   };
 
   return {
@@ -243,6 +266,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      attachments.close();
       rota.close();
       sop.close();
       prizes.close();
