@@ -126,7 +126,7 @@ export function createAppServices(options: AppServicesOptions) {
     const memberId = readOwnIdentity(profileDir).memberId;
     return name && memberId ? { memberId, name } : null;
   };
-  const sop = new SopService({
+  const sop: SopService = new SopService({
     sync,
     roster: () => team.roster(),
     me,
@@ -183,7 +183,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   );
 
-  const rota = new RotaService({
+  const rota: RotaService = new RotaService({
     sync,
     roster: () => tap?.latest()?.roster ?? null,
     memberId: () => {
