@@ -88,10 +88,13 @@ async function shootBoth(computer: Computer, state: string, english: RegExp, pus
   await shoot(computer.page, `sync-${state}-zh-CN`);
   await language(computer, 'en', pushes);
   await expect(computer.page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  // A reload closes the details again (devices, files, this computer): open them as before.
+  if (!pushes) await computer.page.getByText(/^Details:/).click();
   await expect(computer.page.getByText(english).first()).toBeVisible();
   await shoot(computer.page, `sync-${state}-en`);
   await language(computer, 'zh-CN', pushes);
   await expect(computer.page.getByRole('heading', { level: 1, name: '同步状态' })).toBeVisible();
+  if (!pushes) await computer.page.getByText(/^详细信息：/).click();
 }
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
