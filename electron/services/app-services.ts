@@ -116,6 +116,11 @@ export function createAppServices(options: AppServicesOptions) {
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
+  let named = initial.memberName;
+  settings.onChange((next) => {
+    if (next.memberName !== named && next.memberName) team.nameChanged(next.memberName);
+    named = next.memberName;
+  });
   // Who writes: the sync identity's member id (made when the person names themself) and their name.
   const me = () => {
     const name = settings.get().memberName;

@@ -10,6 +10,7 @@ import { useTeam, useTeamFeed } from '../team/team-store';
 import { formatInZone, settingName } from '../app/format';
 import { keepHistoryPlace, openNote, showTab, useHandover } from './handover-store';
 import { usePagedNotes } from './paged-notes';
+import { SearchHits } from './SearchHits';
 
 const ROW_HEIGHT = 80;
 
@@ -94,21 +95,7 @@ export function HistoryView() {
         </label>
       </div>
       {hits ? (
-        <ul className="history__hits" aria-label={t('handover.history.results', { count: hits.length })}>
-          {hits.length === 0 && <li className="muted">{t('handover.history.noHits')}</li>}
-          {hits.map((hit) => (
-            <li key={`${hit.kind}:${hit.id}`}>
-              {hit.kind === 'handover' ? (
-                <button type="button" className="history__row" onClick={() => openNote(hit.id)}>
-                  <span className="history__date">{hit.date}</span>
-                  <span>{hit.title || t('handover.history.noSummary')}</span>
-                </button>
-              ) : (
-                <p className="history__row"><span className="badge">{t('followUps.nav')}</span> {hit.title}</p>
-              )}
-            </li>
-          ))}
-        </ul>
+        <SearchHits hits={hits} shiftTypes={context.shiftTypes} />
       ) : (
         <>
           <p className="muted history__count" role="status">{total === null ? t('handover.loading') : total > 0 ? t('handover.history.count', { count: total }) : ''}</p>

@@ -1,5 +1,6 @@
-import { registerScreen } from '../app/nav/registry';
+import { registerScreen, registerTopbarItem } from '../app/nav/registry';
 import { SettingsIcon } from '../app/ui/icons';
+import { TeamToday } from '../team-settings/TeamToday';
 import { SettingsScreen } from './SettingsScreen';
 
 registerScreen({
@@ -11,3 +12,6 @@ registerScreen({
   order: 100,
   Screen: SettingsScreen,
 });
+
+// The header's date follows the team's time zone, which the team settings hold.
+registerTopbarItem(TeamToday);

@@ -13,6 +13,7 @@ import { FaultAlerts } from './FaultAlerts';
 import { unavailableMessages, type SyncHealth } from './health';
 import { Moment } from './Moment';
 import { SyncCard } from './SyncCard';
+import { SyncSummary } from './SyncSummary';
 import { checkNow, useSync } from './sync-store';
 import { formatClockTime, formatInterval } from './time';
 
@@ -21,12 +22,6 @@ const headlines: Record<SyncHealth, MessageKey> = {
   waiting: 'sync.folder.headline.waiting',
   problems: 'sync.folder.headline.problems',
   unavailable: 'sync.folder.headline.unavailable',
-};
-
-const leads: Record<Exclude<SyncHealth, 'unavailable'>, MessageKey> = {
-  healthy: 'sync.folder.lead.healthy',
-  waiting: 'sync.folder.lead.waiting',
-  problems: 'sync.folder.lead.problems',
 };
 
 function pendingText(count: number, t: TFunction): string {
@@ -74,13 +69,13 @@ export function FolderCard({ status, health, now }: { status: SyncStatus; health
       <div className={`sync-state sync-state--${health}`} role="status">
         <span className={`sync-dot sync-dot--large sync-dot--${health}`} aria-hidden="true" />
         <div className="sync-state__words">
-          <p className="sync-state__headline">{t(headlines[health])}</p>
+          <p className="sync-state__headline">{t(embedded && health === 'healthy' ? 'sync.summary.embeddedHeadline' : headlines[health])}</p>
           {health === 'unavailable' ? (
             <Unavailable status={status} embedded={embedded} />
           ) : (
             <>
               {health === 'waiting' && <p className="sync-state__pending">{pendingText(status.pendingOutbox, t)}</p>}
-              <p className="sync-state__text">{t(leads[health])}</p>
+              <SyncSummary status={status} health={health} embedded={embedded} />
             </>
           )}
         </div>

@@ -55,14 +55,22 @@ export function SyncScreen() {
     return <div className="sync">{failed || <p className="sync-loading">{t('sync.loading')}</p>}</div>;
   }
   const health = healthOf(status, noticesSeenAt);
+  // Files that could not be read are told in the first lines, so their card is shown with them.
+  const unread = status.setAside.length > 0;
+  const setAside = <SetAsideCard files={status.setAside} salvaged={status.salvaged} sharedDir={status.sharedDir} now={now} />;
   return (
     <div className="sync">
       {failed}
       <FolderCard status={status} health={health} now={now} />
-      <DevicesCard devices={status.devices} selfId={status.deviceId} localBehindMs={status.localClockBehind?.byMs ?? null} now={now} />
-      <SetAsideCard files={status.setAside} salvaged={status.salvaged} sharedDir={status.sharedDir} now={now} />
+      {unread && setAside}
       <NoticesCard notices={status.notices} now={now} />
-      <ComputerCard status={status} />
+      {/* The engineer's view (device ids, file names, clocks, keys) is one click away. */}
+      <details className="sync-details">
+        <summary className="sync-details__summary">{t('sync.summary.details')}</summary>
+        <DevicesCard devices={status.devices} selfId={status.deviceId} localBehindMs={status.localClockBehind?.byMs ?? null} now={now} />
+        {!unread && setAside}
+        <ComputerCard status={status} />
+      </details>
     </div>
   );
 }

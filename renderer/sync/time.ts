@@ -28,6 +28,10 @@ export const formatDateTime = (at: number, language: Language): string =>
 export const formatClockTime = (at: number, language: Language): string =>
   new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(new Date(at));
 
+/** Hours and minutes on the 24-hour clock ("10:42"), for "everyone's changes up to 10:42". */
+export const formatHourMinute = (at: number, language: Language): string =>
+  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+
 /** How far a clock is off, in the largest whole unit that fits: "3 hours", "2天", "12 分钟". */
 export function formatDuration(ms: number, language: Language): string {
   const size = Math.abs(ms);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamSettingsField } from '../../shared/api/team-settings-contract';
 import type { ValidationIssue } from '../../shared/team-settings';
@@ -11,6 +11,7 @@ import { setSaveStatus } from '../app/ui/save-status-store';
 import { SettingsSection } from '../app/ui/SettingsSection';
 import { ShiftTypesEditor } from './ShiftTypesEditor';
 import { SettingsListEditor } from './SettingsListEditor';
+import { TimeZoneSelect } from './TimeZoneSelect';
 import { changesOf, formOf, issuesAt, type TeamSettingsForm } from './team-settings-form';
 import { refreshTeamSettings, useMayEditTeamSettings, useTeamSettings } from './use-team-settings';
 import './team-settings.css';
@@ -31,7 +32,6 @@ export function TeamSettingsSection() {
   const [draft, setDraft] = useState<TeamSettingsForm | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [saving, setSaving] = useState(false);
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
   if (!view) return null;
   const form = draft ?? formOf(view.settings);
@@ -94,11 +94,7 @@ export function TeamSettingsSection() {
           </Field>
           <Field id="team-time-zone" label={t('teamSettings.timeZone')} hint={t('teamSettings.timeZoneHint')} error={textOf(issuesAt(issues, 'timeZone'))}>
             {(control) => (
-              <select {...control} className="input input--medium" value={form.timeZone} onChange={(event) => edit({ timeZone: event.target.value })}>
-                {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
-                  <option key={zone} value={zone}>{zone}</option>
-                ))}
-              </select>
+              <TimeZoneSelect {...control} value={form.timeZone} onChange={(timeZone) => edit({ timeZone })} />
             )}
           </Field>
           {mayEdit && (

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TeamView } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/team/roles';
 import { reportError } from '../app/errors/report-error';
+import { hrefOf } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
-import { RolePicker, RoleTags } from './RolePicker';
+import { RolePicker, RoleTags, roleChoiceValid } from './RolePicker';
 import { applyTeamResult } from './team-store';
 
 type Member = TeamView['members'][number];
@@ -32,7 +33,7 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
       <div className="bar team-member__head">
         <p className="team-member__name">
           {name}
-          {member.isMe && <span className="team-muted"> · {t('team.members.you')}</span>}
+          {member.isMe && <span className="team-muted"> · {t('team.members.you')} · <a href={hrefOf('settings')}>{t('team.members.renameInSettings')}</a></span>}
           {member.isRoot && <span className="team-muted"> · {t('team.members.root')}</span>}
         </p>
         <RoleTags roles={member.roles} />
@@ -61,7 +62,7 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
         <div className="team-edit">
           <RolePicker legend={t('team.members.rolesLegend', { name })} value={editing} onChange={setEditing} />
           <div className="button-row">
-            <button type="button" className="button button--primary" disabled={editing.length === 0} onClick={() => void save()}>{t('team.members.saveRoles')}</button>
+            <button type="button" className="button button--primary" disabled={!roleChoiceValid(editing)} onClick={() => void save()}>{t('team.members.saveRoles')}</button>
             <button type="button" className="button" onClick={() => setEditing(null)}>{t('team.members.cancel')}</button>
           </div>
         </div>
@@ -91,6 +92,7 @@ export function MembersCard({ view }: { view: TeamView }) {
         {view.me.isAdmin && view.adminCount <= 1 && (
           <p className="alert" role="note">{view.adminCount === 0 ? t('team.admins.none') : t('team.admins.one')}</p>
         )}
+        {view.me.isAdmin && view.members.length > 1 && <p className="team-muted">{t('team.members.removeOrRevoke')}</p>}
         {view.members.length === 1 && view.members[0]?.isMe === true && (
           <div className="empty-state">
             <p className="empty-state__title">{t('team.members.aloneTitle')}</p>

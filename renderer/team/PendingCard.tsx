@@ -4,7 +4,7 @@ import type { TeamView } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/team/roles';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
-import { RolePicker } from './RolePicker';
+import { RolePicker, roleChoiceValid } from './RolePicker';
 import { applyTeamResult } from './team-store';
 
 type Request = TeamView['pending'][number];
@@ -38,7 +38,7 @@ function RequestItem({ request, members }: { request: Request; members: TeamView
       </label>
       {memberId === '' && <RolePicker legend={t('team.pending.asNew')} value={roles} onChange={setRoles} />}
       <div className="button-row">
-        <button type="button" className="button button--primary" disabled={busy || !request.keyMatches || (memberId === '' && roles.length === 0)}
+        <button type="button" className="button button--primary" disabled={busy || !request.keyMatches || (memberId === '' && !roleChoiceValid(roles))}
           onClick={() => void approve()}>{t('team.pending.approve')}</button>
         <button type="button" className="button" disabled={busy}
           onClick={() => void act(() => baton.declineJoin({ requestId: request.id }))}>{t('team.pending.decline')}</button>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { MembersCard } from './MembersCard';
-import { MyNameCard } from './MyNameCard';
 import { PendingCard } from './PendingCard';
 import { SetAsideOpsCard } from './SetAsideOpsCard';
 import { TeamCodeCard } from './TeamCodeCard';
@@ -17,7 +16,6 @@ export function TeamScreen() {
   if (!view.available) return <p className="team-muted">{t('team.noTeam')}</p>;
   return (
     <div className="settings team">
-      <MyNameCard view={view} />
       {view.me.isAdmin && <PendingCard view={view} />}
       {view.teamCode && <TeamCodeCard code={view.teamCode} />}
       <MembersCard view={view} />

@@ -112,7 +112,9 @@ export const SearchResultSchema: z.ZodType<SearchResult> = z.object({
   id,
   kind: z.enum(['handover', 'followUp']),
   date: z.string(),
+  shiftTypeId: z.string().nullable(),
   title: z.string(),
   terms: z.array(z.string()),
+  passage: z.array(z.object({ text: z.string(), hit: z.boolean() })),
 });
 

@@ -1,7 +1,7 @@
 import type { Acknowledgement, Addendum, EscalationState, FollowUp, FollowUpComment, FollowUpConflict, FollowUpHistoryEntry, SubmittedNote } from '../handover';
 import type { Department, Person, ShiftInstance, ShiftRef, ShiftType } from '../team-settings';
 import type { ShiftProposal } from '../handover';
-import type { SearchKind } from '../search';
+import type { PassagePart, SearchKind } from '../search';
 
 /**
  * What the handover operations answer with: plain JSON views of the folded states, shaped for the
@@ -84,6 +84,10 @@ export interface SearchResult {
   readonly id: string;
   readonly kind: SearchKind;
   readonly date: string;
+  /** A note's shift type; null for a follow-up. */
+  readonly shiftTypeId: string | null;
   readonly title: string;
   readonly terms: readonly string[];
+  /** Where the words were found, with them marked. */
+  readonly passage: readonly PassagePart[];
 }

@@ -122,7 +122,7 @@ export function noteExcerpt(note: Pick<SubmittedHandover['note'], 'sections'>): 
   return plainText(note.sections.summary.trim() || note.sections.nextShift.trim()).slice(0, EXCERPT_CHARS);
 }
 
-/** A one-line excerpt shows words, not Markdown's marks (**, #, >, list bullets). */
-function plainText(markdown: string): string {
+/** A one-line excerpt or search passage shows words, not Markdown's marks (**, #, >, list bullets). */
+export function plainText(markdown: string): string {
   return markdown.replace(/[*_`~#>]+/g, '').replace(/^\s*[-+]\s+/gm, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,4 @@
-export { ROLES, normalizeRoles, roleSchema, rolesSchema, type Role } from './roles';
+export { ROLES, normalizeRoles, roleSchema, rolesContradict, rolesSchema, type Role } from './roles';
 export { PERMISSIONS, mayWrite, permissionFor, ruleAllows, type PermissionAllowed, type PermissionRule } from './permissions';
 export { TRUST_REASONS, isTrustReason, type TrustReason, type Verdict } from './reasons';
 export { deviceIdSchema, displayNameSchema, memberIdSchema, publicKeySchema, sameKey } from './ids';

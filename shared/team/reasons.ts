@@ -24,6 +24,7 @@ export const TRUST_REASONS = {
   'member-removed': 'the member it is about was removed',
   'self-removal': 'a member cannot remove themselves; another admin must',
   'device-not-of-member': 'it lists a device that is not one of the removed member\'s devices',
+  'contradictory-roles': 'it gives a member read-only together with a role that writes, which contradict each other',
   'revokes-own-authority': "it revokes the very ops that made its author an admin, so it cannot count",
 } as const;
 

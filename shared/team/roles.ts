@@ -23,3 +23,13 @@ export function normalizeRoles(roles: Iterable<Role>): Role[] {
   const held = new Set(roles);
   return ROLES.filter((role) => held.has(role));
 }
+
+/**
+ * Read-only (viewer) is the role that writes nothing, so it cannot go with a role that writes: a
+ * member ticked 编辑 and 只读 would be both. Checked by the service before it writes, and by the
+ * trust layer on every device (an op giving such a set does not count: 'contradictory-roles').
+ */
+export function rolesContradict(roles: Iterable<Role>): boolean {
+  const held = new Set(roles);
+  return held.has('viewer') && held.size > 1;
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { sameKey } from './ids';
 import { permissionFor, ruleAllows } from './permissions';
 import type { TrustReason, Verdict } from './reasons';
-import { normalizeRoles } from './roles';
+import { normalizeRoles, rolesContradict } from './roles';
 import { applyCut, cutsOf, isCut, newDevice, rolesAsOf, type Context, type RosterOp, type MemberOps, type DeviceOps, type RequestState } from './roster-pass';
 
 /** Whether each roster op counts where the fold meets it, and what it changes when it does (see roster.ts). */
@@ -13,10 +13,11 @@ export function judge(context: Context, rop: RosterOp): Verdict {
     case 'member.joinRequested':
       return judgeRequest(context, rop, parsed.data);
     case 'member.approved':
-      return judgeAuthor(context, rop) ?? judgeApproval(context, rop, parsed.data);
+      return judgeAuthor(context, rop) ?? judgeNewRoles(context, parsed.data) ?? judgeApproval(context, rop, parsed.data);
     case 'member.declined':
       return judgeAuthor(context, rop) ?? judgeDecline(context, rop, parsed.data);
     case 'member.rolesSet':
+      return judgeAuthor(context, rop) ?? (rolesContradict(parsed.data.set.roles ?? []) ? 'contradictory-roles' : judgeMemberTarget(context, rop.entityId));
     case 'member.profileSet':
       return judgeAuthor(context, rop) ?? judgeMemberTarget(context, rop.entityId);
     case 'member.removed':
@@ -24,6 +25,11 @@ export function judge(context: Context, rop: RosterOp): Verdict {
     case 'device.revoked':
       return judgeAuthor(context, rop) ?? judgeRevocation(context, rop, parsed.data);
   }
+}
+
+/** A new member's first roles must not contradict each other; an existing member keeps theirs (the op's are ignored). */
+function judgeNewRoles(context: Context, data: z.output<MemberOps['member.approved']>): TrustReason | null {
+  return !context.state.members.has(data.memberId) && rolesContradict(data.roles) ? 'contradictory-roles' : null;
 }
 
 /** Null if the author may write this op here and now; else why not. */

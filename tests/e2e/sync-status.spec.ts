@@ -43,9 +43,11 @@ async function untilAvailable(computer: Computer) {
   await expect.poll(async () => (await syncStatus(computer)).available).toBe(true);
 }
 
+/** The Sync screen with its details (devices, files, this computer) opened, as a curious person would. */
 async function openSync(page: Page) {
   await page.getByRole('navigation').getByRole('link', { name: /^(同步状态|Sync)/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^(同步状态|Sync)$/ })).toBeVisible();
+  await page.getByText(/^(详细信息：|Details:)/).click();
 }
 
 const checkNow = async (page: Page) => {
@@ -86,10 +88,13 @@ async function shootBoth(computer: Computer, state: string, english: RegExp, pus
   await shoot(computer.page, `sync-${state}-zh-CN`);
   await language(computer, 'en', pushes);
   await expect(computer.page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  // A reload closes the details again (devices, files, this computer): open them as before.
+  if (!pushes) await computer.page.getByText(/^Details:/).click();
   await expect(computer.page.getByText(english).first()).toBeVisible();
   await shoot(computer.page, `sync-${state}-en`);
   await language(computer, 'zh-CN', pushes);
   await expect(computer.page.getByRole('heading', { level: 1, name: '同步状态' })).toBeVisible();
+  if (!pushes) await computer.page.getByText(/^详细信息：/).click();
 }
 
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -112,7 +117,7 @@ test('on its own folder sync is healthy at once; a shared folder without a team 
   await test.step('the folder is this computer\'s own, available, and checked', async () => {
     await openSync(page);
     const folder = region(page, '共享文件夹');
-    await expect(folder.getByText('同步正常', { exact: true })).toBeVisible();
+    await expect(folder.getByText('内容保存在这台电脑上', { exact: true })).toBeVisible();
     await expect(folder.getByText(await embeddedFolderOf(own), { exact: true })).toBeVisible();
     await expect(folder.getByText('这台电脑上的文件夹', { exact: true })).toBeVisible();
     await checkNow(page);
@@ -126,7 +131,7 @@ test('on its own folder sync is healthy at once; a shared folder without a team 
     await expect(region(page, '看到的设备').getByText(/^还没有其他设备/)).toBeVisible();
     await expect(region(page, '看到的设备').getByRole('row', { name: /小林.*这台电脑/ })).toBeVisible();
     await expect(region(page, '已搁置的文件').getByText(/^没有搁置的文件/)).toBeVisible();
-    await shootBoth(own, 'healthy', /^Sync is working$/);
+    await shootBoth(own, 'healthy', /^Kept on this computer$/);
   });
 
   await test.step('a computer pointed at a shared folder with no team: unavailable, in plain words', async () => {
@@ -158,7 +163,7 @@ test('garbage in a device folder is set aside with a reason in words, and stays 
   await finishFirstRun(computer.page, '小林', { folder: 'embedded' });
   const { page } = computer;
   await openSync(page);
-  await expect(region(page, '共享文件夹').getByText('同步正常', { exact: true })).toBeVisible();
+  await expect(region(page, '共享文件夹').getByText('内容保存在这台电脑上', { exact: true })).toBeVisible();
 
   const status = await syncStatus(computer);
   const logDir = join(status.sharedDir, 'baton', 'devices', status.deviceId, 'log');

@@ -73,7 +73,7 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await expect(card.getByRole('textbox', { name: '部门 4 中文名称' })).toHaveValue('法务部');
     await card.getByRole('button', { name: '停用 部门 4' }).click();
     await card.getByLabel('微博优先时限（分钟）').fill('90');
-    await expect(card.getByText(/1 小时 30 分钟内处理/)).toBeVisible();
+    await expect(card.getByText(/1 小时 30 分钟内答复/)).toBeVisible();
     await card.getByRole('button', { name: '保存团队设置' }).click();
     await expect(card.getByRole('status')).toContainText('已保存');
     await expect(card.getByText('请填写这一项。')).toHaveCount(0);
@@ -91,7 +91,7 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await page.getByLabel('类别', { exact: true }).selectOption('escalation');
     const departments = page.getByLabel('升级到哪个部门', { exact: true }).locator('option');
     await expect(departments).toHaveText(['请选择部门', '客服部', '市场部', '电商部', '公关部']);
-    await expect(page.getByText('微博优先：部门需在 90 分钟内答复，从升级时开始计时。')).toBeVisible();
+    await expect(page.getByText('微博优先：微博上的投诉粉丝都看得到，所以对方部门要先处理它，在 90 分钟内答复（从升级时开始计时）。')).toBeVisible();
   });
 
   await test.step('an escalation made now is due 90 minutes later', async () => {

@@ -71,10 +71,11 @@ test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked c
     await expect(admin.page.getByRole('listitem').filter({ hasText: /^李雷/ }).getByText('编辑', { exact: true })).toBeVisible();
   });
 
-  await test.step('approved, the newcomer renames itself and the admin sees the new name', async () => {
+  await test.step('approved, the newcomer renames itself in Settings (the one place for a name) and the admin sees the new name', async () => {
     await syncNow(newcomer);
     await expect(newcomer.page.getByText('等待管理员批准', { exact: true })).toHaveCount(0);
-    const name = newcomer.page.getByRole('textbox', { name: '显示名称' });
+    await newcomer.page.getByRole('link', { name: '在“设置”里改名字' }).click();
+    const name = newcomer.page.getByRole('textbox', { name: '你的名字' });
     await name.fill('李雷（早班）');
     await name.press('Enter');
     await expect(name).toHaveValue('李雷（早班）');
@@ -101,8 +102,8 @@ test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked c
     renameSync(join(log, revocation), held);
 
     await newcomer.restart();
-    await openTeam(newcomer.page);
-    const name = newcomer.page.getByRole('textbox', { name: '显示名称' });
+    await newcomer.page.getByRole('navigation').getByRole('link', { name: /设置/ }).click();
+    const name = newcomer.page.getByRole('textbox', { name: '你的名字' });
     await name.fill('李雷（被停用后）');
     await name.press('Enter');
     await syncNow(newcomer);

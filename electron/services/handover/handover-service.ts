@@ -15,6 +15,7 @@ import type { SyncChange } from '../sync/sync-service';
 import { DraftStore } from './draft-store';
 import { HistoryLists } from './history-lists';
 import { SearchIndex } from './search-index';
+import { searchResultOf } from './search-results';
 import { followUpDetail, handoverSummary, handoverView, openFollowUpViews, sortedFollowUpViews } from './views';
 
 /** The part of the sync service this one uses. */
@@ -232,15 +233,8 @@ export class HandoverService {
   }
 
   searchHandovers(query: string, limit: number): { ready: boolean; hits: SearchResult[] } {
-    const hits = this.search.search(query, limit).flatMap((hit): SearchResult[] => {
-      const [kind, id] = [hit.kind, hit.id.slice(hit.id.indexOf(':') + 1)];
-      if (kind === 'handover') {
-        const state = this.state.get(handover, id);
-        return state && isSubmitted(state) ? [{ id, kind, date: hit.date, title: handoverSummary(state).excerpt, terms: hit.terms }] : [];
-      }
-      const state = this.state.get(followUp, id);
-      return state?.current ? [{ id, kind, date: hit.date, title: state.current.title, terms: hit.terms }] : [];
-    });
+    const timeZone = this.settings().timeZone;
+    const hits = this.search.search(query, limit).flatMap((hit) => searchResultOf(this.state, hit, timeZone) ?? []);
     return { ready: this.search.ready, hits };
   }
 

@@ -10,6 +10,7 @@ import {
   removeMemberOp,
   revokeDeviceOp,
   setDisplayNameOp,
+  rolesContradict,
   setRolesOp,
   TEAM_CODE_MISMATCH,
   type Role,
@@ -103,7 +104,7 @@ export class TeamService {
     const existing = input.memberId ? roster.members.get(input.memberId) : undefined;
     if (input.memberId && (!existing || existing.removed)) throw new ApiFailure('not-found', 'that member is not in the team');
     // An existing member keeps their roles: the op carries them as they are.
-    const roles = existing ? [...existing.roles] : input.roles;
+    const roles = existing ? [...existing.roles] : refuseContradiction(input.roles);
     return this.decide([approveOp(request, { roles, ...(existing ? { memberId: existing.memberId } : {}) })]);
   }
 
@@ -119,7 +120,7 @@ export class TeamService {
     if (member.roles.includes('admin') && !input.roles.includes('admin') && this.view().adminCount <= 1) {
       throw new ApiFailure('conflict', 'the team would have no admin left: make someone else admin first');
     }
-    return this.decide([setRolesOp(roster, member.memberId, input.roles)]);
+    return this.decide([setRolesOp(roster, member.memberId, refuseContradiction(input.roles))]);
   }
 
   async removeMember(input: { memberId: string }): Promise<TeamView> {
@@ -145,13 +146,28 @@ export class TeamService {
   }
 
   async setMyDisplayName(input: { displayName: string }): Promise<TeamView> {
+    if (!this.ownMember()) throw new ApiFailure('forbidden', 'your name in the team can change once an admin has approved this computer');
+    // The name in Settings is the one place it is set: changing it there writes the team's (nameChanged).
+    this.options.settings.update({ memberName: input.displayName });
+    await this.options.sync.flushNow();
+    return this.view();
+  }
+
+  /**
+   * The person renamed themself in Settings: once this computer is an approved member's, the team's
+   * member list shows the same name (an op of theirs), so a name is set in one place only.
+   */
+  nameChanged(name: string): void {
+    const own = this.ownMember();
+    const trimmed = name.trim();
+    if (!own || !trimmed || own.roster.members.get(own.memberId)?.displayName === trimmed) return;
+    this.options.sync.record([setDisplayNameOp(own.roster, own.memberId, trimmed)]);
+  }
+
+  private ownMember(): { roster: Roster; memberId: string } | null {
     const roster = this.trust()?.roster;
     const device = roster?.devices.get(this.options.sync.deviceId);
-    if (!roster || device?.status !== 'approved' || !device.memberId) {
-      throw new ApiFailure('forbidden', 'your name in the team can change once an admin has approved this computer');
-    }
-    this.options.settings.update({ memberName: input.displayName });
-    return this.decide([setDisplayNameOp(roster, device.memberId, input.displayName)]);
+    return roster && device?.status === 'approved' && device.memberId ? { roster, memberId: device.memberId } : null;
   }
 
   private async decide(drafts: Parameters<SyncService['record']>[0]): Promise<TeamView> {
@@ -192,4 +208,11 @@ export class TeamService {
   private ownIdentity() {
     return readOwnIdentity(this.options.profileDir);
   }
+}
+
+/** The trust layer would set such an op aside ('contradictory-roles'): say so before writing it. */
+function refuseContradiction(roles: Role[]): Role[] {
+  if (!rolesContradict(roles)) return roles;
+  const message = 'read-only (viewer) cannot go with a role that writes: choose one or the other';
+  throw new ApiFailure('invalid-input', message, [{ path: 'roles', message }]);
 }

@@ -4,7 +4,6 @@ import { useCurrentScreen } from '../nav/nav-store';
 import { registeredFrameNotices, registeredTopbarItems } from '../nav/registry';
 import { Person } from './Person';
 import { Sidebar } from './Sidebar';
-import { Today } from './Today';
 import './frame.css';
 
 /** Sidebar, header with today and the person, and the current screen under its heading. */
@@ -39,7 +38,6 @@ export function Frame() {
       <Sidebar />
       <div className="workspace">
         <header className="topbar">
-          <Today />
           {registeredTopbarItems().map((Item, index) => (
             <Item key={index} />
           ))}
