@@ -134,7 +134,7 @@ export function createAppServices(options: AppServicesOptions) {
     checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
-  const briefing = new BriefingService({ sync, me });
+  const briefing = new BriefingService({ sync, me, roster: () => tap?.latest()?.roster ?? null });
   void sync.ready.then(() => handover.start());
   const prizes = new PrizesService({
     sync,

@@ -136,3 +136,9 @@ export function unpublishedKeys(world: RotaWorld, month: string): string[] {
   const keys = new Set([...Object.keys(draft), ...Object.keys(published)]);
   return [...keys].filter((key) => !sameAssignment(draft[key], published[key])).sort(compareKeys);
 }
+
+// What a caller needs to build the world, so that other capabilities and the briefing import this file only.
+export { rosterAuthors, rosterMembers, rotaWorldOf } from './sources';
+export type { Duty, RotaWorld } from './world';
+export type { CoverView, SwapView } from './requests';
+export type { LeaveView } from './leave';

@@ -31,7 +31,7 @@ test('the shift briefing is the home screen: the previous note to sign, follow-u
     await expect(page.getByRole('heading', { name: '同步' })).toBeVisible();
   });
 
-  await test.step("小林's note for the shift before arrives live, and 老王 acknowledges it right there", async () => {
+  await test.step("小林's note for the shift before arrives live; 老王 opens it and signs under it", async () => {
     // A note for yesterday's shift of the same type is always earlier than the shift under way.
     const { draft } = await call<{ draft: { date: string; shiftTypeId: string; sections: Record<string, string> } }>(first, 'getHandoverDraft', {});
     const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now() - 86_400_000);
@@ -56,14 +56,21 @@ test('the shift briefing is the home screen: the previous note to sign, follow-u
     await call(second, 'updateSettings', { theme: 'dark' });
     await shootWhole(page, 'briefing-dark-en');
     await call(second, 'updateSettings', { language: 'zh-CN', theme: 'system' });
-    // The keys of the moments: ? lists them, a acknowledges the previous shift's note.
+    // The keys of the moments: ? lists them, a opens the previous shift's note to read and sign.
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: '键盘快捷键' })).toBeVisible();
     await shootWhole(page, 'briefing-shortcuts-zh-CN');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
+    const card = page.locator('section[aria-labelledby="briefing-previous-title"]');
+    // #17 item 5: the card never signs; signing is under the whole note.
+    await expect(card.getByRole('button', { name: '阅读并签收' })).toBeVisible();
+    await expect(card.getByRole('button', { name: /签收$/ })).toHaveCount(1);
     await page.keyboard.press('a');
-    await expect(page.getByText('你已签收').first()).toBeVisible();
+    await page.getByRole('button', { name: '我已读完，签收' }).click();
+    await expect(page.getByRole('button', { name: '我已读完，签收' })).toHaveCount(0);
+    await page.getByRole('navigation').getByRole('link', { name: /开班简报/ }).click();
+    await expect(card.getByText(/^你已于 .* 签收$/)).toBeVisible();
   });
 
   await test.step('an item opens its place, from the keyboard too', async () => {
