@@ -75,6 +75,7 @@ const rotaRequestsSchema = z.object({
       date: dateSchema,
       shiftTypeId: settingIdSchema.nullable(),
       other: personSchema.nullable(),
+      byMe: z.boolean(),
       waitsForMe: z.boolean(),
       place: placeSchema,
     }),

@@ -140,6 +140,8 @@ export interface RotaRequestItem {
   readonly shiftTypeId: string | null;
   /** The colleague it involves: who took my cover, who offered me a swap. */
   readonly other: Person | null;
+  /** I made the request (else it names me: a cover I took, a swap offered to me). */
+  readonly byMe: boolean;
   /** It waits for my answer (a swap offered to me). */
   readonly waitsForMe: boolean;
   readonly place: Place;

@@ -31,12 +31,12 @@ export function rotaRequestsSection(query: BriefingQuery, world: BriefingWorld):
   const requests: RotaRequestItem[] = [
     ...involving.leaves
       .filter((leave) => OPEN.has(leave.status) || ((leave.status === 'approved' || leave.status === 'declined') && leave.to >= today))
-      .map((leave): RotaRequestItem => ({ id: leave.id, kind: 'leave', status: leave.status, date: leave.from, shiftTypeId: null, other: null, waitsForMe: false, place })),
+      .map((leave): RotaRequestItem => ({ id: leave.id, kind: 'leave', status: leave.status, date: leave.from, shiftTypeId: null, other: null, byMe: true, waitsForMe: false, place })),
     ...involving.covers
       .filter((cover) => current(cover.status, cover.date) && cover.date >= addDaysToDate(today, -1))
       .map((cover): RotaRequestItem => {
         const other = cover.memberId === me ? cover.takenBy : cover.memberId;
-        return { id: cover.id, kind: 'cover', status: cover.status, date: cover.date, shiftTypeId: cover.shiftTypeId, other: other ? personOf(rota, other) : null, waitsForMe: false, place };
+        return { id: cover.id, kind: 'cover', status: cover.status, date: cover.date, shiftTypeId: cover.shiftTypeId, other: other ? personOf(rota, other) : null, byMe: cover.memberId === me, waitsForMe: false, place };
       }),
     ...involving.swaps
       .filter((swap) => current(swap.status, swap.from.date))
@@ -50,6 +50,7 @@ export function rotaRequestsSection(query: BriefingQuery, world: BriefingWorld):
           date: mySide.date,
           shiftTypeId: mySide.shiftTypeId,
           other: personOf(rota, offeredToMe ? swap.from.memberId : swap.to.memberId),
+          byMe: !offeredToMe,
           waitsForMe: offeredToMe && swap.status === 'proposed',
           place,
         };

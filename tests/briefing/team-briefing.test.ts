@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BriefingSchema, shiftBriefing, type Briefing, type BriefingSection, type SectionKind } from '../../shared/briefing';
-import { leaveRequestOp, decisionOp } from '../../shared/rota/builders';
+import { BriefingSchema, notificationsToShow, shiftBriefing, type Briefing, type BriefingSection, type SectionKind } from '../../shared/briefing';
+import { coverTakeOp, decisionOp, leaveRequestOp } from '../../shared/rota/builders';
 import { tickOp } from '../../shared/sop/builders';
 import { healthySync } from './seeded-team';
 import { CHEN, LEAD, WANG, ZHAO, at, me, roster, seededWholeTeam, withPrizeRequest, withRotaRequests, type WholeTeam } from './whole-team';
@@ -99,5 +99,34 @@ describe('as an approver', () => {
     expect(section(brief(team, ZHAO, at('09:00')), 'prizes')).toMatchObject({ waiting: [], mine: [{ requestId: 'r-800', status: 'submitted', totalFen: 80_000 }] });
     // The lead decided the first step already: nothing waits for the lead.
     expect(brief(team, LEAD, at('09:00')).sections.find((candidate) => candidate.kind === 'prizes')).toBeUndefined();
+  });
+});
+
+describe('notifications from the rota, the SOPs and the prize approvals', () => {
+  const all = { notified: new Set<string>(), enabled: () => true };
+  const team = seededWholeTeam();
+  withRotaRequests(team);
+  withPrizeRequest(team);
+  const full = (who: typeof ZHAO) => shiftBriefing({ state: team.state(), me: me(who), now: at('10:00'), sync: healthySync, roster: roster() });
+
+  it('a cover ask I can take, an approval step waiting for me, an SOP to acknowledge: once each', () => {
+    // The lead edits too: the SOP asks for the lead's acknowledgement as well.
+    expect(notificationsToShow(null, full(LEAD), all).map((item) => [item.key, item.text, item.subject])).toEqual([
+      ['cover:cover-0107', 'coverAsk', '王丽'],
+      ['sop:sop-posts:1', 'sop', '早班发帖规范'],
+    ]);
+    expect(notificationsToShow(null, full(CHEN), all).map((item) => [item.kind, item.subject])).toEqual([['approval', '新年有奖转发']]);
+    const zhao = notificationsToShow(null, full(ZHAO), all);
+    expect(zhao.map((item) => [item.key, item.kind])).toEqual([['sop:sop-posts:1', 'sop']]);
+    expect(notificationsToShow(full(ZHAO), full(ZHAO), all)).toEqual([]);
+    expect(notificationsToShow(null, full(ZHAO), { notified: new Set(), enabled: (kind) => kind !== 'sop' })).toEqual([]);
+  });
+
+  it('my cover ask taken by a colleague', () => {
+    const taken = seededWholeTeam();
+    withRotaRequests(taken);
+    taken.write(LEAD, coverTakeOp('cover-0107', at('11:00', '2026-01-04')));
+    const wang = shiftBriefing({ state: taken.state(), me: me(WANG), now: at('10:00'), sync: healthySync, roster: roster() });
+    expect(notificationsToShow(null, wang, all).filter((item) => item.kind === 'cover').map((item) => [item.key, item.text, item.subject])).toEqual([['cover-taken:cover-0107', 'coverTaken', '周主管']]);
   });
 });

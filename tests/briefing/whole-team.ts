@@ -60,7 +60,7 @@ export class WholeTeam {
   private clock = at('09:00', '2025-12-20');
 
   constructor() {
-    this.write(LEAD, { type: 'teamSettings.set', entity: 'teamSettings:team', data: lwwSetData(undefined, { shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes }) });
+    this.write(LEAD, { type: 'teamSettings.set', entity: 'teamSettings:team', data: { ...lwwSetData(undefined, { shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes }) } });
   }
 
   /** `member`'s computer writes `draft` having seen everything so far, at `wall` (default: a minute later). */
