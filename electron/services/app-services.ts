@@ -222,7 +222,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
-    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
+    ...exportHandlers({ state: () => sync.state, roster: () => tap?.latest()?.roster ?? null, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
   };
 
   return {

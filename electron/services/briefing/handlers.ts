@@ -2,6 +2,7 @@ import type { briefingOperations } from '../../../shared/api/briefing-contract';
 import type { exportOperations } from '../../../shared/api/export-contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import type { Roster } from '../../../shared/team';
 import type { HandlersOf } from '../dispatch';
 import { exportState } from '../export/export-folder';
 import { ExportPlaceError } from '../export/write-export';
@@ -17,6 +18,7 @@ export function briefingHandlers(service: BriefingService, notify: (title: strin
 
 export interface ExportSource {
   readonly state: () => ReadonlySyncState;
+  readonly roster: () => Roster | null;
   readonly teamName: () => string | null;
   readonly sharedDir: () => string;
 }
@@ -26,7 +28,7 @@ export function exportHandlers(source: ExportSource): HandlersOf<typeof exportOp
   return {
     exportTeamData: async ({ path }) => {
       try {
-        const files = await exportState(source.state(), source.teamName(), path, source.sharedDir(), Date.now());
+        const files = await exportState(source.state(), source.roster(), source.teamName(), path, source.sharedDir(), Date.now());
         return { path, files: files.length };
       } catch (error) {
         if (error instanceof ExportPlaceError) throw new ApiFailure('forbidden', error.message);
