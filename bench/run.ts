@@ -6,6 +6,7 @@ import { cleanBenchWrites, ensureDataset, SIZES, SKIPPED, type SizeName } from '
 import { apply, floor, fullGc, opens, peer, search } from './measure';
 import { continuousPropagation, propagation } from './propagation';
 import { median, round, summary } from './stats';
+import { syncthingPropagation } from './syncthing';
 
 /**
  * `npm run bench -- --size S|M|L [--seed 1] [--quick] [--reps n] [--results dir] [--data dir]`
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
   const file = join(values.results!, `${size}.json`);
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   printTable(output, targets);
+  if (!quick && !values['skip-propagation']) await syncthingPropagation(8, (line) => console.log(`\n  ${line}`));
   log(`written ${file}`);
 }
 

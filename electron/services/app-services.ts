@@ -19,6 +19,8 @@ import { mayWriteOp } from '../../shared/api/may-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
+import { attachmentHandlers } from './attachments/handlers';
+import { AttachmentStore } from './attachments/attachment-store';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './team-settings/handlers';
@@ -125,10 +127,15 @@ export function createAppServices(options: AppServicesOptions) {
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
   });
+  const attachments = new AttachmentStore({
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    log,
+    onStatus: (listener) => sync.onStatus(listener),
+  });
   const handover = new HandoverService({
     sync,
     profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
     me,
     // The note records the shift's checklist from the SOPs: what was done against the plan.
     checklist: (shift) => sop.handoverChecklist(shift),
@@ -158,10 +165,14 @@ export function createAppServices(options: AppServicesOptions) {
   });
 
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
-  const showable = new ShowablePaths(() => {
-    const dir = sharedDirOf(settings.get().sharedFolder);
-    return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
-  });
+  const showable = new ShowablePaths(
+    () => {
+      const dir = sharedDirOf(settings.get().sharedFolder);
+      return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
+    },
+    join(profileDir, 'showable.json'),
+    log,
+  );
 
   const rota = new RotaService({
     sync,
@@ -217,12 +228,19 @@ export function createAppServices(options: AppServicesOptions) {
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
     ...handoverHandlers(handover),
+    ...attachmentHandlers(attachments),
     ...teamSettingsHandlers(teamSettingsService),
     ...rotaHandlers(rota),
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
-    ...exportHandlers({ state: () => sync.state, roster: () => tap?.latest()?.roster ?? null, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
+    ...exportHandlers({
+      state: () => sync.state,
+      roster: () => tap?.latest()?.roster ?? null,
+      teamName: () => sync.getStatus().teamName,
+      sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+      written: (...paths) => showable.remember(...paths),
+    }),
   };
 
   return {
@@ -238,6 +256,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      attachments.close();
       rota.close();
       sop.close();
       prizes.close();
