@@ -1,5 +1,6 @@
 import { teamCapabilities } from '../../shared/capabilities';
-import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
+import { lwwSetData, type Op, type SyncState } from '../../shared/sync';
+import { foldedReplica } from '../support/sample-team';
 import type { OpDraft, Role, Roster, RosterDevice, RosterMember } from '../../shared/team';
 import { DEFAULT_TEAM_SETTINGS, type Person } from '../../shared/team-settings';
 import { coverRequestOp, publishMonthOp, swapProposeOp } from '../../shared/rota/builders';
@@ -78,10 +79,7 @@ export class WholeTeam {
   }
 
   state(): SyncState {
-    const state = createSyncState(teamCapabilities);
-    const result = state.apply(this.ops);
-    if (result.invalid.length > 0 || result.failures.length > 0) throw new Error(JSON.stringify(result));
-    return state;
+    return foldedReplica(teamCapabilities, this.ops);
   }
 }
 
