@@ -28,7 +28,9 @@ import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
+import { qualifiesBy } from './rota/sop-qualifies';
 import { sopHandlers } from './sop/handlers';
+import { sopRotaFacts } from './sop/rota-facts';
 import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
@@ -119,13 +121,15 @@ export function createAppServices(options: AppServicesOptions) {
     const memberId = readOwnIdentity(profileDir).memberId;
     return name && memberId ? { memberId, name } : null;
   };
-  const sop = new SopService({
+  const sop: SopService = new SopService({
     sync,
     roster: () => team.roster(),
     me,
     roles: () => team.view().me.roles,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Holidays and who is on a shift come from the rota (made below; asked only once running).
+    rota: sopRotaFacts(() => rota.world()),
   });
   const attachments = new AttachmentStore({
     profileDir,
@@ -174,7 +178,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   );
 
-  const rota = new RotaService({
+  const rota: RotaService = new RotaService({
     sync,
     roster: () => tap?.latest()?.roster ?? null,
     memberId: () => {
@@ -187,6 +191,8 @@ export function createAppServices(options: AppServicesOptions) {
     },
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Who may take a cover: only those who acknowledged the SOPs the shift requires.
+    qualifies: () => qualifiesBy(sop.docs()),
   });
 
   const handlers: Handlers = {

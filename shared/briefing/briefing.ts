@@ -55,7 +55,7 @@ export function shiftBriefing(input: BriefingInput): Briefing {
     },
     handoverToWriteSection(query, mine, moment, notes),
     previous,
-    checklistSection(query, world, mine, moment),
+    checklistSection(query, world, input.roster ?? null, mine, moment),
     followUpsSection(query, moment),
     prizesSection(query, world),
     rotaRequestsSection(query, world),

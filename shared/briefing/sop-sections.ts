@@ -1,4 +1,6 @@
-import { pendingAcknowledgements, publishedSince, shiftChecklist, shiftChecklistView, type ShiftChecklistState } from '../sop/queries';
+import { pendingAcknowledgements, publishedSince, shiftChecklist, shiftChecklistView, sopTeamOf, type ShiftChecklistState } from '../sop/queries';
+import { dutiesBetween, holidayCalendar, roleOn } from '../rota/queries';
+import type { Roster } from '../team';
 import type { BriefingQuery } from './duty';
 import type { ChecklistSection, SopsSection } from './capability-types';
 import type { Moment, MyShift } from './types';
@@ -32,13 +34,20 @@ export function sopsSection(query: BriefingQuery, world: BriefingWorld, since: n
 }
 
 /** Before and during my shift: its checklist from the published SOPs, with the rota's public holidays. */
-export function checklistSection(query: BriefingQuery, world: BriefingWorld, mine: MyShift | null, moment: Moment): ChecklistSection | null {
+export function checklistSection(query: BriefingQuery, world: BriefingWorld, roster: Roster | null, mine: MyShift | null, moment: Moment): ChecklistSection | null {
   if (!mine || (moment !== 'before' && moment !== 'during' && moment !== 'ending')) return null;
   const shiftType = query.settings.shiftTypes.find((type) => type.id === mine.shift.shiftTypeId);
   if (!shiftType) return null;
-  const holidays = new Set((world.rota?.settings.holidays ?? []).filter((day) => day.kind === 'holiday').map((day) => day.date));
+  const calendar = world.rota ? holidayCalendar(world.rota) : { holidays: new Set<string>(), workdays: new Set<string>() };
   const ticks = (query.state.get(shiftChecklist, `${mine.shift.date}.${mine.shift.shiftTypeId}`) as ShiftChecklistState | undefined) ?? null;
-  const view = shiftChecklistView(world.sops, { shift: mine.shift, shiftType, timeZone: query.settings.timeZone, holidays }, ticks, query.now);
+  // Whose ticks count: those on the shift by the rota (null where it publishes nothing for it), as on the checklist screen.
+  const rota = world.rota;
+  const onShift = (memberId: string, shift: { date: string; shiftTypeId: string }) => {
+    const duty = rota ? dutiesBetween(rota, shift.date, 1).find((candidate) => candidate.shiftTypeId === shift.shiftTypeId) : undefined;
+    return duty ? roleOn(duty, memberId) !== null : null;
+  };
+  const judge = { team: roster ? sopTeamOf(roster) : null, onShift };
+  const view = shiftChecklistView(world.sops, { shift: mine.shift, shiftType, timeZone: query.settings.timeZone, ...calendar }, ticks, query.now, judge);
   if (view.entries.length === 0) return null;
   return {
     kind: 'checklist',
