@@ -151,7 +151,7 @@ export function createAppServices(options: AppServicesOptions) {
     checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
-  const briefing = new BriefingService({ sync, me });
+  const briefing = new BriefingService({ sync, me, roster: () => tap?.latest()?.roster ?? null });
   void sync.ready.then(() => handover.start());
   const prizes = new PrizesService({
     sync,
@@ -255,6 +255,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
     ...exportHandlers({
       state: () => sync.state,
+      roster: () => tap?.latest()?.roster ?? null,
       teamName: () => sync.getStatus().teamName,
       sharedDir: () => sharedDirOf(settings.get().sharedFolder),
       written: (...paths) => showable.remember(...paths),

@@ -18,7 +18,7 @@ async function show(title: string, body: string): Promise<void> {
 
 function words(item: BriefingNotification): [string, string] {
   const t = i18n.t.bind(i18n);
-  return [t(`briefing.notify.${item.kind}.title` as MessageKey), t(`briefing.notify.${item.kind}.body` as MessageKey, { subject: item.subject })];
+  return [t(`briefing.notify.${item.text}.title` as MessageKey), t(`briefing.notify.${item.text}.body` as MessageKey, { subject: item.subject })];
 }
 
 /**

@@ -7,6 +7,8 @@ import { DutyCard } from './DutyCard';
 import { FollowUpsCard } from './FollowUpsCard';
 import { ChangesCard, HandoverToWriteCard, PreviousHandoverCard } from './HandoverCards';
 import { SyncHealthCard } from './SyncHealthCard';
+import { CampaignsCard, PrizesCard, RotaRequestsCard } from './RequestCards';
+import { ChecklistCard, SopsCard } from './WorkCards';
 import { foreignZone } from './format';
 import './briefing.css';
 
@@ -31,6 +33,16 @@ function Section({ section, briefing, context }: SectionProps) {
       return <FollowUpsCard section={section} timeZone={timeZone} departments={departments} />;
     case 'changes':
       return <ChangesCard section={section} timeZone={timeZone} shiftTypes={shiftTypes} />;
+    case 'checklist':
+      return <ChecklistCard section={section} shiftTypes={shiftTypes} />;
+    case 'prizes':
+      return <PrizesCard section={section} timeZone={timeZone} />;
+    case 'rotaRequests':
+      return <RotaRequestsCard section={section} shiftTypes={shiftTypes} />;
+    case 'sops':
+      return <SopsCard section={section} timeZone={timeZone} />;
+    case 'campaigns':
+      return <CampaignsCard section={section} />;
     case 'sync':
       return <SyncHealthCard section={section} timeZone={timeZone} />;
   }

@@ -1,13 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ChangesSection, HandoverToWriteSection, NoteItem, PreviousHandoverSection } from '../../shared/briefing';
 import type { ShiftType } from '../../shared/team-settings';
-import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
-import { baton } from '../bridge/baton';
 import { formatInZone, settingName } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { refreshBriefing } from './briefing-store';
 import { PlaceLink } from './PlaceLink';
 
 interface Props {
@@ -15,36 +12,35 @@ interface Props {
   shiftTypes: readonly ShiftType[];
 }
 
+/**
+ * A note in the briefing. Acknowledging means having read it (#17 item 5): the card never signs,
+ * it opens the note, whose 签收 button sits under the whole text.
+ */
 function NoteRow({ note, timeZone, signable }: { note: NoteItem; timeZone: string; signable: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const canWrite = useCanWrite();
-  const acknowledge = async () => {
-    const result = await baton.acknowledgeHandover({ id: note.id });
-    if (!result.ok) reportError(result.error, 'errors.couldNotSave');
-    await refreshBriefing();
-  };
+  const byline = t('handover.note.byline', { name: note.author.name, at: formatInZone(note.at, timeZone, language) });
+  const toSign = signable && note.acknowledgedAt === null;
   return (
     <li className="briefing__row">
       <div className="briefing__row-main">
-        <PlaceLink place={note.place}>{t('handover.note.byline', { name: note.author.name, at: formatInZone(note.at, timeZone, language) })}</PlaceLink>
+        {toSign ? <span>{byline}</span> : <PlaceLink place={note.place}>{byline}</PlaceLink>}
         {note.excerpt && <p className="briefing__excerpt">{note.excerpt}</p>}
       </div>
-      {signable &&
-        (note.acknowledged ? (
-          <span className="badge badge--ok">{t('handover.previous.signed')}</span>
-        ) : (
-          canWrite && (
-            <button type="button" className="button button--primary" data-briefing-acknowledge="" onClick={() => void acknowledge()}>
-              {t('handover.note.acknowledge')}
-            </button>
-          )
-        ))}
+      {signable && note.acknowledgedAt !== null && (
+        <span className="badge badge--ok">{t('handover.previous.signedAt', { at: formatInZone(note.acknowledgedAt, timeZone, language) })}</span>
+      )}
+      {toSign && (
+        <PlaceLink place={note.place} className={canWrite ? 'button button--primary' : 'button'} acknowledge>
+          {t(canWrite ? 'handover.previous.readAndSign' : 'handover.previous.read')}
+        </PlaceLink>
+      )}
     </li>
   );
 }
 
-/** The previous shift's notes, each to read and sign for (签收) right here. */
+/** The previous shift's notes, each to open, read and sign for (签收). */
 export function PreviousHandoverCard({ section, timeZone, shiftTypes }: Props & { section: PreviousHandoverSection }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -60,6 +56,7 @@ export function PreviousHandoverCard({ section, timeZone, shiftTypes }: Props & 
           <NoteRow key={note.id} note={note} timeZone={timeZone} signable />
         ))}
       </ul>
+      {waiting > 0 && <p className="card__description">{t('handover.previous.hint')}</p>}
     </Card>
   );
 }

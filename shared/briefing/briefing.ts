@@ -4,6 +4,12 @@ import type { ReadonlySyncState } from '../sync/trust-plug';
 import { defaultDuty, myMoment, myNextShift, type BriefingQuery, type DutySource } from './duty';
 import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, notesOf, previousHandoverSection } from './handover-sections';
 import { syncSection } from './sync-section';
+import type { Roster } from '../team';
+import { campaignsSection, prizesSection } from './prize-sections';
+import { rotaDuty } from './rota-duty';
+import { rotaRequestsSection } from './rota-sections';
+import { checklistSection, sopsSection } from './sop-sections';
+import { briefingWorld } from './team-world';
 import type { Briefing, BriefingSection } from './types';
 
 export interface BriefingInput {
@@ -14,7 +20,9 @@ export interface BriefingInput {
   readonly sync: SyncStatus;
   /** Sync notices up to this instant were seen on the sync screen. */
   readonly noticesSeenAt?: number;
-  /** Who is on which shift; without it, `defaultDuty` (no rota). */
+  /** The team's roster as the trust layer folded it: who is who, with which roles. Null: no team yet. */
+  readonly roster?: Roster | null;
+  /** Who is on which shift; by default the published rota, or `defaultDuty` while the team keeps none. */
   readonly duty?: DutySource;
 }
 
@@ -26,9 +34,12 @@ export interface BriefingInput {
 export function shiftBriefing(input: BriefingInput): Briefing {
   const settings = teamSettingsOf(input.state.get(teamSettings, TEAM_SETTINGS_ID));
   const query: BriefingQuery = { state: input.state, me: input.me, now: input.now, settings };
-  const duty = (input.duty ?? defaultDuty)(query);
+  const world = briefingWorld(input.state, input.roster ?? null, input.me?.memberId ?? null, input.now);
+  const keepsRota = world.rota !== null && world.rota.published.size > 0;
+  const duty = (input.duty ?? (keepsRota ? rotaDuty(world.rota!, input.me) : defaultDuty))(query);
   const { moment, mine } = myMoment(duty, input.now);
   const notes = notesOf(query);
+  const since = lastSeenAt(query, duty.lastShiftEndedAt, notes);
 
   const previous = previousHandoverSection(query, mine, moment, notes);
   const shown = new Set(previous?.notes.map((note) => note.id) ?? []);
@@ -44,8 +55,13 @@ export function shiftBriefing(input: BriefingInput): Briefing {
     },
     handoverToWriteSection(query, mine, moment, notes),
     previous,
+    checklistSection(query, world, input.roster ?? null, mine, moment),
     followUpsSection(query, moment),
-    changesSection(query, lastSeenAt(query, duty.lastShiftEndedAt, notes), notes, shown),
+    prizesSection(query, world),
+    rotaRequestsSection(query, world),
+    sopsSection(query, world, since),
+    changesSection(query, since, notes, shown),
+    campaignsSection(query, world, moment),
     sync,
   ];
   const present = sections.filter((section): section is BriefingSection => section !== null);

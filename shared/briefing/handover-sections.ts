@@ -27,12 +27,14 @@ export function notesOf(query: BriefingQuery): SubmittedHandover[] {
 
 function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
   const { note } = state;
+  const mine = query.me ? state.acknowledgements.find((ack) => ack.by.memberId === query.me?.memberId) : undefined;
   return {
     id: state.id,
     author: note.author,
     at: note.at,
     excerpt: noteExcerpt(note),
-    acknowledged: query.me !== null && hasAcknowledged(state, query.me.memberId),
+    acknowledged: mine !== undefined,
+    acknowledgedAt: mine?.at ?? null,
     place: { screen: 'handover', item: state.id },
   };
 }

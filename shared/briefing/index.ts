@@ -1,4 +1,7 @@
 export * from './types';
+export * from './capability-types';
+export * from './team-world';
+export * from './rota-duty';
 export * from './duty';
 export * from './handover-sections';
 export * from './sync-section';

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { SET_ASIDE_REASONS, UNAVAILABLE_REASONS } from '../sync/status';
-import { dateSchema, epochMsSchema, personSchema, settingIdSchema } from '../team-settings';
+import { epochMsSchema, personSchema } from '../team-settings';
 import { DUTY_ROLES, MOMENTS, type Briefing } from './types';
+import { capabilitySectionSchemas, placeSchema, shiftRefSchema } from './capability-schema';
 
 /** The briefing as the bridge answers it: checked against this, so a screen never gets a shape it cannot show. */
 
-const placeSchema = z.object({ screen: z.string(), item: z.string().optional() });
-const shiftRefSchema = z.object({ date: dateSchema, shiftTypeId: settingIdSchema });
 const shiftInstanceSchema = shiftRefSchema.extend({ startAt: epochMsSchema, endAt: epochMsSchema });
 const myShiftSchema = z.object({ shift: shiftInstanceSchema, role: z.enum(DUTY_ROLES).nullable() });
 const onDutySchema = z.object({ shift: shiftInstanceSchema, people: z.array(z.object({ person: personSchema, role: z.enum(DUTY_ROLES) })) });
-const noteItemSchema = z.object({ id: z.string(), author: personSchema, at: z.number(), excerpt: z.string(), acknowledged: z.boolean(), place: placeSchema });
+const noteItemSchema = z.object({ id: z.string(), author: personSchema, at: z.number(), excerpt: z.string(), acknowledged: z.boolean(), acknowledgedAt: z.number().nullable(), place: placeSchema });
 const followUpItemSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -44,6 +43,7 @@ const sectionSchema = z.discriminatedUnion('kind', [
     lastPollAt: z.number().nullable(),
     place: placeSchema,
   }),
+  ...capabilitySectionSchemas,
 ]);
 
 export const BriefingSchema: z.ZodType<Briefing> = z.object({

@@ -2,6 +2,7 @@ import type { EscalationState } from '../handover/queries';
 import type { Person, ShiftInstance, ShiftRef } from '../team-settings';
 import type { SetAsideReason, UnavailableReason } from '../sync/status';
 import type { SyncHealth } from '../sync/health';
+import type { CampaignsSection, ChecklistSection, PrizesSection, RotaRequestsSection, SopsSection } from './capability-types';
 
 /**
  * The shift briefing (开班简报) as data: sections of items, each with the codes and values a screen
@@ -68,6 +69,8 @@ export interface NoteItem {
   readonly excerpt: string;
   /** I signed for it (签收). */
   readonly acknowledged: boolean;
+  /** When I signed for it, null while I have not. */
+  readonly acknowledgedAt: number | null;
   readonly place: Place;
 }
 
@@ -123,7 +126,18 @@ export interface SyncSection {
   readonly place: Place;
 }
 
-export type BriefingSection = DutySection | HandoverToWriteSection | PreviousHandoverSection | FollowUpsSection | ChangesSection | SyncSection;
+export type BriefingSection =
+  | DutySection
+  | HandoverToWriteSection
+  | PreviousHandoverSection
+  | ChecklistSection
+  | FollowUpsSection
+  | PrizesSection
+  | RotaRequestsSection
+  | SopsSection
+  | ChangesSection
+  | CampaignsSection
+  | SyncSection;
 export type SectionKind = BriefingSection['kind'];
 
 export interface Briefing {

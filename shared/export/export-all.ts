@@ -5,9 +5,12 @@ import type { ExportFile, ExportInput, Exporter } from './types';
 /** Every capability's exporter; a capability that lands adds its own here (one line). */
 export const exporters: readonly Exporter[] = [exportHandovers, exportFollowUps];
 
-/** Everything the team wrote, as files readable without Baton, and a README saying what each is. */
-export function exportEverything(input: ExportInput): ExportFile[] {
-  const files = exporters.flatMap((exporter) => exporter(input));
+/**
+ * Everything the team wrote, as files readable without Baton, and a README saying what each is.
+ * `more`: files the services make with Node-only writers (the rota's .ics, the SOPs, prizes).
+ */
+export function exportEverything(input: ExportInput, more: readonly ExportFile[] = []): ExportFile[] {
+  const files = [...exporters.flatMap((exporter) => exporter(input)), ...more];
   const described = files.filter((file) => file.describe);
   const readme = [
     `# ${input.teamName ?? 'Baton'}: 团队数据导出 / team data export`,

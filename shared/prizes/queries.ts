@@ -113,3 +113,9 @@ export function campaignsAround(campaigns: readonly Campaign[], today: string, d
     startingSoon: campaigns.filter((item) => item.startDate > today && item.startDate <= horizon),
   };
 }
+
+// What a caller needs to ask these, so that other capabilities and the briefing import this file only.
+export { teamFactsOf, type OnLeave } from './team-facts';
+export type { RequestView, RequestStatus } from './workflow-types';
+export type { Campaign } from './campaign';
+export type { PrizeSettings } from './settings';

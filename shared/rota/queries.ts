@@ -195,3 +195,9 @@ export function holidayCalendar(world: RotaWorld): HolidayCalendar {
   const days = (kind: 'holiday' | 'workday') => new Set(world.settings.holidays.filter((holiday) => holiday.kind === kind).map((holiday) => holiday.date));
   return { holidays: days('holiday'), workdays: days('workday') };
 }
+
+// What a caller needs to build the world, so that other capabilities and the briefing import this file only.
+export { rosterAuthors, rosterMembers, rotaWorldOf } from './sources';
+export type { Duty, RotaWorld } from './world';
+export type { CoverView, SwapView } from './requests';
+export type { LeaveView } from './leave';

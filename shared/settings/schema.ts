@@ -31,6 +31,10 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
 export const NotificationSettingsSchema = z.object({
   handover: z.boolean(),
   escalation: z.boolean(),
+  // Added later: a computer's stored settings without them get them on.
+  cover: z.boolean().default(true),
+  approval: z.boolean().default(true),
+  sop: z.boolean().default(true),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
@@ -62,7 +66,7 @@ export const defaultSettings: Settings = {
   firstRunDone: false,
   pollIntervalSeconds: 5,
   window: { width: 1280, height: 820, maximized: false },
-  notifications: { handover: true, escalation: true },
+  notifications: { handover: true, escalation: true, cover: true, approval: true, sop: true },
   notifiedKeys: [],
 };
 

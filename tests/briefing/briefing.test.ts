@@ -23,7 +23,7 @@ describe('the shift briefing around the early/late change, without a rota', () =
     expect(section(briefing, 'duty').mine).toMatchObject({ shift: { date: '2026-01-05', shiftTypeId: 'early' }, role: null });
     const previous = section(briefing, 'previousHandover');
     expect(previous.shift).toEqual({ date: '2026-01-04', shiftTypeId: 'late' });
-    expect(previous.notes).toMatchObject([{ id: 'late-0104', acknowledged: false, place: { screen: 'handover', item: 'late-0104' } }]);
+    expect(previous.notes).toMatchObject([{ id: 'late-0104', acknowledged: false, acknowledgedAt: null, place: { screen: 'handover', item: 'late-0104' } }]);
     const followUps = section(briefing, 'followUps');
     expect(followUps.items.map((item) => item.id)).toEqual(['overdue', 'escalated', 'later']);
     expect(followUps.overdueCount).toBe(1);
@@ -38,7 +38,7 @@ describe('the shift briefing around the early/late change, without a rota', () =
     expect(briefing.moment).toBe('during');
     expect(section(briefing, 'previousHandover').notes[0]?.acknowledged).toBe(false);
     const signed = shiftBriefing({ state: stateWith([acknowledge(new TestDevice('dddddddddddddddddddddddddd'), at('08:04'), 'late-0104', ZHAO)]), me: ZHAO, now: at('08:05'), sync: healthySync });
-    expect(section(signed, 'previousHandover').notes[0]?.acknowledged).toBe(true);
+    expect(section(signed, 'previousHandover').notes[0]).toMatchObject({ acknowledged: true, acknowledgedAt: at('08:04') });
   });
 
   it('09:31: the escalation past its Weibo-first deadline moves up among the overdue', () => {

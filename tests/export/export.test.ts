@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportFolder } from '../../electron/services/export/export-folder';
@@ -26,7 +27,19 @@ async function teamWithNotes() {
   }
   await call(app, 'createFollowUp', { title: '跟进客服, 回复 "差评"', owner: person, dueAt: Date.now() + 3_600_000, category: 'other', departmentId: null, escalation: null });
   await call(app, 'syncNow');
-  return { app, sharedDir };
+  return { app, sharedDir, me: person };
+}
+
+/** Adds January's rota (the lead on the early shift of 5 and 6 Jan) and a published SOP. */
+async function withRotaAndSop(app: Awaited<ReturnType<typeof teamWithNotes>>['app'], me: Person) {
+  for (const date of ['2026-01-05', '2026-01-06']) {
+    expect(await call(app, 'setRotaSlot', { date, shiftTypeId: 'early', primary: [me.memberId], backup: null })).toMatchObject({ queued: false });
+  }
+  expect(await call(app, 'publishRotaMonth', { month: '2026-01' })).toMatchObject({ queued: false });
+  const saved = await call<{ ok: true; id: string; revision: string }>(app, 'saveSopRevision', { id: null, parents: [], title: '评论区回复规范', body: '# 回复\n\n先致歉，再说明。', checklist: [], area: 'fans' });
+  await call(app, 'submitSopRevision', { id: saved.id, revision: saved.revision });
+  expect(await call(app, 'publishSopRevision', { id: saved.id, revision: saved.revision, minor: false })).toMatchObject({ queued: false });
+  await call(app, 'syncNow');
 }
 
 describe('export of everything', () => {
@@ -57,6 +70,37 @@ describe('export of everything', () => {
     expect(readme).toContain('# 微博运营组');
     expect(readme).toContain('handovers/');
     expect(readme).toContain('follow-ups.csv');
+  });
+
+  it('the rota as .ics (ical.js reads it back) and CSV, every published SOP as Markdown, prizes as CSV', async () => {
+    const { app, sharedDir, me } = await teamWithNotes();
+    await withRotaAndSop(app, me);
+    const out = join(tempDir('export-out'), 'export');
+    const outcome = await exportFolder(sharedDir, out, Date.parse('2026-01-05T10:00:00+08:00'));
+    expect(outcome).toMatchObject({ available: true, files: expect.arrayContaining(['rota/rota.ics', 'rota/rota.csv', 'prizes.csv']) });
+
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(join(out, 'rota', 'rota.ics'), 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    expect(events).toHaveLength(2);
+    expect(events.map((event) => event.startDate.toJSDate().getTime()).sort()).toEqual([Date.parse('2026-01-05T08:00:00+08:00'), Date.parse('2026-01-06T08:00:00+08:00')]);
+    expect(events[0]!.summary).toContain('王主管');
+
+    const rota = Papa.parse<Record<string, string>>(readFileSync(join(out, 'rota', 'rota.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true });
+    expect(rota.errors).toEqual([]);
+    expect(rota.data).toHaveLength(2);
+
+    const sops = readdirSync(join(out, 'sops'));
+    expect(sops).toHaveLength(1);
+    const sopText = readFileSync(join(out, 'sops', sops[0]!), 'utf8');
+    expect(sopText).toMatch(/^---\nid: ".+"\ntitle: "评论区回复规范"\narea: "fans"\nversion: 1\n/);
+    expect(sopText).toContain('先致歉，再说明。');
+
+    const prizes = Papa.parse<Record<string, string>>(readFileSync(join(out, 'prizes.csv'), 'utf8').slice(1), { header: true, skipEmptyLines: true });
+    expect(prizes.errors).toEqual([]);
+    expect(prizes.meta.fields).toContain('record');
+
+    const readme = readFileSync(join(out, 'README.md'), 'utf8');
+    for (const file of ['rota/rota.ics', 'rota/rota.csv', 'sops/', 'prizes.csv']) expect(readme).toContain(file);
   });
 
   it('refuses to write into the shared folder, and says when the folder cannot be read', async () => {

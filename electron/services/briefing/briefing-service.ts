@@ -1,5 +1,6 @@
 import { shiftBriefing, type Briefing } from '../../../shared/briefing';
 import type { Person } from '../../../shared/team-settings';
+import type { Roster } from '../../../shared/team';
 import type { SyncStatus } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 
@@ -7,6 +8,8 @@ export interface BriefingServiceOptions {
   readonly sync: { readonly state: ReadonlySyncState; getStatus(): SyncStatus };
   /** The person on this computer; null before they have a name and a member id. */
   readonly me: () => Person | null;
+  /** The roster the trust layer folded (who is who, with which roles); null before there is a team. */
+  readonly roster?: () => Roster | null;
   readonly now?: () => number;
 }
 
@@ -20,6 +23,6 @@ export class BriefingService {
 
   get(noticesSeenAt: number): Briefing {
     const { sync, me } = this.options;
-    return shiftBriefing({ state: sync.state, me: me(), now: this.now(), sync: sync.getStatus(), noticesSeenAt });
+    return shiftBriefing({ state: sync.state, me: me(), now: this.now(), sync: sync.getStatus(), noticesSeenAt, roster: this.options.roster?.() ?? null });
   }
 }

@@ -3,6 +3,7 @@ import type { briefingOperations } from '../../../shared/api/briefing-contract';
 import type { exportOperations } from '../../../shared/api/export-contract';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
+import type { Roster } from '../../../shared/team';
 import type { HandlersOf } from '../dispatch';
 import { exportState } from '../export/export-folder';
 import { ExportPlaceError } from '../export/write-export';
@@ -18,6 +19,7 @@ export function briefingHandlers(service: BriefingService, notify: (title: strin
 
 export interface ExportSource {
   readonly state: () => ReadonlySyncState;
+  readonly roster: () => Roster | null;
   readonly teamName: () => string | null;
   readonly sharedDir: () => string;
   /** The export folder and each file written there, for "Show in folder". */
@@ -29,7 +31,7 @@ export function exportHandlers(source: ExportSource): HandlersOf<typeof exportOp
   return {
     exportTeamData: async ({ path }) => {
       try {
-        const files = await exportState(source.state(), source.teamName(), path, source.sharedDir(), Date.now());
+        const files = await exportState(source.state(), source.roster(), source.teamName(), path, source.sharedDir(), Date.now());
         // The folder last: of a very large export, the oldest files are forgotten first, never the folder.
         source.written(...files.map((file) => join(path, ...file.split('/'))), path);
         return { path, files: files.length };

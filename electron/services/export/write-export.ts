@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { exportEverything, type ExportInput } from '../../../shared/export';
+import { exportEverything, type ExportFile, type ExportInput } from '../../../shared/export';
 
 /** Where an export may not go: inside the shared folder it would be synced to everyone as foreign files. */
 export class ExportPlaceError extends Error {}
@@ -11,10 +11,10 @@ function inside(child: string, parent: string): boolean {
 }
 
 /** Writes every export file under `outDir` (made if missing); answers the paths written, relative to it. */
-export async function writeExport(input: ExportInput, outDir: string, sharedDir: string): Promise<string[]> {
+export async function writeExport(input: ExportInput, outDir: string, sharedDir: string, more: readonly ExportFile[] = []): Promise<string[]> {
   if (!isAbsolute(outDir)) throw new ExportPlaceError('the export folder must be a full path');
   if (inside(outDir, sharedDir)) throw new ExportPlaceError('the export folder must not be inside the shared folder');
-  const files = exportEverything(input);
+  const files = exportEverything(input, more);
   for (const file of files) {
     const target = join(outDir, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });

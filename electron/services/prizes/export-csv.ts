@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { campaignsOf, fenToYuanText, prizeViews, teamFactsOf } from '../../../shared/prizes';
 import { rosterAuthors, rosterMembers, rotaWorldOf } from '../../../shared/rota';
 import { isOnApprovedLeave } from '../../../shared/rota/queries';
+import type { Roster } from '../../../shared/team';
+import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { AppSyncConfig } from '../sync/app-sync-config';
 import { foldFolder } from '../sync/folder-fold';
 import { nodeCrypto } from '../sync/node-crypto';
@@ -19,7 +21,11 @@ export async function exportPrizesCsv(sharedDir: string, config: AppSyncConfig, 
   if (!folded.available) throw new Error(`the shared folder cannot be read: ${folded.detail}`);
   const roster = tap?.latest()?.roster;
   if (!roster) throw new Error('the team folder has no roster to judge decisions by');
-  const state = folded.fold.state;
+  return prizesCsv(folded.fold.state, roster, now);
+}
+
+/** The CSV of a folded state judged by its roster (the CLI's and the whole export's). */
+export function prizesCsv(state: ReadonlySyncState, roster: Roster, now: number): string {
   // Leave from the rota, as on every device: a delegate's decision counts here as it does there.
   const rota = rotaWorldOf(state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) });
   const views = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (memberId, atMs) => isOnApprovedLeave(rota, memberId, atMs), now });

@@ -1,0 +1,36 @@
+import type { Role, Roster } from '../team';
+import type { ReadonlySyncState } from '../sync/trust-plug';
+import { isOnApprovedLeave, rosterAuthors, rosterMembers, rotaWorldOf, type RotaWorld } from '../rota/queries';
+import { hasAcknowledgedShiftSops, sop, sopDocs, sopTeamOf, type SopDoc } from '../sop/queries';
+import { campaignsOf, prizeSettingsIn, prizeViews, teamFactsOf, type Campaign, type PrizeSettings, type RequestView } from '../prizes/queries';
+
+/**
+ * What the rota, the SOPs and the prize approvals say, built once per briefing through each
+ * capability's documented queries. Without a roster (a folder with no team yet, or tests of the
+ * handover part alone) there is no rota and no prize request anyone may be asked to decide.
+ */
+export interface BriefingWorld {
+  readonly rota: RotaWorld | null;
+  readonly sops: readonly SopDoc[];
+  readonly prizes: readonly RequestView[];
+  readonly prizeSettings: PrizeSettings;
+  readonly campaigns: readonly Campaign[];
+  /** My roles now (which SOPs I must read, which steps I may decide). */
+  readonly myRoles: readonly Role[];
+}
+
+export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, memberId: string | null, now: number): BriefingWorld {
+  const sops = sopDocs(
+    state.list(sop).map((entry) => entry.state),
+    roster ? sopTeamOf(roster) : null,
+  );
+  const common = { sops, prizeSettings: prizeSettingsIn(state), campaigns: campaignsOf(state) };
+  if (!roster) return { ...common, rota: null, prizes: [], myRoles: [] };
+  // Cover eligibility asks the SOPs: a colleague must have acknowledged what the shift type requires.
+  const rota = rotaWorldOf(state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }, (member, shiftTypeId) =>
+    hasAcknowledgedShiftSops(sops, member, shiftTypeId),
+  );
+  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now });
+  const me = memberId ? roster.members.get(memberId) : undefined;
+  return { ...common, rota, prizes, myRoles: me && me.removed === null ? me.roles : [] };
+}
