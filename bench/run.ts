@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanBenchWrites, ensureDataset, SIZES, SKIPPED, type SizeName } from './generate';
+import { cleanBenchWrites, ensureDataset, SIZES, type SizeName } from './generate';
 import { apply, floor, fullGc, opens, peer, search } from './measure';
 import { continuousPropagation, propagation } from './propagation';
 import { median, round, summary } from './stats';
@@ -100,7 +100,6 @@ async function measureAll() {
       escalations: meta.counts.escalations,
       opsByType: meta.counts.opsByType,
       generatedMs: meta.generatedMs,
-      skipped: SKIPPED,
     },
     floor: { ms: round(floorMs), lines },
     coldOpen: {
@@ -180,7 +179,6 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
   for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
   console.log(`\n  targets (for M):`);
   for (const t of targets) console.log(`  ${t.met === null ? '-   ' : t.met ? 'met ' : 'MISS'} ${t.metric.padEnd(34)} ${t.target.padEnd(6)} ${t.value ?? 'n/a'}`);
-  console.log(`\n  not generated: ${SKIPPED.join('; ')}`);
 }
 
 main().catch((error: unknown) => {

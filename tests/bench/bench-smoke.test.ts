@@ -50,6 +50,10 @@ describe('npm run bench (smoke)', () => {
     expect(report.coldOpen.followUpsShown).toBe(report.dataset.followUps);
     // A cold open starts the way a computer new to the team does: from the root device's snapshot.
     expect(report.coldOpen.fromTeamSnapshot).toBe(true);
+    // Every capability's ops are in the history, made with its own builders.
+    for (const type of ['rota.monthPublished', 'rota.leaveDecided', 'rota.coverTaken', 'rota.swapAnswered', 'sop.published', 'sop.acknowledged', 'shiftChecklist.ticked', 'prize.decided', 'prize.fulfil.shipped', 'campaign.set']) {
+      expect(report.dataset.opsByType[type], type).toBeGreaterThan(0);
+    }
     expect(report.peer.handovers).toBe(report.dataset.handovers);
     expect(report.targets.list).toHaveLength(6);
   });
