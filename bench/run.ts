@@ -110,7 +110,7 @@ async function measureAll() {
       fromTeamSnapshot: opened.fromTeamSnapshot,
     },
     coldOpenEverySegment: { ms: round(opened.coldEverySegmentMs), ratioToFloor: round(opened.coldEverySegmentMs / floorMs, 2) },
-    warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes },
+    warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes, fromLocalCache: opened.warmFromLocalCache },
     apply: { opsPerSegment: 20, ...summary(applyTimes) },
     propagation: {
       watcher: watcher && { ...summary(watcher.latencies), publishP50: round(median(watcher.publishMs)) },
@@ -144,6 +144,9 @@ async function main(): Promise<void> {
     { metric: 'search p95 (ms)', target: '≤ 30', value: result.search.p95, met: result.search.p95 <= 30 },
     { metric: 'heap / bytes on disk', target: '≤ 3', value: result.memory.ratioToDisk, met: result.memory.ratioToDisk <= 3 },
     { metric: 'Automerge load / Baton cold open', target: '> 1', value: result.peer.ratioToColdOpen, met: result.peer.ratioToColdOpen > 1 },
+    // Issue #19's (restart from this computer's state, memory that follows the work): not met yet.
+    { metric: 'warm open (restart) / floor (#19)', target: '≤ 0.3', value: result.warmOpen.ratioToFloor, met: result.warmOpen.ratioToFloor <= 0.3 },
+    { metric: 'heap / bytes on disk (#19)', target: '≤ 2', value: result.memory.ratioToDisk, met: result.memory.ratioToDisk <= 2 },
   ];
   const output = { ...result, targets: { note: 'targets are set for size M', list: targets } };
   mkdirSync(values.results!, { recursive: true });
@@ -160,7 +163,7 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
     ['floor (read + JSON.parse)', `${r.floor.ms} ms`],
     ['cold open (team snapshot)', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
     ['cold open, every segment', `${r.coldOpenEverySegment.ms} ms (${r.coldOpenEverySegment.ratioToFloor} × floor)`],
-    ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)`],
+    ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)${r.warmOpen.fromLocalCache ? '' : ', NOT from the local cache'}`],
     ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
     ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],
     ['propagation, polling 1 s', r.propagation.polling ? `p50 ${r.propagation.polling.p50} ms, p95 ${r.propagation.polling.p95} ms` : 'skipped'],
