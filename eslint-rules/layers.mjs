@@ -9,8 +9,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 const NODE_ONLY_PACKAGES = ['electron', 'electron-store', 'conf', 'chokidar'];
 const builtins = new Set(builtinModules);
 
-/** What every capability builds on: the sync core, the roster, the team's settings and vocabulary. */
-const SHARED_BASE = ['text', 'sync', 'team', 'team-settings', 'settings', 'security'];
+/** What every capability builds on: the sync core, the roster, the team's settings and vocabulary, attachments. */
+const SHARED_BASE = ['text', 'sync', 'team', 'team-settings', 'attachments', 'settings', 'security'];
 /** What may read every capability: the bridge contract, the search index, the capability list. */
 const SHARED_READERS = ['api', 'search'];
 /** Within the base, each folder sees only those below it. */
@@ -19,6 +19,7 @@ const BASE_MAY_IMPORT = {
   sync: ['sync', 'text'],
   team: ['text', 'sync', 'team'],
   'team-settings': ['text', 'sync', 'team', 'team-settings'],
+  attachments: ['text', 'sync', 'team', 'team-settings', 'attachments'],
   settings: ['text', 'settings'],
   security: ['security'],
 };

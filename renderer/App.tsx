@@ -1,7 +1,7 @@
 // The app's top: the first run or the frame with its screens, below the boot and the notices.
 import { useEffect } from 'react';
 import { FirstRun } from './first-run/FirstRun';
-import { useLanguageSync } from './i18n/use-language';
+import { useLanguageSync } from './app/language/use-language-sync';
 import { Frame } from './app/frame/Frame';
 import { LoadFailed } from './app/LoadFailed';
 import { Loading } from './app/Loading';

@@ -4,6 +4,7 @@ import './i18n/i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
+import './styles/blocks.css';
 import './styles/print.css';
 import './modules';
 import { App } from './App';

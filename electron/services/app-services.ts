@@ -19,6 +19,8 @@ import { mayWriteOp } from '../../shared/api/may-write';
 import { teamHandlers } from './team/team-handlers';
 import { TeamService } from './team/team-service';
 import { tapTrust } from './team/trust-tap';
+import { attachmentHandlers } from './attachments/handlers';
+import { AttachmentStore } from './attachments/attachment-store';
 import { handoverHandlers } from './handover/handlers';
 import { HandoverService } from './handover/handover-service';
 import { teamSettingsHandlers } from './team-settings/handlers';
@@ -125,10 +127,15 @@ export function createAppServices(options: AppServicesOptions) {
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
   });
+  const attachments = new AttachmentStore({
+    profileDir,
+    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    log,
+    onStatus: (listener) => sync.onStatus(listener),
+  });
   const handover = new HandoverService({
     sync,
     profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
     me,
     // The note records the shift's checklist from the SOPs: what was done against the plan.
     checklist: (shift) => sop.handoverChecklist(shift),
@@ -217,6 +224,7 @@ export function createAppServices(options: AppServicesOptions) {
     syncNow: async () => sync.syncNow(),
     ...teamHandlers(team),
     ...handoverHandlers(handover),
+    ...attachmentHandlers(attachments),
     ...teamSettingsHandlers(teamSettingsService),
     ...rotaHandlers(rota),
     ...sopHandlers(sop),
@@ -238,6 +246,7 @@ export function createAppServices(options: AppServicesOptions) {
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();
+      attachments.close();
       rota.close();
       sop.close();
       prizes.close();

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAttachmentUrl } from '../handover/use-attachment-url';
+import { useAttachmentUrl } from '../attachments/use-attachment-url';
 
 /** The screenshot an escalation was made with, large enough to read the post. */
 export function EscalationScreenshotView({ sha256 }: { sha256: string }) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../shared/handover';
+import type { Attachment } from '../../shared/attachments';
 import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { useCanWrite } from '../team/use-can-write';
-import { AttachmentsEditor } from './AttachmentsEditor';
+import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
 import { issueText, issuesByPlace } from '../app/format';
-import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
+import { useAttachmentIntake, withAttachment } from '../attachments/use-attachment-intake';
 
 /**
  * A 补充说明 to a submitted note: words, and screenshots or PDFs pasted into the box or picked.

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../shared/handover';
-import { AttachmentsEditor } from './AttachmentsEditor';
-import { useAttachmentIntake, type AttachmentIntake } from './use-attachment-intake';
+import type { Attachment } from '../../shared/attachments';
+import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
+import { useAttachmentIntake, type AttachmentIntake } from '../attachments/use-attachment-intake';
 
 export interface EscalationScreenshotState {
   readonly attachment: Attachment | null;
@@ -17,7 +17,7 @@ export interface EscalationScreenshotState {
  */
 export function useEscalationScreenshot(): EscalationScreenshotState {
   const [attachment, setAttachment] = useState<Attachment | null>(null);
-  const intake = useAttachmentIntake({ kind: 'screenshot', enabled: true, onAdded: setAttachment });
+  const intake = useAttachmentIntake({ kind: 'picture', enabled: true, onAdded: setAttachment });
   return { attachment, intake, clear: () => setAttachment(null) };
 }
 
@@ -31,6 +31,7 @@ export function EscalationScreenshot({ screenshot }: { screenshot: EscalationScr
         intake={screenshot.intake}
         items={screenshot.attachment ? [screenshot.attachment] : []}
         onRemove={screenshot.clear}
+        issueNamespace="handover"
         pickLabel={screenshot.attachment ? t('followUps.form.replaceScreenshot') : t('followUps.form.pickScreenshot')}
       />
     </div>

@@ -100,7 +100,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, editing, onCan
   const invalid = (field: FollowUpField) => (errorAt(field) !== undefined ? 'field--invalid' : undefined);
 
   return (
-    <fieldset className="follow-up-form" onPaste={escalating ? screenshot.intake.onPaste : undefined}>
+    <fieldset className="inset follow-up-form" onPaste={escalating ? screenshot.intake.onPaste : undefined}>
       <legend>{editing ? t('followUps.form.editLegend') : t('followUps.form.legend')}</legend>
       <div className={invalid('title')}>
         <label className="field__label" htmlFor="fu-title">{t('followUps.form.title')}</label>
@@ -151,7 +151,7 @@ export function FollowUpForm({ context, errors = [], submitLabel, editing, onCan
       {escalating && keptScreenshot !== null && screenshot.attachment === null && (
         <p className="field__hint">
           {t('followUps.form.keptScreenshot')}{' '}
-          <button type="button" className="link-button" onClick={() => setKeptScreenshot(null)}>{t('handover.attachments.removeShort')}</button>
+          <button type="button" className="link-button" onClick={() => setKeptScreenshot(null)}>{t('attachments.removeShort')}</button>
         </p>
       )}
       {escalating && <p className="field__hint">{t('followUps.form.weiboFirst', { minutes: context.escalationMinutes })}</p>}

@@ -11,7 +11,7 @@ import { Markdown } from '../markdown/Markdown';
 import { useCanWrite } from '../team/use-can-write';
 import { AddendumForm } from './AddendumForm';
 import { HandoverChecklist } from '../sop/HandoverChecklist';
-import { Attachments } from './Attachments';
+import { Attachments } from '../attachments/Attachments';
 import { formatInZone, settingName } from '../app/format';
 import { showTab, useHandover } from './handover-store';
 import { PrintButton } from './PrintButton';

@@ -8,7 +8,7 @@ import { baton } from '../bridge/baton';
 import { FollowUpSummary } from './FollowUpSummary';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
-import { AttachmentsEditor } from './AttachmentsEditor';
+import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
 import { HandoverChecklist } from '../sop/HandoverChecklist';
 import { FollowUpForm } from './FollowUpForm';
 import { formatInZone, issueText, issuesByPlace, settingName } from '../app/format';
@@ -16,7 +16,7 @@ import { openNote, useHandover } from './handover-store';
 import { SectionEditor } from './SectionEditor';
 import { ShiftChoice } from './ShiftChoice';
 import { useShiftNotes } from './use-shift-notes';
-import { useAttachmentIntake, withAttachment } from './use-attachment-intake';
+import { useAttachmentIntake, withAttachment } from '../attachments/use-attachment-intake';
 
 const AUTOSAVE_MS = 500;
 
@@ -169,7 +169,7 @@ export function WriteView() {
                 )}
                 <button type="button" className="button" onClick={() => setEditingId(item.draftId)}>{t('handover.write.editItem')}</button>
                 <button type="button" className="button" onClick={() => edit((d) => ({ ...d, followUps: d.followUps.filter((f) => f.draftId !== item.draftId) }))}>
-                  {t('handover.attachments.removeShort')}
+                  {t('attachments.removeShort')}
                 </button>
                 {textsAt(`followUps.${index}`).length > 0 && <p className="field__error">{textsAt(`followUps.${index}`).join(' ')}</p>}
               </li>

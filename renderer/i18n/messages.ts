@@ -1,5 +1,7 @@
 import appEn from '../app/i18n/en.json';
 import appZh from '../app/i18n/zh-CN.json';
+import attachmentsEn from '../attachments/i18n/en.json';
+import attachmentsZh from '../attachments/i18n/zh-CN.json';
 import formatEn from '../app/format/i18n/en.json';
 import formatZh from '../app/format/i18n/zh-CN.json';
 import briefingEn from '../briefing/i18n/en.json';
@@ -33,8 +35,8 @@ import rotaZh from '../rota/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, attachmentsZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, attachmentsEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -48,6 +50,7 @@ export const zhCN = {
   ...syncZh,
   ...teamZh,
   ...handoverZh,
+  ...attachmentsZh,
   ...followUpsZh,
   ...rotaZh,
   ...sopZh,
@@ -65,6 +68,7 @@ export const en: typeof zhCN = {
   ...syncEn,
   ...teamEn,
   ...handoverEn,
+  ...attachmentsEn,
   ...followUpsEn,
   ...rotaEn,
   ...sopEn,

@@ -1,7 +1,6 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../shared/settings/schema';
-import { useSettings } from '../app/stores/settings-store';
+import { languages, type Language } from '../../shared/settings/schema';
 import { systemLanguage } from './detect-language';
 
 const onSystemLanguageChange = (notify: () => void) => {
@@ -13,20 +12,13 @@ const onSystemLanguageChange = (notify: () => void) => {
 export const useSystemLanguage = (): Language =>
   useSyncExternalStore(onSystemLanguageChange, () => systemLanguage(navigator.languages));
 
-/** The language the UI shows now: the setting, or the system's when the setting is null. */
-export function useLanguage(): Language {
-  const setting = useSettings((s) => s.settings?.language ?? null);
-  const system = useSystemLanguage();
-  return setting ?? system;
-}
+const isLanguage = (value: string): value is Language => (languages as readonly string[]).includes(value);
 
-/** Keeps i18next, <html lang> and the window title on the current language. */
-export function useLanguageSync(): void {
-  const language = useLanguage();
-  const { i18n, t } = useTranslation();
-  useEffect(() => {
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    document.title = t('app.documentTitle');
-  }, [i18n, language, t]);
+/**
+ * The language the UI shows now, for dates and numbers: the one i18next speaks, which the app
+ * keeps on the setting (or the system's; renderer/app/language), so they always agree with the texts.
+ */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : systemLanguage(navigator.languages);
 }

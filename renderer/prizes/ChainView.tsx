@@ -51,7 +51,7 @@ export function HistoryView({ view, timeZone }: { view: RequestView; timeZone: s
         </ol>
       )}
       {view.setAside.length > 0 && (
-        <div className="set-aside" role="note">
+        <div className="inset set-aside" role="note">
           <p><strong>{t('prizes.setAside.title')}</strong></p>
           <ul>
             {view.setAside.map((event) => (

@@ -19,7 +19,7 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
     if (issues.length === 0) setComment('');
   };
   return (
-    <div className="decision">
+    <div className="inset decision">
       <p><strong>{t('prizes.decide.title', { step: can.step + 1 })}</strong>{can.asDelegateOf && ` ${t('prizes.asDelegateOf', { name: can.asDelegateOf })}`}</p>
       {detail.warnings.map((warning) => <p key={warning} className="budget-line--over" role="alert">{t(`prizes.warning.${warning}`)}</p>)}
       <label className="field__label" htmlFor="decision-comment">{t('prizes.decide.comment')}</label>

@@ -17,7 +17,7 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
   const importFile = async (file: File) => explain(await act(async () => baton.importPrizeWinners({ id: view.id, csv: await file.text() })));
   if (view.status !== 'approved' && view.status !== 'closed' && view.winners.length === 0) return null;
   return (
-    <div className="fulfilment">
+    <div className="inset fulfilment">
       <ul className="prize-list">{view.winners.map((winner) => <WinnerRow key={winner.id} detail={detail} winner={winner} />)}</ul>
       {view.winners.length === 0 && <p className="muted">{t('prizes.fulfil.noWinners')}</p>}
       {detail.can.fulfil && (

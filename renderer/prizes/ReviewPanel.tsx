@@ -20,7 +20,7 @@ export function ReviewPanel({ detail }: { detail: RequestDetail }) {
     setError(issues.length > 0 ? t('prizes.review.commentRequired') : null);
   };
   return (
-    <div className="review" role="alert">
+    <div className="inset review" role="alert">
       <p><strong>{t('prizes.review.title')}</strong> {t(review.kind === 'step' ? 'prizes.review.stepHint' : 'prizes.review.shipmentHint', { step: review.kind === 'step' ? review.step + 1 : 0 })}</p>
       <ul>
         {review.kind === 'step'

@@ -45,7 +45,7 @@ export function RotaScreen() {
   const openCovers = requests?.covers.filter((cover) => cover.status === 'open').length ?? 0;
   return (
     <div className="rota">
-      <div className="rota-bar">
+      <div className="bar">
         <nav className="rota-tabs" aria-label={t('rota.nav')}>
           {tabs.map((id) => (
             <button key={id} type="button" className={`rota-tab${tab === id ? ' rota-tab--current' : ''}`} aria-current={tab === id ? 'page' : undefined} onClick={() => setRotaView({ tab: id })}>
@@ -74,7 +74,7 @@ export function RotaScreen() {
       {zoneNote && <p className="rota-zone" role="note">{zoneNote}</p>}
       {error && <p className="rota-notice rota-notice--warn" role="alert">{error.message}</p>}
       {view?.me.lead && monthInfo && tab === 'month' && (
-        <div className="rota-publish">
+        <div className="bar rota-publish">
           <span>
             {monthInfo.publishedAt === null ? t('rota.publish.never') : t('rota.publish.at', { at: formatInZone(monthInfo.publishedAt, view.timeZone, language) })}
             {' · '}

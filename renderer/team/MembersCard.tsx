@@ -29,7 +29,7 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
   const name = member.displayName;
   return (
     <li className="team-member">
-      <div className="team-member__head">
+      <div className="bar team-member__head">
         <p className="team-member__name">
           {name}
           {member.isMe && <span className="team-muted"> · {t('team.members.you')}</span>}

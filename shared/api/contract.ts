@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SettingsSchema } from '../settings/schema';
 import { SyncStatusSchema, TeamDataChangedSchema } from '../sync/status';
 import { appOperations } from './app-contract';
+import { attachmentOperations } from './attachments-contract';
 import { briefingOperations } from './briefing-contract';
 import { exportOperations } from './export-contract';
 import { handoverOperations } from './handover-contract';
@@ -24,6 +25,7 @@ export const operations = {
   ...appOperations,
   ...teamOperations,
   ...handoverOperations,
+  ...attachmentOperations,
   ...teamSettingsOperations,
   ...rotaOperations,
   ...sopOperations,

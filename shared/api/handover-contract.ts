@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME_CHARS, SECTION_KEYS, HandoverDraft, attachmentSchema, draftFollowUpSchema } from '../handover';
+import { attachmentSchema } from '../attachments';
+import { FOLLOW_UP_CATEGORIES, FOLLOW_UP_STATUSES, HANDOVER_DRAFT_FORMAT, SECTION_KEYS, HandoverDraft, draftFollowUpSchema } from '../handover';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, sha256Schema, type Person } from '../team-settings';
 import { checked } from './checked';
 import { FollowUpDetailSchema, FollowUpViewSchema, HandoverDetailSchema, HandoverSummarySchema, SearchResultSchema, ShiftContextSchema } from './handover-view-schemas';
@@ -32,9 +33,6 @@ export const HandoverDraftInput = z
     updatedAt: epochMsSchema,
   })
   .strict();
-
-/** Base64 of the 20 MiB limit, plus a little, so that a file just over it gets the readable code. */
-const MAX_BASE64_CHARS = Math.ceil(((MAX_ATTACHMENT_BYTES + 1024) * 4) / 3) + 4;
 
 const followUpChanges = z
   .object({
@@ -107,11 +105,6 @@ export const handoverOperations = defineOperations({
   },
   updateFollowUp: { input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: checked({ queued: z.boolean() }) },
   commentFollowUp: { input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: checked({ queued: z.boolean() }) },
-  putAttachment: {
-    input: z.object({ name: z.string().min(1).max(MAX_ATTACHMENT_NAME_CHARS * 4), dataBase64: z.string().max(MAX_BASE64_CHARS) }).strict(),
-    output: checked({ attachment: attachmentSchema }),
-  },
-  readAttachment: { input: z.object({ sha256: sha256Schema }).strict(), output: z.object({ mime: z.string(), dataBase64: z.string() }) },
 });
 
 export type { Person };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FOLLOW_UP_CATEGORIES, attachmentSchema, escalationSchema, followUpFields, handoverSubmittedSchema } from '../handover';
+import { attachmentSchema } from '../attachments';
+import { FOLLOW_UP_CATEGORIES, escalationSchema, followUpFields, handoverSubmittedSchema } from '../handover';
 import { dateSchema, departmentSchema, epochMsSchema, personSchema, settingIdSchema, shiftTypeSchema } from '../team-settings';
 import type { FollowUpDetail, FollowUpView, HandoverDetail, HandoverSummary, HandoverView, SearchResult, ShiftContext } from './handover-views';
 

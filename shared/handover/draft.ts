@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentSchema } from './attachments';
+import { attachmentSchema } from '../attachments';
 import { followUpCreatedData, type Checked } from './create-follow-up';
 import { dateSchema, entityIdSchema, epochMsSchema, issuesFromZod, type Person, personSchema, proposedShift, settingIdSchema, sha256Schema, shiftInstance, type TeamSettings, type ValidationIssue } from '../team-settings';
 import { FOLLOW_UP_CATEGORIES, type FollowUpCreatedData, type FollowUpState } from './follow-up';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { correctsSchema, defineCapability, foldLog, opBuilders, type TypedOp } from '../sync';
-import { attachmentSchema, type Attachment } from './attachments';
+import { attachmentSchema, type Attachment } from '../attachments';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema, type Person } from '../team-settings';
 import { MAX_ATTACHMENTS, MAX_CHECKLIST_ITEMS, MAX_FOLLOW_UP_REFS, MAX_SECTION_CHARS } from './limits';
 import { sectionsSchema } from './sections';

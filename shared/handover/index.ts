@@ -1,6 +1,5 @@
 export * from './limits';
 export * from './shift-proposal';
-export * from './attachments';
 export * from './sections';
 export * from './handover';
 export * from './handover-rules';

@@ -9,27 +9,12 @@ export const MAX_SECTION_CHARS = 20_000;
 /** Follow-up titles are one line in a list. */
 export const MAX_TITLE_CHARS = 200;
 export const MAX_COMMENT_CHARS = 5_000;
-/** 20 MiB, the limit the team was promised for screenshots and PDFs. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
-/** Per note or addendum; keeps one op (and one segment line) a sane size. */
+/** Attachments per note or addendum (shared/attachments has the per-file limits); keeps one op (and one segment line) a sane size. */
 export const MAX_ATTACHMENTS = 50;
-export const MAX_ATTACHMENT_NAME_CHARS = 255;
 /** Follow-ups created in or carried into one note. */
 export const MAX_FOLLOW_UP_REFS = 500;
 export const MAX_CHECKLIST_ITEMS = 200;
 export const MAX_LINK_CHARS = 2_000;
-
-export const ALLOWED_ATTACHMENT_MIMES = [
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-  'image/webp',
-  'application/pdf',
-] as const;
-export type AttachmentMime = (typeof ALLOWED_ATTACHMENT_MIMES)[number];
-
-/** An escalation's screenshot is a picture of the Weibo post: the image types, not PDF. */
-export const SCREENSHOT_MIMES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const satisfies readonly AttachmentMime[];
 
 /**
  * A due time picked "now" in a minute-granular picker is a few seconds in the past by the time

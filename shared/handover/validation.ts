@@ -9,25 +9,22 @@ import {
   type ValidationIssue,
 } from '../team-settings';
 import { NOT_ONE_LINE, isOneLine } from '../text/one-line';
-import type { Attachment } from './attachments';
+import type { Attachment } from '../attachments';
 import { isHttpLink, type FollowUpCategory, type FollowUpFields } from './follow-up';
 import {
-  ALLOWED_ATTACHMENT_MIMES,
   DUE_GRACE_MS,
-  MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   MAX_COMMENT_CHARS,
   MAX_LINK_CHARS,
   MAX_SECTION_CHARS,
   MAX_TITLE_CHARS,
-  SCREENSHOT_MIMES,
 } from './limits';
 import { SECTION_KEYS, allSectionsEmpty, type Sections } from './sections';
 
 /**
  * Checks of what a person typed into a note or a follow-up, before it becomes an op. The codes
  * shared with the team settings (`required`, `too-long`, …) and the issue shape are in
- * shared/team-settings; these are handover's own.
+ * shared/team-settings, a refused file's in shared/attachments; these are handover's own.
  */
 export const VALIDATION_CODES = [
   ...TEAM_VALIDATION_CODES,
@@ -35,12 +32,6 @@ export const VALIDATION_CODES = [
   'all-sections-empty',
   /** params: { dueAt, now } (epoch ms) */
   'due-in-past',
-  /** params: { name, size, max } (bytes) */
-  'attachment-too-large',
-  /** params: { name, mime, allowed } (mime 'unknown' when unrecognised; allowed comma-separated) */
-  'attachment-type',
-  /** params: { name, mime } (mime 'unknown' when unrecognised) — a screenshot must be an image */
-  'screenshot-type',
   /** params: {} — an http(s) link was expected */
   'not-a-link',
   /** params: {} — an escalation needs the Weibo link or a screenshot */
@@ -48,33 +39,6 @@ export const VALIDATION_CODES = [
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 type Issue = ValidationIssue<ValidationCode>;
-
-/** A file about to be attached; `mime` from `detectAttachmentMime` (null: not recognised). */
-export interface FileToAttach {
-  readonly name: string;
-  readonly size: number;
-  readonly mime: string | null;
-}
-
-function fileIssues(file: FileToAttach, allowed: readonly string[], typeIssue: () => Issue): Issue[] {
-  const issues: Issue[] = [];
-  if (file.size > MAX_ATTACHMENT_BYTES) {
-    issues.push(issue('attachment-too-large', [], { name: file.name, size: file.size, max: MAX_ATTACHMENT_BYTES }));
-  }
-  if (!allowed.includes(file.mime ?? '')) issues.push(typeIssue());
-  return issues;
-}
-
-export function validateAttachment(file: FileToAttach): Issue[] {
-  return fileIssues(file, ALLOWED_ATTACHMENT_MIMES, () =>
-    issue('attachment-type', [], { name: file.name, mime: file.mime ?? 'unknown', allowed: ALLOWED_ATTACHMENT_MIMES.join(', ') }),
-  );
-}
-
-/** An escalation's screenshot: an attachment that is a picture (a PDF of the post is not one). */
-export function validateScreenshot(file: FileToAttach): Issue[] {
-  return fileIssues(file, SCREENSHOT_MIMES, () => issue('screenshot-type', [], { name: file.name, mime: file.mime ?? 'unknown' }));
-}
 
 function attachmentCountIssues(attachments: readonly Attachment[], path: ReadonlyArray<string | number>): Issue[] {
   return attachments.length > MAX_ATTACHMENTS ? [issue('too-many', path, { max: MAX_ATTACHMENTS, count: attachments.length })] : [];

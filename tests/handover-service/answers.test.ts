@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Checked } from '../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, ShiftContext } from '../../shared/api/handover-views';
-import type { Attachment, HandoverDraft } from '../../shared/handover';
+import type { Attachment } from '../../shared/attachments';
+import type { HandoverDraft } from '../../shared/handover';
 import { call, teamOfThree } from '../team-service/team-apps';
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { AttachmentStore } from '../../electron/services/attachments/attachment-store';
 import { HandoverService } from '../../electron/services/handover/handover-service';
 import type { Logger } from '../../electron/services/log';
 import { SyncService } from '../../electron/services/sync/sync-service';
@@ -11,10 +12,11 @@ import { teamSettings, type Person } from '../../shared/team-settings';
 /** Real sync services on temp folders, driven by hand (no timers, no watcher), closed after each test. */
 
 const made: string[] = [];
-const running: Array<{ sync: SyncService; service: HandoverService }> = [];
+const running: Array<{ sync: SyncService; service: HandoverService; attachments: AttachmentStore }> = [];
 afterEach(async () => {
-  for (const { sync, service } of running.splice(0)) {
+  for (const { sync, service, attachments } of running.splice(0)) {
     service.close();
+    attachments.close();
     await sync.close();
   }
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -31,6 +33,8 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 export interface Computer {
   readonly sync: SyncService;
   readonly service: HandoverService;
+  /** The app's attachment store on the same profile and folder, for notes with attachments. */
+  readonly attachments: AttachmentStore;
   readonly profileDir: string;
   readonly sharedDir: string;
 }
@@ -48,9 +52,10 @@ export function openComputer(profileDir: string, sharedDir: string, me: Person, 
     flushDelayMs: 3_600_000,
     cacheDelayMs: 3_600_000,
   });
-  const service = new HandoverService({ sync, profileDir, sharedDir: () => sharedDir, me: () => me, log: quiet, ...(now ? { now } : {}) });
-  running.push({ sync, service });
-  return { sync, service, profileDir, sharedDir };
+  const service = new HandoverService({ sync, profileDir, me: () => me, log: quiet, ...(now ? { now } : {}) });
+  const attachments = new AttachmentStore({ profileDir, sharedDir: () => sharedDir, log: quiet, onStatus: (listener) => sync.onStatus(listener) });
+  running.push({ sync, service, attachments });
+  return { sync, service, attachments, profileDir, sharedDir };
 }
 
 /** Closes a computer now, to open its profile again (a restart). */
@@ -58,6 +63,7 @@ export async function closeComputer(computer: Computer): Promise<void> {
   const index = running.findIndex((entry) => entry.sync === computer.sync);
   running.splice(index, 1);
   computer.service.close();
+  computer.attachments.close();
   await computer.sync.close();
 }
 

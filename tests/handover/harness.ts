@@ -1,32 +1,16 @@
 import fc from 'fast-check';
-import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
+import { lwwSetData, type Op, type SyncState } from '../../shared/sync';
 import { SECTION_KEYS, followUp, handover, type FollowUpCreatedData, type FollowUpFields, type HandoverSubmittedData, type Sections } from '../../shared/handover';
 import { teamSettings, type Person } from '../../shared/team-settings';
 import type { TestDevice } from '../sync/devices';
 import { nodeCrypto } from '../sync/node-crypto';
 import { deliver, deliveryArb } from '../sync/scenario';
+import { WANG, foldedReplica, shanghai } from '../support/sample-team';
 
-/** People of the sample team, and the ops the app will write for them. */
-export const WANG: Person = { memberId: 'm-wang', name: '王丽' };
-export const LI: Person = { memberId: 'm-li', name: '李强' };
-export const ZHAO: Person = { memberId: 'm-zhao', name: '赵敏' };
+/** The sample team's people and clock (tests/support/sample-team.ts), and the ops the app will write for them. */
+export { HOUR, LI, MINUTE, WANG, ZHAO, shanghai } from '../support/sample-team';
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-
-/** An instant given as Asia/Shanghai wall-clock time (UTC+8, no DST). */
-export function shanghai(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
-
-export function replica(ops: readonly Op[] = []): SyncState {
-  const state = createSyncState([teamSettings, handover, followUp]);
-  const result = state.apply(ops);
-  if (result.invalid.length > 0 || result.failures.length > 0) {
-    throw new Error(`unexpected: ${JSON.stringify({ invalid: result.invalid, failures: result.failures })}`);
-  }
-  return state;
-}
+export const replica = (ops: readonly Op[] = []): SyncState => foldedReplica([teamSettings, handover, followUp], ops);
 
 /**
  * Folds `ops` in many arrival orders (batches, repeats, any order) and checks that each ends in

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, detectAttachmentMime, validateAddendum, validateAttachment, validateComment, validateFollowUpChanges, validateFollowUpInput, validateScreenshot, validateSections, type Attachment, type FollowUpInput } from '../../shared/handover';
+import type { Attachment } from '../../shared/attachments';
+import { MAX_ATTACHMENTS, MAX_SECTION_CHARS, MAX_TITLE_CHARS, validateAddendum, validateComment, validateFollowUpChanges, validateFollowUpInput, validateSections, type FollowUpInput } from '../../shared/handover';
 import { DEFAULT_TEAM_SETTINGS, validateTeamSettingsChange } from '../../shared/team-settings';
 import { HOUR, MINUTE, WANG, sections, shanghai } from './harness';
 
@@ -22,49 +23,6 @@ const escalation: FollowUpInput = {
   departmentId: 'customer-service',
   escalation: { weiboLink: 'https://m.weibo.cn/status/5012345678901234', screenshotSha256: null, escalatedAt: null },
 };
-
-const bytes = (...values: number[]) => new Uint8Array([...values, ...new Array(16).fill(0)]);
-const ascii = (text: string) => bytes(...[...text].map((char) => char.charCodeAt(0)));
-
-describe('attachments', () => {
-  it('recognises PNG, JPEG, GIF, WebP and PDF by their first bytes, and nothing else', () => {
-    expect(detectAttachmentMime(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe('image/png');
-    expect(detectAttachmentMime(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
-    expect(detectAttachmentMime(ascii('GIF89a'))).toBe('image/gif');
-    expect(detectAttachmentMime(ascii('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(detectAttachmentMime(ascii('%PDF-1.7'))).toBe('application/pdf');
-    expect(detectAttachmentMime(ascii('MZ'))).toBeNull();
-    expect(detectAttachmentMime(ascii('RIFF\0\0\0\0WAVE'))).toBeNull();
-    expect(detectAttachmentMime(new Uint8Array())).toBeNull();
-  });
-
-  it('takes up to 20 MB of an allowed type, and says what is wrong with anything else', () => {
-    expect(validateAttachment({ name: '截图.png', size: MAX_ATTACHMENT_BYTES, mime: 'image/png' })).toEqual([]);
-    expect(validateAttachment({ name: '录屏.png', size: MAX_ATTACHMENT_BYTES + 1, mime: 'image/png' })).toEqual([
-      { code: 'attachment-too-large', path: [], params: { name: '录屏.png', size: MAX_ATTACHMENT_BYTES + 1, max: MAX_ATTACHMENT_BYTES } },
-    ]);
-    expect(validateAttachment({ name: '合同.docx', size: 1000, mime: null })).toEqual([
-      {
-        code: 'attachment-type',
-        path: [],
-        params: { name: '合同.docx', mime: 'unknown', allowed: 'image/png, image/jpeg, image/gif, image/webp, application/pdf' },
-      },
-    ]);
-    expect(codes(validateAttachment({ name: 'a.heic', size: MAX_ATTACHMENT_BYTES * 2, mime: 'image/heic' }))).toEqual([
-      'attachment-too-large',
-      'attachment-type',
-    ]);
-  });
-
-  it("takes only a picture as an escalation's screenshot, within the same 20 MB", () => {
-    expect(validateScreenshot({ name: '微博截图.jpg', size: 1000, mime: 'image/jpeg' })).toEqual([]);
-    expect(validateScreenshot({ name: '投诉.pdf', size: 1000, mime: 'application/pdf' })).toEqual([
-      { code: 'screenshot-type', path: [], params: { name: '投诉.pdf', mime: 'application/pdf' } },
-    ]);
-    expect(codes(validateScreenshot({ name: 'setup.exe', size: 1000, mime: null }))).toEqual(['screenshot-type']);
-    expect(codes(validateScreenshot({ name: '长截图.png', size: MAX_ATTACHMENT_BYTES + 1, mime: 'image/png' }))).toEqual(['attachment-too-large']);
-  });
-});
 
 describe('note sections', () => {
   it('a paste of megabytes is reported with the limit, and left as it was', () => {

@@ -1,19 +1,12 @@
-import { createSyncState, type Op, type SyncState } from '../../shared/sync';
+import type { Op, SyncState } from '../../shared/sync';
 import type { Person } from '../../shared/team-settings';
 import { shiftChecklist, sop, sopDocs, type ChecklistDef, type SopDoc, type SopTeam, type SopState } from '../../shared/sop';
 import type { OpDraft as OpDraftLike } from '../../shared/team';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
+import { LI, WANG, ZHAO, foldedReplica } from '../support/sample-team';
 
-/** The sample team: Wang leads (device Alice), Li and Zhao are editors. */
-export const WANG: Person = { memberId: 'm-wang', name: '王丽' };
-export const LI: Person = { memberId: 'm-li', name: '李强' };
-export const ZHAO: Person = { memberId: 'm-zhao', name: '赵敏' };
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-
-export function shanghai(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
+/** The sample team (tests/support/sample-team.ts): Wang leads (device Alice), Li and Zhao are editors. */
+export { HOUR, LI, MINUTE, WANG, ZHAO, shanghai } from '../support/sample-team';
 
 export const DEVICE_OF: Record<string, string> = { [ALICE]: WANG.memberId, [BOB]: LI.memberId, [CAROL]: ZHAO.memberId };
 
@@ -26,12 +19,7 @@ export function team(leads: readonly string[] = [WANG.memberId]): SopTeam {
   };
 }
 
-export function replica(ops: readonly Op[] = []): SyncState {
-  const state = createSyncState([sop, shiftChecklist]);
-  const result = state.apply(ops);
-  if (result.invalid.length > 0 || result.failures.length > 0) throw new Error(JSON.stringify(result));
-  return state;
-}
+export const replica = (ops: readonly Op[] = []): SyncState => foldedReplica([sop, shiftChecklist], ops);
 
 export function docsOf(ops: readonly Op[], sopTeam: SopTeam | null = team()): SopDoc[] {
   return sopDocs(replica(ops).list(sop).map((entry) => entry.state as SopState), sopTeam);

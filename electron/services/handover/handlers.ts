@@ -24,7 +24,5 @@ export function handoverHandlers(service: HandoverService): HandlersOf<typeof ha
     createFollowUp: async (input) => service.createFollowUp(input),
     updateFollowUp: async ({ id, changes }) => service.updateFollowUp(id, changes),
     commentFollowUp: async ({ id, text }) => service.comment(id, text),
-    putAttachment: async ({ name, dataBase64 }) => service.attachments.put(name, dataBase64),
-    readAttachment: async ({ sha256 }) => service.attachments.read(sha256),
   };
 }

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverForMe, shiftProposal, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type Attachment, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverForMe, shiftProposal, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
 import { TEAM_SETTINGS_ID, currentShift, upcomingShift, teamSettings, teamSettingsOf, type Person, type ShiftRef, type TeamSettings } from '../../../shared/team-settings';
+import type { Attachment } from '../../../shared/attachments';
 import { lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { SyncStatus } from '../../../shared/sync/status';
@@ -11,7 +12,6 @@ import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
 import type { OpDraft } from '../../../shared/sync/op-draft';
 import type { SyncChange } from '../sync/sync-service';
-import { AttachmentStore } from './attachment-store';
 import { DraftStore } from './draft-store';
 import { HistoryLists } from './history-lists';
 import { SearchIndex } from './search-index';
@@ -28,7 +28,6 @@ export interface HandoverSync {
 export interface HandoverServiceOptions {
   readonly sync: HandoverSync;
   readonly profileDir: string;
-  readonly sharedDir: () => string;
   /** The person on this computer: member id (the sync identity) and name (settings); null before both exist. */
   readonly me: () => Person | null;
   readonly log: Logger;
@@ -46,7 +45,6 @@ const newId = () => randomBytes(12).toString('base64url');
  */
 export class HandoverService {
   readonly drafts: DraftStore;
-  readonly attachments: AttachmentStore;
   private readonly search: SearchIndex;
   private readonly lists: HistoryLists;
   private readonly now: () => number;
@@ -56,7 +54,6 @@ export class HandoverService {
   constructor(private readonly options: HandoverServiceOptions) {
     this.now = options.now ?? Date.now;
     this.drafts = new DraftStore(options.profileDir, options.log);
-    this.attachments = new AttachmentStore(options.profileDir, options.sharedDir, options.log);
     this.search = new SearchIndex(() => options.sync.state, () => this.settings().timeZone, options.log);
     this.lists = new HistoryLists(() => options.sync.state);
     this.unsubscribe.push(
@@ -67,7 +64,6 @@ export class HandoverService {
       }),
       options.sync.onStatus((status) => {
         this.folderAvailable = status.available;
-        if (status.available) this.attachments.publishPendingSoon();
       }),
     );
   }

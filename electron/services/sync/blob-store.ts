@@ -23,6 +23,7 @@ export class BlobStore {
     return writeOnce(teamFolderLayout(sharedDir).blobFile(sha256), bytes, (dir) => mkdirInTeamFolder(sharedDir, dir));
   }
 
+  /** Under handover/ because that is where blobs first waited: profiles of earlier versions keep theirs. */
   private pendingFile(sha256: string): string {
     return join(this.profileDir, 'handover', 'pending-blobs', sha256);
   }

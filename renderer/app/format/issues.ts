@@ -4,15 +4,18 @@ import type { MessageKey } from '../../i18n/resources';
 
 /**
  * A validation code with its params, in words. The codes every capability shares are explained
- * under `issue.*` (./i18n); a capability's own codes under `<namespace>.issue.*`, looked up first.
+ * under `issue.*` (./i18n); a capability's own codes under `<namespace>.issue.*`, looked up first
+ * (several namespaces in order: a place's own wording before a module's, e.g. handover's "a
+ * screenshot must be a picture" before attachments' "only a picture can go here").
  * Byte sizes of attachments are shown in MB.
  */
-export function issueText(issue: ValidationIssue, t: TFunction, namespace?: string): string {
+export function issueText(issue: ValidationIssue, t: TFunction, namespace?: string | readonly string[]): string {
   const params: Record<string, string | number> = { ...issue.params };
   for (const key of ['max', 'size'] as const) {
     if (issue.code.startsWith('attachment') && typeof params[key] === 'number') params[key] = `${Math.round((params[key] / 1024 / 1024) * 10) / 10} MB`;
   }
-  const keys = [...(namespace === undefined ? [] : [`${namespace}.issue.${issue.code}`]), `issue.${issue.code}`] as MessageKey[];
+  const namespaces = namespace === undefined ? [] : typeof namespace === 'string' ? [namespace] : namespace;
+  const keys = [...namespaces.map((name) => `${name}.issue.${issue.code}`), `issue.${issue.code}`] as MessageKey[];
   return t(keys, params);
 }
 

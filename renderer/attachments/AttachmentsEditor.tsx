@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../shared/handover';
+import type { Attachment } from '../../shared/attachments';
 import { Attachments } from './Attachments';
 import { issueText } from '../app/format';
 import type { AttachmentIntake } from './use-attachment-intake';
@@ -11,14 +11,16 @@ interface Props {
   pickLabel: string;
   /** Problems found elsewhere (at submission) that belong here too. */
   errors?: readonly string[];
+  /** A place's own wording for a refused file (`<namespace>.issue.<code>`), looked up before the module's. */
+  issueNamespace?: string;
   multiple?: boolean;
   disabled?: boolean;
 }
 
 /** Attachments being added to something: the ones taken so far, the file picker, and why a file was refused. */
-export function AttachmentsEditor({ intake, items, onRemove, pickLabel, errors = [], multiple = false, disabled = false }: Props) {
+export function AttachmentsEditor({ intake, items, onRemove, pickLabel, errors = [], issueNamespace, multiple = false, disabled = false }: Props) {
   const { t } = useTranslation();
-  const messages = [...errors, ...intake.issues.map((issue) => issueText(issue, t, 'handover'))];
+  const messages = [...errors, ...intake.issues.map((issue) => issueText(issue, t, issueNamespace === undefined ? 'attachments' : [issueNamespace, 'attachments']))];
   return (
     <div className="attachments-editor">
       <Attachments items={items} onRemove={onRemove} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../shared/handover';
+import type { Attachment } from '../../shared/attachments';
 import { useAttachmentUrl } from './use-attachment-url';
+import './attachments.css';
 
 function AttachmentItem({ attachment, onRemove }: { attachment: Attachment; onRemove?: (() => void) | undefined }) {
   const { t } = useTranslation();
@@ -17,11 +18,11 @@ function AttachmentItem({ attachment, onRemove }: { attachment: Attachment; onRe
       )}
       <span className="attachment__meta">
         {attachment.name} · {Math.max(1, Math.round(attachment.size / 1024))} KB
-        {missing && ` · ${t('handover.attachments.notArrived')}`}
+        {missing && ` · ${t('attachments.notArrived')}`}
       </span>
       {onRemove && (
-        <button type="button" className="button no-print" onClick={onRemove} aria-label={t('handover.attachments.remove', { name: attachment.name })}>
-          {t('handover.attachments.removeShort')}
+        <button type="button" className="button no-print" onClick={onRemove} aria-label={t('attachments.remove', { name: attachment.name })}>
+          {t('attachments.removeShort')}
         </button>
       )}
     </li>

@@ -1,14 +1,14 @@
 import { useState, type ClipboardEvent } from 'react';
-import { ALLOWED_ATTACHMENT_MIMES, MIME_SNIFF_BYTES, SCREENSHOT_MIMES, detectAttachmentMime, validateAttachment, validateScreenshot, type Attachment, type FileToAttach } from '../../shared/handover';
+import { ALLOWED_ATTACHMENT_MIMES, MIME_SNIFF_BYTES, PICTURE_MIMES, detectAttachmentMime, validateAttachment, validatePicture, type Attachment, type FileToAttach } from '../../shared/attachments';
 import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { fileToBase64 } from './attachment-urls';
 
-/** What a place takes: a note or an addendum any attachment, an escalation only a picture. */
+/** What a place takes: a note or an addendum any attachment, an escalation's screenshot or an SOP only a picture. */
 const KINDS = {
   attachment: { check: validateAttachment, mimes: ALLOWED_ATTACHMENT_MIMES },
-  screenshot: { check: validateScreenshot, mimes: SCREENSHOT_MIMES },
+  picture: { check: validatePicture, mimes: PICTURE_MIMES },
 } as const satisfies Record<string, { check: (file: FileToAttach) => ValidationIssue[]; mimes: readonly string[] }>;
 
 export interface AttachmentIntake {

@@ -1,0 +1,3 @@
+export * from './limits';
+export * from './attachment';
+export * from './validation';
