@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { cleanBenchWrites, ensureDataset, SIZES, type SizeName } from './generate';
 import { apply, floor, fullGc, opens, peer, search } from './measure';
 import { continuousPropagation, propagation } from './propagation';
+import { setAsideByRules } from './set-aside';
 import { median, round, summary } from './stats';
 
 /**
@@ -68,6 +69,10 @@ async function measureAll() {
   log('peer (Automerge) ...');
   const peerResult = peer(dataset, reps);
 
+  log("the capabilities' rules over the history (nothing should be set aside) ...");
+  const setAside = await setAsideByRules(dataset.sharedDir);
+  fullGc();
+
   let watcher = null;
   let polling = null;
   let typing = null;
@@ -100,6 +105,7 @@ async function measureAll() {
       escalations: meta.counts.escalations,
       opsByType: meta.counts.opsByType,
       generatedMs: meta.generatedMs,
+      setAsideByRules: setAside,
     },
     floor: { ms: round(floorMs), lines },
     coldOpen: {
@@ -160,6 +166,7 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
   const rows: Array<[string, string]> = [
     ['dataset', `${r.dataset.ops} ops, ${r.dataset.segments} segments, ${mib(r.dataset.bytesOnDisk)}, ${r.dataset.handovers} notes, ${r.dataset.followUps} follow-ups`],
+    ['set aside by the rules', Object.keys(r.dataset.setAsideByRules).length === 0 ? 'nothing' : JSON.stringify(r.dataset.setAsideByRules)],
     ['floor (read + JSON.parse)', `${r.floor.ms} ms`],
     ['cold open (team snapshot)', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
     ['cold open, every segment', `${r.coldOpenEverySegment.ms} ms (${r.coldOpenEverySegment.ratioToFloor} × floor)`],
