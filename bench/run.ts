@@ -7,6 +7,7 @@ import { apply, floor, fullGc, opens, peer, search } from './measure';
 import { continuousPropagation, propagation } from './propagation';
 import { setAsideByRules } from './set-aside';
 import { median, round, summary } from './stats';
+import { syncthingPropagation } from './syncthing';
 
 /**
  * `npm run bench -- --size S|M|L [--seed 1] [--quick] [--reps n] [--results dir] [--data dir]`
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
   const file = join(values.results!, `${size}.json`);
   writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
   printTable(output, targets);
+  if (!quick && !values['skip-propagation']) await syncthingPropagation(8, (line) => console.log(`\n  ${line}`));
   log(`written ${file}`);
 }
 

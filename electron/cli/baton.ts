@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${JSON.stringify(report)}\n`);
   // For people: a root of trust the folder's history contradicts is said in words, not only in the JSON.
   for (const finding of report.rootOfTrust?.findings ?? []) process.stderr.write(`baton doctor: ${finding.detail}\n`);
+  for (const file of report.restored) process.stderr.write(`baton doctor: ${file.path} was damaged in place (${file.detail}); its device put back its own copy at ${file.restoredAt}\n`);
   // An unavailable folder is a finding, not a failure of the doctor.
   return 0;
 }

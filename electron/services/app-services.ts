@@ -28,7 +28,9 @@ import { TeamSettingsService } from './team-settings/team-settings-service';
 import { readOwnIdentity } from './team/own-identity';
 import { rotaHandlers } from './rota/handlers';
 import { RotaService } from './rota/rota-service';
+import { qualifiesBy } from './rota/sop-qualifies';
 import { sopHandlers } from './sop/handlers';
+import { sopRotaFacts } from './sop/rota-facts';
 import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
@@ -126,6 +128,8 @@ export function createAppServices(options: AppServicesOptions) {
     roles: () => team.view().me.roles,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Holidays and who is on a shift come from the rota (made below; asked only once running).
+    rota: sopRotaFacts(() => rota.world()),
   });
   const attachments = new AttachmentStore({
     profileDir,
@@ -165,10 +169,14 @@ export function createAppServices(options: AppServicesOptions) {
   });
 
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
-  const showable = new ShowablePaths(() => {
-    const dir = sharedDirOf(settings.get().sharedFolder);
-    return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
-  });
+  const showable = new ShowablePaths(
+    () => {
+      const dir = sharedDirOf(settings.get().sharedFolder);
+      return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
+    },
+    join(profileDir, 'showable.json'),
+    log,
+  );
 
   const rota = new RotaService({
     sync,
@@ -183,6 +191,8 @@ export function createAppServices(options: AppServicesOptions) {
     },
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    // Who may take a cover: only those who acknowledged the SOPs the shift requires.
+    qualifies: () => qualifiesBy(sop.docs()),
   });
 
   const handlers: Handlers = {
@@ -230,7 +240,12 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
-    ...exportHandlers({ state: () => sync.state, teamName: () => sync.getStatus().teamName, sharedDir: () => sharedDirOf(settings.get().sharedFolder) }),
+    ...exportHandlers({
+      state: () => sync.state,
+      teamName: () => sync.getStatus().teamName,
+      sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+      written: (...paths) => showable.remember(...paths),
+    }),
   };
 
   return {

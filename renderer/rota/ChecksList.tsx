@@ -4,7 +4,7 @@ import { Card } from '../app/ui/Card';
 import { useCheckText, useNames } from './format';
 import { setRotaView } from './rota-store';
 
-/** Every check of the range as a list; each links to its slot in the month grid. */
+/** Every check of the days shown and the days ahead, as a list; each links to its slot in its month's grid. */
 export function ChecksList({ view }: { view: RotaView }) {
   const { t } = useTranslation();
   const name = useNames(view.members);
@@ -18,7 +18,7 @@ export function ChecksList({ view }: { view: RotaView }) {
           {view.checks.map((check, index) => (
             <li key={index}>
               {view.me.lead ? (
-                <a href="#/rota" onClick={(event) => { event.preventDefault(); setRotaView({ tab: 'month', selected: check.key }); }}>
+                <a href="#/rota" onClick={(event) => { event.preventDefault(); setRotaView({ tab: 'month', month: check.key.slice(0, 7), selected: check.key }); }}>
                   {checkText(check)}
                 </a>
               ) : (

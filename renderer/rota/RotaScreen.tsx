@@ -16,7 +16,7 @@ import { RotaSettings } from './RotaSettings';
 import { addDays, afterWrite, setRotaView, shiftMonth, useRota, useRotaFeed, type RotaTab } from './rota-store';
 import { SlotEditor, editorKey } from './SlotEditor';
 import { WeekView } from './WeekView';
-
+import { WhatChanged } from './WhatChanged';
 
 function LeadSettings() {
   const view = useRota((s) => s.view);
@@ -85,6 +85,7 @@ export function RotaScreen() {
           </button>
         </div>
       )}
+      {(tab === 'month' || tab === 'shifts') && <WhatChanged />}
       {!view ? null : tab === 'month' ? (
         <>
           {selectedSlot && <SlotEditor key={editorKey(selectedSlot)} view={view} slot={selectedSlot} />}

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaSettingsView } from '../../shared/api/rota-views';
 import type { Holiday } from '../../shared/rota';
+import { hrefOf } from '../app/nav/nav-store';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { afterWrite } from './rota-store';
 
-/** The lead's rota settings: rules of the checks, approvals, people needed and colours, holidays. */
+/** The lead's rota settings: rules of the checks, approvals, holidays; people needed and colours as the shift types say. */
 export function RotaSettings({ settings, onSaved }: { settings: RotaSettingsView; onSaved: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [rules, setRules] = useState(settings.rules);
-  const [extras, setExtras] = useState(Object.fromEntries(settings.shiftTypes.map((type) => [type.id, { needed: type.needed, colour: type.colour }])));
   const [holiday, setHoliday] = useState<Holiday>({ date: '', kind: 'holiday', name: '' });
   const [message, setMessage] = useState<string | null>(null);
   const saveHolidays = (holidays: Holiday[]) => void afterWrite(baton.setRotaSettings({ holidays })).then(onSaved);
@@ -42,14 +42,17 @@ export function RotaSettings({ settings, onSaved }: { settings: RotaSettingsView
             {settings.shiftTypes.filter((type) => !type.retired).map((type) => (
               <tr key={type.id}>
                 <th scope="row">{type.name[language]} {type.start}–{type.end}</th>
-                <td><input aria-label={t('rota.settings.needed')} className="input" type="number" min={1} max={30} value={extras[type.id]!.needed} onChange={(event) => setExtras({ ...extras, [type.id]: { ...extras[type.id]!, needed: Number(event.target.value) } })} /></td>
-                <td><input aria-label={t('rota.settings.colour')} type="color" value={extras[type.id]!.colour} onChange={(event) => setExtras({ ...extras, [type.id]: { ...extras[type.id]!, colour: event.target.value } })} /></td>
+                <td>{type.needed}</td>
+                <td><span className="rota-swatch" style={{ background: type.colour }} aria-hidden="true" /></td>
               </tr>
             ))}
           </tbody>
         </table>
+        <p className="muted">
+          {t('rota.settings.shiftTypesIn')} <a href={hrefOf('settings')}>{t('rota.settings.toSettings')}</a>
+        </p>
         <div className="button-row">
-          <button type="button" className="button button--primary" onClick={() => void afterWrite(baton.setRotaSettings({ rules, extras })).then(onSaved)}>{t('rota.save')}</button>
+          <button type="button" className="button button--primary" onClick={() => void afterWrite(baton.setRotaSettings({ rules })).then(onSaved)}>{t('rota.save')}</button>
         </div>
       </Card>
       <Card id="rota-holidays" title={t('rota.holidays.title')} description={t('rota.holidays.explain')}>

@@ -77,8 +77,8 @@ export function setRotaView(patch: Partial<Pick<RotaState, 'tab' | 'month' | 'we
   void refreshRota();
 }
 
-/** The rota shows its own entities, the shift types and zone, and the roster's names and roles. */
+/** The rota shows its own entities, the shift types and zone, the roster's names and roles, and who acknowledged which SOPs (cover eligibility). */
 export const useRotaFeed = teamDataFeed({
-  kinds: [...Object.values(ROTA_KINDS), 'teamSettings', 'member', 'device'],
+  kinds: [...Object.values(ROTA_KINDS), 'teamSettings', 'member', 'device', 'sop'],
   refresh: refreshRota,
 });

@@ -1,9 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { CHECKLIST_KINDS, CONTENT_TYPES, DAY_RULES, HOLIDAY_RULES, type ChecklistDef } from '../../shared/sop';
+import { useLanguage } from '../i18n/use-language';
+import { useTeamSettings } from '../team-settings/use-team-settings';
 
-/** The recurring tasks of an SOP: kind, title, times or interval, days and holidays. */
+/** The recurring tasks of an SOP: kind, title, times or interval, which shifts, days and holidays. */
 export function ChecklistEditor({ items, onChange, errorAt }: { items: ChecklistDef[]; onChange: (items: ChecklistDef[]) => void; errorAt: (place: string) => string | undefined }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const shiftTypes = useTeamSettings()?.settings.shiftTypes ?? [];
+  // The team's shift types in use, and a retired one an item still names (so it can be unticked).
+  const offered = (item: ChecklistDef) => shiftTypes.filter((type) => type.retired !== true || item.shiftTypeIds.includes(type.id));
+  const toggleShift = (index: number, shiftTypeId: string) => {
+    const ids = items[index]!.shiftTypeIds;
+    update(index, { shiftTypeIds: ids.includes(shiftTypeId) ? ids.filter((id) => id !== shiftTypeId) : [...ids, shiftTypeId] });
+  };
   const update = (index: number, change: Partial<ChecklistDef>) => onChange(items.map((item, at) => (at === index ? { ...item, ...change } : item)));
   const add = () =>
     onChange([...items, { id: `item-${Date.now().toString(36)}`, title: '', kind: 'post', contentType: 'product', times: ['10:00'], everyMinutes: null, shiftTypeIds: [], days: 'weekdays', holidays: 'skip' }]);
@@ -27,6 +37,15 @@ export function ChecklistEditor({ items, onChange, errorAt }: { items: Checklist
           {item.kind === 'sweep' && (
             <input className="input input--medium" type="number" aria-label={t('sop.editor.everyMinutes')} value={item.everyMinutes ?? ''} onChange={(event) => update(index, { everyMinutes: event.target.value === '' ? null : Math.max(0, Math.round(Number(event.target.value))) })} />
           )}
+          <fieldset className="sop-item__shifts">
+            <legend>{t('sop.editor.shiftTypes')}</legend>
+            {offered(item).map((type) => (
+              <label key={type.id} className="check">
+                <input type="checkbox" checked={item.shiftTypeIds.includes(type.id)} onChange={() => toggleShift(index, type.id)} />
+                {type.name[language]}
+              </label>
+            ))}
+          </fieldset>
           <select className="input" aria-label={t('sop.editor.days')} value={item.days} onChange={(event) => update(index, { days: event.target.value as ChecklistDef['days'] })}>
             {DAY_RULES.map((rule) => <option key={rule} value={rule}>{t(`sop.days.${rule}`)}</option>)}
           </select>

@@ -22,6 +22,10 @@ export function ChecklistScreen() {
   useEffect(load, [revision]);
   if (!payload) return <p className="muted">{t('sop.loading')}</p>;
   const shift = payload.shift;
+  const titleOf = (key: string) => {
+    const entry = payload.entries.find((candidate) => candidate.key === key);
+    return entry ? `${entry.slot} ${entry.title}` : key;
+  };
   const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 
   const tick = async (entry: ChecklistEntry, done: boolean) => {
@@ -62,6 +66,18 @@ export function ChecklistScreen() {
           </li>
         ))}
       </ul>
+      {payload.setAside.length > 0 && (
+        <section className="sop-set-aside" aria-labelledby="sop-checklist-set-aside">
+          <h3 className="sop-area__title" id="sop-checklist-set-aside">{t('sop.checklist.setAside.title', { count: payload.setAside.length })}</h3>
+          <ul className="sop-list">
+            {payload.setAside.map((entry) => (
+              <li key={entry.opId}>
+                {t('sop.checklist.setAside.tick', { name: entry.by.name, time: time(entry.at), title: titleOf(entry.key) })} {t(`sop.checklist.setAside.${entry.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Card>
   );
 }

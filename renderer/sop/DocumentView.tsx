@@ -5,10 +5,10 @@ import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
-import { Markdown } from '../markdown/Markdown';
 import { AcknowledgeCard } from './AcknowledgeCard';
 import { HistoryCard } from './HistoryCard';
 import { MetaCard } from './MetaCard';
+import { SopMarkdown } from './SopMarkdown';
 import { editSop, mergeSop, useSop } from './sop-store';
 
 /** One SOP: what to acknowledge (with the diff), the published text, the fork if any, history and metadata. */
@@ -37,6 +37,11 @@ export function DocumentView({ id }: { id: string }) {
           )}
         </div>
       )}
+      {detail.reviewDue && (
+        <p className="alert" role="status">
+          {t('sop.reviewDue.notice', { date: detail.reviewDue })}
+        </p>
+      )}
       {detail.myPending && <AcknowledgeCard id={id} pending={detail.myPending} />}
       <Card
         id="sop-doc"
@@ -51,7 +56,7 @@ export function DocumentView({ id }: { id: string }) {
         <p className="muted">
           {t(`sop.area.${detail.meta.area}`)} · {t('sop.meta.owner')}: {detail.meta.owner?.name ?? '—'} · {t('sop.meta.backupOwner')}: {detail.meta.backupOwner?.name ?? '—'} · {t('sop.meta.reviewBy')}: {detail.meta.reviewBy ?? '—'}
         </p>
-        <Markdown source={shown.body} />
+        <SopMarkdown source={shown.body} pictures={shown.pictures} />
         {shown.checklist.length > 0 && (
           <>
             <h3 className="sop-area__title">{t('sop.doc.checklist')}</h3>

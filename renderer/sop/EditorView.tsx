@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SopDetail } from '../../shared/api/sop-views';
-import { MAX_SOP_BODY_CHARS, SOP_AREAS, countHeadings, type ChecklistDef, type SopArea, type SopIssue } from '../../shared/sop';
+import type { Attachment } from '../../shared/attachments';
+import { MAX_SOP_BODY_CHARS, SOP_AREAS, countHeadings, pictureMarkdown, referencedPictures, withoutPicture, type ChecklistDef, type SopArea, type SopIssue } from '../../shared/sop';
 import { issueText } from '../app/format';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
+import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
+import { useAttachmentIntake, withAttachment } from '../attachments/use-attachment-intake';
 import { baton } from '../bridge/baton';
 import { ChecklistEditor } from './ChecklistEditor';
 import { openSop, refreshLibrary } from './sop-store';
@@ -21,6 +24,21 @@ export function EditorView({ id }: { id: string | null }) {
   const [area, setArea] = useState<SopArea>('content');
   const [checklist, setChecklist] = useState<ChecklistDef[]>([]);
   const [issues, setIssues] = useState<SopIssue[]>([]);
+  const [pictures, setPictures] = useState<Attachment[]>([]);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // A picture picked or pasted goes in where the cursor is, as a Markdown reference to its blob.
+  const intake = useAttachmentIntake({
+    kind: 'picture',
+    enabled: true,
+    onAdded: (picture) => {
+      setPictures((current) => withAttachment(current, picture));
+      const at = bodyRef.current?.selectionStart;
+      setBody((text) => {
+        const cut = at ?? text.length;
+        return `${text.slice(0, cut)}\n${pictureMarkdown(picture)}\n${text.slice(cut)}`;
+      });
+    },
+  });
 
   useEffect(() => {
     if (id === null) return;
@@ -32,13 +50,14 @@ export function EditorView({ id }: { id: string | null }) {
         setTitle(from.title);
         setBody(from.body);
         setChecklist([...from.checklist]);
+        setPictures([...from.pictures]);
       }
     });
   }, [id]);
 
   const save = async (submit: boolean) => {
     const parents = base?.editFrom ? [base.editFrom.id] : [];
-    const result = await baton.saveSopRevision({ id, parents, title, body, checklist, ...(id === null ? { area } : {}) });
+    const result = await baton.saveSopRevision({ id, parents, title, body, checklist, pictures, ...(id === null ? { area } : {}) });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setIssues(result.value.issues);
     setIssues([]);
@@ -71,12 +90,25 @@ export function EditorView({ id }: { id: string | null }) {
       )}
       <div className={errorAt('body') ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor="sop-body">{t('sop.editor.body')}</label>
-        <textarea id="sop-body" className="input sop-body" value={body} rows={18} onChange={(event) => setBody(event.target.value)} />
+        <textarea id="sop-body" ref={bodyRef} className="input sop-body" value={body} rows={18} onChange={(event) => setBody(event.target.value)} onPaste={intake.onPaste} />
         <p className="muted">{t('sop.editor.count', { length: body.length, max: MAX_SOP_BODY_CHARS, headings: headings ?? '—' })}</p>
         {errorAt('body') && <p className="field__error" role="alert">{errorAt('body')}</p>}
       </div>
+      <div className="field">
+        <p className="field__label">{t('sop.pictures.title')}</p>
+        <p className="muted">{t('sop.pictures.hint')}</p>
+        <AttachmentsEditor
+          intake={intake}
+          items={referencedPictures(body, pictures)}
+          onRemove={(sha256) => setBody((text) => withoutPicture(text, sha256))}
+          pickLabel={t('sop.pictures.pick')}
+          errors={errorAt('pictures') ? [errorAt('pictures')!] : []}
+          issueNamespace="sop"
+          multiple
+        />
+      </div>
       <ChecklistEditor items={checklist} onChange={setChecklist} errorAt={errorAt} />
-      {issues.length > 0 && !errorAt('title') && !errorAt('body') && !errorAt('checklist') && <p className="field__error">{issues.map((issue) => issueText(issue, t, 'sop')).join(' ')}</p>}
+      {issues.length > 0 && !errorAt('title') && !errorAt('body') && !errorAt('checklist') && !errorAt('pictures') && <p className="field__error">{issues.map((issue) => issueText(issue, t, 'sop')).join(' ')}</p>}
       <div className="button-row">
         <button type="button" className="button" onClick={() => void save(false)}>
           {t('sop.editor.saveDraft')}

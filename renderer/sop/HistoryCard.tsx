@@ -35,7 +35,7 @@ export function HistoryCard({ detail }: { detail: SopDetail }) {
     await done(result);
   };
   const restore = (revision: RevisionView) =>
-    act(() => baton.saveSopRevision({ id: detail.id, parents: detail.editFrom ? [detail.editFrom.id] : [], title: revision.title, body: revision.body, checklist: [...revision.checklist], restores: revision.id }));
+    act(() => baton.saveSopRevision({ id: detail.id, parents: detail.editFrom ? [detail.editFrom.id] : [], title: revision.title, body: revision.body, checklist: [...revision.checklist], pictures: [...revision.pictures], restores: revision.id }));
   const label = (revision: RevisionView) => `${revision.version === null ? t(`sop.status.${revision.status}`) : t('sop.version', { version: revision.version })} · ${revision.by.name} · ${new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(revision.at)}`;
 
   return (

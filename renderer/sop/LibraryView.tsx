@@ -61,7 +61,7 @@ export function LibraryView({ library }: { library: SopLibrary }) {
         </Card>
       )}
       {library.reviewsDue.length > 0 && (
-        <Card id="sop-due" title={t('sop.reviewDue.title', { count: library.reviewsDue.length })}>
+        <Card id="sop-due" title={t('sop.reviewDue.title', { count: library.reviewsDue.length })} description={t('sop.reviewDue.description')}>
           <ul className="sop-list">
             {library.reviewsDue.map((item) => (
               <li key={item.sopId}>

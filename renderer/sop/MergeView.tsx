@@ -27,7 +27,9 @@ export function MergeView({ id }: { id: string }) {
     const ids = new Set(view.ours.checklist.map((item) => item.id));
     // Checklist items of both sides are kept: an item either side added is not lost.
     const checklist = [...view.ours.checklist, ...view.theirs.checklist.filter((item) => !ids.has(item.id))];
-    const result = await baton.saveSopRevision({ id, parents: [view.ours.id, view.theirs.id], title: view.ours.title, body: mergedText(view.chunks, choices), checklist });
+    // Pictures of both sides: the service keeps those the merged text still shows.
+    const pictures = [...view.ours.pictures, ...view.theirs.pictures];
+    const result = await baton.saveSopRevision({ id, parents: [view.ours.id, view.theirs.id], title: view.ours.title, body: mergedText(view.chunks, choices), checklist, pictures });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return reportError({ code: 'invalid-input', message: result.value.issues.map((issue) => issue.code).join(', ') }, 'errors.couldNotSave');
     await refreshLibrary();

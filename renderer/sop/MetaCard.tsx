@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SopDetail } from '../../shared/api/sop-views';
 import type { TeamView } from '../../shared/api/team-schemas';
-import type { ShiftType } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
+import { useTeamSettings } from '../team-settings/use-team-settings';
 import { useSop } from './sop-store';
 
 const READERS = ['editor', 'lead', 'approver'] as const;
@@ -16,12 +16,11 @@ export function MetaCard({ detail }: { detail: SopDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [members, setMembers] = useState<TeamView['members']>([]);
-  const [shiftTypes, setShiftTypes] = useState<ShiftType[]>([]);
   const [meta, setMeta] = useState(detail.meta);
+  const shiftTypes = (useTeamSettings()?.settings.shiftTypes ?? []).filter((type) => type.retired !== true);
 
   useEffect(() => {
     void baton.getTeam({}).then((result) => result.ok && setMembers(result.value.members));
-    void baton.getTeamSettings({}).then((result) => result.ok && setShiftTypes(result.value.settings.shiftTypes.filter((type) => type.retired !== true)));
   }, []);
 
   const person = (memberId: string) => {

@@ -47,6 +47,7 @@ export const unavailableMessages: Record<UnavailableReason, MessageKey> = {
   'folder-missing': 'sync.folder.reason.folderMissing',
   'no-team': 'sync.folder.reason.noTeam',
   unreadable: 'sync.folder.reason.unreadable',
+  'team-replaced': 'sync.folder.reason.teamReplaced',
 };
 
 export const noticeMessages: Record<NoticeKind, MessageKey> = {

@@ -15,6 +15,9 @@ interface Row {
 export interface ShiftTypeRow extends Row {
   readonly start: string;
   readonly end: string;
+  /** Unset until the lead picks one: the default (1 person, the palette's colour) is shown. */
+  readonly needed?: number;
+  readonly colour?: string;
 }
 export type DepartmentRow = Row;
 
@@ -30,7 +33,13 @@ const row = (item: ShiftType | Department) => ({ key: item.id, id: item.id, name
 
 export function formOf(settings: TeamSettings): TeamSettingsForm {
   return {
-    shiftTypes: settings.shiftTypes.map((type) => ({ ...row(type), start: type.start, end: type.end })),
+    shiftTypes: settings.shiftTypes.map((type) => ({
+      ...row(type),
+      start: type.start,
+      end: type.end,
+      ...(type.needed !== undefined && { needed: type.needed }),
+      ...(type.colour !== undefined && { colour: type.colour }),
+    })),
     departments: settings.departments.map(row),
     escalationMinutes: String(settings.escalationMinutes),
     timeZone: settings.timeZone,

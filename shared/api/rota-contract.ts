@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NoInput, defineOperations } from './define-operations';
-import { settingIdSchema } from '../team-settings';
-import { HOLIDAY_KINDS, LEAVE_TYPES, MAX_ON_SHIFT, memberIdSchema, monthSchema, patternSchema, rotaDateSchema } from '../rota';
+import { MAX_PEOPLE_ON_SHIFT, settingIdSchema } from '../team-settings';
+import { HOLIDAY_KINDS, LEAVE_TYPES, memberIdSchema, monthSchema, patternSchema, rotaDateSchema } from '../rota';
 import {
   CoverCandidatesViewSchema,
   CsvPreviewSchema,
@@ -44,7 +44,6 @@ export const RotaRulesInput = z
 export const RotaSettingsInput = z
   .object({
     rules: RotaRulesInput,
-    extras: z.record(settingIdSchema, z.object({ needed: z.number().int().min(1).max(MAX_ON_SHIFT), colour: z.string().regex(/^#[0-9a-f]{6}$/) }).strict()),
     holidays: z.array(z.object({ date: rotaDateSchema, kind: z.enum(HOLIDAY_KINDS), name: z.string().trim().min(1).max(60) }).strict()).max(1000),
     patterns: z.array(patternSchema).max(50),
   })
@@ -60,7 +59,7 @@ export const rotaOperations = defineOperations({
   getOnDuty: { input: NoInput, output: OnDutyViewSchema },
   getRotaRequests: { input: NoInput, output: RotaRequestsViewSchema },
   setRotaSlot: {
-    input: shift.extend({ primary: z.array(memberIdSchema).max(MAX_ON_SHIFT), backup: memberIdSchema.nullable() }).strict(),
+    input: shift.extend({ primary: z.array(memberIdSchema).max(MAX_PEOPLE_ON_SHIFT), backup: memberIdSchema.nullable() }).strict(),
     output: Queued,
   },
   publishRotaMonth: { input: z.object({ month: monthSchema }).strict(), output: Queued },

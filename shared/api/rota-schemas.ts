@@ -12,7 +12,7 @@ import {
   type FairnessMetric,
   type Ineligible,
   type LeaveView,
-  type PublishChange,
+  type PublishNews,
   type RotaCheck,
   type RotaSetAside,
   type SwapView,
@@ -103,7 +103,12 @@ export const SetAsideSchema: z.ZodType<RotaSetAside> = z.object({
 });
 
 export const CandidateSchema: z.ZodType<Candidate> = z.object({ memberId: id, name: z.string(), reasons: z.array(IneligibleSchema) });
-export const PublishChangeSchema: z.ZodType<PublishChange> = z.object({ key: id, change: z.enum(['added', 'removed']) });
+const publishedPart = z.enum(['working', 'backup']).nullable();
+export const PublishNewsSchema: z.ZodType<PublishNews> = z.object({
+  month: z.string(),
+  publishedAt: ms,
+  changes: z.array(z.object({ key: id, before: publishedPart, after: publishedPart })),
+});
 
 export const RotaShiftTypeSchema = z.object({
   id,
@@ -172,7 +177,7 @@ export const OnDutyViewSchema: z.ZodType<OnDutyView> = z.object({
   now: z.array(DutySchema),
   next: z.array(DutySchema),
   myNext: z.array(DutySchema),
-  changes: z.array(PublishChangeSchema),
+  news: z.array(PublishNewsSchema),
   myCovers: z.array(CoverViewSchema),
 });
 

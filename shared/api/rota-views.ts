@@ -9,7 +9,7 @@ import type {
   Holiday,
   LeaveView,
   Pattern,
-  PublishChange,
+  PublishNews,
   RotaCheck,
   RotaSetAside,
   SwapView,
@@ -94,8 +94,8 @@ export interface OnDutyView {
   readonly now: readonly Duty[];
   readonly next: readonly Duty[];
   readonly myNext: readonly Duty[];
-  /** What the latest publish of this and next month changed for me. */
-  readonly changes: readonly PublishChange[];
+  /** What the latest publishes changed for me, on the days ahead. */
+  readonly news: readonly PublishNews[];
   /** Covers I asked for or took, and the swaps I am in, still open or decided lately. */
   readonly myCovers: readonly CoverView[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMsSchema, settingIdSchema, dateSchema, entityIdSchema } from '../team-settings';
 import { SOP_AREAS } from '../sop/fields';
+import { sopPictureSchema } from '../sop/pictures';
 import { opIdSchema as opIdLike } from '../sync';
 import { defineOperations } from './define-operations';
 import { DiffSchema, ShiftChecklistSchema, SopDetailSchema, SopLibrarySchema, SopMergeSchema, SopSearchSchema, sopChecked } from './sop-view-schemas';
@@ -43,6 +44,8 @@ export const RevisionInput = z
     title: typed(100_000),
     body: typed(MAX_TYPED_BODY_CHARS),
     checklist: z.array(checklistInput).max(1000),
+    /** Pictures added in the editor; the revision keeps those its text still shows. */
+    pictures: z.array(sopPictureSchema).max(1000).optional(),
     area: z.enum(SOP_AREAS).optional(),
     restores: opIdLike.optional(),
   })

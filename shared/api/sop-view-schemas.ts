@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHECKLIST_KINDS, CONTENT_TYPES, SOP_AREAS, SOP_SET_ASIDE_REASONS, checklistDefSchema, sopMetaFields, type SopIssue } from '../sop';
+import { CHECKLIST_KINDS, CONTENT_TYPES, SOP_AREAS, SOP_SET_ASIDE_REASONS, TICK_SET_ASIDE_REASONS, checklistDefSchema, sopMetaFields, type SopIssue } from '../sop';
+import { attachmentSchema } from '../attachments';
 import { bilingualNameSchema, epochMsSchema, personSchema } from '../team-settings';
 import type { ShiftChecklistPayload, SopDetail, SopLibrary, SopMergeView, SopSearchHit } from './sop-views';
 
@@ -28,6 +29,7 @@ const revisionView = z.object({
   title: z.string(),
   body: z.string(),
   checklist: z.array(checklistDefSchema),
+  pictures: z.array(attachmentSchema),
   by: personSchema,
   at: epochMsSchema,
   status: z.enum(['draft', 'submitted', 'returned', 'published']),
@@ -36,7 +38,9 @@ const revisionView = z.object({
   returnComment: z.string().nullable(),
   isHead: z.boolean(),
 });
-const reason = z.enum(Object.keys(SOP_SET_ASIDE_REASONS) as [keyof typeof SOP_SET_ASIDE_REASONS, ...Array<keyof typeof SOP_SET_ASIDE_REASONS>]);
+/** A zod enum of an object's keys (the set-aside reasons and their explanations). */
+const enumOfKeys = <T extends Record<string, string>>(object: T) => z.enum(Object.keys(object) as [keyof T & string, ...Array<keyof T & string>]);
+const reason = enumOfKeys(SOP_SET_ASIDE_REASONS);
 const memberName = z.object({ memberId: z.string(), name: z.string() });
 
 export const SopLibrarySchema: z.ZodType<SopLibrary> = z.object({
@@ -95,6 +99,7 @@ export const SopDetailSchema: z.ZodType<SopDetail> = z.object({
   myPending: pending.nullable(),
   acknowledgedBy: z.array(z.object({ name: z.string(), version: z.number().int().min(1) })),
   waiting: z.array(z.object({ name: z.string() })),
+  reviewDue: z.string().nullable(),
   setAside: z.array(z.object({ opId: z.string(), reason })),
 });
 
@@ -144,6 +149,7 @@ export const ShiftChecklistSchema: z.ZodType<ShiftChecklistPayload> = z.object({
   next: entry.nullable(),
   pastDue: z.number().int().min(0),
   truncated: z.boolean(),
+  setAside: z.array(z.object({ opId: z.string(), key: z.string(), by: personSchema, at: epochMsSchema, reason: enumOfKeys(TICK_SET_ASIDE_REASONS) })),
 });
 
 const hitKind = z.enum(['title', 'body', 'checklist']);

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments';
 import type { BilingualName, Person, ShiftInstance } from '../team-settings';
 import type {
   AreaBusFactor,
@@ -13,6 +14,7 @@ import type {
   SopIssue,
   SopMeta,
   SopSetAsideReason,
+  TickSetAsideReason,
 } from '../sop';
 
 /** What the SOP operations answer with: plain JSON views of the fold, shaped for the screens. */
@@ -70,6 +72,7 @@ export interface RevisionView {
   readonly title: string;
   readonly body: string;
   readonly checklist: readonly ChecklistDef[];
+  readonly pictures: readonly Attachment[];
   readonly by: Person;
   readonly at: number;
   readonly status: RevisionStatus;
@@ -95,6 +98,8 @@ export interface SopDetail {
   readonly myPending: PendingAcknowledgement | null;
   readonly acknowledgedBy: ReadonlyArray<{ readonly name: string; readonly version: number }>;
   readonly waiting: ReadonlyArray<{ readonly name: string }>;
+  /** The review-by date passed, when the viewer is the owner or a lead (they review it); null otherwise. */
+  readonly reviewDue: string | null;
   readonly setAside: ReadonlyArray<{ readonly opId: string; readonly reason: SopSetAsideReason }>;
 }
 
@@ -115,6 +120,8 @@ export interface ShiftChecklistPayload {
   readonly next: ChecklistEntry | null;
   readonly pastDue: number;
   readonly truncated: boolean;
+  /** Ticks that do not count, with why (someone not on the shift, or in another's name). */
+  readonly setAside: ReadonlyArray<{ readonly opId: string; readonly key: string; readonly by: Person; readonly at: number; readonly reason: TickSetAsideReason }>;
 }
 
 export interface SopSearchHit {

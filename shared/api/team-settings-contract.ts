@@ -15,7 +15,9 @@ const typed = z.string().max(1000);
 const optionalId = z.string().max(128).optional();
 const bilingual = z.object({ 'zh-CN': typed, en: typed }).strict();
 
-export const ShiftTypeInput = z.object({ id: optionalId, name: bilingual, start: typed, end: typed, retired: z.boolean().optional() }).strict();
+export const ShiftTypeInput = z
+  .object({ id: optionalId, name: bilingual, start: typed, end: typed, retired: z.boolean().optional(), needed: z.number().optional(), colour: typed.optional() })
+  .strict();
 export const DepartmentInput = z.object({ id: optionalId, name: bilingual, retired: z.boolean().optional() }).strict();
 
 export const TeamSettingsChangesInput = z

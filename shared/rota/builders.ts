@@ -73,7 +73,7 @@ export function withdrawOp(kind: RequestKind, id: string, at: number): OpDraft {
   return kind === 'leave' ? leaveOps.leaveWithdrawn(id, { at }) : kind === 'cover' ? coverOps.coverWithdrawn(id, { at }) : swapOps.swapWithdrawn(id, { at });
 }
 
-/** A lead changes rota settings, holidays or patterns, having seen the fold's values. */
-export function rotaTeamSetOp(current: LwwFields<RotaTeamFields> | undefined, changes: Partial<RotaTeamFields>): OpDraft {
+/** A lead changes rota settings, holidays or patterns, having seen the fold's values (people needed and colours are the shift types'). */
+export function rotaTeamSetOp(current: LwwFields<RotaTeamFields> | undefined, changes: Partial<Omit<RotaTeamFields, 'shiftExtras'>>): OpDraft {
   return teamOps.teamSet(ROTA_TEAM_ID, lwwSetData(current, changes));
 }

@@ -79,3 +79,18 @@ export function rotaChecks(settings: RotaSettings, peopleOn: PeopleOn, from: str
   }
   return checks;
 }
+
+/**
+ * The days a set of slots spans, joined with a range: checks over it catch what a look at one
+ * month alone misses (a run of days that began the month before, a short rest across the 1st, a
+ * gap in a month not shown).
+ */
+export function periodOf(keys: Iterable<string>, range: { from: string; to: string }): { from: string; to: string } {
+  let { from, to } = range;
+  for (const key of keys) {
+    const date = key.slice(0, 10);
+    if (date < from) from = date;
+    if (date > to) to = date;
+  }
+  return { from, to };
+}

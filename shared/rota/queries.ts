@@ -2,7 +2,7 @@ import { addDaysToDate, dateInZone } from '../team-settings';
 import { ineligibility, type Ineligible } from './eligibility';
 import type { LeaveView } from './leave';
 import type { CoverView, SwapView } from './requests';
-import { compareKeys, peopleOf, sameAssignment, slotKey } from './slots';
+import { compareKeys, sameAssignment, slotKey } from './slots';
 import type { Duty, RotaWorld } from './world';
 
 /**
@@ -97,27 +97,53 @@ export function coverCandidates(world: RotaWorld, cover: Pick<CoverView, 'key' |
     .sort((a, b) => Number(a.reasons.length > 0) - Number(b.reasons.length > 0) || compareKeys(a.name, b.name));
 }
 
+/** How a person stands on a shift in a publication: working it, its backup, or not on it (null). */
+export type PublishedPart = 'working' | 'backup' | null;
+
 export interface PublishChange {
   readonly key: string;
-  readonly change: 'added' | 'removed';
+  readonly before: PublishedPart;
+  readonly after: PublishedPart;
 }
 
-/** What the latest publish of `month` changed for a member (against the one before it). */
+const partIn = (assignment: { primary: readonly string[]; backup: string | null } | undefined, memberId: string): PublishedPart =>
+  assignment?.primary.includes(memberId) ? 'working' : assignment?.backup === memberId ? 'backup' : null;
+
+/** What the latest publish of `month` changed for a member (against the one before it): added, removed, working ⇄ backup. */
 export function publishChangesFor(world: RotaWorld, memberId: string, month: string): PublishChange[] {
   const entry = world.publications.get(month);
   if (!entry) return [];
-  const has = (assignments: Readonly<Record<string, { primary: string[]; backup: string | null }>> | undefined, key: string) =>
-    assignments?.[key] !== undefined && peopleOf(assignments[key]!).includes(memberId);
-  const before = entry.previous?.assignments;
+  const before = entry.previous?.assignments ?? {};
   const after = entry.latest.assignments;
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after)])].sort(compareKeys);
-  const changes: PublishChange[] = [];
-  for (const key of keys) {
-    const was = has(before, key);
-    const is = has(after, key);
-    if (was !== is) changes.push({ key, change: is ? 'added' : 'removed' });
-  }
-  return changes;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareKeys);
+  return keys.flatMap((key) => {
+    const change = { key, before: partIn(before[key], memberId), after: partIn(after[key], memberId) };
+    return change.before === change.after ? [] : [change];
+  });
+}
+
+export interface PublishNews {
+  readonly month: string;
+  /** The publisher's clock at the latest publish of the month. */
+  readonly publishedAt: number;
+  /** Only shifts from today on: what the person still has to plan around. */
+  readonly changes: readonly PublishChange[];
+}
+
+/**
+ * "What changed for me": per month from the current one on, what its latest publish changed for
+ * a member on the days still ahead, months without such a change left out. The rota screen shows
+ * it; the briefing can tell a person whose shifts moved since they last looked (by `publishedAt`).
+ */
+export function publishNewsFor(world: RotaWorld, memberId: string, atMs: number): PublishNews[] {
+  const today = dateInZone(atMs, world.settings.timeZone);
+  return [...world.publications]
+    .filter(([month]) => month >= today.slice(0, 7))
+    .sort(([a], [b]) => compareKeys(a, b))
+    .flatMap(([month, { latest }]) => {
+      const changes = publishChangesFor(world, memberId, month).filter((change) => change.key.slice(0, 10) >= today);
+      return changes.length > 0 ? [{ month, publishedAt: latest.at, changes }] : [];
+    });
 }
 
 /** The draft's assignments of a month (`2026-03`), as publishing it would make them. */
@@ -135,4 +161,17 @@ export function unpublishedKeys(world: RotaWorld, month: string): string[] {
   const published = world.publications.get(month)?.latest.assignments ?? {};
   const keys = new Set([...Object.keys(draft), ...Object.keys(published)]);
   return [...keys].filter((key) => !sameAssignment(draft[key], published[key])).sort(compareKeys);
+}
+
+export interface HolidayCalendar {
+  /** Public holidays, yyyy-MM-dd. */
+  readonly holidays: ReadonlySet<string>;
+  /** Weekend days made working days (调休), yyyy-MM-dd. */
+  readonly workdays: ReadonlySet<string>;
+}
+
+/** The team's holiday calendar as the rota's settings hold it (a lead types or imports it): for the SOPs' shift checklists. */
+export function holidayCalendar(world: RotaWorld): HolidayCalendar {
+  const days = (kind: 'holiday' | 'workday') => new Set(world.settings.holidays.filter((holiday) => holiday.kind === kind).map((holiday) => holiday.date));
+  return { holidays: days('holiday'), workdays: days('workday') };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, entityIdSchema, epochMsSchema, settingIdSchema } from '../team-settings';
+import { MAX_PEOPLE_ON_SHIFT, colourSchema, dateSchema, entityIdSchema, epochMsSchema, settingIdSchema } from '../team-settings';
 import { lwwSetSchema } from '../sync';
 
 /**
@@ -21,11 +21,8 @@ export const rotaDateSchema = dateSchema.refine((value) => {
 
 export const monthSchema = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'not a month (yyyy-MM)');
 
-/** At most this many people on one shift: a team is 3 to 30 people. */
-export const MAX_ON_SHIFT = 30;
-
 export const assignmentSchema = z.object({
-  primary: z.array(memberIdSchema).max(MAX_ON_SHIFT).refine((ids) => new Set(ids).size === ids.length, 'a person is listed twice'),
+  primary: z.array(memberIdSchema).max(MAX_PEOPLE_ON_SHIFT).refine((ids) => new Set(ids).size === ids.length, 'a person is listed twice'),
   backup: memberIdSchema.nullable(),
 });
 export type Assignment = z.output<typeof assignmentSchema>;
@@ -85,7 +82,7 @@ export const swapAnsweredSchema = z.object({ accepted: z.boolean(), at: epochMsS
 export const patternSchema = z.object({
   id: entityIdSchema,
   name: z.string().trim().min(1).max(60),
-  days: z.array(z.record(settingIdSchema, z.array(memberIdSchema).max(MAX_ON_SHIFT))).min(1).max(62),
+  days: z.array(z.record(settingIdSchema, z.array(memberIdSchema).max(MAX_PEOPLE_ON_SHIFT))).min(1).max(62),
 });
 export type Pattern = z.output<typeof patternSchema>;
 
@@ -98,10 +95,13 @@ export const holidaySchema = z.object({
 });
 export type Holiday = z.output<typeof holidaySchema>;
 
-/** What a shift type needs beyond its name and times (kept by the rota, keyed by shift type id). */
+/**
+ * People needed and colour of a shift type, as the rota kept them before they became fields of
+ * the shift types (team settings). Still read, so ops already written fold; no longer written.
+ */
 export const shiftExtraSchema = z.object({
-  needed: z.number().int().min(1).max(MAX_ON_SHIFT),
-  colour: z.string().regex(/^#[0-9a-f]{6}$/, 'not a colour (#rrggbb)'),
+  needed: z.number().int().min(1).max(MAX_PEOPLE_ON_SHIFT),
+  colour: colourSchema,
 });
 export type ShiftExtra = z.output<typeof shiftExtraSchema>;
 

@@ -1,4 +1,4 @@
-import type { ShiftType } from '../team-settings';
+import { peopleNeeded, shiftColour, type ShiftType } from '../team-settings';
 import type { RotaTeamState } from './capabilities';
 import type { Holiday, Pattern, ShiftExtra } from './schemas';
 
@@ -12,7 +12,7 @@ export interface RotaSettings {
   readonly maxWeekHours: number;
   readonly coverNeedsApproval: boolean;
   readonly swapNeedsApproval: boolean;
-  /** Per shift type id: people needed and colour (every type has one: defaults fill in). */
+  /** Per shift type id: people needed and colour, from the shift types (every type has one: defaults fill in). */
   readonly extras: Readonly<Record<string, ShiftExtra>>;
   readonly holidays: readonly Holiday[];
   readonly patterns: readonly Pattern[];
@@ -26,18 +26,18 @@ export const ROTA_DEFAULTS = {
   swapNeedsApproval: false,
 } as const;
 
-/** Colours given to shift types in order until a lead picks one; readable on light and dark. */
-export const SHIFT_COLOURS = ['#3b82f6', '#f59e0b', '#8b5cf6', '#10b981', '#ef4444', '#0ea5e9', '#d946ef', '#84cc16'] as const;
-
-export function shiftExtraOf(extras: Readonly<Record<string, ShiftExtra>> | undefined, shiftTypes: readonly ShiftType[], id: string): ShiftExtra {
-  const index = Math.max(0, shiftTypes.findIndex((type) => type.id === id));
-  return extras?.[id] ?? { needed: 1, colour: SHIFT_COLOURS[index % SHIFT_COLOURS.length]! };
-}
-
 export function rotaSettingsOf(state: RotaTeamState | undefined, team: { shiftTypes: readonly ShiftType[]; timeZone: string }): RotaSettings {
   const fields = state?.fields ?? {};
+  // People needed and colour are fields of the shift types; a team that set them in the rota's
+  // settings before (`shiftExtras`) keeps those until a lead sets them on the shift type.
+  const legacy = fields.shiftExtras?.value ?? {};
   const extras: Record<string, ShiftExtra> = {};
-  for (const type of team.shiftTypes) extras[type.id] = shiftExtraOf(fields.shiftExtras?.value, team.shiftTypes, type.id);
+  for (const type of team.shiftTypes) {
+    extras[type.id] = {
+      needed: type.needed ?? legacy[type.id]?.needed ?? peopleNeeded(type),
+      colour: type.colour ?? legacy[type.id]?.colour ?? shiftColour(team.shiftTypes, type),
+    };
+  }
   return {
     shiftTypes: team.shiftTypes,
     timeZone: team.timeZone,

@@ -18,11 +18,6 @@ export function slotInstance(key: string, settings: Pick<RotaSettings, 'shiftTyp
 
 export const EMPTY_ASSIGNMENT: Assignment = { primary: [], backup: null };
 
-/** Everyone an assignment names, primary first. */
-export function peopleOf(assignment: Assignment): string[] {
-  return assignment.backup === null || assignment.primary.includes(assignment.backup) ? [...assignment.primary] : [...assignment.primary, assignment.backup];
-}
-
 export function sameAssignment(a: Assignment | undefined, b: Assignment | undefined): boolean {
   const left = a ?? EMPTY_ASSIGNMENT;
   const right = b ?? EMPTY_ASSIGNMENT;

@@ -3,12 +3,13 @@ import { addDaysToDate, type ShiftInstance, type ShiftType } from '../team-setti
 import { minutesOfTime, type ChecklistDef, type ChecklistKind, type ContentType } from './checklist-schedule';
 import { MAX_SHIFT_CHECKLIST_ITEMS } from './limits';
 import { publishedRevision, type SopDoc } from './rules';
-import type { ShiftChecklistState, Tick } from './ticks';
+import type { CountedTicks, TickSetAsideReason } from './tick-rules';
+import type { Tick } from './ticks';
 
 /**
  * A shift's checklist, built from the published SOPs' checklist items for that shift: which
- * apply (shift type, weekday, holiday) and when each is due. Pure: the shift, the holidays (the
- * rota's calendar) and the time are parameters.
+ * apply (shift type, working day or weekend, holiday) and when each is due. Pure: the shift, the
+ * holidays and make-up working days (the rota's calendar) and the time are parameters.
  */
 
 export interface PlannedItem {
@@ -32,6 +33,8 @@ export interface ChecklistContext {
   readonly timeZone: string;
   /** Public holidays, yyyy-MM-dd (the rota owns the calendar). */
   readonly holidays: ReadonlySet<string>;
+  /** Weekend days made working days (调休), yyyy-MM-dd: weekday items apply on them, weekend items do not. */
+  readonly workdays?: ReadonlySet<string>;
 }
 
 /** Monday 1 … Sunday 7 of a calendar date; no time zone takes part. */
@@ -46,9 +49,9 @@ function appliesOn(def: ChecklistDef, context: ChecklistContext): boolean {
   const holiday = context.holidays.has(context.shift.date);
   if (def.holidays === 'skip' && holiday) return false;
   if (def.holidays === 'only') return holiday;
-  const weekday = isoWeekday(context.shift.date);
-  if (def.days === 'weekdays') return weekday <= 5;
-  if (def.days === 'weekends') return weekday >= 6;
+  const workingDay = isoWeekday(context.shift.date) <= 5 || context.workdays?.has(context.shift.date) === true;
+  if (def.days === 'weekdays') return workingDay;
+  if (def.days === 'weekends') return !workingDay;
   return true;
 }
 
@@ -126,12 +129,14 @@ export interface ShiftChecklistView {
   readonly next: ChecklistEntry | null;
   readonly pastDue: readonly ChecklistEntry[];
   readonly truncated: boolean;
+  /** Ticks that do not count (someone not on the shift, or in another's name), with why. */
+  readonly setAside: ReadonlyArray<{ readonly tick: Tick; readonly reason: TickSetAsideReason }>;
 }
 
-/** The plan against the ticks at `now`: done, past due (not done and its time has passed), or open. */
-export function checklistAt(plan: PlannedChecklist, ticks: ShiftChecklistState | null, now: number): ShiftChecklistView {
+/** The plan against the ticks that count at `now`: done, past due (not done and its time has passed), or open. */
+export function checklistAt(plan: PlannedChecklist, ticks: CountedTicks, now: number): ShiftChecklistView {
   const entries = plan.items.map((item): ChecklistEntry => {
-    const tick = ticks?.latest[item.key] ?? null;
+    const tick = ticks.latest[item.key] ?? null;
     const done = tick?.done === true;
     return { ...item, tick: done ? tick : null, state: done ? 'done' : item.dueAt < now ? 'past-due' : 'open' };
   });
@@ -140,5 +145,6 @@ export function checklistAt(plan: PlannedChecklist, ticks: ShiftChecklistState |
     next: entries.find((entry) => entry.state === 'open') ?? null,
     pastDue: entries.filter((entry) => entry.state === 'past-due'),
     truncated: plan.truncated,
+    setAside: ticks.setAside,
   };
 }

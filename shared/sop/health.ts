@@ -29,6 +29,14 @@ export function reviewsDue(docs: readonly SopDoc[], today: string, team: SopTeam
     .sort((a, b) => (a.reviewBy < b.reviewBy ? -1 : a.reviewBy > b.reviewBy ? 1 : 0));
 }
 
+/**
+ * The review flags one person sees (the briefing and the SOP screens): SOPs past their review-by
+ * date whose owner they are, or every such SOP for a lead.
+ */
+export function reviewsDueFor(docs: readonly SopDoc[], memberId: string, today: string, team: SopTeam | null): ReviewDue[] {
+  return reviewsDue(docs, today, team).filter((due) => due.notify.includes(memberId));
+}
+
 export interface AreaBusFactor {
   readonly area: SopArea;
   /** Published SOPs in the area. */

@@ -9,6 +9,8 @@ export const MAX_SOP_BODY_CHARS = 200_000;
 export const MAX_SOP_HEADINGS = 500;
 export const MAX_SOP_TITLE_CHARS = 120;
 export const MAX_CHECKLIST_DEFS = 100;
+/** Pictures one revision shows: a procedure with a screenshot per step, not an album. */
+export const MAX_SOP_PICTURES = 50;
 export const MAX_CHECKLIST_TITLE_CHARS = 200;
 export const MAX_RETURN_COMMENT_CHARS = 2_000;
 export const MAX_TICK_NOTE_CHARS = 1_000;

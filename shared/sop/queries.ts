@@ -4,6 +4,7 @@ import type { SopArea } from './fields';
 import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
 import type { SopState } from './sop';
 import type { SopTeam } from './team-facts';
+import { countedTicks, type TickJudge } from './tick-rules';
 import type { ShiftChecklistState } from './ticks';
 
 /**
@@ -41,13 +42,13 @@ export interface PendingAcknowledgement {
 }
 
 /**
- * SOPs `member` must (re-)acknowledge: published, naming one of their roles, and not
- * acknowledged since the last version that was not a minor change. Oldest publication first.
+ * SOPs `member` must (re-)acknowledge: published, naming one of their roles or published by them,
+ * and not acknowledged since the last version that was not a minor change. Oldest publication first.
  */
 export function pendingAcknowledgements(docs: readonly SopDoc[], member: { memberId: string; roles: readonly string[] }): PendingAcknowledgement[] {
   const pending: PendingAcknowledgement[] = [];
   for (const doc of docs) {
-    if (!mustRead(doc, member.roles) || hasAcknowledgedCurrent(doc, member.memberId)) continue;
+    if (!mustRead(doc, member) || hasAcknowledgedCurrent(doc, member.memberId)) continue;
     const current = publishedRevision(doc)!;
     const lastIndex = doc.acknowledged[member.memberId];
     const before = lastIndex === undefined ? '' : doc.graph.byId.get(doc.versions[lastIndex]!.revision)!.body;
@@ -73,7 +74,7 @@ export function pendingBySop(docs: readonly SopDoc[], team: SopTeam): Array<{ so
       sopId: doc.id,
       title: titleOf(doc),
       waiting: team.members
-        .filter((member) => mustRead(doc, member.roles) && !hasAcknowledgedCurrent(doc, member.memberId))
+        .filter((member) => mustRead(doc, member) && !hasAcknowledgedCurrent(doc, member.memberId))
         .map(({ memberId, name }) => ({ memberId, name })),
     }))
     .filter((entry) => entry.waiting.length > 0);
@@ -111,17 +112,18 @@ export function publishedSince(docs: readonly SopDoc[], since: number): Publishe
 
 /**
  * This shift's checklist from the published SOPs: each item done (who, when, link), past due,
- * or open, and the next one due. `context.holidays` comes from the rota's calendar.
+ * or open, and the next one due. `context.holidays` and `workdays` come from the rota's calendar;
+ * `judge` (the team and the rota's who-is-on) decides which ticks count.
  */
-export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number): ShiftChecklistView {
-  return checklistAt(planChecklist(docs, context), ticks, now);
+export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number, judge: TickJudge): ShiftChecklistView {
+  return checklistAt(planChecklist(docs, context), countedTicks(ticks, context.shift, judge), now);
 }
 
 /**
  * The checklist as a handover note records it: one line per item, done or not, with who ticked
  * it, when, and the link to the post.
  */
-export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
+export function handoverChecklist(view: Pick<ShiftChecklistView, 'entries'>, formatTime: (at: number) => string): Array<{ id: string; text: string; done: boolean }> {
   return view.entries.map((entry) => {
     const tick = entry.tick;
     const done = tick ? ` — ${tick.by.name} ${formatTime(tick.at)}${tick.link ? ` ${tick.link}` : ''}${tick.note ? ` (${tick.note})` : ''}` : '';
@@ -129,10 +131,11 @@ export function handoverChecklist(view: ShiftChecklistView, formatTime: (at: num
   });
 }
 
-export { busFactor, reviewsDue, type AreaBusFactor, type ReviewDue } from './health';
+export { busFactor, reviewsDue, reviewsDueFor, type AreaBusFactor, type ReviewDue } from './health';
 // What a caller needs to build the docs, so that other capabilities import this file only.
 export { sop, type SopState } from './sop';
-export { shiftChecklist, shiftChecklistEntity, type ShiftChecklistState } from './ticks';
+export { shiftChecklist, shiftChecklistId, type ShiftChecklistState } from './ticks';
 export { sopTeamOf, type SopTeam } from './team-facts';
 export type { SopDoc } from './rules';
 export type { ShiftChecklistView, ChecklistEntry } from './checklist';
+export type { OnShift, TickJudge } from './tick-rules';

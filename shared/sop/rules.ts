@@ -28,6 +28,8 @@ export interface SopDoc {
   readonly metaConflicts: ReadonlyArray<keyof SopMeta>;
   /** Valid publications, oldest first: version n is `versions[n - 1]`. */
   readonly versions: readonly SopPublication[];
+  /** Members who published a version (its signing device's member): they must acknowledge it too. */
+  readonly publishers: ReadonlySet<string>;
   /** The index in `versions` a person must have acknowledged (or later): the last one not marked minor. */
   readonly requiredIndex: number;
   /** Per member, the highest version index they acknowledged (counted once per version). */
@@ -65,6 +67,8 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
     }
   }
   const versionIndex = new Map(versions.map((version, index) => [version.revision, index]));
+  // Identity from the signing device; the name in the data only when folding without a team.
+  const publishers = new Set(versions.flatMap((version) => (team ? (signer(version.deviceId) ?? []) : version.by.memberId)));
   let requiredIndex = -1;
   versions.forEach((version, index) => {
     if (index === 0 || !version.minor) requiredIndex = index;
@@ -116,6 +120,7 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
     meta,
     metaConflicts: conflictingFields(fields),
     versions,
+    publishers,
     requiredIndex,
     acknowledged,
     acknowledgements,
@@ -155,9 +160,12 @@ export function hasAcknowledgedCurrent(doc: SopDoc, memberId: string): boolean {
   return (doc.acknowledged[memberId] ?? -1) >= doc.requiredIndex;
 }
 
-/** Whether a member holding `roles` must read this SOP. */
-export function mustRead(doc: SopDoc, roles: readonly string[]): boolean {
-  return doc.versions.length > 0 && doc.meta.requiredRoles.some((role) => roles.includes(role));
+/**
+ * Whether a member must read and acknowledge this SOP: once published, anyone holding a role it
+ * names, and whoever published it (a lead vouches for what they publish by reading it too).
+ */
+export function mustRead(doc: SopDoc, member: { readonly memberId: string; readonly roles: readonly string[] }): boolean {
+  return doc.versions.length > 0 && (doc.publishers.has(member.memberId) || doc.meta.requiredRoles.some((role) => member.roles.includes(role)));
 }
 
 /** The title shown for an SOP: the published one, else the newest draft's. */

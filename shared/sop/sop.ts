@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineCapability, foldLww, lwwSetSchema, opIdSchema, type LwwFields, type LwwSet, type TypedOp } from '../sync';
+import type { Attachment } from '../attachments';
 import { checklistDefSchema, type ChecklistDef } from './checklist-schedule';
 import { areaSchema, dateSchema, personSchema, roleSchema, settingIdSchema, type Person, type SopArea } from './fields';
 import { MAX_CHECKLIST_DEFS, MAX_RETURN_COMMENT_CHARS, MAX_SOP_BODY_CHARS, MAX_SOP_TITLE_CHARS } from './limits';
+import { sopPicturesSchema } from './pictures';
 import type { Role } from '../team/roles';
 
 /**
@@ -26,6 +28,8 @@ export const sopRevisedSchema = z.object({
   title: z.string().trim().min(1).max(MAX_SOP_TITLE_CHARS),
   body: z.string().max(MAX_SOP_BODY_CHARS),
   checklist: z.array(checklistDefSchema).max(MAX_CHECKLIST_DEFS),
+  /** Blobs the text shows as `![caption](picture:<sha256>)` (pictures.ts); revisions before pictures have none. */
+  pictures: sopPicturesSchema.optional(),
   /** The area a new SOP is filed in (its first revision); afterwards the lead's `area` field decides. */
   area: areaSchema.optional(),
   /** Set when this revision brings an older one back (restore is a new revision, never a rewrite). */
@@ -82,6 +86,7 @@ export interface SopRevision extends Filed {
   readonly title: string;
   readonly body: string;
   readonly checklist: readonly ChecklistDef[];
+  readonly pictures: readonly Attachment[];
   readonly area: SopArea | null;
   readonly restores: string | null;
 }
@@ -127,8 +132,8 @@ export const sop = defineCapability({
       const filed = { opId: op.id, hlc: op.hlc, deviceId: op.id.slice(0, op.id.indexOf(':')), by: op.data.by, at: op.data.at };
       switch (op.type) {
         case 'sop.revised': {
-          const { parents, title, body, checklist, area, restores } = op.data;
-          revisions.push({ ...filed, parents, title, body, checklist, area: area ?? null, restores: restores ?? null });
+          const { parents, title, body, checklist, pictures, area, restores } = op.data;
+          revisions.push({ ...filed, parents, title, body, checklist, pictures: pictures ?? [], area: area ?? null, restores: restores ?? null });
           break;
         }
         case 'sop.submitted':

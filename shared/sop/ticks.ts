@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCapability, entityRef } from '../sync';
+import { defineCapability } from '../sync';
 import { personSchema, type Person } from './fields';
 import { MAX_LINK_CHARS, MAX_TICK_NOTE_CHARS } from './limits';
 
@@ -74,7 +74,7 @@ export const shiftChecklist = defineCapability({
   },
 });
 
-/** The entity of a shift's checklist: `shiftChecklist:2026-01-05.early`. */
-export function shiftChecklistEntity(shift: { readonly date: string; readonly shiftTypeId: string }): string {
-  return entityRef(SHIFT_CHECKLIST_KIND, `${shift.date}.${shift.shiftTypeId}`);
+/** The id of a shift's checklist entity (`shiftChecklist:2026-01-05.early`): `2026-01-05.early`. */
+export function shiftChecklistId(shift: { readonly date: string; readonly shiftTypeId: string }): string {
+  return `${shift.date}.${shift.shiftTypeId}`;
 }

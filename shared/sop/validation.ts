@@ -1,5 +1,7 @@
 import { scheduleIssues, type ScheduleIssue, type ShiftWindow } from './checklist-schedule';
-import { MAX_CHECKLIST_DEFS, MAX_SOP_BODY_CHARS, MAX_SOP_HEADINGS, MAX_SOP_TITLE_CHARS } from './limits';
+import type { Attachment } from '../attachments';
+import { MAX_CHECKLIST_DEFS, MAX_SOP_BODY_CHARS, MAX_SOP_HEADINGS, MAX_SOP_PICTURES, MAX_SOP_TITLE_CHARS } from './limits';
+import { referencedPictures } from './pictures';
 
 /**
  * What a person typed in the SOP editor, checked before a revision is written: every problem at
@@ -17,6 +19,7 @@ export interface RevisionInput {
   readonly title: string;
   readonly body: string;
   readonly checklist: readonly unknown[];
+  readonly pictures?: readonly Attachment[] | undefined;
 }
 
 /** Markdown headings (ATX, `#` to `######` at a line's start), counted without a regex over the whole text. */
@@ -45,6 +48,8 @@ export function validateRevision(input: RevisionInput, shiftTypes: readonly Shif
     const headings = countHeadings(input.body);
     if (headings > MAX_SOP_HEADINGS) issues.push({ code: 'too-many-headings', path: ['body'], params: { max: MAX_SOP_HEADINGS, count: headings } });
   }
+  const pictures = referencedPictures(input.body, input.pictures ?? []).length;
+  if (pictures > MAX_SOP_PICTURES) issues.push({ code: 'too-many', path: ['pictures'], params: { max: MAX_SOP_PICTURES, count: pictures } });
   if (input.checklist.length > MAX_CHECKLIST_DEFS) {
     issues.push({ code: 'too-many', path: ['checklist'], params: { max: MAX_CHECKLIST_DEFS, count: input.checklist.length } });
   } else {

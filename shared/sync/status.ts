@@ -6,7 +6,8 @@ import { z } from 'zod';
  * with forward slashes.
  */
 
-export const UNAVAILABLE_REASONS = ['folder-missing', 'no-team', 'unreadable'] as const;
+/** `team-replaced`: baton/team.json names another team or root of trust than the one this computer joined there. */
+export const UNAVAILABLE_REASONS = ['folder-missing', 'no-team', 'unreadable', 'team-replaced'] as const;
 export const UnavailableReasonSchema = z.enum(UNAVAILABLE_REASONS);
 export type UnavailableReason = z.infer<typeof UnavailableReasonSchema>;
 

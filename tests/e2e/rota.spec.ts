@@ -73,6 +73,8 @@ test('a lead publishes a month, a member asks cover, a colleague on the other co
     await openRota(page);
     await tab(page, /个人班次/);
     await expect(page.getByTestId('person-shifts').locator('li')).toHaveCount(1 + nextShown);
+    // Publishing told him what changed for him: the shifts now his.
+    await expect(page.getByTestId('what-changed').first()).toContainText('新排给你');
     await page.getByTestId('person-shifts').locator('li').first().getByRole('button', { name: '申请代班' }).click();
     await expect(page.getByText('已申请代班，等待同事接班')).toBeVisible();
     await shootBoth(member, 'rota-my-shifts', /My shifts/);

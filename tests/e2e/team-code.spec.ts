@@ -82,7 +82,7 @@ test('joining asks for the team code: a wrong one is refused, the admin\'s one j
     await tryToJoin(late.page, 'Han Meimei', code);
     await expect(late.page.getByText(/^This code does not match the team in this folder/)).toBeVisible();
     await shoot(late.page, 'team-code-replaced-en');
-    expect(await call<{ available: boolean }>(admin, 'syncNow')).toMatchObject({ available: false, unavailableReason: 'no-team' });
+    expect(await call<{ available: boolean }>(admin, 'syncNow')).toMatchObject({ available: false, unavailableReason: 'team-replaced' });
     expect(await teamCodeOf(admin)).toBe(code);
     // baton doctor, given the code, says team.json contradicts it and which device is the root.
     const doctor = spawnSync(process.execPath, ['dist/host/baton.mjs', 'doctor', '--shared', admin.shared, '--team-code', code], { encoding: 'utf8' });

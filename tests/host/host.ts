@@ -33,8 +33,9 @@ afterEach(async () => {
  * The web host as `npm run serve` starts it (the app's real services, a file log in the
  * profile), in this process, serving a tiny stand-in of the built renderer.
  */
-export async function startHost(options: { platform?: Partial<Platform> } = {}): Promise<RunningHost> {
-  const root = tempDir('host');
+export async function startHost(options: { platform?: Partial<Platform>; root?: string } = {}): Promise<RunningHost> {
+  // `root`: a host started before (stopped with `stopHost`), started again on the same profile.
+  const root = options.root ?? tempDir('host');
   const profileDir = join(root, 'profile');
   const sharedDir = join(root, 'shared');
   const rendererDir = join(root, 'renderer');
@@ -85,4 +86,11 @@ export async function startHost(options: { platform?: Partial<Platform> } = {}):
   };
   running.push(started);
   return started;
+}
+
+/** Stops a host and its services now (to start it again on the same profile). */
+export async function stopHost(started: RunningHost): Promise<void> {
+  running.splice(running.indexOf(started), 1);
+  await started.host.close();
+  await started.services.close();
 }

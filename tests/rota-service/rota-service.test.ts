@@ -150,3 +150,44 @@ describe('rota service on a team of three', () => {
     expect((await call<{ holidays: unknown[] }>(admin, 'getRotaSettings')).holidays).toHaveLength(4);
   });
 });
+
+describe('cover eligibility asks the SOPs', () => {
+  it('a colleague who has not acknowledged the SOP the shift requires may not take it, and is told why; once acknowledged, may', async () => {
+    const { admin, editor, leadId, syncAll } = await publishedMarch();
+    const { id: sopId, revision } = await call<{ id: string; revision: string }>(editor, 'saveSopRevision', { id: null, parents: [], title: '早班巡查', body: '# 早班\n\n9 点前看完评论。\n', checklist: [], area: 'monitoring' });
+    const saved = { id: sopId, revision };
+    await call(editor, 'submitSopRevision', saved);
+    await syncAll();
+    await call(admin, 'publishSopRevision', { ...saved, minor: false });
+    await call(admin, 'setSopMeta', { id: saved.id, changes: { shiftTypeIds: ['early'] } });
+    const { id } = await call<{ id: string }>(editor, 'requestCover', { date: '2026-03-02', shiftTypeId: 'early', note: '' });
+    await syncAll();
+    type Candidates = { candidates: Array<{ memberId: string; reasons: Array<{ code: string }> }> };
+    const reasonsOfLead = async () => (await call<Candidates>(admin, 'getCoverCandidates', { id })).candidates.find((candidate) => candidate.memberId === leadId)!.reasons.map((reason) => reason.code);
+    expect(await reasonsOfLead()).toEqual(['sop-not-acknowledged']);
+
+    await call(admin, 'acknowledgeSop', saved);
+    expect(await reasonsOfLead()).toEqual([]);
+    expect(await call<TakeCoverOutcome>(admin, 'takeCover', { id })).toEqual({ outcome: 'taken' });
+    await syncAll();
+    const view = await call<RotaView>(editor, 'getRota', MARCH);
+    expect(slot(view, '2026-03-02_early').duty?.people).toEqual([{ memberId: leadId, via: 'cover', for: await memberIdOf(editor) }]);
+  });
+});
+
+describe('checks over the whole period', () => {
+  it('finds, from March, a run of days that goes on into April, and marks it in April though the run began in March', async () => {
+    const { admin, editorId } = await publishedMarch();
+    for (let day = 0; day < 8; day += 1) {
+      const date = new Date(Date.UTC(2026, 2, 27 + day)).toISOString().slice(0, 10);
+      await call(admin, 'setRotaSlot', { date, shiftTypeId: 'early', primary: [editorId], backup: null });
+    }
+    const march = await call<RotaView>(admin, 'getRota', MARCH);
+    const runs = (view: RotaView) => view.checks.filter((check) => check.code === 'days-in-row').map((check) => check.key);
+    // 27 March to 3 April: the 7th day in a row (2 April) is past the team's six, though April is not shown.
+    expect(runs(march)).toEqual(['2026-04-02_early']);
+    const april = await call<RotaView>(admin, 'getRota', { from: '2026-04-01', days: 30 });
+    expect(runs(april)).toEqual(['2026-04-02_early']);
+    expect(slot(april, '2026-04-02_early').checks.map((check) => check.code)).toContain('days-in-row');
+  });
+});

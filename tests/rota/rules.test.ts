@@ -9,6 +9,7 @@ import {
   monthDraft,
   onDutyAt,
   publishChangesFor,
+  publishNewsFor,
   publishMonthOp,
   requestsInvolving,
   rotaTeamSetOp,
@@ -42,8 +43,37 @@ describe('drafts and publishing', () => {
     team.write(LEAD, publishMonthOp('2026-03', monthDraft(world, '2026-03'), team.clock));
     world = team.world();
     expect(names(world, '2026-03-04_early')).toEqual([ZHAO.memberId]);
-    expect(publishChangesFor(world, ZHAO.memberId, '2026-03')).toEqual([{ key: '2026-03-04_early', change: 'added' }]);
+    expect(publishChangesFor(world, ZHAO.memberId, '2026-03')).toEqual([{ key: '2026-03-04_early', before: null, after: 'working' }]);
     expect(publishChangesFor(world, WANG.memberId, '2026-03')).toEqual([]);
+  });
+
+  it('tells each person what a publish changed on the days ahead: added, removed, working turned backup', () => {
+    const team = publishedTeam();
+    const slot = (key: string) => team.state().get(`rotaSlot:${key}`) as never;
+    team.write(LEAD, slotSetOp(slot('2026-03-02_early'), '2026-03-02', 'early', { primary: [ZHAO.memberId], backup: WANG.memberId }));
+    team.write(LEAD, slotSetOp(slot('2026-03-03_early'), '2026-03-03', 'early', { primary: [LI.memberId], backup: null }));
+    team.write(LEAD, slotSetOp(slot('2026-03-01_late'), '2026-03-01', 'late', { primary: [WANG.memberId], backup: null }));
+    team.write(LEAD, publishMonthOp('2026-03', monthDraft(team.world(), '2026-03'), shanghai('2026-03-01', '12:00')));
+    const world = team.world();
+    // 2 March 10:00: the change of 1 March is past, the person need not plan around it.
+    const at = shanghai('2026-03-02', '10:00');
+    expect(publishNewsFor(world, WANG.memberId, at)).toEqual([
+      {
+        month: '2026-03',
+        publishedAt: shanghai('2026-03-01', '12:00'),
+        changes: [
+          { key: '2026-03-02_early', before: 'working', after: 'backup' },
+          { key: '2026-03-03_early', before: 'working', after: null },
+        ],
+      },
+    ]);
+    expect(publishNewsFor(world, ZHAO.memberId, at)[0]!.changes).toEqual([
+      { key: '2026-03-02_early', before: 'backup', after: 'working' },
+      { key: '2026-03-03_early', before: 'backup', after: null },
+    ]);
+    expect(publishNewsFor(world, LI.memberId, at)[0]!.changes).toEqual([{ key: '2026-03-03_early', before: null, after: 'working' }]);
+    // April is not March: nothing of March's publish is news then.
+    expect(publishNewsFor(world, WANG.memberId, shanghai('2026-04-01', '09:00'))).toEqual([]);
   });
 
   it('keeps a second lead’s offline edit of the same day as a conflict, with one winner everywhere', () => {

@@ -35,6 +35,20 @@ describe('SOP service on the real app services (trust layer included)', () => {
     expect(detail.acknowledgedBy).toEqual([{ name: '李雷', version: 1 }]);
   });
 
+  it('a review-by date passed is flagged to the owner and the leads, not to the other readers', async () => {
+    const { lead, editor, viewer, saved, syncAll } = await publishedByLead();
+    await call(lead, 'publishSopRevision', { id: saved.id, revision: saved.revision, minor: false });
+    const editorId = (await call<SopLibrary>(editor, 'getSopLibrary')).viewer.memberId!;
+    await call(lead, 'setSopMeta', { id: saved.id, changes: { owner: { memberId: editorId, name: '李雷' }, reviewBy: '2020-01-01' } });
+    await syncAll();
+    for (const app of [lead, editor]) {
+      expect((await call<SopLibrary>(app, 'getSopLibrary')).reviewsDue).toMatchObject([{ sopId: saved.id, reviewBy: '2020-01-01', ownerId: editorId }]);
+      expect((await call<SopDetail>(app, 'getSop', { id: saved.id })).reviewDue).toBe('2020-01-01');
+    }
+    expect((await call<SopLibrary>(viewer, 'getSopLibrary')).reviewsDue).toEqual([]);
+    expect((await call<SopDetail>(viewer, 'getSop', { id: saved.id })).reviewDue).toBeNull();
+  });
+
   it('a fork made on two computers offline is shown on both and merged once', async () => {
     const { lead, editor, saved, syncAll } = await publishedByLead();
     await call(lead, 'publishSopRevision', { id: saved.id, revision: saved.revision, minor: false });
@@ -49,6 +63,22 @@ describe('SOP service on the real app services (trust layer included)', () => {
     await syncAll();
     for (const app of [lead, editor]) expect((await call<SopDetail>(app, 'getSop', { id: saved.id })).fork).toBeNull();
     await expect(call(lead, 'getSopMerge', { id: saved.id })).rejects.toThrow(/conflict/);
+  });
+
+  it('pictures: stored as blobs, kept in the revision while its text shows them, readable on the other computer', async () => {
+    const { lead, editor, syncAll } = await publishedByLead();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('后台截图')]);
+    const put = await call<{ ok: true; attachment: { sha256: string; name: string } }>(editor, 'putAttachment', { name: '后台截图.png', dataBase64: png.toString('base64') });
+    const other = { ...put.attachment, sha256: 'f'.repeat(64) };
+    const body = `${BODY}\n![后台截图](picture:${put.attachment.sha256})\n`;
+    const saved = await call<{ id: string }>(editor, 'saveSopRevision', { id: null, parents: [], title: '发布操作', body, checklist: [], pictures: [put.attachment, other], area: 'content' });
+    await syncAll();
+    const detail = await call<SopDetail>(lead, 'getSop', { id: saved.id });
+    expect(detail.revisions[0]!.pictures).toEqual([put.attachment]);
+    const read = await call<{ dataBase64: string }>(lead, 'readAttachment', { sha256: put.attachment.sha256 });
+    expect(Buffer.from(read.dataBase64, 'base64').equals(png)).toBe(true);
+    const pdf = { ...put.attachment, mime: 'application/pdf' };
+    await expect(call(editor, 'saveSopRevision', { id: null, parents: [], title: 't', body, checklist: [], pictures: [pdf], area: 'content' })).rejects.toThrow(/invalid-input/);
   });
 
   it('refuses a 2 MB paste and 5,000 headings with a clear code, writing nothing', async () => {

@@ -8,6 +8,7 @@ import {
   publishOp,
   publishedSince,
   reviewsDue,
+  reviewsDueFor,
   reviseOp,
   setMetaOp,
 } from '../../shared/sop';
@@ -44,6 +45,14 @@ describe('read and acknowledge', () => {
     // A viewer is not named by the SOP's roles.
     expect(pendingAcknowledgements(docs, { memberId: 'm-guest', roles: ['viewer'] })).toEqual([]);
     expect(pendingBySop(docs, team())).toEqual([{ sopId: 's1', title: '粉丝互动规范', waiting: [{ memberId: WANG.memberId, name: WANG.name }, { memberId: ZHAO.memberId, name: ZHAO.name }] }]);
+  });
+
+  it('the lead who published it must acknowledge it too, even when the roles it names are not theirs', () => {
+    const docs = docsOf(v1().ops, team([WANG.memberId], { [WANG.memberId]: ['lead'] }));
+    expect(pendingAcknowledgements(docs, { memberId: WANG.memberId, roles: ['lead'] })).toMatchObject([{ sopId: 's1', version: 1 }]);
+    // Another lead who did not publish it is not asked (the SOP names editors only).
+    expect(pendingAcknowledgements(docs, { memberId: 'm-other-lead', roles: ['lead'] })).toEqual([]);
+    expect(pendingBySop(docs, team([WANG.memberId], { [WANG.memberId]: ['lead'] }))[0]!.waiting.map((member) => member.memberId)).toEqual([WANG.memberId, ZHAO.memberId]);
   });
 
   it('a new version asks again, showing the diff since the version last acknowledged', () => {
@@ -87,6 +96,16 @@ describe('periodic review and bus factor', () => {
     const docs = docsOf([...ops, dated]);
     expect(reviewsDue(docs, '2026-01-05', team())).toEqual([{ sopId: 's1', title: '粉丝互动规范', reviewBy: '2026-01-01', ownerId: WANG.memberId, notify: [WANG.memberId] }]);
     expect(reviewsDue(docs, '2025-12-31', team())).toEqual([]);
+  });
+
+  it("shows each person only the review flags that are theirs: the owner's, and every one to a lead", () => {
+    const { ops, lead } = v1();
+    const owned = lead.write(T + HOUR, setMetaOp(null, 's1', { reviewBy: '2026-01-01', owner: ZHAO }, lead.stamp));
+    const docs = docsOf([...ops, owned]);
+    expect(reviewsDueFor(docs, ZHAO.memberId, '2026-01-05', team()).map((due) => due.sopId)).toEqual(['s1']);
+    expect(reviewsDueFor(docs, WANG.memberId, '2026-01-05', team()).map((due) => due.sopId)).toEqual(['s1']);
+    expect(reviewsDueFor(docs, LI.memberId, '2026-01-05', team())).toEqual([]);
+    expect(reviewsDueFor(docs, ZHAO.memberId, '2026-01-01', team())).toEqual([]);
   });
 
   it('counts per area who acknowledged and who could run it; an area one person knows is flagged', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { shiftOn, type ShiftType } from '../../shared/team-settings';
 import { handoverChecklist, publishOp, reviseOp, scheduleIssues, shiftChecklist, shiftChecklistView, tickOp, type ChecklistDef } from '../../shared/sop';
-import { LI, docsOf, li, postItem, replica, shanghai, wang } from './harness';
+import { LI, docsOf, li, postItem, replica, shanghai, team, wang } from './harness';
 
 const TZ = 'Asia/Shanghai';
+/** A team without a rota: every tick an allowed role makes counts. */
+const NO_ROTA = { team: team(), onShift: () => null };
 const EARLY: ShiftType = { id: 'early', name: { 'zh-CN': '早班', en: 'Early' }, start: '08:00', end: '16:00' };
 const NIGHT: ShiftType = { id: 'night', name: { 'zh-CN': '夜班', en: 'Night' }, start: '22:00', end: '06:00' };
 
@@ -15,7 +17,7 @@ function published(checklist: ChecklistDef[]) {
 
 function plan(checklist: ChecklistDef[], date: string, type: ShiftType, holidays: string[] = [], now = 0) {
   const context = { shift: shiftOn(date, type, TZ), shiftType: type, timeZone: TZ, holidays: new Set(holidays) };
-  return shiftChecklistView(docsOf(published(checklist)), context, null, now);
+  return shiftChecklistView(docsOf(published(checklist)), context, null, now, NO_ROTA);
 }
 
 const sweep = postItem({ id: 'sweep', title: '舆情巡查', kind: 'sweep', contentType: null, times: [], everyMinutes: 120, shiftTypeIds: [], days: 'everyday', holidays: 'include' });
@@ -37,6 +39,12 @@ describe("a shift's checklist", () => {
     expect(plan([postItem()], '2026-01-05', NIGHT).entries).toEqual([]);
     expect(plan([postItem({ days: 'weekends' })], '2026-01-10', EARLY).entries).toHaveLength(2);
     expect(plan([postItem({ holidays: 'only' })], '2026-01-05', EARLY, ['2026-01-05']).entries).toHaveLength(2);
+  });
+
+  it('a weekend day made a working day (调休) takes the weekday items, not the weekend ones', () => {
+    const saturday = { shift: shiftOn('2026-01-10', EARLY, TZ), shiftType: EARLY, timeZone: TZ, holidays: new Set<string>(), workdays: new Set(['2026-01-10']) };
+    const docs = docsOf(published([postItem(), postItem({ id: 'weekend', days: 'weekends' })]));
+    expect(shiftChecklistView(docs, saturday, null, 0, NO_ROTA).entries.map((entry) => entry.itemId)).toEqual(['product-posts', 'product-posts']);
   });
 
   it('a sweep every 2 hours and a once-per-shift task', () => {
@@ -65,10 +73,10 @@ describe("a shift's checklist", () => {
     const state = replica([...ops, tick]);
     const ticks = state.get(shiftChecklist, `${shift.date}.${shift.shiftTypeId}`) ?? null;
     const context = { shift, shiftType: EARLY, timeZone: TZ, holidays: new Set<string>() };
-    const late = shiftChecklistView(docsOf(ops), context, ticks as never, shanghai('2026-01-05', '15:30'));
+    const late = shiftChecklistView(docsOf(ops), context, ticks as never, shanghai('2026-01-05', '15:30'), NO_ROTA);
     expect(late.entries.map((entry) => entry.state)).toEqual(['done', 'past-due']);
     expect(late.next).toBeNull();
-    const early = shiftChecklistView(docsOf(ops), context, ticks as never, shanghai('2026-01-05', '11:00'));
+    const early = shiftChecklistView(docsOf(ops), context, ticks as never, shanghai('2026-01-05', '11:00'), NO_ROTA);
     expect(early.next?.slot).toBe('15:00');
     expect(handoverChecklist(late, () => '10:02')).toEqual([
       { id: 's1/product-posts/10:00', text: `10:00 产品博文 — ${LI.name} 10:02 https://weibo.com/123/abc`, done: true },
@@ -80,7 +88,7 @@ describe("a shift's checklist", () => {
     const lead = wang();
     const draft = lead.write(0, reviseOp('s1', { parents: [], title: 't', body: '', checklist: [postItem()], area: 'content' }, lead.stamp));
     const context = { shift: shiftOn('2026-01-05', EARLY, TZ), shiftType: EARLY, timeZone: TZ, holidays: new Set<string>() };
-    expect(shiftChecklistView(docsOf([draft]), context, null, 0).entries).toEqual([]);
+    expect(shiftChecklistView(docsOf([draft]), context, null, 0, NO_ROTA).entries).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Op, SyncState } from '../../shared/sync';
 import type { Person } from '../../shared/team-settings';
+import type { Role } from '../../shared/team/roles';
 import { shiftChecklist, sop, sopDocs, type ChecklistDef, type SopDoc, type SopTeam, type SopState } from '../../shared/sop';
 import type { OpDraft as OpDraftLike } from '../../shared/team';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
@@ -10,12 +11,13 @@ export { HOUR, LI, MINUTE, WANG, ZHAO, shanghai } from '../support/sample-team';
 
 export const DEVICE_OF: Record<string, string> = { [ALICE]: WANG.memberId, [BOB]: LI.memberId, [CAROL]: ZHAO.memberId };
 
-export function team(leads: readonly string[] = [WANG.memberId]): SopTeam {
+/** Leads hold lead and editor, the others editor, unless `roles` says otherwise for someone. */
+export function team(leads: readonly string[] = [WANG.memberId], roles: Readonly<Record<string, Role[]>> = {}): SopTeam {
   const people = [WANG, LI, ZHAO];
   return {
     memberOfDevice: (deviceId) => DEVICE_OF[deviceId] ?? null,
     leadCount: leads.length,
-    members: people.map((person) => ({ ...person, roles: leads.includes(person.memberId) ? ['lead', 'editor'] : ['editor'] })),
+    members: people.map((person) => ({ ...person, roles: roles[person.memberId] ?? (leads.includes(person.memberId) ? ['lead', 'editor'] : ['editor']) })),
   };
 }
 

@@ -17,13 +17,14 @@ const randomId = () => deviceIdFromRandom(randomBytes(16));
  * Fault scenario 17, as issue 16 found it: someone who can write to the shared folder replaces
  * the root key in baton/team.json (same team id and name) and adds a device of theirs that
  * approves itself as admin, signed with the new key, the way a team's creator starts a team.
- * `keepRootDevice`: the root's device id is kept and only its key replaced.
+ * `keepRootDevice`: the root's device id is kept and only its key replaced. `newTeamId`: the
+ * team.json of another team altogether (another id too), as if a new team had been made there.
  */
-export function replaceRoot(real: TeamFile, options: { keepRootDevice?: boolean; at?: number } = {}): ReplacedRoot {
+export function replaceRoot(real: TeamFile, options: { keepRootDevice?: boolean; newTeamId?: boolean; at?: number } = {}): ReplacedRoot {
   const keys = generateDeviceKeys();
   const deviceId = options.keepRootDevice ? real.rootDeviceId : randomId();
   const memberId = randomId();
-  const team: TeamFile = { ...real, rootDeviceId: deviceId, rootPublicKey: keys.publicKeyPem };
+  const team: TeamFile = { ...real, ...(options.newTeamId ? { teamId: randomId() } : {}), rootDeviceId: deviceId, rootPublicKey: keys.publicKeyPem };
   const at = options.at ?? Date.now();
   const ops = createTeamOps({ memberId, deviceId, publicKey: keys.publicKeyPem, memberName: '管理员' }).map(
     (draft, index) => ({ id: `${deviceId}:${index + 1}`, hlc: `${String(at + index).padStart(15, '0')}-0000-${deviceId}`, ...draft }) as Op,

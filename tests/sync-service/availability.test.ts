@@ -82,7 +82,7 @@ describe('a shared folder that is away', () => {
     const team = JSON.parse(readFileSync(teamFile, 'utf8'));
     writeFileSync(teamFile, JSON.stringify({ ...team, rootDeviceId: bob.deviceId }));
     await bob.syncNow();
-    expect(bob.getStatus()).toMatchObject({ available: false, unavailableReason: 'no-team' });
+    expect(bob.getStatus()).toMatchObject({ available: false, unavailableReason: 'team-replaced' });
     expect(bob.getStatus().unavailableDetail).toMatch(/root of trust/);
     void founder;
   });

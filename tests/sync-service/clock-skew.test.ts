@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeDevices } from '../../electron/services/sync/device-summary';
-import type { IngestedFile } from '../../electron/services/sync/ingested-file';
+import { summarizeDevices } from '../../electron/services/sync/read/device-summary';
+import type { IngestedFile } from '../../electron/services/sync/read/ingested-file';
 import { formatHlc } from '../../shared/sync/hlc';
 
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSyncConfig } from '../../electron/services/sync/app-sync-config';
 import { runDoctor } from '../../electron/services/sync/doctor';
 import { note } from '../sync/example-capabilities';
-import { computer, listing, logDir, noteEdit, startService, teamFolder, tempDir } from './helpers';
+import { computer, filesIn, listing, logDir, noteEdit, startService, stopService, teamFolder, tempDir } from './helpers';
 
 const run = promisify(execFile);
 let cli = '';
@@ -83,6 +83,22 @@ describe('baton doctor', () => {
     const before = listing(empty);
     expect(await doctorCli(empty)).toMatchObject({ available: false, unavailableReason: 'no-team' });
     expect(listing(empty)).toEqual(before);
+  });
+
+  it('says which damaged file its device put back, in the JSON and in words', async () => {
+    const { sharedDir, founder, founderPlace } = await teamFolder();
+    founder.record([noteEdit('交接 1', 'd1')]);
+    await founder.flushNow();
+    await stopService(founder);
+    const name = filesIn(logDir(sharedDir, founder.deviceId)).at(-1)!;
+    writeFileSync(join(logDir(sharedDir, founder.deviceId), name), 'garbage');
+    // Its device checks its own files at every start and puts this one back.
+    await startService(founderPlace).ready;
+
+    const path = `baton/devices/${founder.deviceId}/log/${name}`;
+    const { stdout, stderr } = await run(process.execPath, [cli, 'doctor', '--shared', sharedDir]);
+    expect(JSON.parse(stdout)).toMatchObject({ setAside: [], restored: [{ deviceId: founder.deviceId, path, detail: 'bad-header: not a Baton segment' }] });
+    expect(stderr).toContain(`baton doctor: ${path} was damaged in place (bad-header: not a Baton segment); its device put back its own copy at`);
   });
 
   it('refuses an unknown command with a usage line on stderr', async () => {

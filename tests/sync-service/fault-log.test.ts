@@ -1,6 +1,6 @@
 import { renameSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodePublishFs, type PublishFs } from '../../electron/services/sync/publisher';
+import { nodePublishFs, type PublishFs } from '../../electron/services/sync/write/publisher';
 import { computer, noteEdit, startService, stopService, teamFolder, testLog } from './helpers';
 
 /** The log lines a fault leaves: WARN when it starts, INFO with counts when it is over. */

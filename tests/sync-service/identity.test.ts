@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IdentityLockedError, IdentityStore } from '../../electron/services/sync/identity';
+import { IdentityLockedError, IdentityStore } from '../../electron/services/sync/write/identity';
 import type { KeyVault } from '../../electron/services/sync/key-vault';
 import { isDeviceId } from '../../shared/sync';
 import { computer, noteEdit, publishedOps, startService, stopService, teamFolder, tempDir, testLog } from './helpers';

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Outbox } from '../../electron/services/sync/outbox';
+import { Outbox } from '../../electron/services/sync/write/outbox';
 import { parseOpId } from '../../shared/sync';
 import { note } from '../sync/example-capabilities';
 import { computer, noteEdit, startService, stopService, tempDir, testLog } from './helpers';

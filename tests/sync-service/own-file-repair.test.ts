@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/own-segment-check';
+import { runDoctor } from '../../electron/services/sync/doctor';
+import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/repair/own-segment-check';
+import { note } from '../sync/example-capabilities';
 import { computer, filesIn, logDir, manualClock, noteEdit, startService, stopService, teamFolder, testLog } from './helpers';
 
 /** Fault scenario 16: someone who can write to the folder damages a device's own published segment in place. */
@@ -47,6 +49,18 @@ describe("a device's own segment damaged in place", () => {
     const fresh = startService(computer(sharedDir, 'fresh'), { memberName: 'Fresh' });
     await fresh.ready;
     expect(fresh.getStatus()).toMatchObject({ stateHash: before, setAside: [] });
+
+    // baton doctor, reading the folder from scratch after the repair, still says which files were damaged and put back.
+    const report = await runDoctor(sharedDir, { capabilities: [note] });
+    expect(report).toMatchObject({ stateHash: before, setAside: [] });
+    expect(report.restored.map((file) => file.path).sort()).toEqual([first!, second!].map((name) => `baton/devices/${owner.deviceId}/log/${name}`).sort());
+    expect(report.restored.find((file) => file.path.endsWith(first!))?.detail).toMatch(/^hash-mismatch/);
+    expect(new Set(report.restored.map((file) => file.restoredAt))).toEqual(new Set([new Date(clock.now()).toISOString()]));
+
+    // A record that is not the device's own signed one tells nothing.
+    const record = join(sharedDir, 'baton', 'devices', owner.deviceId, 'restored.json');
+    writeFileSync(record, readFileSync(record, 'utf8').replace(first!, '000000000042-00000000.jsonl'));
+    expect((await runDoctor(sharedDir, { capabilities: [note] })).restored).toEqual([]);
   });
 
   it('is checked at every start', async () => {

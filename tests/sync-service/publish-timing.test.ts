@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SyncTimers } from '../../electron/services/sync/sync-timers';
+import { SyncTimers } from '../../electron/services/sync/watch/sync-timers';
 import { note } from '../sync/example-capabilities';
 import { memoryLog } from '../support/memory-log';
 import { computer, noteEdit, startService, teamFolder } from './helpers';

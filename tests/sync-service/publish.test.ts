@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { PublishFs } from '../../electron/services/sync/publisher';
+import type { PublishFs } from '../../electron/services/sync/write/publisher';
 import { isBatonTempName } from '../../electron/services/sync/durable-fs';
 import { deviceFileSchema, parseSegmentFileName } from '../../shared/sync';
 import { note } from '../sync/example-capabilities';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
-import { sha256OffThread } from '../../electron/services/sync/off-thread-hash';
-import { decodeSnapshot, encodeSnapshot } from '../../electron/services/sync/snapshot-codec';
+import { sha256OffThread } from '../../electron/services/sync/snapshots/off-thread-hash';
+import { decodeSnapshot, encodeSnapshot } from '../../electron/services/sync/snapshots/snapshot-codec';
 import type { Op } from '../../shared/sync';
 import { ed25519KeyPair } from '../sync/node-crypto';
 

@@ -40,7 +40,7 @@ describe('sync fault scenarios (SYNC-DESIGN.md)', () => {
 
       for (const name of ['alice', 'bob'] as const) {
         await c.service(name).syncNow();
-        expect(c.status(name)).toMatchObject({ available: false, unavailableReason: 'no-team' });
+        expect(c.status(name)).toMatchObject({ available: false, unavailableReason: 'team-replaced' });
         // Nothing of the attacker's is folded; the team's data stays as it was.
         expect(c.status(name).stateHash).toBe(before[name]);
         expect(c.noteState(name, 'n17')?.fields.title?.value).toBe('早班交接');

@@ -3,10 +3,10 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isBatonTempName } from '../../electron/services/sync/durable-fs';
-import type { PublishFs } from '../../electron/services/sync/publisher';
+import type { PublishFs } from '../../electron/services/sync/write/publisher';
 import { nodeReaderFs, type ReaderFs } from '../../electron/services/sync/reader-fs';
 import { isSyncEngineTempName, parseOpId } from '../../shared/sync';
-import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/own-segment-check';
+import { OWN_CHECK_INTERVAL_MS } from '../../electron/services/sync/repair/own-segment-check';
 import { DAY, HOUR, withCluster, type Cluster } from './baton-cluster';
 import { SPARSE_BYTES, conflictCopyName, engineNeverSyncs, GARBAGE_KINDS } from './sim-engine';
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { nodeCrypto } from '../../electron/services/sync/node-crypto';
 import { createSyncState, lwwSetData, type Op } from '../../shared/sync';
 import { CAPABILITIES, memoryLog, type MemoryLog } from '../sync-sim/baton-cluster';
 import { note } from '../sync/example-capabilities';
-import { listRecursive, startSyncthingPair, waitFor, writeFileAtomically, type SyncthingPair } from './syncthing-harness';
+import { describePropagation, measurePropagation } from './propagation-probe';
+import { listRecursive, startSyncthingPair, waitFor, type SyncthingPair } from './syncthing-harness';
 
 /**
  * The real engine: two Syncthing instances on loopback, each replicating its own copy of the
@@ -149,28 +150,14 @@ describe('Baton over real Syncthing', () => {
   it("measures Baton's propagation against Syncthing's own, in the same run", async () => {
     if (failure !== undefined) throw failure;
     const [alice, bob] = sides;
-    const quiet = () => new Promise((resolve) => setTimeout(resolve, 1_500)); // longer than the flush delay: a quiet spell
-    const baton: number[] = [];
-    const engine: number[] = [];
-    mkdirSync(join(pair.a.folder, 'probe'), { recursive: true });
-    for (let sample = 0; sample < 8; sample += 1) {
-      await quiet();
-      const probe = `probe/${sample}.txt`;
-      let start = performance.now();
-      writeFileAtomically(join(pair.a.folder, probe), 'x'.repeat(1024));
-      await waitFor(`${probe} on B`, () => existsSync(join(pair.b.folder, probe)), TIMEOUT_MS, 10);
-      engine.push(performance.now() - start);
-      await quiet();
-      start = performance.now();
-      edit(alice!, `m${sample}`, `测量 ${sample}`);
-      await waitFor(`edit ${sample} on B`, () => bob!.service.state.get(note, `m${sample}`) !== undefined, TIMEOUT_MS, 10);
-      baton.push(performance.now() - start);
-    }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    console.log(
-      `propagation over real Syncthing (watch delay 1 s), median of ${baton.length}: Baton ${Math.round(median(baton))} ms, ` +
-        `Syncthing alone ${Math.round(median(engine))} ms, ratio ${(median(baton) / median(engine)).toFixed(2)}`,
-    );
-    expect(baton).toHaveLength(engine.length);
+    const report = await measurePropagation({
+      writer: { folder: pair.a.folder, deviceId: alice!.service.deviceId },
+      reader: { folder: pair.b.folder, deviceId: bob!.service.deviceId },
+      samples: 8,
+      edit: (sample) => edit(alice!, `m${sample}`, `测量 ${sample}`),
+      shown: (sample) => bob!.service.state.get(note, `m${sample}`) !== undefined,
+    });
+    console.log(`propagation over real Syncthing (watch delay 1 s): ${describePropagation(report, 'Syncthing')}`);
+    expect(report.samples).toBe(8);
   }, 180_000);
 });

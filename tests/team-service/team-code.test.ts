@@ -66,7 +66,7 @@ describe('the team code (issue 16, item 2; fault scenario 17)', () => {
 
     for (const app of [admin, editor]) {
       await app.sync.syncNow();
-      expect(app.sync.getStatus()).toMatchObject({ available: false, unavailableReason: 'no-team' });
+      expect(app.sync.getStatus()).toMatchObject({ available: false, unavailableReason: 'team-replaced' });
       // The Team screen still shows the team it joined, with the code of the root it trusts.
       expect((await team(app)).members.map((member) => member.displayName)).not.toContain('管理员');
     }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { briefingOperations } from '../../../shared/api/briefing-contract';
 import type { exportOperations } from '../../../shared/api/export-contract';
 import { ApiFailure } from '../../../shared/api/result';
@@ -19,6 +20,8 @@ export interface ExportSource {
   readonly state: () => ReadonlySyncState;
   readonly teamName: () => string | null;
   readonly sharedDir: () => string;
+  /** The export folder and each file written there, for "Show in folder". */
+  readonly written: (...paths: string[]) => void;
 }
 
 /** Settings → Export everything: the app's own fold, written where the person chose. */
@@ -27,6 +30,8 @@ export function exportHandlers(source: ExportSource): HandlersOf<typeof exportOp
     exportTeamData: async ({ path }) => {
       try {
         const files = await exportState(source.state(), source.teamName(), path, source.sharedDir(), Date.now());
+        // The folder last: of a very large export, the oldest files are forgotten first, never the folder.
+        source.written(...files.map((file) => join(path, ...file.split('/'))), path);
         return { path, files: files.length };
       } catch (error) {
         if (error instanceof ExportPlaceError) throw new ApiFailure('forbidden', error.message);

@@ -8,6 +8,7 @@ import { nodeCrypto } from '../sync/node-crypto';
 import { nodeReaderFs } from '../sync/reader-fs';
 import { tapTrust } from '../team/trust-tap';
 import { rotaCsv, rotaIcs } from './calendar-export';
+import { foldedQualifies } from './sop-qualifies';
 
 export const rotaUsage = 'usage: baton rota export --shared <dir> --format ics|csv [--member <name>] [--from <yyyy-MM-dd> --to <yyyy-MM-dd>]';
 
@@ -34,7 +35,7 @@ export async function rotaExport(args: string[], config: AppSyncConfig, now = Da
   if (!folded.available) throw new Error(`the shared folder cannot be read: ${folded.detail || folded.reason}`);
   const roster = tap?.latest()?.roster;
   if (!roster) throw new Error('the shared folder has no team roster');
-  const world = rotaWorldOf(folded.fold.state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) });
+  const world = rotaWorldOf(folded.fold.state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }, foldedQualifies(folded.fold.state, roster));
   const month = dateInZone(now, world.settings.timeZone).slice(0, 7);
   const from = values.from ?? `${month}-01`;
   const to = values.to ?? new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);

@@ -57,8 +57,8 @@ export interface RotaServiceOptions {
   readonly mayWrite: (opType: string) => boolean;
   readonly folderAvailable: () => boolean;
   readonly now?: () => number;
-  /** The SOP capability's "has acknowledged what this shift type requires". */
-  readonly qualifies?: Qualifies;
+  /** The SOP capability's "has acknowledged what this shift type requires", asked once per world built. */
+  readonly qualifies?: () => Qualifies;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -91,7 +91,7 @@ export class RotaService {
     const people = roster
       ? { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }
       : { members: [], authorOf: () => ({ memberId: this.options.memberId(), lead: true }) };
-    const world = rotaWorldOf(this.options.sync.state, people, this.options.qualifies ?? everyoneQualifies);
+    const world = rotaWorldOf(this.options.sync.state, people, this.options.qualifies?.() ?? everyoneQualifies);
     this.cached = { world, roster, version: this.version };
     return world;
   }
@@ -103,7 +103,8 @@ export class RotaService {
   }
 
   getRota(from: string, days: number): RotaView {
-    return rotaView(this.world(), this.me(), from, days);
+    const world = this.world();
+    return rotaView(world, this.me(), from, days, dateInZone(this.now(), world.settings.timeZone));
   }
 
   getOnDuty(): OnDutyView {
@@ -231,7 +232,6 @@ export class RotaService {
     const current = this.options.sync.state.get(rotaTeam, ROTA_TEAM_ID)?.fields;
     const changes: Partial<RotaTeamFields> = {
       ...input.rules,
-      ...(input.extras && { shiftExtras: input.extras }),
       ...(input.holidays && { holidays: [...input.holidays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) }),
       ...(input.patterns && { patterns: input.patterns }),
     };

@@ -4,7 +4,8 @@ import {
   isWeekendDay,
   nextShiftsOf,
   onDutyAt,
-  publishChangesFor,
+  periodOf,
+  publishNewsFor,
   requestsInvolving,
   rotaChecks,
   sameAssignment,
@@ -23,8 +24,8 @@ export function shiftTypesOf(world: RotaWorld): RotaShiftType[] {
     name: type.name,
     start: type.start,
     end: type.end,
-    needed: world.settings.extras[type.id]?.needed ?? 1,
-    colour: world.settings.extras[type.id]?.colour ?? '#3b82f6',
+    needed: world.settings.extras[type.id]!.needed,
+    colour: world.settings.extras[type.id]!.colour,
     retired: type.retired === true,
   }));
 }
@@ -36,8 +37,8 @@ export function rulesOf(world: RotaWorld) {
 
 const monthsOf = (from: string, to: string) => [...new Set([from.slice(0, 7), to.slice(0, 7)])];
 
-/** A range of days: published duties for everyone, the draft and the checks for a lead. */
-export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: number): RotaView {
+/** A range of days: published duties for everyone, the draft for a lead; checks over the whole period. */
+export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: number, today: string): RotaView {
   const to = addDaysToDate(from, days - 1);
   // The lead checks the draft (what they are editing), with approved leave taken out.
   const draftPeople = (key: string) => {
@@ -45,7 +46,14 @@ export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: numbe
     return draft?.filter((memberId) => !world.onLeave(memberId, key.slice(0, 10)));
   };
   const publishedPeople = (key: string) => world.duties.get(key)?.people.map((person) => person.memberId);
-  const checks = me.lead ? rotaChecks(world.settings, draftPeople, from, to) : rotaChecks(world.settings, publishedPeople, from, to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // Over every day drafted (lead) or published (others), not only the days shown.
+  const period = periodOf(me.lead ? world.draft.keys() : world.duties.keys(), { from, to });
+  const all = me.lead
+    ? rotaChecks(world.settings, draftPeople, period.from, period.to)
+    : rotaChecks(world.settings, publishedPeople, period.from, period.to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
+  // The list: the days shown and every day ahead; the past is history, not something to fix.
+  const firstListed = today < from ? today : from;
+  const checks = all.filter((check) => check.key.slice(0, 10) >= firstListed);
   // A person's overlap, rest, days or hours first (the rare ones), then gaps and short staffing, each by date.
   const staffing = (check: RotaCheck) => check.code === 'uncovered' || check.code === 'under-staffed';
   checks.sort((a, b) => Number(staffing(a)) - Number(staffing(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -99,8 +107,6 @@ function nonEmpty(assignment: { primary: string[]; backup: string | null } | und
 
 export function onDutyView(world: RotaWorld, memberId: string | null, now: number): OnDutyView {
   const { now: on, next } = onDutyAt(world, now);
-  const month = dateInZone(now, world.settings.timeZone).slice(0, 7);
-  const nextMonth = addDaysToDate(`${month}-28`, 7).slice(0, 7);
   return {
     timeZone: world.settings.timeZone,
     shiftTypes: shiftTypesOf(world),
@@ -108,7 +114,7 @@ export function onDutyView(world: RotaWorld, memberId: string | null, now: numbe
     now: on,
     next,
     myNext: memberId ? nextShiftsOf(world, memberId, now, 8) : [],
-    changes: memberId ? [month, nextMonth].flatMap((m) => publishChangesFor(world, memberId, m)) : [],
+    news: memberId ? publishNewsFor(world, memberId, now) : [],
     myCovers: memberId ? requestsInvolving(world, memberId).covers.filter((cover) => cover.date >= dateInZone(now, world.settings.timeZone)) : [],
   };
 }

@@ -10,7 +10,7 @@ import {
   publishedRevision,
   publishedSince,
   readableDiff,
-  reviewsDue,
+  reviewsDueFor,
   threeWayMerge,
   titleOf,
   type SopDoc,
@@ -57,7 +57,8 @@ export function library(reader: Reader, since: number): SopLibrary {
             }),
         )
       : [],
-    reviewsDue: reviewsDue(reader.docs, reader.today, reader.team),
+    // Flagged to the owner and the leads only: they are the ones who review.
+    reviewsDue: me.memberId ? reviewsDueFor(reader.docs, me.memberId, reader.today, reader.team) : [],
     busFactor: reader.team ? busFactor(reader.docs, reader.team) : [],
     pendingBySop: reader.team && reader.viewer.isLead ? pendingBySop(reader.docs, reader.team) : [],
     publishedSince: publishedSince(reader.docs, since),
@@ -95,6 +96,7 @@ export function detail(reader: Reader, id: string): SopDetail {
     myPending,
     acknowledgedBy: Object.entries(doc.acknowledged).map(([memberId, index]) => ({ name: members.get(memberId)?.name ?? doc.acknowledgements.find((ack) => ack.by.memberId === memberId)!.by.name, version: index + 1 })),
     waiting: reader.team ? (pendingBySop([doc], reader.team)[0]?.waiting ?? []).map(({ name }) => ({ name })) : [],
+    reviewDue: reader.viewer.memberId ? (reviewsDueFor([doc], reader.viewer.memberId, reader.today, reader.team)[0]?.reviewBy ?? null) : null,
     setAside: doc.setAside,
   };
 }

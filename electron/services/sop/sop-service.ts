@@ -23,9 +23,11 @@ import {
   handoverChecklist,
   publishOp,
   returnOp,
+  referencedPictures,
   reviseOp,
   setMetaOp,
   shiftChecklist,
+  shiftChecklistId,
   shiftChecklistView,
   sop,
   sopDocs,
@@ -47,6 +49,7 @@ import type { OpDraft } from '../sync/sync-service';
 import type { StarterLanguage } from '../../../shared/sop/starter';
 import { detail, diffRevisions, docFor, library, mergeView, type Reader } from './sop-reads';
 import { SopSearch } from './sop-search';
+import type { SopRotaFacts } from './rota-facts';
 import { releaseOps, starterOps } from './starters';
 
 export interface SopServiceOptions {
@@ -59,8 +62,8 @@ export interface SopServiceOptions {
   /** Whether the person on this computer may write `opType` (the trust layer decides in the end). */
   readonly mayWrite: (opType: string) => boolean;
   readonly folderAvailable: () => boolean;
-  /** Public holidays (yyyy-MM-dd), from the rota's calendar once it has one. */
-  readonly holidays?: () => ReadonlySet<string>;
+  /** The rota's holiday calendar and who is on a shift; without it every day is an ordinary day and every allowed tick counts. */
+  readonly rota?: SopRotaFacts;
   readonly now?: () => number;
 }
 
@@ -160,6 +163,7 @@ export class SopService {
         title: input.title.trim(),
         body: input.body,
         checklist: input.checklist as ChecklistDef[],
+        pictures: referencedPictures(input.body, input.pictures ?? []),
         ...(input.id === null ? { area: input.area ?? 'content' } : {}),
         ...(input.restores ? { restores: input.restores } : {}),
       },
@@ -230,12 +234,23 @@ export class SopService {
     const settings = this.settings();
     const now = this.now();
     const shift = ref ? shiftInstance(ref, settings.shiftTypes, settings.timeZone) : (currentShift(now, settings.shiftTypes, settings.timeZone) ?? proposedShift(now, settings.shiftTypes, settings.timeZone));
-    if (!shift) return { shift: null, shiftName: null, timeZone: settings.timeZone, entries: [], next: null, pastDue: 0, truncated: false };
+    if (!shift) return { shift: null, shiftName: null, timeZone: settings.timeZone, entries: [], next: null, pastDue: 0, truncated: false, setAside: [] };
     const shiftType = settings.shiftTypes.find((type) => type.id === shift.shiftTypeId)!;
-    const ticks = (this.options.sync.state.get(shiftChecklist, `${shift.date}.${shift.shiftTypeId}`) as ShiftChecklistState | undefined) ?? null;
-    const holidays = this.options.holidays?.() ?? new Set<string>();
-    const view = shiftChecklistView(this.docs(), { shift, shiftType, timeZone: settings.timeZone, holidays }, ticks, now);
-    return { shift, shiftName: shiftType.name, timeZone: settings.timeZone, entries: view.entries, next: view.next, pastDue: view.pastDue.length, truncated: view.truncated };
+    const ticks = (this.options.sync.state.get(shiftChecklist, shiftChecklistId(shift)) as ShiftChecklistState | undefined) ?? null;
+    const { rota } = this.options;
+    const calendar = rota?.calendar() ?? { holidays: new Set<string>(), workdays: new Set<string>() };
+    const judge = { team: this.team(), onShift: rota?.onShift ?? (() => null) };
+    const view = shiftChecklistView(this.docs(), { shift, shiftType, timeZone: settings.timeZone, ...calendar }, ticks, now, judge);
+    return {
+      shift,
+      shiftName: shiftType.name,
+      timeZone: settings.timeZone,
+      entries: view.entries,
+      next: view.next,
+      pastDue: view.pastDue.length,
+      truncated: view.truncated,
+      setAside: view.setAside.map(({ tick, reason }) => ({ opId: tick.opId, key: tick.key, by: tick.by, at: tick.at, reason })),
+    };
   }
 
   /** The handover note's `checklist` for a shift: what was done against the plan. */
@@ -243,12 +258,17 @@ export class SopService {
     const { timeZone } = this.settings();
     const payload = this.checklistFor(ref);
     const time = (at: number) => wallTimeInZone(at, timeZone).slice(11);
-    return handoverChecklist({ entries: payload.entries, next: payload.next, pastDue: [], truncated: payload.truncated }, time);
+    return handoverChecklist(payload, time);
   }
 
   tick(input: { date: string; shiftTypeId: string; key: string; done: boolean; link?: string | undefined; note?: string | undefined }): SopChecked<{ queued: boolean }> {
     this.require('shiftChecklist.ticked', 'only editors and leads tick the checklist');
     const shift = { date: input.date, shiftTypeId: input.shiftTypeId };
+    // Spares the person a tick every device would set aside (shared/sop/tick-rules.ts judges it again).
+    const me = this.stamp().by;
+    if (!this.options.mayWrite('sop.published') && this.options.rota?.onShift(me.memberId, shift) === false) {
+      throw new ApiFailure('forbidden', 'only the people on this shift in the rota (and the leads) tick its checklist');
+    }
     if (!input.done) return { ok: true, ...this.record([untickOp(shift, input.key, this.stamp())]) };
     const link = input.link?.trim() || undefined;
     if (link !== undefined && !isWebLink(link)) return { ok: false, issues: [{ code: 'invalid', path: ['link'], params: { message: 'not-a-link' } }] };

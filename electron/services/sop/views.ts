@@ -21,6 +21,7 @@ export function revisionView(doc: SopDoc, revision: SopRevision): RevisionView {
     title: revision.title,
     body: revision.body,
     checklist: revision.checklist,
+    pictures: revision.pictures,
     by: revision.by,
     at: revision.at,
     status,
@@ -43,7 +44,7 @@ export function sopSummary(doc: SopDoc, me: { memberId: string | null; roles: re
     reviewBy: doc.meta.reviewBy,
     reviewOverdue: doc.meta.reviewBy !== null && doc.meta.reviewBy < today,
     fork: doc.fork,
-    mustAcknowledge: me.memberId !== null && mustRead(doc, me.roles) && !hasAcknowledgedCurrent(doc, me.memberId),
+    mustAcknowledge: me.memberId !== null && mustRead(doc, { memberId: me.memberId, roles: me.roles }) && !hasAcknowledgedCurrent(doc, me.memberId),
     submitted: Object.values(doc.status).filter((status) => status === 'submitted').length,
   };
 }

@@ -1,10 +1,11 @@
 import type { SyncCrypto } from '../../../shared/sync/crypto';
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { AppSyncConfig } from './app-sync-config';
-import { summarizeDevices } from './device-summary';
+import { summarizeDevices } from './read/device-summary';
 import { foldFolder, type FolderFold } from './folder-fold';
 import { nodeCrypto } from './node-crypto';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
+import { restoredFilesOf, type RestoredFile } from './repair/restore-record';
 
 /**
  * `baton doctor --shared <dir>`: what a device would make of the team folder (`foldFolder`).
@@ -23,6 +24,8 @@ export interface DoctorReport {
   /** Files not readable yet (incomplete, device unknown, a read error): a device waits on them. */
   readonly pending: ReadonlyArray<{ readonly path: string; readonly reason: string; readonly detail: string }>;
   readonly salvaged: ReadonlyArray<{ readonly path: string; readonly original: string | null }>;
+  /** Own files a device found damaged in place and put back (its signed restored.json), oldest first. */
+  readonly restored: readonly RestoredFile[];
   /** sha256 of the canonical folded state: equal on every device that read the same files. */
   readonly stateHash: string;
 }
@@ -40,6 +43,9 @@ export async function runDoctor(
   // The trust layer's own checks look at the same read of the folder (team-doctor.ts).
   options.inspect?.(folded);
   const { team, reader, fold } = folded;
+  const fs = options.fs ?? nodeReaderFs;
+  const restored: RestoredFile[] = [];
+  for (const device of reader.devices.values()) restored.push(...(await restoredFilesOf(sharedDir, device.deviceId, device.publicKey, crypto, fs)));
   const devices = summarizeDevices(reader.ingestedFiles(), reader.devices, null).map((device) => ({
     id: device.deviceId,
     member: device.memberName,
@@ -55,10 +61,11 @@ export async function runDoctor(
     setAside: reader.setAsideFiles().map(({ path, reason, detail }) => ({ path, reason, detail })),
     pending: reader.pendingFiles(),
     salvaged: reader.salvagedFiles(),
+    restored: restored.sort((a, b) => a.restoredAt.localeCompare(b.restoredAt) || a.path.localeCompare(b.path)),
     stateHash: fold.stateHash(crypto),
   };
 }
 
 function empty(stateHash: string): DoctorReport {
-  return { available: false, team: null, devices: [], segments: 0, ops: 0, setAside: [], pending: [], salvaged: [], stateHash };
+  return { available: false, team: null, devices: [], segments: 0, ops: 0, setAside: [], pending: [], salvaged: [], restored: [], stateHash };
 }

@@ -3,9 +3,9 @@ import type { UnavailableReason } from '../../../shared/sync/status';
 import type { TeamFile } from '../../../shared/sync/team-files';
 import type { AppSyncConfig } from './app-sync-config';
 import { probeFolder } from './folder-probe';
-import { FolderReader } from './folder-reader';
+import { FolderReader } from './read/folder-reader';
 import type { ReaderFs } from './reader-fs';
-import { TeamFold } from './team-fold';
+import { TeamFold } from './read/team-fold';
 
 export type FolderFold =
   | { readonly available: false; readonly reason: UnavailableReason; readonly detail: string; readonly fold: TeamFold }

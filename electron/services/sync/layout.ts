@@ -9,6 +9,8 @@ export function teamFolderLayout(sharedDir: string) {
     devicesDir: join(root, 'devices'),
     deviceDir: (deviceId: string) => join(root, 'devices', deviceId),
     deviceFile: (deviceId: string) => join(root, 'devices', deviceId, 'device.json'),
+    /** The own files a device put back after someone damaged them (restore-record.ts). */
+    restoredFile: (deviceId: string) => join(root, 'devices', deviceId, 'restored.json'),
     logDir: (deviceId: string) => join(root, 'devices', deviceId, 'log'),
     /** Folded snapshots this device wrote (snapshot-codec.ts); only the team's root device writes them. */
     snapDir: (deviceId: string) => join(root, 'devices', deviceId, 'snap'),

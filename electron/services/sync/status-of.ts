@@ -7,7 +7,7 @@ import {
   type SyncStatus,
   type UnavailableReason,
 } from '../../../shared/sync/status';
-import { summarizeDevices } from './device-summary';
+import { summarizeDevices } from './read/device-summary';
 import type { TeamSession } from './team-session';
 
 export type Availability =

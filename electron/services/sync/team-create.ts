@@ -10,7 +10,7 @@ import {
   type TeamFile,
 } from '../../../shared/sync/team-files';
 import { writeFileOnce } from './durable-fs';
-import { newRandomId } from './identity';
+import { newRandomId } from './write/identity';
 import { teamFolderLayout } from './layout';
 
 /** The parts of this device that the team files name. */

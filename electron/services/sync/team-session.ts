@@ -5,17 +5,17 @@ import type { HeldEntity } from '../../../shared/sync/sync-state';
 import type { TeamFile } from '../../../shared/sync/team-files';
 import type { TrustPlug, TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
-import { DeviceState } from './device-state';
-import { FolderReader, type FolderReaderOptions } from './folder-reader';
-import type { FileStamp } from './file-tracker';
-import { IngestCache } from './ingest-cache';
+import { DeviceState } from './write/device-state';
+import { FolderReader, type FolderReaderOptions } from './read/folder-reader';
+import type { FileStamp } from './read/file-tracker';
+import { IngestCache } from './snapshots/ingest-cache';
 import { relativeSnapPath, type TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
-import type { SealedSegment } from './publisher';
+import type { SealedSegment } from './write/publisher';
 import { nodeReaderFs } from './reader-fs';
-import { DAMAGED } from './snapshot-codec';
-import { findTeamSnapshot, type SnapshotSearch } from './team-snapshot';
-import { TeamFold, type FoldChange } from './team-fold';
+import { DAMAGED } from './snapshots/snapshot-codec';
+import { findTeamSnapshot, type SnapshotSearch } from './snapshots/team-snapshot';
+import { TeamFold, type FoldChange } from './read/team-fold';
 
 /**
  * Everything the service holds for one team folder: the team.json first accepted, what this

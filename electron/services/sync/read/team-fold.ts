@@ -1,0 +1,125 @@
+import type { AnyCapability } from '../../../../shared/sync/capability';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { createSyncState, snapshotOps } from '../../../../shared/sync/fold';
+import type { Op } from '../../../../shared/sync/op';
+import type { ApplyResult, HeldEntity, SyncState } from '../../../../shared/sync/sync-state';
+import type { DeviceFile } from '../../../../shared/sync/team-files';
+import type { TrustPlug } from '../../../../shared/sync/trust-plug';
+
+/**
+ * The folded state of one team, with the trust plug kept in step: the service and `baton doctor`
+ * both fold through this, so that they compute the same state (and `stateHash`) from the same files.
+ */
+export interface FoldChange {
+  readonly touchedKinds: readonly string[];
+  readonly results: readonly ApplyResult[];
+}
+
+/** Roster ops can admit the devices that wrote other roster ops: refilter until nothing moves. */
+const MAX_REFILTER_ROUNDS = 8;
+
+const kindOf = (entity: string) => entity.slice(0, entity.indexOf(':'));
+
+export class TeamFold {
+  readonly state: SyncState;
+  private deviceKeys: ReadonlyMap<string, string> = new Map();
+  private contextKey = '';
+  private version = 0;
+  private hashed: { version: number; hash: string } | null = null;
+
+  constructor(
+    capabilities: readonly AnyCapability[],
+    private readonly trust?: TrustPlug,
+  ) {
+    this.state = createSyncState(capabilities);
+    if (trust) this.state.refilter(trust.filterFor(this.state, this.deviceKeys));
+  }
+
+  /** The readable device.json files; a new device or key re-asks the trust plug. */
+  setDevices(devices: Iterable<DeviceFile>): FoldChange {
+    const keys = new Map([...devices].map((device) => [device.deviceId, device.publicKey] as const));
+    const key = [...keys].map(([id, publicKey]) => `${id}=${publicKey}`).sort().join('|');
+    if (key === this.contextKey) return { touchedKinds: [], results: [] };
+    this.contextKey = key;
+    this.deviceKeys = keys;
+    return this.refilter([]);
+  }
+
+  /**
+   * Roster ops first, then the filter they make, then the rest: at start-up the first batch holds
+   * the whole history, and asking a filter without the roster about every op, then asking again
+   * with it, cost two passes over a quarter of a million ops and folded nothing in the first.
+   */
+  apply(ops: readonly Op[]): FoldChange {
+    if (ops.length === 0) return { touchedKinds: [], results: [] };
+    const roster = this.trust ? ops.filter((op) => this.isRoster(kindOf(op.entity))) : [];
+    if (roster.length === 0) return change([this.applied(ops)]);
+    const rest = ops.filter((op) => !this.isRoster(kindOf(op.entity)));
+    const results = this.refilter([this.applied(roster)]).results;
+    return change([...results, this.applied(rest)]);
+  }
+
+  private applied(ops: readonly Op[]): ApplyResult {
+    this.version += 1;
+    return this.state.apply(ops);
+  }
+
+  /** Adds a snapshot's ops (the local cache); throws if it is not one. */
+  restore(snapshot: unknown): FoldChange {
+    return this.apply(snapshotOps(snapshot));
+  }
+
+  /**
+   * Fills an empty fold from a folded snapshot's entities (snapshot-codec): the roster is folded
+   * from the installed ops, then every op is asked about once and every entity folded once.
+   * Throws if the fold is not empty or the entities are malformed.
+   */
+  install(held: Iterable<HeldEntity>): FoldChange {
+    const invalid = this.state.install(held);
+    this.version += 1;
+    const first: ApplyResult = { touched: [], invalid, refused: [], clashes: [], failures: [] };
+    if (this.trust) return this.refilter([first]);
+    return change([first, this.state.refilter()]);
+  }
+
+  /** Every op held, by entity, for a folded snapshot. */
+  held(): HeldEntity[] {
+    return this.state.held();
+  }
+
+  get opsCount(): number {
+    return this.state.opsCount;
+  }
+
+  /** Memoized: hashing a large state takes long, and most status reads happen between changes. */
+  stateHash(crypto: SyncCrypto): string {
+    if (this.hashed?.version !== this.version) this.hashed = { version: this.version, hash: this.state.stateHash(crypto) };
+    return this.hashed.hash;
+  }
+
+  /** The hash if it is still current, else null (without computing it). */
+  cachedStateHash(): string | null {
+    return this.hashed?.version === this.version ? this.hashed.hash : null;
+  }
+
+  private refilter(results: ApplyResult[]): FoldChange {
+    if (!this.trust) return change(results);
+    for (let round = 0; round < MAX_REFILTER_ROUNDS; round += 1) {
+      const result = this.state.refilter(this.trust.filterFor(this.state, this.deviceKeys));
+      this.version += 1;
+      results.push(result);
+      if (this.trust.judgesHeldOps || !result.touched.some((entity) => this.isRoster(kindOf(entity)))) break;
+    }
+    return change(results);
+  }
+
+  private isRoster(kind: string): boolean {
+    return this.trust?.rosterKinds.includes(kind) ?? false;
+  }
+}
+
+function change(results: ApplyResult[]): FoldChange {
+  const kinds = new Set<string>();
+  for (const result of results) for (const entity of result.touched) kinds.add(kindOf(entity));
+  return { touchedKinds: [...kinds].sort(), results };
+}

@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Op } from '../../../../shared/sync/op';
+import { SNAPSHOT_FORMAT, type FoldSnapshot } from '../../../../shared/sync/sync-state';
+import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
+import type { Logger } from '../../log';
+import type { SyncCrypto } from '../../../../shared/sync/crypto';
+import { isBatonTempName, writeFileAtomic } from '../durable-fs';
+import { nodeReaderFs } from '../reader-fs';
+import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
+import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
+
+/**
+ * The local cache of one team (`<profile>/sync/teams/<teamId>/cache/`), so that a restart neither
+ * re-reads nor re-verifies files it took before: restore the ops, then read only new files.
+ *
+ * It is written as chunks, each holding the files taken in one go and exactly their ops, so that
+ * the file list and the ops can never disagree. Appending a chunk costs the size of what is new;
+ * rewriting one whole snapshot after every poll would cost the size of three years of history.
+ * Chunks are merged like a binary counter (the newest two while they are of similar size), which
+ * keeps their number logarithmic and each op rewritten a logarithmic number of times.
+ *
+ * Under the chunks lies a base: a folded snapshot (snapshot-codec.ts) of everything taken before
+ * them, which restores without validating each op again. A start from the team's snapshot keeps
+ * that snapshot as the base; once the chunks hold many ops, a new base of the whole fold replaces
+ * them (`replaceBase`), so a start never re-validates more than those.
+ *
+ * Only ops read from files go in, never this computer's unpublished outbox: the outbox is restored
+ * from itself, and a copied profile's re-homed ops must not come back from a cache.
+ *
+ * Chunks and context.json are sealed: a header line (format, team, sha256 of the rest) then the
+ * body, so that a byte a disk changed where the JSON still parses (a title, a key) is found and
+ * the cache rebuilt, never trusted. The base is a signed snapshot.
+ */
+export const CACHE_FORMAT = 'baton/sync-cache@2';
+const CONTEXT_FORMAT = 'baton/sync-context@2';
+const CHUNK = /^chunk-(\d{12})\.json$/;
+const BASE = 'base.snap';
+
+const chunkSchema = z.strictObject({
+  files: z.array(ingestedFileSchema),
+  ops: z.array(z.unknown()),
+});
+type Chunk = z.output<typeof chunkSchema>;
+
+/** The device.json files read, so that the trust filter is right before the first poll. */
+const contextSchema = z.strictObject({ devices: z.array(deviceFileSchema) });
+
+const headerSchema = z.strictObject({ format: z.string(), teamId: z.string(), sha256: z.string() });
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A header line naming the format, the team and the body's hash, then the body. */
+function seal(format: string, teamId: string, body: unknown): string {
+  const text = JSON.stringify(body);
+  return `${JSON.stringify({ format, teamId, sha256: sha256(text) })}\n${text}`;
+}
+
+/** The body of a sealed file of `format` and `teamId`; throws, saying why, on anything else. */
+function unseal(text: string, format: string, teamId: string): unknown {
+  const newline = text.indexOf('\n');
+  const header = headerSchema.safeParse(safeJson(newline < 0 ? text : text.slice(0, newline)));
+  if (!header.success) throw new Error('no header line (a cache of an older version, or damaged)');
+  if (header.data.format !== format) throw new Error(`written as ${header.data.format}, not ${format}`);
+  if (header.data.teamId !== teamId) throw new Error(`it belongs to team ${header.data.teamId}`);
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
+  return JSON.parse(body);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export interface CachedTeam {
+  /** The folded snapshot under the chunks; its files are not among `files`. */
+  readonly base: DecodedSnapshot | null;
+  readonly files: readonly IngestedFile[];
+  readonly snapshot: FoldSnapshot | { format: string; ops: unknown[] };
+  readonly devices: readonly DeviceFile[];
+}
+
+export interface CacheBaseCheck {
+  readonly schemas: string;
+  /** The team's snapshot (the root's key) or this device's own. */
+  readonly publicKeyFor: (deviceId: string) => string | undefined;
+  readonly crypto: SyncCrypto;
+}
+
+export class IngestCache {
+  private chunks: Array<{ number: number; bytes: number }> = [];
+  private pendingFiles: IngestedFile[] = [];
+  private pendingOps: Op[] = [];
+  private pendingBase: Uint8Array | null = null;
+  private devices: DeviceFile[] | null = null;
+  private contextDirty = false;
+  /** Ops in the chunks, written or pending: how much a start validates op by op. */
+  private chunkOpCount = 0;
+  /** The last `load` found a damaged cache (and cleared it). */
+  wasDamaged = false;
+
+  constructor(
+    private readonly dir: string,
+    private readonly teamId: string,
+    private readonly log: Logger,
+    private readonly baseCheck: CacheBaseCheck,
+  ) {}
+
+  get opsAfterBase(): number {
+    return this.chunkOpCount;
+  }
+
+  /** Everything cached, or null when there is nothing or it is damaged (then it is cleared). */
+  async load(): Promise<CachedTeam | null> {
+    await mkdir(this.dir, { recursive: true });
+    this.chunks = [];
+    this.wasDamaged = false;
+    const names = (await readdir(this.dir)).sort();
+    const files: IngestedFile[] = [];
+    const ops: unknown[] = [];
+    let base: DecodedSnapshot | null = null;
+    try {
+      if (names.includes(BASE)) base = await this.readBase();
+      for (const name of names) {
+        const match = CHUNK.exec(name);
+        if (!match) continue;
+        const chunk = await this.readChunk(name);
+        append(files, chunk.files);
+        append(ops, chunk.ops);
+        this.chunks.push({ number: Number(match[1]), bytes: (await stat(join(this.dir, name))).size });
+      }
+    } catch (error) {
+      if (error instanceof OutdatedBase) this.log.info('sync', 'the local cache was made with other op schemas (an update): it is rebuilt from the shared folder');
+      else this.log.error('sync', `the local cache is damaged and is rebuilt from the shared folder`, error);
+      this.wasDamaged = !(error instanceof OutdatedBase);
+      await this.clear();
+      return null;
+    }
+    this.chunkOpCount = ops.length;
+    if (this.chunks.length === 0 && !base) return null;
+    return { base, files, snapshot: { format: SNAPSHOT_FORMAT, ops }, devices: (await this.readDevices()) ?? [] };
+  }
+
+  /** The team's snapshot a start began from: written as the base at the next flush. */
+  adoptBase(bytes: Uint8Array): void {
+    this.pendingBase = bytes;
+  }
+
+  /**
+   * A snapshot of the whole fold becomes the base, and every chunk goes: their files and ops are
+   * in it. Pending files and ops are dropped for the same reason, so call it with the fold the
+   * pending additions went into.
+   */
+  async replaceBase(bytes: Uint8Array): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeFileAtomic(join(this.dir, BASE), bytes);
+    this.pendingBase = null;
+    this.pendingFiles = [];
+    this.pendingOps = [];
+    this.chunkOpCount = 0;
+    for (const { number } of this.chunks) await unlink(join(this.dir, chunkName(number)));
+    this.chunks = [];
+  }
+
+  /** Files just taken in, with their ops; written by the next `flush`. */
+  add(files: readonly IngestedFile[], ops: readonly Op[]): void {
+    append(this.pendingFiles, files);
+    append(this.pendingOps, ops);
+    this.chunkOpCount += ops.length;
+  }
+
+  setDevices(devices: Iterable<DeviceFile>): void {
+    const next = [...devices].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
+    if (JSON.stringify(next) === JSON.stringify(this.devices)) return;
+    this.devices = next;
+    this.contextDirty = true;
+  }
+
+  async flush(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    if (this.contextDirty && this.devices) {
+      this.contextDirty = false;
+      await writeFileAtomic(join(this.dir, 'context.json'), seal(CONTEXT_FORMAT, this.teamId, { devices: this.devices }));
+    }
+    // Before any chunk: a chunk written first would be lost to a crash before the base.
+    if (this.pendingBase) {
+      await writeFileAtomic(join(this.dir, BASE), this.pendingBase);
+      this.pendingBase = null;
+    }
+    if (this.pendingFiles.length === 0) return;
+    const chunk: Chunk = { files: this.pendingFiles, ops: this.pendingOps };
+    this.pendingFiles = [];
+    this.pendingOps = [];
+    const number = (this.chunks.at(-1)?.number ?? 0) + 1;
+    const bytes = await this.writeChunk(number, chunk);
+    this.chunks.push({ number, bytes });
+    await this.mergeTail();
+  }
+
+  /** Forgets everything (a damaged cache, or a rebuild after this profile re-minted its id). */
+  async clear(): Promise<void> {
+    this.chunks = [];
+    this.pendingFiles = [];
+    this.pendingOps = [];
+    this.pendingBase = null;
+    this.chunkOpCount = 0;
+    let names: string[] = [];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (CHUNK.test(name) || name === 'context.json' || name === BASE || isBatonTempName(name)) await unlink(join(this.dir, name)).catch(() => {});
+    }
+  }
+
+  private async mergeTail(): Promise<void> {
+    while (this.chunks.length >= 2) {
+      const last = this.chunks.at(-1)!;
+      const previous = this.chunks.at(-2)!;
+      if (last.bytes * 2 < previous.bytes) return;
+      const [older, newer] = [await this.readChunk(chunkName(previous.number)), await this.readChunk(chunkName(last.number))];
+      const merged: Chunk = {
+        files: dedupeFiles([...older.files, ...newer.files]),
+        ops: dedupeOps([...older.ops, ...newer.ops]),
+      };
+      // The merged chunk replaces the newer one in one rename; a crash before the older one is
+      // removed leaves duplicates, which the fold ignores.
+      const bytes = await this.writeChunk(last.number, merged);
+      await unlink(join(this.dir, chunkName(previous.number)));
+      this.chunks.splice(-2, 2, { number: last.number, bytes });
+    }
+  }
+
+  private async writeChunk(number: number, chunk: Chunk): Promise<number> {
+    const text = seal(CACHE_FORMAT, this.teamId, chunk);
+    await writeFileAtomic(join(this.dir, chunkName(number)), text);
+    return Buffer.byteLength(text);
+  }
+
+  private async readChunk(name: string): Promise<Chunk> {
+    try {
+      return chunkSchema.parse(unseal(await readFile(join(this.dir, name), 'utf8'), CACHE_FORMAT, this.teamId));
+    } catch (error) {
+      throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async readBase(): Promise<DecodedSnapshot> {
+    const verdict = decodeSnapshot(await nodeReaderFs.readFile(join(this.dir, BASE)), { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
+    if (!verdict.ok) throw verdict.outdated ? new OutdatedBase() : new Error(`${BASE}: ${verdict.detail}`);
+    return verdict.snapshot;
+  }
+
+  /** The device.json files last read; null (they are read from the folder again) when missing or damaged. */
+  private async readDevices(): Promise<DeviceFile[] | null> {
+    let text: string;
+    try {
+      text = await readFile(join(this.dir, 'context.json'), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const parsed = contextSchema.safeParse(unseal(text, CONTEXT_FORMAT, this.teamId));
+      if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
+      this.devices = parsed.data.devices;
+      return this.devices;
+    } catch (error) {
+      this.log.warn('sync', `the local cache's context.json is damaged; the device files are read from the shared folder again: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+}
+
+/** A base written by a version of Baton with other op schemas: not damage, an update. */
+class OutdatedBase extends Error {}
+
+/** `push(...items)` overflows the stack on a first read of a large folder (300k ops). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+const chunkName = (number: number) => `chunk-${String(number).padStart(12, '0')}.json`;
+
+function dedupeFiles(files: readonly IngestedFile[]): IngestedFile[] {
+  const byPath = new Map<string, IngestedFile>();
+  for (const file of files) byPath.set(file.path, file);
+  return [...byPath.values()];
+}
+
+function dedupeOps(ops: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return ops.filter((op) => {
+    const text = JSON.stringify(op);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}
