@@ -48,7 +48,6 @@ const HOLIDAYS = [
   { date: '2024-02-18', kind: 'workday', name: '春节调休' },
   { date: '2024-10-01', kind: 'holiday', name: '国庆节' },
 ] as const;
-const COLOURS = ['#2f6fde', '#8e44ad', '#16a085', '#d35400', '#c0392b'];
 
 export class RotaGenerator {
   /** Slot key → who is on it now (the published plan, then covers, swaps and stand-ins). */
@@ -67,10 +66,9 @@ export class RotaGenerator {
     this.byId = new Map(members.map((member) => [member.person.memberId, member]));
   }
 
-  /** Day 0: the lead sets the rota's settings, holidays and each shift type's staffing. */
+  /** Day 0: the lead enters the public holidays (each shift type's staffing is in the team settings). */
   setUp(): void {
-    const shiftExtras = Object.fromEntries(this.shifts.map((shift, i) => [shift.id, { needed: this.perShift, colour: COLOURS[i % COLOURS.length]! }]));
-    this.ctx.emit(this.lead, atOfDay(this.ctx, 0, 6), rotaTeamSetOp(undefined, { shiftExtras, holidays: HOLIDAYS.map((holiday) => ({ ...holiday })) }));
+    this.ctx.emit(this.lead, atOfDay(this.ctx, 0, 6), rotaTeamSetOp(undefined, { holidays: HOLIDAYS.map((holiday) => ({ ...holiday })) }));
   }
 
   /** The start of a day: a new month is planned and published; leave, covers and swaps are asked. */

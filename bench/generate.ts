@@ -42,7 +42,7 @@ import { SopGenerator } from './gen-sop';
  * the same `encodeSegment` output, so going direct changes the speed of generating, not the data.
  */
 
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 export type SizeName = 'S' | 'M' | 'L';
 
 export interface SizeSpec {
@@ -304,6 +304,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
       },
       start: `${String(shift.startH).padStart(2, '0')}:00`,
       end: `${String(shift.endH).padStart(2, '0')}:00`,
+      needed: Math.max(2, Math.round(spec.members / spec.desks / 3)),
     })),
     departments: [
       { id: 'customer-service', name: { 'zh-CN': '客服部', en: 'Customer service' } },
