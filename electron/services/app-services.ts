@@ -35,6 +35,7 @@ import { SopService } from './sop/sop-service';
 import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
 import { teamFactsOf } from '../../shared/prizes';
+import { isOnApprovedLeave } from '../../shared/rota/queries';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
 
@@ -121,7 +122,7 @@ export function createAppServices(options: AppServicesOptions) {
     const memberId = readOwnIdentity(profileDir).memberId;
     return name && memberId ? { memberId, name } : null;
   };
-  const sop = new SopService({
+  const sop: SopService = new SopService({
     sync,
     roster: () => team.roster(),
     me,
@@ -159,6 +160,13 @@ export function createAppServices(options: AppServicesOptions) {
     },
     timeZone: () => handover.settings().timeZone,
     folderAvailable: () => sync.getStatus().available,
+    // A step whose person is on approved leave in the rota goes to the delegate they named.
+    onLeave: (memberId, atMs) => isOnApprovedLeave(rota.world(), memberId, atMs),
+    // The content calendar: the posts the SOPs plan on the day's shifts, which a campaign's posts meet.
+    postsOn: (date) =>
+      handover.settings().shiftTypes.filter((type) => !type.retired).flatMap((type) =>
+        sop.checklistFor({ date, shiftTypeId: type.id }).entries.filter((entry) => entry.kind === 'post').map((entry) => ({ slot: entry.slot, title: entry.title })),
+      ),
     log,
   });
   void sync.ready.then(() => prizes.start());
@@ -178,7 +186,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   );
 
-  const rota = new RotaService({
+  const rota: RotaService = new RotaService({
     sync,
     roster: () => tap?.latest()?.roster ?? null,
     memberId: () => {

@@ -35,5 +35,7 @@ export function renderMarkdown(source: string): string {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'object', 'embed', 'svg', 'math'],
     FORBID_ATTR: ['style'],
     ALLOW_DATA_ATTR: false,
+    // DOMPurify's own list has no blob:, which dropped the pictures' URLs; the hook narrows further (links http(s), images blob:).
+    ALLOWED_URI_REGEXP: /^(?:https?|blob):/i,
   });
 }

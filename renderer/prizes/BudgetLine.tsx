@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BudgetFigures } from '../../shared/prizes';
-import { formatFen } from '../app/format';
+import { formatFen } from '../../shared/prizes';
 
 /** Budget, committed (approved), spent (shipped) and what is left, in whole fen shown as yuan. */
 export function BudgetLine({ figures, label }: { figures: BudgetFigures; label: string }) {

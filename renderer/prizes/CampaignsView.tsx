@@ -7,7 +7,7 @@ import { BudgetLine } from './BudgetLine';
 import { CampaignForm } from './CampaignForm';
 import { useDepartments } from './use-departments';
 
-/** 活动: campaigns with dates, owner and budget (committed, spent); other departments' notices with the days of notice; clashes. */
+/** 活动: campaigns with dates, owner and budget (committed, spent); other departments' notices with the days of notice; clashes with other campaigns and with the content calendar. */
 export function CampaignsView({ overview }: { overview: PrizesOverview }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -17,7 +17,7 @@ export function CampaignsView({ overview }: { overview: PrizesOverview }) {
       <Card id="prize-campaigns" title={t('prizes.campaigns.title', { count: overview.campaigns.length })}>
         {overview.campaigns.length === 0 && <p className="muted">{t('prizes.campaigns.none')}</p>}
         <ul className="prize-list">
-          {overview.campaigns.map(({ campaign, budget, daysOfNotice, clashes, started }) => (
+          {overview.campaigns.map(({ campaign, budget, daysOfNotice, clashes, contentClashes, started }) => (
             <li key={campaign.id} className="campaign">
               <p className="campaign__head">
                 <strong>{campaign.name}</strong> <span className="prize-status">{t(`prizes.type.${campaign.type}`)}</span>{' '}
@@ -32,6 +32,14 @@ export function CampaignsView({ overview }: { overview: PrizesOverview }) {
                 <BudgetLine figures={budget} label={t('prizes.budget.campaign')} />
               )}
               {clashes.length > 0 && <p className="campaign__clash">{t('prizes.campaigns.clashes', { names: clashes.map((clash) => clash.name).join('、') })}</p>}
+              {contentClashes.length > 0 && (
+                <details className="campaign__clash">
+                  <summary>{t('prizes.campaigns.content', { days: contentClashes.length, posts: contentClashes.reduce((sum, day) => sum + day.posts.length, 0) })}</summary>
+                  <ul>
+                    {contentClashes.map((day) => <li key={day.date}>{day.date}: {day.posts.map((post) => `${post.slot} ${post.title}`).join('、')}</li>)}
+                  </ul>
+                </details>
+              )}
             </li>
           ))}
         </ul>

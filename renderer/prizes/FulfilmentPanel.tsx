@@ -12,9 +12,9 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
   const { view } = detail;
   const [name, setName] = useState('');
   const [lineId, setLineId] = useState(view.lines[0]?.id ?? '');
-  const [errors, setErrors] = useState<string[]>([]);
-  const explain = (issues: readonly PrizeIssueOut[]) => setErrors(issues.map((issue) => issueText(issue, t)));
-  const importFile = async (file: File) => explain(await act(async () => baton.importPrizeWinners({ id: view.id, csv: await file.text() })));
+  // Kept as issues, put in words when shown: a change of language rewords them too.
+  const [errors, setErrors] = useState<readonly PrizeIssueOut[]>([]);
+  const importFile = async (file: File) => setErrors(await act(async () => baton.importPrizeWinners({ id: view.id, csv: await file.text() })));
   if (view.status !== 'approved' && view.status !== 'closed' && view.winners.length === 0) return null;
   return (
     <div className="inset fulfilment">
@@ -22,7 +22,7 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
       {view.winners.length === 0 && <p className="muted">{t('prizes.fulfil.noWinners')}</p>}
       {detail.can.fulfil && (
         <>
-          <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.addPrizeWinners({ id: view.id, winners: [{ weiboName: name, lineId }] })).then((issues) => { explain(issues); if (issues.length === 0) setName(''); }); }}>
+          <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.addPrizeWinners({ id: view.id, winners: [{ weiboName: name, lineId }] })).then((issues) => { setErrors(issues); if (issues.length === 0) setName(''); }); }}>
             <input aria-label={t('prizes.fulfil.weiboName')} placeholder={t('prizes.fulfil.weiboName')} className="input" value={name} onChange={(event) => setName(event.target.value)} />
             <select aria-label={t('prizes.fulfil.line')} className="input" value={lineId} onChange={(event) => setLineId(event.target.value)}>
               {view.lines.map((line) => <option key={line.id} value={line.id}>{line.prize}</option>)}
@@ -34,7 +34,7 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
           <p className="field__hint">{t('prizes.fulfil.importHint')}</p>
         </>
       )}
-      {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((error) => <li key={error}>{error}</li>)}</ul>}
+      {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((issue, index) => <li key={index}>{issueText(issue, t)}</li>)}</ul>}
       {detail.can.close && <button type="button" className="button button--primary" onClick={() => void act(() => baton.closePrizeRequest({ id: view.id }))}>{t('prizes.fulfil.close')}</button>}
     </div>
   );

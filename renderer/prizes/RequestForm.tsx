@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrizesOverview, RequestInputValue } from '../../shared/api/prizes-contract';
+import type { PrizeIssueOut, PrizesOverview, RequestInputValue } from '../../shared/api/prizes-contract';
+import type { Attachment } from '../../shared/attachments';
 import { formatFen, parseYuan, sumFen } from '../../shared/prizes';
 import { instantOfWallTime, wallTimeInZone } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
+import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
+import { useAttachmentIntake, withAttachment } from '../attachments/use-attachment-intake';
 import { baton } from '../bridge/baton';
 import { issueText } from './issue-text';
 import { BudgetLine } from './BudgetLine';
@@ -33,7 +36,11 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   const [texts, setTexts] = useState<Record<TextField, string>>({ reason: '', eligibility: '', drawMethod: '', redemption: '', delivery: '' });
   const [drawAt, setDrawAt] = useState('');
   const [requestId, setRequestId] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  // Papers for the approvers (a quotation, the partner's letter): blobs in the shared folder.
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const intake = useAttachmentIntake({ kind: 'attachment', enabled: true, onAdded: (attachment) => setAttachments((list) => withAttachment(list, attachment)) });
+  // Kept as issues, put in words when shown: a change of language rewords them too.
+  const [errors, setErrors] = useState<PrizeIssueOut[]>([]);
   const loaded = useRef(false);
 
   useEffect(() => {
@@ -45,6 +52,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
       setLines(draft.lines.map((line) => ({ prize: line.prize, quantity: String(line.quantity), unitValue: Number.isSafeInteger(line.unitValueFen) ? formatFen(line.unitValueFen).replace(/[¥,]/g, '') : '' })));
       setTexts({ reason: draft.reason, eligibility: draft.eligibility, drawMethod: draft.drawMethod, redemption: draft.redemption, delivery: draft.delivery });
       setDrawAt(draft.drawAt === null ? '' : wallTimeInZone(draft.drawAt, overview.timeZone));
+      setAttachments(draft.attachments);
       setRequestId(result.value.requestId);
     });
   }, [overview.timeZone]);
@@ -52,7 +60,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   const parsed = lines.map((line) => ({ prize: line.prize, quantity: quantityOf(line.quantity), unitValueFen: parseYuan(line.unitValue) ?? Number.NaN }));
   const complete = parsed.every((line) => Number.isSafeInteger(line.quantity) && Number.isSafeInteger(line.unitValueFen));
   const total = complete ? sumFen(parsed.map((line) => line.quantity * line.unitValueFen)) : null;
-  const input: RequestInputValue = { campaignId, lines: parsed, ...texts, drawAt: instantOfWallTime(drawAt, overview.timeZone) };
+  const input: RequestInputValue = { campaignId, lines: parsed, ...texts, drawAt: instantOfWallTime(drawAt, overview.timeZone), attachments };
   const campaign = ownCampaigns.find((item) => item.campaign.id === campaignId);
   const remaining = campaign?.budget.remainingFen ?? null;
 
@@ -69,18 +77,17 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
   }, [serialized]);
 
   const submit = async () => {
-    const local = parsed.flatMap((line, index) => [
-      ...(Number.isNaN(line.unitValueFen) ? [t('prizes.issue.line-not-an-amount', { line: index + 1 })] : []),
-      ...(Number.isNaN(line.quantity) ? [t('prizes.issue.line-not-whole', { line: index + 1 })] : []),
+    const local = parsed.flatMap((line, index): PrizeIssueOut[] => [
+      ...(Number.isNaN(line.unitValueFen) ? [{ code: 'line-not-an-amount', path: `lines.${index}.unitValueFen`, params: {} }] : []),
+      ...(Number.isNaN(line.quantity) ? [{ code: 'line-not-whole', path: `lines.${index}.quantity`, params: {} }] : []),
     ]);
     if (local.length > 0) return setErrors(local);
     const result = await baton.submitPrizeRequest({ request: input, requestId });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
-    if (!result.value.ok) {
-      return setErrors(result.value.issues.map((issue) => issueText(issue, t)));
-    }
+    if (!result.value.ok) return setErrors(result.value.issues);
     setErrors([]);
     setLines([emptyLine()]);
+    setAttachments([]);
     setRequestId(null);
     await refreshPrizes();
     openRequest(result.value.id);
@@ -118,7 +125,10 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
         ))}
         <label className="field__label" htmlFor="request-draw-at">{t('prizes.form.drawAt', { zone: overview.timeZone })}</label>
         <input id="request-draw-at" type="datetime-local" className="input" value={drawAt} onChange={(event) => setDrawAt(event.target.value)} />
-        {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((error) => <li key={error}>{error}</li>)}</ul>}
+        <span className="field__label">{t('prizes.form.attachments')}</span>
+        <p className="field__hint">{t('prizes.form.attachmentsHint')}</p>
+        <AttachmentsEditor intake={intake} items={attachments} onRemove={(sha256) => setAttachments(attachments.filter((item) => item.sha256 !== sha256))} pickLabel={t('prizes.form.attachmentsPick')} multiple />
+        {errors.length > 0 && <ul className="field__error" role="alert">{errors.map((issue, index) => <li key={index}>{issueText(issue, t)}</li>)}</ul>}
         <button type="submit" className="button button--primary">{t(requestId ? 'prizes.form.resubmit' : 'prizes.form.submit')}</button>
       </form>
     </Card>

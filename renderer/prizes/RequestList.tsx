@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestSummary } from '../../shared/api/prizes-contract';
-import { formatFen, formatInZone } from '../app/format';
+import { formatFen } from '../../shared/prizes';
+import { formatInZone } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { openRequest } from './prizes-store';
 

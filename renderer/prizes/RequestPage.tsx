@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFen, formatInZone } from '../app/format';
+import { formatFen } from '../../shared/prizes';
+import { formatInZone } from '../app/format';
 import { Card } from '../app/ui/Card';
+import { Attachments } from '../attachments/Attachments';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { BudgetLine } from './BudgetLine';
@@ -25,7 +27,7 @@ export function RequestPage() {
   const editAgain = async () => {
     if (!submission) return;
     await baton.savePrizeDraft({
-      draft: { campaignId: submission.campaignId, lines: submission.lines.map(({ prize, quantity, unitValueFen }) => ({ prize, quantity, unitValueFen })), reason: submission.reason, eligibility: submission.eligibility, drawMethod: submission.drawMethod, drawAt: submission.drawAt, redemption: submission.redemption, delivery: submission.delivery },
+      draft: { campaignId: submission.campaignId, lines: submission.lines.map(({ prize, quantity, unitValueFen }) => ({ prize, quantity, unitValueFen })), reason: submission.reason, eligibility: submission.eligibility, drawMethod: submission.drawMethod, drawAt: submission.drawAt, redemption: submission.redemption, delivery: submission.delivery, attachments: submission.attachments },
       requestId: view.id,
     });
     showPrizesTab('new');
@@ -44,6 +46,12 @@ export function RequestPage() {
               <tfoot><tr><td colSpan={3}>{t('prizes.form.totalHead')}</td><td><strong>{formatFen(view.totalFen)}</strong></td></tr></tfoot>
             </table>
             <p>{t('prizes.form.reason')}: {submission.reason}</p>
+            {submission.attachments.length > 0 && (
+              <>
+                <p>{t('prizes.form.attachments')}:</p>
+                <Attachments items={submission.attachments} />
+              </>
+            )}
           </>
         )}
         {detail.locked && <p className="campaign__notice" role="note">{t('prizes.request.locked')}</p>}

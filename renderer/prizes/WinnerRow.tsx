@@ -18,10 +18,9 @@ export function WinnerRow({ detail, winner }: { detail: RequestDetail; winner: W
   const [address, setAddress] = useState('');
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [issues, setIssues] = useState<readonly PrizeIssueOut[]>([]);
   const id = detail.view.id;
   const line = detail.view.lines.find((item) => item.id === winner.lineId);
-  const fail = (issues: readonly PrizeIssueOut[]) => setError(issues.length > 0 ? issues.map((issue) => issueText(issue, t)).join(' ') : null);
   const reveal = async () => {
     const result = await baton.revealPrizeContact({ id, winnerId: winner.id });
     if (result.ok) setRevealed(result.value);
@@ -41,20 +40,20 @@ export function WinnerRow({ detail, winner }: { detail: RequestDetail; winner: W
         </p>
       )}
       {detail.can.fulfil && !winner.contact && (
-        <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.storePrizeContact({ id, winnerId: winner.id, phone, address })).then(fail); }}>
+        <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.storePrizeContact({ id, winnerId: winner.id, phone, address })).then(setIssues); }}>
           <input aria-label={t('prizes.fulfil.phone')} placeholder={t('prizes.fulfil.phone')} className="input" value={phone} onChange={(event) => setPhone(event.target.value)} />
           <input aria-label={t('prizes.fulfil.address')} placeholder={t('prizes.fulfil.address')} className="input" value={address} onChange={(event) => setAddress(event.target.value)} />
           <button type="submit" className="button">{t('prizes.fulfil.saveContact')}</button>
         </form>
       )}
       {detail.can.fulfil && !winner.shipment && (
-        <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.shipPrize({ id, winnerId: winner.id, carrier, tracking })).then(fail); }}>
+        <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.shipPrize({ id, winnerId: winner.id, carrier, tracking })).then(setIssues); }}>
           <input aria-label={t('prizes.fulfil.carrier')} placeholder={t('prizes.fulfil.carrier')} className="input prize-form__narrow" value={carrier} onChange={(event) => setCarrier(event.target.value)} />
           <input aria-label={t('prizes.fulfil.tracking')} placeholder={t('prizes.fulfil.tracking')} className="input" value={tracking} onChange={(event) => setTracking(event.target.value)} />
           <button type="submit" className="button">{t('prizes.fulfil.ship')}</button>
         </form>
       )}
-      {error && <p className="field__error" role="alert">{error}</p>}
+      {issues.length > 0 && <p className="field__error" role="alert">{issues.map((issue) => issueText(issue, t)).join(' ')}</p>}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { PrizeIssueOut } from '../../shared/api/prizes-contract';
-import { formatFen } from '../app/format';
+import { formatFen } from '../../shared/prizes';
 import type { MessageKey } from '../i18n/resources';
 
 /**

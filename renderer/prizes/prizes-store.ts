@@ -28,6 +28,6 @@ export async function refreshPrizes(): Promise<void> {
 
 /** Keeps the overview in step with the team data while the screen shows it. */
 export const usePrizesFeed = teamDataFeed({
-  kinds: ['prizeRequest', 'campaign', 'prizeSettings', 'prizeDelegate', 'prizeKey', 'member', 'device', 'teamSettings'],
+  kinds: ['prizeRequest', 'campaign', 'prizeSettings', 'prizeDelegate', 'prizeKey', 'member', 'device', 'teamSettings', 'sop'],
   refresh: refreshPrizes,
 });

@@ -5,11 +5,12 @@ import type { Pattern } from '../../shared/rota';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
+import { PatternCell } from './PatternCell';
 import { afterWrite } from './rota-store';
 
 const emptyDays = (length: number): Pattern['days'] => Array.from({ length }, () => ({}));
 
-/** A recurring rotation over named people (one per shift and day of the cycle), applied to a range of the draft. */
+/** A recurring rotation over named people (as many per shift and day of the cycle as it needs), applied to a range of the draft. */
 export function PatternEditor({ view, settings, onSaved }: { view: RotaView; settings: RotaSettingsView; onSaved: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -17,8 +18,8 @@ export function PatternEditor({ view, settings, onSaved }: { view: RotaView; set
   const [range, setRange] = useState({ from: view.days[0]?.date ?? '', to: view.days.at(-1)?.date ?? '' });
   const [message, setMessage] = useState<string | null>(null);
   const types = view.shiftTypes.filter((type) => !type.retired);
-  const setCell = (day: number, shiftTypeId: string, memberId: string) =>
-    setPattern({ ...pattern, days: pattern.days.map((entry, index) => (index === day ? { ...entry, [shiftTypeId]: memberId ? [memberId] : [] } : entry)) });
+  const setCell = (day: number, shiftTypeId: string, people: string[]) =>
+    setPattern({ ...pattern, days: pattern.days.map((entry, index) => (index === day ? { ...entry, [shiftTypeId]: people } : entry)) });
   const save = () => afterWrite(baton.setRotaSettings({ patterns: [...settings.patterns.filter((other) => other.id !== pattern.id), pattern] })).then(onSaved);
   return (
     <Card id="rota-pattern" title={t('rota.pattern.title')} description={t('rota.pattern.explain')}>
@@ -39,13 +40,19 @@ export function PatternEditor({ view, settings, onSaved }: { view: RotaView; set
           <tbody>
             {types.map((type) => (
               <tr key={type.id}>
-                <th scope="row">{type.name[language]}</th>
+                <th scope="row">
+                  {type.name[language]}
+                  {type.needed > 1 && <span className="muted"> {t('rota.pattern.needs', { count: type.needed })}</span>}
+                </th>
                 {pattern.days.map((day, index) => (
                   <td key={index}>
-                    <select aria-label={t('rota.pattern.cell', { day: index + 1, shift: type.name[language] })} className="input" value={day[type.id]?.[0] ?? ''} onChange={(event) => setCell(index, type.id, event.target.value)}>
-                      <option value="">—</option>
-                      {view.members.map((member) => <option key={member.memberId} value={member.memberId}>{member.name}</option>)}
-                    </select>
+                    <PatternCell
+                      label={t('rota.pattern.cell', { day: index + 1, shift: type.name[language] })}
+                      people={day[type.id] ?? []}
+                      members={view.members}
+                      needed={type.needed}
+                      onChange={(people) => setCell(index, type.id, people)}
+                    />
                   </td>
                 ))}
               </tr>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { defineOperations } from './define-operations';
 import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchema } from '../team-settings';
 // Values from the modules themselves, not the index: the contract is bundled for the operation
@@ -6,39 +7,19 @@ import { dateSchema, entityIdSchema, epochMsSchema, personSchema, settingIdSchem
 import { CAMPAIGN_TYPES } from '../prizes/campaign';
 import { DECISION_OUTCOMES } from '../prizes/request';
 import { extraStepSchema } from '../prizes/settings';
-import type {
-  BudgetFigures,
-  BudgetWarning,
-  Campaign,
-  CsvIssue,
-  FulfilmentTimer,
-  PrizeIssue,
-  PrizeSettings,
-  RequestStatus,
-  RequestView,
-} from '../prizes';
-import type { Role } from '../team';
+import { PrizesOverviewSchema, Queued, RequestDetailSchema, prizeChecked } from './prizes-view-schemas';
+
+export type { CampaignSummary, PrizeChecked, PrizeIssueOut, PrizesOverview, RequestDetail, RequestSummary } from './prizes-views';
 
 /**
- * The prize operations of the bridge. Inputs are strict zod; outputs are the views below. Problems
+ * The prize operations of the bridge. Inputs are strict zod; outputs are the views of prizes-views.ts, checked by their schemas. Problems
  * a person can fix come back as `{ok: false, issues}` with the domain's codes, placed by the UI.
  */
-// Answers are checked as objects only: the prize views' full schemas are still to be written
-// (every other capability's outputs have theirs). The cast keeps the views' static types.
-const out = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;
 const idInput = z.object({ id: entityIdSchema }).strict();
 /** Far past the domain's limits, so that an oversized paste is explained, not refused at the door. */
 const typed = z.string().max(100_000);
 const amount = z.number().finite();
 const winnerId = z.string().max(64);
-
-/** A problem a person can fix: the domain's code, where (a dotted path, '' for the whole), its params. */
-export interface PrizeIssueOut {
-  readonly code: PrizeIssue['code'] | CsvIssue['code'] | (string & {});
-  readonly path?: string;
-  readonly params: Readonly<Record<string, string | number>>;
-}
-export type PrizeChecked<T> = ({ ok: true } & T) | { ok: false; issues: PrizeIssueOut[] };
 
 export const RequestInputSchema = z
   .object({
@@ -50,6 +31,8 @@ export const RequestInputSchema = z
     drawAt: epochMsSchema.nullable(),
     redemption: typed,
     delivery: typed,
+    // Drafts kept before requests had attachments have none.
+    attachments: z.array(attachmentSchema).max(1000).default([]),
   })
   .strict();
 export type RequestInputValue = z.output<typeof RequestInputSchema>;
@@ -83,77 +66,23 @@ export const PrizeSettingsChangesSchema = z
   .partial()
   .strict();
 
-export interface RequestSummary {
-  readonly id: string;
-  readonly status: RequestStatus;
-  readonly campaignName: string;
-  readonly requester: string;
-  readonly totalFen: number;
-  readonly submittedAt: number;
-  readonly currentStep: number | null;
-  readonly stepCount: number;
-}
-
-export interface CampaignSummary {
-  readonly campaign: Campaign;
-  readonly budget: BudgetFigures;
-  readonly daysOfNotice: number | null;
-  readonly clashes: ReadonlyArray<{ readonly id: string; readonly name: string }>;
-  readonly started: boolean;
-}
-
-export interface PrizesOverview {
-  readonly me: { readonly memberId: string | null; readonly roles: readonly Role[]; readonly mayFulfil: boolean; readonly isLead: boolean; readonly delegate: string | null };
-  readonly members: ReadonlyArray<{ readonly memberId: string; readonly name: string; readonly roles: readonly Role[] }>;
-  readonly settings: PrizeSettings;
-  readonly timeZone: string;
-  readonly today: string;
-  readonly campaigns: readonly CampaignSummary[];
-  readonly waiting: ReadonlyArray<{ readonly request: RequestSummary; readonly step: number; readonly asDelegateOf: string | null }>;
-  readonly mine: readonly RequestSummary[];
-  readonly needsReview: readonly RequestSummary[];
-  readonly all: readonly RequestSummary[];
-  readonly timers: readonly FulfilmentTimer[];
-  readonly month: { readonly month: string; readonly budget: BudgetFigures };
-}
-
-export interface RequestDetail {
-  readonly view: RequestView;
-  readonly campaign: Campaign | null;
-  readonly campaignBudget: BudgetFigures | null;
-  readonly monthBudget: BudgetFigures;
-  readonly warnings: readonly BudgetWarning[];
-  readonly disclosure: { readonly 'zh-CN': string; readonly en: string };
-  readonly locked: boolean;
-  readonly timeZone: string;
-  /** What this computer's person may do now. */
-  readonly can: {
-    readonly decide: { readonly step: number; readonly asDelegateOf: string | null } | null;
-    readonly recall: boolean;
-    readonly resubmit: boolean;
-    readonly settle: boolean;
-    readonly fulfil: boolean;
-    readonly close: boolean;
-  };
-}
-
 export const prizesOperations = defineOperations({
-  getPrizes: { input: z.object({}).strict(), output: out<PrizesOverview>() },
-  getPrizeRequest: { input: idInput, output: out<RequestDetail>() },
-  savePrizeCampaign: { input: z.object({ id: entityIdSchema.nullable(), fields: CampaignInputSchema }).strict(), output: out<PrizeChecked<{ id: string }>>() },
-  setPrizeSettings: { input: z.object({ changes: PrizeSettingsChangesSchema }).strict(), output: out<PrizeChecked<{ queued: boolean }>>() },
-  setPrizeDelegate: { input: z.object({ delegate: z.string().min(1).max(64).nullable() }).strict(), output: out<{ queued: boolean }>() },
-  getPrizeDraft: { input: z.object({}).strict(), output: out<{ draft: RequestInputValue | null; requestId: string | null }>() },
-  savePrizeDraft: { input: z.object({ draft: RequestInputSchema, requestId: entityIdSchema.nullable() }).strict(), output: out<{ saved: boolean }>() },
+  getPrizes: { input: z.object({}).strict(), output: PrizesOverviewSchema },
+  getPrizeRequest: { input: idInput, output: RequestDetailSchema },
+  savePrizeCampaign: { input: z.object({ id: entityIdSchema.nullable(), fields: CampaignInputSchema }).strict(), output: prizeChecked({ id: z.string() }) },
+  setPrizeSettings: { input: z.object({ changes: PrizeSettingsChangesSchema }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  setPrizeDelegate: { input: z.object({ delegate: z.string().min(1).max(64).nullable() }).strict(), output: Queued },
+  getPrizeDraft: { input: z.object({}).strict(), output: z.object({ draft: RequestInputSchema.nullable(), requestId: z.string().nullable() }) },
+  savePrizeDraft: { input: z.object({ draft: RequestInputSchema, requestId: entityIdSchema.nullable() }).strict(), output: z.object({ saved: z.boolean() }) },
   submitPrizeRequest: {
     input: z.object({ request: RequestInputSchema, requestId: entityIdSchema.nullable() }).strict(),
-    output: out<PrizeChecked<{ id: string; queued: boolean }>>(),
+    output: prizeChecked({ id: z.string(), queued: z.boolean() }),
   },
   decidePrizeStep: {
     input: z.object({ id: entityIdSchema, step: z.number().int().min(0).max(9), outcome: z.enum(DECISION_OUTCOMES), comment: typed }).strict(),
-    output: out<PrizeChecked<{ queued: boolean }>>(),
+    output: prizeChecked({ queued: z.boolean() }),
   },
-  recallPrizeRequest: { input: idInput, output: out<PrizeChecked<{ queued: boolean }>>() },
+  recallPrizeRequest: { input: idInput, output: prizeChecked({ queued: z.boolean() }) },
   settlePrizeRequest: {
     input: z
       .object({
@@ -165,15 +94,15 @@ export const prizesOperations = defineOperations({
         comment: typed,
       })
       .strict(),
-    output: out<PrizeChecked<{ queued: boolean }>>(),
+    output: prizeChecked({ queued: z.boolean() }),
   },
   addPrizeWinners: {
     input: z.object({ id: entityIdSchema, winners: z.array(z.object({ weiboName: typed, lineId: z.string().max(16) }).strict()).max(20_000) }).strict(),
-    output: out<PrizeChecked<{ added: number; queued: boolean }>>(),
+    output: prizeChecked({ added: z.number().int().min(0), queued: z.boolean() }),
   },
-  importPrizeWinners: { input: z.object({ id: entityIdSchema, csv: z.string().max(5_000_000) }).strict(), output: out<PrizeChecked<{ added: number; queued: boolean }>>() },
-  storePrizeContact: { input: z.object({ id: entityIdSchema, winnerId, phone: typed, address: typed }).strict(), output: out<PrizeChecked<{ queued: boolean }>>() },
-  revealPrizeContact: { input: z.object({ id: entityIdSchema, winnerId }).strict(), output: out<{ phone: string; address: string }>() },
-  shipPrize: { input: z.object({ id: entityIdSchema, winnerId, carrier: typed, tracking: typed }).strict(), output: out<PrizeChecked<{ queued: boolean }>>() },
-  closePrizeRequest: { input: idInput, output: out<PrizeChecked<{ queued: boolean }>>() },
+  importPrizeWinners: { input: z.object({ id: entityIdSchema, csv: z.string().max(5_000_000) }).strict(), output: prizeChecked({ added: z.number().int().min(0), queued: z.boolean() }) },
+  storePrizeContact: { input: z.object({ id: entityIdSchema, winnerId, phone: typed, address: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  revealPrizeContact: { input: z.object({ id: entityIdSchema, winnerId }).strict(), output: z.object({ phone: z.string(), address: z.string() }) },
+  shipPrize: { input: z.object({ id: entityIdSchema, winnerId, carrier: typed, tracking: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  closePrizeRequest: { input: idInput, output: prizeChecked({ queued: z.boolean() }) },
 });

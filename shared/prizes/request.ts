@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments';
 import { entityIdSchema, epochMsSchema, personSchema } from '../team-settings';
 import { defineCapability, opIdSchema, seenSchema, type TypedOp } from '../sync';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
@@ -17,6 +18,8 @@ export const MAX_LINES = 50;
 export const MAX_WINNERS = 5_000;
 export const MAX_TEXT_CHARS = 2_000;
 export const MAX_NAME_CHARS = 100;
+/** Papers of a request (a quotation, the partner's letter, a picture of the prize). */
+export const MAX_REQUEST_ATTACHMENTS = 20;
 
 const text = z.string().trim().max(MAX_TEXT_CHARS);
 const requiredText = text.min(1);
@@ -49,6 +52,8 @@ export const submittedSchema = z.object({
   /** How winners redeem: conditions, time, method. */
   redemption: requiredText,
   delivery: requiredText,
+  /** Blobs in the shared folder (shared/attachments); requests written before attachments have none. */
+  attachments: z.array(attachmentSchema).max(MAX_REQUEST_ATTACHMENTS).default([]),
   /** Shown to people; who requested is the signing device's member, never this. */
   requester: personSchema,
 });

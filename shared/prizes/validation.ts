@@ -1,6 +1,7 @@
+import type { Attachment } from '../attachments';
 import { isLotteryStyle, type Campaign } from './campaign';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
-import { MAX_LINES, MAX_NAME_CHARS, MAX_TEXT_CHARS, type PrizeLine } from './request';
+import { MAX_LINES, MAX_NAME_CHARS, MAX_REQUEST_ATTACHMENTS, MAX_TEXT_CHARS, type PrizeLine } from './request';
 import type { PrizeSettings } from './settings';
 
 /**
@@ -18,6 +19,7 @@ export interface RequestInput {
   readonly drawAt: number | null;
   readonly redemption: string;
   readonly delivery: string;
+  readonly attachments: readonly Attachment[];
 }
 
 export interface PrizeIssue {
@@ -54,6 +56,7 @@ export function validateRequest(
   text('redemption', input.redemption);
   text('delivery', input.delivery);
   if (input.drawAt === null) issues.push({ code: 'required', path: 'drawAt', params: {} });
+  if (input.attachments.length > MAX_REQUEST_ATTACHMENTS) issues.push({ code: 'too-many', path: 'attachments', params: { max: MAX_REQUEST_ATTACHMENTS } });
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { defineCapability, foldLww, lwwSetSchema, opsOfType, type LwwFields } from '../sync';
+import { defineCapability, foldLww, lwwSetSchema, type LwwFields } from '../sync';
 import {
   coverRequestedSchema,
   coverTakenSchema,
@@ -80,35 +80,45 @@ export const rotaMonth = defineCapability({
 type Decided = z.output<typeof decidedSchema>;
 type Withdrawn = z.output<typeof withdrawnSchema>;
 
-export interface LeaveState {
-  readonly id: string;
-  /** The first request; a later one is ignored. Null until it arrives. */
-  readonly request: RotaEvent<z.output<typeof leaveRequestedSchema>> | null;
+/** What leave, a cover and a swap all have: a lead's decisions and the requester's withdrawals, in fold order. */
+export interface RequestEvents {
   readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
   readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
+}
+
+type RawOp = { readonly id: string; readonly hlc: string; readonly type: string; readonly data: unknown };
+
+/** The events of one op type of an entity, in fold order (the capability's schema has checked `data`). */
+function eventsOf<D>(ops: readonly RawOp[], type: string): Array<RotaEvent<D>> {
+  return ops.filter((op) => op.type === type).map((op) => event(op as RawOp & { data: D }));
+}
+
+function requestEvents(ops: readonly RawOp[], kind: 'leave' | 'cover' | 'swap'): RequestEvents {
+  return { decisions: eventsOf<Decided>(ops, `rota.${kind}Decided`), withdrawals: eventsOf<Withdrawn>(ops, `rota.${kind}Withdrawn`) };
+}
+
+/** The first request of an entity; a later one is ignored. Null until it arrives. */
+const firstOf = <D>(ops: readonly RawOp[], type: string): RotaEvent<D> | null => eventsOf<D>(ops, type)[0] ?? null;
+
+export interface LeaveState extends RequestEvents {
+  readonly id: string;
+  readonly request: RotaEvent<z.output<typeof leaveRequestedSchema>> | null;
 }
 
 export const rotaLeave = defineCapability({
   kind: ROTA_KINDS.leave,
   ops: { 'rota.leaveRequested': leaveRequestedSchema, 'rota.leaveDecided': decidedSchema, 'rota.leaveWithdrawn': withdrawnSchema },
   reduce(ops, { id }): LeaveState {
-    return {
-      id,
-      request: opsOfType(ops, 'rota.leaveRequested').map(event)[0] ?? null,
-      decisions: opsOfType(ops, 'rota.leaveDecided').map(event),
-      withdrawals: opsOfType(ops, 'rota.leaveWithdrawn').map(event),
-    };
+    return { id, request: firstOf(ops, 'rota.leaveRequested'), ...requestEvents(ops, 'leave') };
   },
 });
 
-export interface CoverState {
+export interface CoverState extends RequestEvents {
   readonly id: string;
   readonly request: RotaEvent<z.output<typeof coverRequestedSchema>> | null;
   /** Takes in fold order: the first one that is valid holds. */
   readonly takes: ReadonlyArray<RotaEvent<z.output<typeof coverTakenSchema>>>;
   readonly standIns: ReadonlyArray<RotaEvent<z.output<typeof standInSchema>>>;
-  readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
-  readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
 }
 
 export const rotaCover = defineCapability({
@@ -123,21 +133,18 @@ export const rotaCover = defineCapability({
   reduce(ops, { id }): CoverState {
     return {
       id,
-      request: opsOfType(ops, 'rota.coverRequested').map(event)[0] ?? null,
-      takes: opsOfType(ops, 'rota.coverTaken').map(event),
-      standIns: opsOfType(ops, 'rota.standInAssigned').map(event),
-      decisions: opsOfType(ops, 'rota.coverDecided').map(event),
-      withdrawals: opsOfType(ops, 'rota.coverWithdrawn').map(event),
+      request: firstOf(ops, 'rota.coverRequested'),
+      takes: eventsOf(ops, 'rota.coverTaken'),
+      standIns: eventsOf(ops, 'rota.standInAssigned'),
+      ...requestEvents(ops, 'cover'),
     };
   },
 });
 
-export interface SwapState {
+export interface SwapState extends RequestEvents {
   readonly id: string;
   readonly proposal: RotaEvent<z.output<typeof swapProposedSchema>> | null;
   readonly answers: ReadonlyArray<RotaEvent<z.output<typeof swapAnsweredSchema>>>;
-  readonly decisions: ReadonlyArray<RotaEvent<Decided>>;
-  readonly withdrawals: ReadonlyArray<RotaEvent<Withdrawn>>;
 }
 
 export const rotaSwap = defineCapability({
@@ -149,13 +156,7 @@ export const rotaSwap = defineCapability({
     'rota.swapWithdrawn': withdrawnSchema,
   },
   reduce(ops, { id }): SwapState {
-    return {
-      id,
-      proposal: opsOfType(ops, 'rota.swapProposed').map(event)[0] ?? null,
-      answers: opsOfType(ops, 'rota.swapAnswered').map(event),
-      decisions: opsOfType(ops, 'rota.swapDecided').map(event),
-      withdrawals: opsOfType(ops, 'rota.swapWithdrawn').map(event),
-    };
+    return { id, proposal: firstOf(ops, 'rota.swapProposed'), answers: eventsOf(ops, 'rota.swapAnswered'), ...requestEvents(ops, 'swap') };
   },
 });
 

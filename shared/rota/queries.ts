@@ -100,6 +100,26 @@ export function coverCandidates(world: RotaWorld, cover: Pick<CoverView, 'key' |
 /** How a person stands on a shift in a publication: working it, its backup, or not on it (null). */
 export type PublishedPart = 'working' | 'backup' | null;
 
+export interface CoverAsks {
+  /** Open covers of shifts not yet ended that this member may take (eligible now), soonest first. */
+  readonly canTake: readonly CoverView[];
+  /** Covers a lead made this member the stand-in of (the urgent path), shifts not yet ended. */
+  readonly standingIn: readonly CoverView[];
+}
+
+/**
+ * The cover asks that concern a member at `atMs`: for the briefing's notification ("a colleague
+ * asks cover of a shift you could take", "you stand in for …"). Pure; ask it of the current world.
+ */
+export function coverAsksFor(world: RotaWorld, memberId: string, atMs: number): CoverAsks {
+  const ahead = world.covers.filter((cover) => (world.duties.get(cover.key)?.endAt ?? 0) > atMs);
+  const bySoonest = (a: CoverView, b: CoverView) => (world.duties.get(a.key)?.startAt ?? 0) - (world.duties.get(b.key)?.startAt ?? 0) || compareKeys(a.id, b.id);
+  return {
+    canTake: ahead.filter((cover) => cover.status === 'open' && ineligibility(world.lookup, cover.key, memberId, cover.memberId).length === 0).sort(bySoonest),
+    standingIn: ahead.filter((cover) => cover.urgent && cover.takenBy === memberId && cover.status === 'covered').sort(bySoonest),
+  };
+}
+
 export interface PublishChange {
   readonly key: string;
   readonly before: PublishedPart;

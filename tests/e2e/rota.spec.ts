@@ -33,7 +33,7 @@ async function syncBoth(...computers: Computer[]) {
 }
 
 test('a lead publishes a month, a member asks cover, a colleague on the other computer takes it', async ({ openComputer }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const lead = await openComputer({ locale: 'zh-CN' });
   const member = await openComputer({ locale: 'zh-CN' });
   await teamOfTwo(lead, member);
@@ -43,6 +43,8 @@ test('a lead publishes a month, a member asks cover, a colleague on the other co
   await syncBoth(lead, member);
   await lead.page.reload();
   const { now, next } = nowAndNext();
+  // A day well ahead for the pattern: the days before today are never written.
+  const later = new Date(Date.parse(`${now.slice(0, 10)}T00:00:00Z`) + 40 * 86_400_000).toISOString().slice(0, 10);
   // The month shown is now's: the next shift is listed with it unless it starts next month.
   const nextShown = next.slice(0, 7) === now.slice(0, 7) ? 1 : 0;
   const errors: string[] = [];
@@ -111,9 +113,53 @@ test('a lead publishes a month, a member asks cover, a colleague on the other co
     await shootBoth(lead, 'rota-fairness', /Fairness/);
   });
 
-  await test.step('after a restart the member still sees the cover', async () => {
-    await member.page.reload();
+  await test.step('小林 says 早班 needs two people, in the team settings with the shift types', async () => {
+    const { page } = lead;
+    await page.getByRole('navigation').getByRole('link', { name: /设置|Settings/ }).click();
+    const card = page.getByRole('region', { name: '团队设置' });
+    await expect(card).toBeVisible();
+    await card.getByRole('spinbutton', { name: '班次 2 所需人数' }).fill('2');
+    await card.getByRole('button', { name: '保存团队设置' }).click();
+    await expect(card.getByRole('status')).toContainText('已保存');
+    await shootBoth(lead, 'rota-team-settings-shift-types', /People needed/);
+  });
+
+  await test.step('小林 builds a pattern with two people on 早班 and applies it to a day ahead', async () => {
+    const { page } = lead;
+    await openRota(page);
+    await tab(page, /设置与导入/);
+    const pattern = page.getByRole('region', { name: '轮班模板' });
+    await expect(pattern.getByRole('rowheader', { name: /早班/ })).toContainText('需 2 人');
+    await pattern.locator('summary[aria-label^="第 1 天 早班"]').click();
+    await pattern.getByRole('group', { name: '第 1 天 早班' }).getByRole('checkbox', { name: '老王' }).check();
+    await expect(pattern.locator('summary[aria-label^="第 1 天 早班"]')).toHaveAttribute('aria-label', /少于所需的 2 人/);
+    await pattern.getByRole('group', { name: '第 1 天 早班' }).getByRole('checkbox', { name: '小林' }).check();
+    await expect(pattern.locator('summary[aria-label^="第 1 天 早班"]')).toHaveText('小林、老王');
+    await shootBoth(lead, 'rota-pattern', /Patterns/);
+    await pattern.locator('summary[aria-label^="第 1 天 早班"]').click();
+    await pattern.getByRole('button', { name: '保存模板' }).click();
+    await pattern.getByLabel('开始日期').fill(later);
+    await pattern.getByLabel('结束日期').fill(later);
+    await pattern.getByRole('button', { name: '套用到这段日期' }).click();
+    await expect(pattern.getByRole('status')).toHaveText('已写入 1 个班次');
+    const view = await call<{ days: Array<{ slots: Array<{ key: string; draft: { primary: string[] } | null }> }> }>(lead, 'getRota', { from: later, days: 1 });
+    expect(view.days[0]!.slots.find((slot) => slot.key === `${later}_early`)?.draft?.primary).toHaveLength(2);
+  });
+
+  await test.step('after both computers restart (services stopped and started on the same profile and folder), all of it is still there', async () => {
+    await member.restart();
+    await lead.restart();
     await expect(member.page.getByTestId('on-now')).toContainText('小林');
+    await openRota(member.page);
+    await tab(member.page, /个人班次/);
+    await expect(member.page.getByTestId('person-shifts').locator('li')).toHaveCount(nextShown);
+    await expect(member.page.getByTestId('what-changed').first()).toContainText('新排给你');
+    await expect(lead.page.getByTestId('on-now')).toContainText('小林');
+    await openRota(lead.page);
+    await tab(lead.page, /请假 \/ 代班 \/ 换班/);
+    await expect(lead.page.getByText('小林 代班').first()).toBeVisible();
+    const view = await call<{ days: Array<{ slots: Array<{ key: string; draft: { primary: string[] } | null }> }> }>(lead, 'getRota', { from: later, days: 1 });
+    expect(view.days[0]!.slots.find((slot) => slot.key === `${later}_early`)?.draft?.primary).toHaveLength(2);
   });
   expect(errors).toEqual([]);
 });

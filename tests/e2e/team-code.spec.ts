@@ -83,6 +83,10 @@ test('joining asks for the team code: a wrong one is refused, the admin\'s one j
     await expect(late.page.getByText(/^This code does not match the team in this folder/)).toBeVisible();
     await shoot(late.page, 'team-code-replaced-en');
     expect(await call<{ available: boolean }>(admin, 'syncNow')).toMatchObject({ available: false, unavailableReason: 'team-replaced' });
+    // The admin's Sync screen says what happened in plain words, not "no team here yet".
+    await admin.page.getByRole('navigation').getByRole('link', { name: /^(同步状态|Sync)/ }).click();
+    await expect(admin.page.getByText(/^这个文件夹里的 baton\/team\.json 被换掉了/)).toBeVisible();
+    await shootBoth(admin, 'sync-team-replaced', /^baton\/team\.json in this folder was replaced/);
     expect(await teamCodeOf(admin)).toBe(code);
     // baton doctor, given the code, says team.json contradicts it and which device is the root.
     const doctor = spawnSync(process.execPath, ['dist/host/baton.mjs', 'doctor', '--shared', admin.shared, '--team-code', code], { encoding: 'utf8' });

@@ -102,6 +102,7 @@ export const requestInput = (campaignId: string, lines: Array<{ prize: string; q
   drawAt: Date.parse('2026-03-20T20:00:00+08:00'),
   redemption: '中奖后7天内私信提供收件信息',
   delivery: '快递寄送，包邮',
+  attachments: [],
 });
 
 export const campaignInput = (owner: Person) => ({

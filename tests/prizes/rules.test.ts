@@ -3,6 +3,8 @@ import {
   DEFAULT_PRIZE_SETTINGS,
   budgetWarnings,
   campaignBudget,
+  contentClashes,
+  MAX_CONTENT_DAYS,
   daysOfNotice,
   disclosureText,
   formatFen,
@@ -22,7 +24,7 @@ const campaign: Campaign = {
   id: 'c1', type: 'repostLottery', name: '春季有奖转发', startDate: '2026-03-10', endDate: '2026-03-20', owner: person('wang'), budgetFen: 100_000, department: null, heardOn: null,
 };
 const input = (lines: RequestInput['lines']): RequestInput => ({
-  campaignId: 'c1', lines, reason: '推广', eligibility: '转发用户', drawMethod: '随机', drawAt: 0, redemption: '私信', delivery: '快递',
+  campaignId: 'c1', lines, reason: '推广', eligibility: '转发用户', drawMethod: '随机', drawAt: 0, redemption: '私信', delivery: '快递', attachments: [],
 });
 const check = (lines: RequestInput['lines'], on: Campaign = campaign) => validateRequest(input(lines), { campaign: on, settings: DEFAULT_PRIZE_SETTINGS });
 
@@ -108,5 +110,26 @@ describe('disclosure, masking, notices, CSV', () => {
     expect(parseWinnersCsv('小蓝,1\n"阿紫,1\n', lines)).toMatchObject({ ok: false, issues: [{ code: 'bad-csv' }] });
     expect(parseWinnersCsv('小蓝,1\n'.repeat(10_000), lines)).toMatchObject({ ok: false, issues: [{ code: 'too-many', params: { count: 10_000 } }] });
     expect(parseWinnersCsv('小蓝,1\n阿紫,手机\n', lines)).toMatchObject({ ok: false, issues: [{ code: 'unknown-prize', params: { row: 2 } }] });
+  });
+});
+
+describe('clashes with the content calendar', () => {
+  const weekdayPosts = (date: string) => (['2026-03-14', '2026-03-15'].includes(date) ? [] : [{ slot: '15:00', title: '产品博文' }, { slot: '09:30', title: '企业动态博文' }]);
+
+  it("lists the campaign's days from today on that already have planned posts, each day's posts in time order", () => {
+    expect(contentClashes(campaign, weekdayPosts, '2026-03-12')).toEqual([
+      ...['2026-03-12', '2026-03-13', '2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20'].map((date) => ({
+        date,
+        posts: [{ slot: '09:30', title: '企业动态博文' }, { slot: '15:00', title: '产品博文' }],
+      })),
+    ]);
+    expect(contentClashes(campaign, weekdayPosts, '2026-03-01')[0]?.date).toBe('2026-03-10');
+  });
+
+  it('says nothing of a campaign that is over or a calendar with nothing planned, and looks at most 62 days ahead', () => {
+    expect(contentClashes(campaign, weekdayPosts, '2026-03-21')).toEqual([]);
+    expect(contentClashes(campaign, () => [], '2026-03-12')).toEqual([]);
+    const long = { ...campaign, startDate: '2026-01-01', endDate: '2026-12-31' };
+    expect(contentClashes(long, () => [{ slot: '20:00', title: '大众话题博文' }], '2026-01-01')).toHaveLength(MAX_CONTENT_DAYS);
   });
 });

@@ -46,6 +46,12 @@ describe('Markdown rendering is inert', () => {
     expect(html).toMatch(/<a href="https:\/\/weibo.com\/123" rel="noopener noreferrer">/);
   });
 
+  it("shows a picture from a blob: URL this window made (an SOP's or a note's attachment)", () => {
+    const root = document.createElement('div');
+    root.innerHTML = renderMarkdown('![发布后台](blob:http://127.0.0.1:5173/0b1c2d3e)');
+    expect(root.querySelector('img')?.getAttribute('src')).toBe('blob:http://127.0.0.1:5173/0b1c2d3e');
+  });
+
   it('shows raw HTML as text rather than dropping what was typed', () => {
     const root = document.createElement('div');
     root.innerHTML = renderMarkdown('<b>粗体</b>');

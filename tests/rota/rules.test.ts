@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coverAsksFor,
   coverCandidates,
   coverRequestOp,
   coverTakeOp,
@@ -177,6 +178,22 @@ describe('cover', () => {
     const now = onDutyAt(world, shanghai('2026-03-01', '09:00')).now;
     expect(now.map((duty) => duty.people)).toEqual([[{ memberId: LI.memberId, via: 'standIn', for: WANG.memberId }]]);
     expect(world.setAside).toMatchObject([{ entity: 'rotaCover:c2', reason: 'not-own' }]);
+  });
+
+  it('tells each member which open covers they could take and which shifts they stand in for (the briefing’s notification)', () => {
+    const team = publishedTeam();
+    team.write(WANG, coverRequestOp('c1', { date: '2026-03-02', shiftTypeId: 'early', memberId: WANG.memberId }, '', team.clock));
+    team.write(LEAD, standInOps('u1', { date: '2026-03-03', shiftTypeId: 'late', memberId: LI.memberId }, ZHAO.memberId, '', team.clock));
+    const world = team.world();
+    const at = shanghai('2026-03-01', '10:00');
+    expect(coverAsksFor(world, LEAD.memberId, at)).toMatchObject({ canTake: [{ id: 'c1' }], standingIn: [] });
+    // Li works the late shift of 1 March: the early one of 2 March leaves him 8 hours of rest.
+    expect(coverAsksFor(world, LI.memberId, at).canTake).toEqual([]);
+    expect(coverAsksFor(world, ZHAO.memberId, at)).toMatchObject({ standingIn: [{ id: 'u1', takenBy: ZHAO.memberId }] });
+    expect(coverAsksFor(world, WANG.memberId, at).canTake).toEqual([]);
+    // Once the shift has ended, nothing is asked any more.
+    expect(coverAsksFor(world, LEAD.memberId, shanghai('2026-03-02', '16:00')).canTake).toEqual([]);
+    expect(coverAsksFor(world, ZHAO.memberId, shanghai('2026-03-04', '00:00')).standingIn).toEqual([]);
   });
 
   it('closes a withdrawn request to later takes', () => {

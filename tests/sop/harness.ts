@@ -2,7 +2,7 @@ import type { Op, SyncState } from '../../shared/sync';
 import type { Person } from '../../shared/team-settings';
 import type { Role } from '../../shared/team/roles';
 import { shiftChecklist, sop, sopDocs, type ChecklistDef, type SopDoc, type SopTeam, type SopState } from '../../shared/sop';
-import type { OpDraft as OpDraftLike } from '../../shared/team';
+import type { OpDraft as OpDraftLike } from '../../shared/sync';
 import { ALICE, BOB, CAROL, TestDevice } from '../sync/devices';
 import { LI, WANG, ZHAO, foldedReplica } from '../support/sample-team';
 

@@ -1,43 +1,16 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appSyncConfig } from '../../electron/services/sync/app-sync-config';
 import { runDoctor } from '../../electron/services/sync/doctor';
 import { note } from '../sync/example-capabilities';
+import { builtCli } from '../support/cli';
 import { computer, filesIn, listing, logDir, noteEdit, startService, stopService, teamFolder, tempDir } from './helpers';
 
-const run = promisify(execFile);
-let cli = '';
-let cliDir = '';
-afterAll(() => rmSync(cliDir, { recursive: true, force: true }));
-
-/** The CLI built the way `node scripts/build.mjs host` builds it, into a folder of this test's own. */
-beforeAll(async () => {
-  // Not tempDir(): that is emptied after each test.
-  const out = mkdtempSync(join(tmpdir(), 'baton-cli-'));
-  cliDir = out;
-  await build({
-    entryPoints: { baton: 'electron/cli/baton.ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    outdir: out,
-    outExtension: { '.js': '.mjs' },
-    // The starter SOPs are Markdown files bundled as text, as scripts/build.mjs does.
-    loader: { '.md': 'text' },
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __baton_cr } from 'node:module'; const require = __baton_cr(import.meta.url);" },
-  });
-  cli = join(out, 'baton.mjs');
-});
+const baton = builtCli();
 
 async function doctorCli(sharedDir: string) {
-  const { stdout } = await run(process.execPath, [cli, 'doctor', '--shared', sharedDir]);
+  const { stdout } = await baton('doctor', '--shared', sharedDir);
   const lines = stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0]!);
@@ -96,12 +69,12 @@ describe('baton doctor', () => {
     await startService(founderPlace).ready;
 
     const path = `baton/devices/${founder.deviceId}/log/${name}`;
-    const { stdout, stderr } = await run(process.execPath, [cli, 'doctor', '--shared', sharedDir]);
+    const { stdout, stderr } = await baton('doctor', '--shared', sharedDir);
     expect(JSON.parse(stdout)).toMatchObject({ setAside: [], restored: [{ deviceId: founder.deviceId, path, detail: 'bad-header: not a Baton segment' }] });
     expect(stderr).toContain(`baton doctor: ${path} was damaged in place (bad-header: not a Baton segment); its device put back its own copy at`);
   });
 
   it('refuses an unknown command with a usage line on stderr', async () => {
-    await expect(run(process.execPath, [cli, 'frobnicate'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage') });
+    await expect(baton('frobnicate')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage') });
   });
 });

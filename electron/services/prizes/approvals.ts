@@ -16,11 +16,13 @@ import {
   requestEventOp,
   validateRequest,
   nobodyOnLeave,
+  noPostsPlanned,
   PRIZE_SETTINGS_ID,
   campaignFields,
   prizeSettingsFields,
   type CampaignFields,
   type OnLeave,
+  type PostsOn,
   type PrizeSettingsFields,
   type TeamFacts,
 } from '../../../shared/prizes';
@@ -49,6 +51,8 @@ export interface PrizesServiceOptions {
   readonly facts: () => TeamFacts | null;
   /** The rota's "on approved leave at this instant"; nobody by default. */
   readonly onLeave?: OnLeave;
+  /** The content calendar: the posts the SOPs plan on a day; nothing by default. */
+  readonly postsOn?: PostsOn;
   readonly timeZone: () => string;
   readonly folderAvailable: () => boolean;
   readonly log: Logger;
@@ -84,6 +88,7 @@ export class PrizeApprovals {
       state: this.state,
       facts,
       onLeave: this.options.onLeave ?? nobodyOnLeave,
+      postsOn: this.options.postsOn ?? noPostsPlanned,
       me,
       deviceId: this.options.sync.deviceId,
       delegate: me ? (delegates.get(me) ?? null) : null,
@@ -164,6 +169,7 @@ export class PrizeApprovals {
         drawAt: input.drawAt,
         redemption: input.redemption.trim(),
         delivery: input.delivery.trim(),
+        attachments: input.attachments,
         requester: me,
       }, requestId ? this.heads(requestId) : []),
     ]);

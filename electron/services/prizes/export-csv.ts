@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { campaignsOf, fenToYuanText, prizeViews, teamFactsOf } from '../../../shared/prizes';
+import { rosterAuthors, rosterMembers, rotaWorldOf } from '../../../shared/rota';
+import { isOnApprovedLeave } from '../../../shared/rota/queries';
 import type { AppSyncConfig } from '../sync/app-sync-config';
 import { foldFolder } from '../sync/folder-fold';
 import { nodeCrypto } from '../sync/node-crypto';
@@ -18,7 +20,9 @@ export async function exportPrizesCsv(sharedDir: string, config: AppSyncConfig, 
   const roster = tap?.latest()?.roster;
   if (!roster) throw new Error('the team folder has no roster to judge decisions by');
   const state = folded.fold.state;
-  const views = prizeViews(state, { facts: teamFactsOf(roster), now });
+  // Leave from the rota, as on every device: a delegate's decision counts here as it does there.
+  const rota = rotaWorldOf(state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) });
+  const views = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (memberId, atMs) => isOnApprovedLeave(rota, memberId, atMs), now });
   const campaigns = new Map(campaignsOf(state).map((item) => [item.id, item]));
   const rows: Array<Record<string, string | number>> = [];
   for (const view of views) {

@@ -6,6 +6,7 @@ import {
   campaignsAround,
   campaignsOf,
   clashesWith,
+  contentClashes,
   daysOfNotice,
   disclosureText,
   fulfilmentTimers,
@@ -19,6 +20,7 @@ import {
   stepsWaitingFor,
   type Campaign,
   type OnLeave,
+  type PostsOn,
   type RequestView,
   type TeamFacts,
 } from '../../../shared/prizes';
@@ -29,6 +31,7 @@ export interface ViewContext {
   readonly state: ReadonlySyncState;
   readonly facts: TeamFacts;
   readonly onLeave: OnLeave;
+  readonly postsOn: PostsOn;
   readonly me: string | null;
   readonly deviceId: string;
   readonly delegate: string | null;
@@ -67,6 +70,7 @@ export function overview(context: ViewContext): PrizesOverview {
     budget: campaignBudget(item, views),
     daysOfNotice: daysOfNotice(item),
     clashes: clashesWith(item, campaigns).map((other) => ({ id: other.id, name: other.name })),
+    contentClashes: contentClashes(item, context.postsOn, today),
     started: prizesLocked(item, today),
   }));
   // Running and upcoming first, then the rest by start date.

@@ -1,5 +1,4 @@
-// The app's one place for showing values: dates and times, money, names from the team's lists, validation issues.
+// The app's one place for showing values: dates and times, names (money: formatFen of shared/prizes/money.ts) from the team's lists, validation issues.
 export * from './dates';
 export * from './issues';
-export * from './money';
 export * from './names';
