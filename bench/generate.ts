@@ -24,6 +24,10 @@ import { PeerHistory } from './peer';
 import { quietLog } from './quiet-log';
 import { Rng } from './prng';
 import { chineseName, chineseText, followUpTitle } from './vocabulary';
+import { Agenda, type GenContext } from './gen-context';
+import { PrizeGenerator } from './gen-prizes';
+import { RotaGenerator } from './gen-rota';
+import { SopGenerator } from './gen-sop';
 
 /**
  * The seeded team history, written through the engine's own format code: every segment is made
@@ -38,7 +42,7 @@ import { chineseName, chineseText, followUpTitle } from './vocabulary';
  * the same `encodeSegment` output, so going direct changes the speed of generating, not the data.
  */
 
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 8;
 export type SizeName = 'S' | 'M' | 'L';
 
 export interface SizeSpec {
@@ -54,12 +58,6 @@ export const SIZES: Record<SizeName, SizeSpec> = {
   M: { members: 30, devices: 45, days: 3 * 365, desks: 1 },
   L: { members: 150, devices: 225, days: 3 * 365, desks: 5 },
 };
-
-/** Op types of the issue that have no capability yet: not generated. */
-export const SKIPPED = [
-  'prize.* (prize requests and their approval steps: no prize capability yet)',
-  'sop.* (SOP revisions and acknowledgements: no SOP capability yet)',
-];
 
 export interface Person {
   readonly memberId: string;
@@ -135,6 +133,8 @@ const SHIFTS = [
   { id: 'early', startH: 8, endH: 16 },
   { id: 'late', startH: 16, endH: 24 },
 ] as const;
+/** A desk's shift types: the first desk's are `early` and `late`, the others' `early-2`, `late-2`, ... */
+const deskShifts = (desk: number) => SHIFTS.map((shift) => ({ ...shift, id: desk === 0 ? shift.id : `${shift.id}-${desk + 1}`, base: shift.id, desk }));
 const DEPARTMENTS = ['customer-service', 'marketing', 'ecommerce', 'legal', 'pr'];
 const SECTIONS = ['summary', 'posts', 'fans', 'opinion', 'campaigns', 'nextShift'] as const;
 
@@ -292,14 +292,19 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     emit(founderDevice, (wall += 1000), draft.type, draft.entity, draft.data);
   }
   const lead = members.find((member) => member.roles.includes('lead') && member !== founder) ?? founder;
+  const allShifts = Array.from({ length: spec.desks }, (_, desk) => deskShifts(desk)).flat();
   const settingsWrite = (at: number, set: Record<string, unknown>, seen: Record<string, string[]>) =>
     emit(lead.devices[0]!, at, 'teamSettings.set', entityRef('teamSettings', 'team'), { set, seen });
   let settingsHlc = settingsWrite((wall += 60_000), {
-    shiftTypes: SHIFTS.map((shift) => ({
+    shiftTypes: allShifts.map((shift) => ({
       id: shift.id,
-      name: shift.id === 'early' ? { 'zh-CN': '早班', en: 'Early shift' } : { 'zh-CN': '晚班', en: 'Late shift' },
+      name: {
+        'zh-CN': `${shift.base === 'early' ? '早班' : '晚班'}${shift.desk === 0 ? '' : ` ${shift.desk + 1}组`}`,
+        en: `${shift.base === 'early' ? 'Early shift' : 'Late shift'}${shift.desk === 0 ? '' : ` ${shift.desk + 1}`}`,
+      },
       start: `${String(shift.startH).padStart(2, '0')}:00`,
       end: `${String(shift.endH).padStart(2, '0')}:00`,
+      needed: Math.max(2, Math.round(spec.members / spec.desks / 3)),
     })),
     departments: [
       { id: 'customer-service', name: { 'zh-CN': '客服部', en: 'Customer service' } },
@@ -327,6 +332,28 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   }));
   let nextEntity = 0;
   const newId = (prefix: string) => `${prefix}${(nextEntity += 1).toString(36)}${rng.int(0, 2 ** 30).toString(36)}`;
+
+  // The rota (one per desk), the SOPs and the prize approvals, each with its capability's builders.
+  const agenda = new Agenda();
+  const memberOf = new Map(members.map((member) => [member.person.memberId, member]));
+  const context = (label: string): GenContext => ({
+    rng: rng.fork(label),
+    text: text.fork(label),
+    start: START,
+    days: spec.days,
+    emit: (member, at, draft) => emit(deviceOf(memberOf.get(member.person.memberId)!), at, draft.type, draft.entity, draft.data),
+    newId,
+    later: (day, action) => agenda.add(day, action),
+  });
+  const rotas = desks.map((desk, i) => {
+    const deskLead = desk.members.find((member) => member.roles.includes('lead')) ?? lead;
+    return new RotaGenerator(context(`rota${i}`), deskLead, desk.members, deskShifts(i), Math.max(2, Math.round(desk.members.length / 3)));
+  });
+  const sops = new SopGenerator(context('sop'), members, allShifts, 70 * spec.desks);
+  const prizes = new PrizeGenerator(context('prizes'), founder, members, 10 * spec.desks);
+  for (const rota of rotas) rota.setUp();
+  sops.setUp(45 * spec.desks);
+  prizes.setUp();
   let handovers = 0;
   let followUps = 0;
   let escalations = 0;
@@ -400,19 +427,26 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     const dayStart = START + day * DAY;
     const date = dateOf(dayStart);
     if (day % 30 === 0) for (const desk of desks) desk.monthlyRate = rng.int(20, 60);
+    agenda.run(day);
+    for (const rota of rotas) rota.startDay(day);
+    sops.startDay(day);
+    prizes.startDay(day);
     // A few settings changes a year (the 'Weibo first' deadline).
     if (day > 0 && day % 120 === 0) {
       settingsHlc = settingsWrite(dayStart + 7 * 3_600_000, { escalationMinutes: rng.pick([60, 90, 120, 180]) }, { escalationMinutes: [settingsHlc] }).hlc;
     }
-    for (const shift of SHIFTS) {
+    for (const [slot, { startH, endH }] of SHIFTS.entries()) {
       shifts += 1;
-      const shiftStartAt = dayStart + shift.startH * 3_600_000;
-      const shiftEndAt = dayStart + shift.endH * 3_600_000;
-      for (const desk of desks) {
-        const onDuty = [...desk.members].sort(() => rng.next() - 0.5).slice(0, Math.max(2, Math.round(desk.members.length / 3)));
+      const shiftStartAt = dayStart + startH * 3_600_000;
+      const shiftEndAt = dayStart + endH * 3_600_000;
+      for (const [deskIndex, desk] of desks.entries()) {
+        const shift = deskShifts(deskIndex)[slot]!;
+        const onDuty = rotas[deskIndex]!.onDuty(date, shift.id).map((member) => memberOf.get(member.person.memberId)!);
+        if (onDuty.length === 0) continue;
         type Event = (at: number) => void;
-        const early: Event[] = [];
-        const during: Event[] = [];
+        const early: Event[] = onDuty.map((member) => (at: number) => sops.acknowledge(member, at));
+        const during: Event[] = [(at) => rotas[deskIndex]!.duringShift(day, shift, at)];
+        sops.tickShift(shift, day, onDuty);
         // Sign for the previous shift's notes (签收).
         for (const member of onDuty) {
           for (const note of desk.previousNotes) {

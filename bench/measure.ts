@@ -63,6 +63,8 @@ export interface Opened {
   readonly handovers: number;
   readonly followUps: number;
   readonly fromTeamSnapshot: boolean;
+  /** A restart: the state came from this computer's local cache, not from the folder's files. */
+  readonly fromLocalCache: boolean;
 }
 
 /**
@@ -91,7 +93,8 @@ export async function open(dataset: Dataset, profileDir: string, options: { with
   const followUps = service.state.list('followUp').filter((entry) => (entry.state as FollowUpState).current !== null).length;
   const ms = elapsed(start);
   const fromTeamSnapshot = log.infos.some((line) => line.includes('started from the team snapshot'));
-  return { service, ms, handovers, followUps, fromTeamSnapshot };
+  const fromLocalCache = log.infos.some((line) => line.includes('started from the local cache'));
+  return { service, ms, handovers, followUps, fromTeamSnapshot, fromLocalCache };
 }
 
 /** The folder as a team without a root-written snapshot looks: every segment must be read. */
@@ -109,6 +112,8 @@ export interface OpenResults {
   /** A cold open that reads every segment (no team snapshot). */
   readonly coldEverySegmentMs: number;
   readonly warmMs: number;
+  /** Every warm open started from the local cache. */
+  readonly warmFromLocalCache: boolean;
   readonly handoversShown: number;
   readonly followUpsShown: number;
   readonly fromTeamSnapshot: boolean;
@@ -147,6 +152,7 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     rmSync(scratch, { recursive: true, force: true });
   }
   let last: Opened | null = null;
+  let warmFromLocalCache = true;
   for (let i = 0; i < reps; i += 1) {
     // A restart is a new process: the closed service's fold must be garbage before the next open.
     if (last) await last.service.close();
@@ -154,6 +160,7 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     fullGc();
     last = await open(dataset, profileDir);
     warm.push(last.ms);
+    warmFromLocalCache &&= last.fromLocalCache;
   }
   const cacheDir = join(profileDir, 'sync', 'teams', dataset.meta.teamId, 'cache');
   const cacheBytes = readdirSync(cacheDir).reduce((sum, name) => sum + readFileSync(join(cacheDir, name)).length, 0);
@@ -161,6 +168,7 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     coldMs: median(cold),
     coldEverySegmentMs: median(everySegment),
     warmMs: median(warm),
+    warmFromLocalCache,
     handoversShown: shown.handovers,
     followUpsShown: shown.followUps,
     fromTeamSnapshot: shown.fromTeamSnapshot,

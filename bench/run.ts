@@ -2,9 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cleanBenchWrites, ensureDataset, SIZES, SKIPPED, type SizeName } from './generate';
+import { cleanBenchWrites, ensureDataset, SIZES, type SizeName } from './generate';
 import { apply, floor, fullGc, opens, peer, search } from './measure';
 import { continuousPropagation, propagation } from './propagation';
+import { setAsideByRules } from './set-aside';
 import { median, round, summary } from './stats';
 import { syncthingPropagation } from './syncthing';
 
@@ -69,6 +70,10 @@ async function measureAll() {
   log('peer (Automerge) ...');
   const peerResult = peer(dataset, reps);
 
+  log("the capabilities' rules over the history (nothing should be set aside) ...");
+  const setAside = await setAsideByRules(dataset.sharedDir);
+  fullGc();
+
   let watcher = null;
   let polling = null;
   let typing = null;
@@ -101,7 +106,7 @@ async function measureAll() {
       escalations: meta.counts.escalations,
       opsByType: meta.counts.opsByType,
       generatedMs: meta.generatedMs,
-      skipped: SKIPPED,
+      setAsideByRules: setAside,
     },
     floor: { ms: round(floorMs), lines },
     coldOpen: {
@@ -112,7 +117,7 @@ async function measureAll() {
       fromTeamSnapshot: opened.fromTeamSnapshot,
     },
     coldOpenEverySegment: { ms: round(opened.coldEverySegmentMs), ratioToFloor: round(opened.coldEverySegmentMs / floorMs, 2) },
-    warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes },
+    warmOpen: { ms: round(opened.warmMs), ratioToFloor: round(opened.warmMs / floorMs, 2), cacheBytes: opened.cacheBytes, fromLocalCache: opened.warmFromLocalCache },
     apply: { opsPerSegment: 20, ...summary(applyTimes) },
     propagation: {
       watcher: watcher && { ...summary(watcher.latencies), publishP50: round(median(watcher.publishMs)) },
@@ -146,6 +151,9 @@ async function main(): Promise<void> {
     { metric: 'search p95 (ms)', target: '≤ 30', value: result.search.p95, met: result.search.p95 <= 30 },
     { metric: 'heap / bytes on disk', target: '≤ 3', value: result.memory.ratioToDisk, met: result.memory.ratioToDisk <= 3 },
     { metric: 'Automerge load / Baton cold open', target: '> 1', value: result.peer.ratioToColdOpen, met: result.peer.ratioToColdOpen > 1 },
+    // Issue #19's (restart from this computer's state, memory that follows the work): not met yet.
+    { metric: 'warm open (restart) / floor (#19)', target: '≤ 0.3', value: result.warmOpen.ratioToFloor, met: result.warmOpen.ratioToFloor <= 0.3 },
+    { metric: 'heap / bytes on disk (#19)', target: '≤ 2', value: result.memory.ratioToDisk, met: result.memory.ratioToDisk <= 2 },
   ];
   const output = { ...result, targets: { note: 'targets are set for size M', list: targets } };
   mkdirSync(values.results!, { recursive: true });
@@ -160,10 +168,11 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
   const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
   const rows: Array<[string, string]> = [
     ['dataset', `${r.dataset.ops} ops, ${r.dataset.segments} segments, ${mib(r.dataset.bytesOnDisk)}, ${r.dataset.handovers} notes, ${r.dataset.followUps} follow-ups`],
+    ['set aside by the rules', Object.keys(r.dataset.setAsideByRules).length === 0 ? 'nothing' : JSON.stringify(r.dataset.setAsideByRules)],
     ['floor (read + JSON.parse)', `${r.floor.ms} ms`],
     ['cold open (team snapshot)', `${r.coldOpen.ms} ms (${r.coldOpen.ratioToFloor} × floor)`],
     ['cold open, every segment', `${r.coldOpenEverySegment.ms} ms (${r.coldOpenEverySegment.ratioToFloor} × floor)`],
-    ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)`],
+    ['warm open (local cache)', `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)${r.warmOpen.fromLocalCache ? '' : ', NOT from the local cache'}`],
     ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
     ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],
     ['propagation, polling 1 s', r.propagation.polling ? `p50 ${r.propagation.polling.p50} ms, p95 ${r.propagation.polling.p95} ms` : 'skipped'],
@@ -182,7 +191,6 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
   for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
   console.log(`\n  targets (for M):`);
   for (const t of targets) console.log(`  ${t.met === null ? '-   ' : t.met ? 'met ' : 'MISS'} ${t.metric.padEnd(34)} ${t.target.padEnd(6)} ${t.value ?? 'n/a'}`);
-  console.log(`\n  not generated: ${SKIPPED.join('; ')}`);
 }
 
 main().catch((error: unknown) => {

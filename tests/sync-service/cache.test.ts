@@ -72,9 +72,10 @@ describe('the local cache', () => {
   it('is versioned: a cache of another format is not trusted', async () => {
     const { place, stateHash, dir } = await cacheLeftBy(2);
     for (const name of readdirSync(dir).filter((file) => file.startsWith('chunk-'))) {
-      const chunk = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-      expect(chunk.format).toBe('baton/sync-cache@1');
-      writeFileSync(join(dir, name), JSON.stringify({ ...chunk, format: 'baton/sync-cache@2' }));
+      const [headerLine, body] = readFileSync(join(dir, name), 'utf8').split('\n');
+      const header = JSON.parse(headerLine!);
+      expect(header.format).toBe('baton/sync-cache@2');
+      writeFileSync(join(dir, name), `${JSON.stringify({ ...header, format: 'baton/sync-cache@3' })}\n${body}`);
     }
     const second = startService(place, { memberName: 'Bob' });
     await second.ready;

@@ -131,6 +131,7 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     session.reader.rememberDevices(devices);
     const touchedKinds = [...new Set([...based.touchedKinds, ...change.touchedKinds])].sort();
     const results = [...based.results, ...change.results];
+    parts.log.info('sync', `started from the local cache (${fold.opsCount} ops; files taken in before are not read again)`);
     return { fold, change: { touchedKinds, results }, restoredOps: notes.ops(), cacheDamaged: false, damagedSnapshots: [] };
   } catch (error) {
     parts.log.error('sync', 'the local cache does not fold; it is rebuilt from the shared folder', error);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -28,26 +29,53 @@ import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
  *
  * Only ops read from files go in, never this computer's unpublished outbox: the outbox is restored
  * from itself, and a copied profile's re-homed ops must not come back from a cache.
+ *
+ * Chunks and context.json are sealed: a header line (format, team, sha256 of the rest) then the
+ * body, so that a byte a disk changed where the JSON still parses (a title, a key) is found and
+ * the cache rebuilt, never trusted. The base is a signed snapshot.
  */
-export const CACHE_FORMAT = 'baton/sync-cache@1';
-const CONTEXT_FORMAT = 'baton/sync-context@1';
+export const CACHE_FORMAT = 'baton/sync-cache@2';
+const CONTEXT_FORMAT = 'baton/sync-context@2';
 const CHUNK = /^chunk-(\d{12})\.json$/;
 const BASE = 'base.snap';
 
 const chunkSchema = z.strictObject({
-  format: z.literal(CACHE_FORMAT),
-  teamId: z.string(),
   files: z.array(ingestedFileSchema),
   ops: z.array(z.unknown()),
 });
 type Chunk = z.output<typeof chunkSchema>;
 
 /** The device.json files read, so that the trust filter is right before the first poll. */
-const contextSchema = z.strictObject({
-  format: z.literal(CONTEXT_FORMAT),
-  teamId: z.string(),
-  devices: z.array(deviceFileSchema),
-});
+const contextSchema = z.strictObject({ devices: z.array(deviceFileSchema) });
+
+const headerSchema = z.strictObject({ format: z.string(), teamId: z.string(), sha256: z.string() });
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A header line naming the format, the team and the body's hash, then the body. */
+function seal(format: string, teamId: string, body: unknown): string {
+  const text = JSON.stringify(body);
+  return `${JSON.stringify({ format, teamId, sha256: sha256(text) })}\n${text}`;
+}
+
+/** The body of a sealed file of `format` and `teamId`; throws, saying why, on anything else. */
+function unseal(text: string, format: string, teamId: string): unknown {
+  const newline = text.indexOf('\n');
+  const header = headerSchema.safeParse(safeJson(newline < 0 ? text : text.slice(0, newline)));
+  if (!header.success) throw new Error('no header line (a cache of an older version, or damaged)');
+  if (header.data.format !== format) throw new Error(`written as ${header.data.format}, not ${format}`);
+  if (header.data.teamId !== teamId) throw new Error(`it belongs to team ${header.data.teamId}`);
+  const body = text.slice(newline + 1);
+  if (sha256(body) !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
+  return JSON.parse(body);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 export interface CachedTeam {
   /** The folded snapshot under the chunks; its files are not among `files`. */
@@ -102,7 +130,6 @@ export class IngestCache {
         const match = CHUNK.exec(name);
         if (!match) continue;
         const chunk = await this.readChunk(name);
-        if (chunk.teamId !== this.teamId) throw new Error(`${name} belongs to team ${chunk.teamId}`);
         append(files, chunk.files);
         append(ops, chunk.ops);
         this.chunks.push({ number: Number(match[1]), bytes: (await stat(join(this.dir, name))).size });
@@ -158,8 +185,7 @@ export class IngestCache {
     await mkdir(this.dir, { recursive: true });
     if (this.contextDirty && this.devices) {
       this.contextDirty = false;
-      const body = { format: CONTEXT_FORMAT, teamId: this.teamId, devices: this.devices };
-      await writeFileAtomic(join(this.dir, 'context.json'), JSON.stringify(body));
+      await writeFileAtomic(join(this.dir, 'context.json'), seal(CONTEXT_FORMAT, this.teamId, { devices: this.devices }));
     }
     // Before any chunk: a chunk written first would be lost to a crash before the base.
     if (this.pendingBase) {
@@ -167,7 +193,7 @@ export class IngestCache {
       this.pendingBase = null;
     }
     if (this.pendingFiles.length === 0) return;
-    const chunk: Chunk = { format: CACHE_FORMAT, teamId: this.teamId, files: this.pendingFiles, ops: this.pendingOps };
+    const chunk: Chunk = { files: this.pendingFiles, ops: this.pendingOps };
     this.pendingFiles = [];
     this.pendingOps = [];
     const number = (this.chunks.at(-1)?.number ?? 0) + 1;
@@ -201,8 +227,6 @@ export class IngestCache {
       if (last.bytes * 2 < previous.bytes) return;
       const [older, newer] = [await this.readChunk(chunkName(previous.number)), await this.readChunk(chunkName(last.number))];
       const merged: Chunk = {
-        format: CACHE_FORMAT,
-        teamId: this.teamId,
         files: dedupeFiles([...older.files, ...newer.files]),
         ops: dedupeOps([...older.ops, ...newer.ops]),
       };
@@ -215,13 +239,17 @@ export class IngestCache {
   }
 
   private async writeChunk(number: number, chunk: Chunk): Promise<number> {
-    const text = JSON.stringify(chunk);
+    const text = seal(CACHE_FORMAT, this.teamId, chunk);
     await writeFileAtomic(join(this.dir, chunkName(number)), text);
     return Buffer.byteLength(text);
   }
 
   private async readChunk(name: string): Promise<Chunk> {
-    return chunkSchema.parse(JSON.parse(await readFile(join(this.dir, name), 'utf8')));
+    try {
+      return chunkSchema.parse(unseal(await readFile(join(this.dir, name), 'utf8'), CACHE_FORMAT, this.teamId));
+    } catch (error) {
+      throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async readBase(): Promise<DecodedSnapshot> {
@@ -230,13 +258,21 @@ export class IngestCache {
     return verdict.snapshot;
   }
 
+  /** The device.json files last read; null (they are read from the folder again) when missing or damaged. */
   private async readDevices(): Promise<DeviceFile[] | null> {
+    let text: string;
     try {
-      const parsed = contextSchema.safeParse(JSON.parse(await readFile(join(this.dir, 'context.json'), 'utf8')));
-      if (!parsed.success || parsed.data.teamId !== this.teamId) return null;
+      text = await readFile(join(this.dir, 'context.json'), 'utf8');
+    } catch {
+      return null;
+    }
+    try {
+      const parsed = contextSchema.safeParse(unseal(text, CONTEXT_FORMAT, this.teamId));
+      if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
       this.devices = parsed.data.devices;
       return this.devices;
-    } catch {
+    } catch (error) {
+      this.log.warn('sync', `the local cache's context.json is damaged; the device files are read from the shared folder again: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
   }
