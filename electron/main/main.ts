@@ -28,11 +28,24 @@ function applyCommandLine(): { sharedDir?: string } {
   return shared ? { sharedDir: resolve(shared) } : {};
 }
 
-function start(log: Logger, extra: { sharedDir?: string }): void {
+function openSettingsStore(): SettingsStore {
+  // electron-store renames `name` to Conf's `configName`, so the file name is given as `name`.
+  return new Store({ ...settingsStoreOptions(app.getVersion()), name: 'settings', cwd: app.getPath('userData') }) as unknown as SettingsStore;
+}
+
+/**
+ * Chromium draws date and time fields in the application's locale, not the page's: without this a
+ * Chinese screen on an English system shows mm/dd/yyyy and AM/PM. Only read at start, so a language
+ * chosen in Settings reaches those fields at the next start (null follows the system, as Chromium does).
+ */
+function applyInputLocale(settingsStore: SettingsStore): void {
+  const language = settingsStore.store.language;
+  if (typeof language === 'string') app.commandLine.appendSwitch('lang', language);
+}
+
+function start(log: Logger, extra: { sharedDir?: string }, settingsStore: SettingsStore): void {
   const profileDir = app.getPath('userData');
   const appVersion = app.getVersion();
-  // electron-store renames `name` to Conf's `configName`, so the file name is given as `name`.
-  const settingsStore = new Store({ ...settingsStoreOptions(appVersion), name: 'settings', cwd: profileDir }) as unknown as SettingsStore;
 
   let window: BrowserWindow | null = null;
   const currentWindow = () => window;
@@ -99,14 +112,24 @@ function main(): void {
   app.enableSandbox();
   registerAppScheme();
   hardenAllWebContents(log);
+  const failed = (error: unknown) => {
+    log.error('main', 'Baton could not start', error);
+    // Allowed before 'ready' (Electron's docs), so a settings file that cannot be opened is said too.
+    dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  };
+  let settingsStore: SettingsStore;
+  try {
+    settingsStore = openSettingsStore();
+    applyInputLocale(settingsStore);
+  } catch (error) {
+    failed(error);
+    return;
+  }
   app
     .whenReady()
-    .then(() => start(log, extra))
-    .catch((error: unknown) => {
-      log.error('main', 'Baton could not start', error);
-      dialog.showErrorBox('Baton could not start', error instanceof Error ? error.message : String(error));
-      app.exit(1);
-    });
+    .then(() => start(log, extra, settingsStore))
+    .catch(failed);
 }
 
 main();
