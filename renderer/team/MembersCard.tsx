@@ -40,9 +40,10 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
       </div>
       {member.rolesConflict && <p className="team-warning-text">{t('team.members.rolesConflict')}</p>}
       <ul className="team-devices">
-        {member.devices.map((device) => (
+        {member.devices.map((device, index) => (
           <li key={device.deviceId} className="team-device">
-            <span className="mono">{device.deviceId.slice(0, 8)}</span>
+            {/* A stand-in tells a person's computers apart by number; the id is there for whoever needs it. */}
+            <span title={device.deviceId}>{t('team.members.computer', { n: index + 1 })}</span>
             {device.isThisDevice && <span className="team-muted">{t('team.members.thisDevice')}</span>}
             <span className={`team-status team-status--${device.status}`}>{t(`team.deviceStatus.${device.status}`)}</span>
             <span className="team-muted">
@@ -50,7 +51,7 @@ function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {
             </span>
             {isAdmin && device.status === 'approved' && !device.isThisDevice && (
               <button type="button" className="button button--small"
-                onClick={() => window.confirm(t('team.members.confirmRevoke', { name, id: device.deviceId.slice(0, 8) }))
+                onClick={() => window.confirm(t('team.members.confirmRevoke', { name, id: t('team.members.computer', { n: index + 1 }) }))
                   && void run(() => baton.revokeDevice({ deviceId: device.deviceId }))}>
                 {t('team.members.revoke')}
               </button>

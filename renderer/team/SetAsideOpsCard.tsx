@@ -10,6 +10,7 @@ const worded = new Set(Object.keys(zhCN.team.setAside.reasons));
 export function SetAsideOpsCard({ view }: { view: TeamView }) {
   const { t } = useTranslation();
   const ops = view.setAside;
+  const ownerOf = new Map(view.members.flatMap((member) => member.devices.map((device) => [device.deviceId, member.displayName] as const)));
   return (
     <section className="card" aria-labelledby="team-set-aside-title">
       <h2 className="card__title" id="team-set-aside-title">{t('team.setAside.title')}</h2>
@@ -23,7 +24,14 @@ export function SetAsideOpsCard({ view }: { view: TeamView }) {
                   {/* A reason without its own words here still says why, in the trust layer's English. */}
                   {worded.has(op.reason) ? t(`team.setAside.reasons.${op.reason}` as MessageKey) : op.explanation}
                 </p>
-                <p className="team-muted"><span className="mono">{op.type}</span> · {t('team.setAside.from', { id: op.deviceId.slice(0, 8) })}</p>
+                <p className="team-muted">
+                  {ownerOf.has(op.deviceId) ? t('team.setAside.from', { name: ownerOf.get(op.deviceId) }) : t('team.setAside.fromUnknown')}
+                </p>
+                {/* What was written and by which computer, for whoever looks into it; not the first thing a stand-in reads. */}
+                <details className="team-muted">
+                  <summary>{t('team.setAside.details')}</summary>
+                  <p className="mono">{op.type} · {op.deviceId}</p>
+                </details>
               </li>
             ))}
             {ops.length > SHOWN && <li className="team-muted">{t('team.setAside.more', { count: ops.length - SHOWN })}</li>}

@@ -116,6 +116,14 @@ test('create with the CLI, join, approve, a newcomer\'s edit counts, a revoked c
     await openTeam(admin.page);
     await expect(admin.page.getByText('李雷（被停用后）')).toHaveCount(0);
     await expect(admin.page.getByText('这台电脑已被停用，这是停用之后写下的')).toBeVisible();
+    // Whose computer, in words; what and which device only one click away (issue 17, item 8).
+    const setAside = admin.page.getByRole('region', { name: '未计入的操作' });
+    await expect(setAside.getByText('来自 李雷（早班） 的电脑')).toBeVisible();
+    const detail = setAside.getByText(`member.profileSet · ${newcomerDevice}`);
+    await expect(detail).toBeHidden();
+    await setAside.getByText('详细信息').first().click();
+    await expect(detail).toBeVisible();
+    await expect(admin.page.getByRole('listitem').filter({ hasText: /^李雷（早班）/ }).getByText('电脑 1', { exact: true })).toBeVisible();
     await shootBoth(admin, 'team-set-aside', /^Changes not counted$/);
 
     const doctor = JSON.parse(execFileSync(process.execPath, ['dist/host/baton.mjs', 'team', 'doctor', '--shared', shared], { encoding: 'utf8' })) as TeamView & { setAsideOps: TeamView['setAside'] };
