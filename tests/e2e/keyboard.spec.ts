@@ -25,7 +25,9 @@ interface Stop {
 
 /** Where focus is now and whether a person can see it: the element has a size, and it or the control it stands for (a visually hidden input's label or picture) shows a ring. */
 const focusNow = (page: Page): Promise<Stop> =>
-  page.evaluate(() => {
+  page.evaluate(async () => {
+    // The ring fades in (a 120 ms transition): judge what a person sees once it has.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
     const element = document.activeElement as HTMLElement | null;
     if (!element || element === document.body) return { where: 'elsewhere', what: 'body', shown: true, ring: true } as const;
     const box = element.getBoundingClientRect();
@@ -97,6 +99,8 @@ test('every screen is reached, walked and used with the keyboard alone', async (
       } else {
         await expect(heading).toBeFocused();
       }
+      // A screen reads its data after it shows ("正在读取…"): walk what a person can use once it is there.
+      await expect(page.locator('main').getByText(/^正在(读取|准备|打开)/)).toHaveCount(0);
       const stops = await walkMain(page);
       if (stops.length === 0) problems.push(`${title}: Tab reaches none of its controls`);
       for (const stop of stops) {
