@@ -1,5 +1,5 @@
 import type { Person, ShiftRef } from '../team-settings';
-import type { Place } from './types';
+import type { Place } from './place';
 
 /**
  * The briefing's sections from the rota, the SOPs and the prize approvals: codes and values for

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './place';
 export * from './capability-types';
 export * from './team-world';
 export * from './rota-duty';

@@ -3,6 +3,7 @@ import type { Person, ShiftInstance, ShiftRef } from '../team-settings';
 import type { SetAsideReason, UnavailableReason } from '../sync/status';
 import type { SyncHealth } from '../sync/health';
 import type { CampaignsSection, ChecklistSection, PrizesSection, RotaRequestsSection, SopsSection } from './capability-types';
+import type { Place } from './place';
 
 /**
  * The shift briefing (开班简报) as data: sections of items, each with the codes and values a screen
@@ -25,12 +26,6 @@ export type DutyRole = (typeof DUTY_ROLES)[number];
 export const WRITE_PLACE = 'write';
 /** The handover screen's place for the history and its search. */
 export const HISTORY_PLACE = 'history';
-
-/** What an item opens: a screen (its registered id) and, when there is one, the thing on it. */
-export interface Place {
-  readonly screen: string;
-  readonly item?: string;
-}
 
 export interface OnDuty {
   readonly shift: ShiftInstance;
