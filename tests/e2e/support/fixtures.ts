@@ -12,6 +12,8 @@ export interface ComputerOptions {
   locale?: 'zh-CN' | 'en-US';
   /** The instant this computer's clock reads when it starts (web host only); time flows from there. */
   clock?: number;
+  /** This computer's own time zone (web host: the browser's), e.g. a person working from abroad. */
+  timeZone?: string;
 }
 
 /** One person's Baton on one computer, in whichever host this project runs. */
@@ -30,11 +32,11 @@ export interface Computer {
 
 const isElectron = (info: TestInfo) => info.project.metadata.host === 'electron';
 
-async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string, clock?: number): Promise<Computer> {
+async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string, clock?: number, timeZone?: string): Promise<Computer> {
   const nodeOptions = clock === undefined ? undefined : clockNodeOptions(clock);
   const start = () => startWebHostProcess({ profile, shared, ...(nodeOptions ? { nodeOptions } : {}) });
   let host = await start();
-  const context = await browser.newContext({ locale });
+  const context = await browser.newContext({ locale, ...(timeZone ? { timezoneId: timeZone } : {}) });
   if (clock !== undefined) await context.clock.install({ time: clock });
   const computer: Computer = {
     page: await context.newPage(),
@@ -113,7 +115,7 @@ export const test = base.extend<{ openComputer: (options?: ComputerOptions) => P
       const locale = options.locale ?? 'zh-CN';
       const computer = isElectron(testInfo)
         ? await openElectronComputer(profile, shared, locale)
-        : await openWebComputer(browser, profile, shared, locale, options.clock);
+        : await openWebComputer(browser, profile, shared, locale, options.clock, options.timeZone);
       opened.push(computer);
       return computer;
     });
