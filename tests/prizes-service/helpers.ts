@@ -8,6 +8,7 @@ import { SyncService } from '../../electron/services/sync/sync-service';
 import type { Person } from '../../shared/team-settings';
 import { prizeCapabilities, type TeamFacts } from '../../shared/prizes';
 import type { Role } from '../../shared/team';
+import { REQUEST_TEXTS } from '../prizes/harness';
 
 /** Real sync services on temp folders, driven by hand, with the team given as facts. */
 const made: string[] = [];
@@ -96,12 +97,7 @@ export async function syncAll(...computers: Computer[]): Promise<void> {
 export const requestInput = (campaignId: string, lines: Array<{ prize: string; quantity: number; unitValueFen: number }>) => ({
   campaignId,
   lines,
-  reason: '春季新品推广',
-  eligibility: '关注并转发本条微博的用户',
-  drawMethod: '微博抽奖平台随机抽取',
-  drawAt: Date.parse('2026-03-20T20:00:00+08:00'),
-  redemption: '中奖后7天内私信提供收件信息',
-  delivery: '快递寄送，包邮',
+  ...REQUEST_TEXTS,
   attachments: [],
 });
 

@@ -13,6 +13,16 @@ import {
 } from '../../shared/prizes';
 import { TestDevice } from '../sync/devices';
 
+/** What a request says besides its lines: one text for the domain and the service tests. */
+export const REQUEST_TEXTS = {
+  reason: '春季新品推广',
+  eligibility: '关注并转发本条微博的用户',
+  drawMethod: '微博抽奖平台随机抽取',
+  drawAt: Date.parse('2026-03-20T20:00:00+08:00'),
+  redemption: '中奖后7天内私信提供收件信息',
+  delivery: '快递寄送，包邮',
+};
+
 /** A small team: a device per member, each member's roles. */
 export const MEMBERS = {
   lin: { id: 'm-lin', name: '小林', device: 'llllllllllllllllllllllllll', roles: ['editor'] as Role[] },
@@ -92,12 +102,7 @@ export class Team {
     return this.event(who, 'prize.submitted', requestId, {
       campaignId,
       lines: lines.map(([prize, quantity, unitValueFen], index) => ({ id: `l${index + 1}`, prize, quantity, unitValueFen })),
-      reason: '春季新品推广',
-      eligibility: '关注并转发本条微博的用户',
-      drawMethod: '微博抽奖平台随机抽取',
-      drawAt: Date.parse('2026-03-20T20:00:00+08:00'),
-      redemption: '中奖后7天内私信提供收件信息',
-      delivery: '快递寄送，包邮',
+      ...REQUEST_TEXTS,
       requester: person(who),
     });
   }
