@@ -1,5 +1,5 @@
 import { pendingAcknowledgements, publishedSince, shiftChecklist, shiftChecklistView, sopTeamOf, type ShiftChecklistState } from '../sop/queries';
-import { dutiesBetween, holidayCalendar, roleOn } from '../rota/queries';
+import { holidayCalendar, isOnShift } from '../rota/queries';
 import type { Roster } from '../team';
 import type { BriefingQuery } from './duty';
 import type { ChecklistSection, SopsSection } from './capability-types';
@@ -42,10 +42,7 @@ export function checklistSection(query: BriefingQuery, world: BriefingWorld, ros
   const ticks = (query.state.get(shiftChecklist, `${mine.shift.date}.${mine.shift.shiftTypeId}`) as ShiftChecklistState | undefined) ?? null;
   // Whose ticks count: those on the shift by the rota (null where it publishes nothing for it), as on the checklist screen.
   const rota = world.rota;
-  const onShift = (memberId: string, shift: { date: string; shiftTypeId: string }) => {
-    const duty = rota ? dutiesBetween(rota, shift.date, 1).find((candidate) => candidate.shiftTypeId === shift.shiftTypeId) : undefined;
-    return duty ? roleOn(duty, memberId) !== null : null;
-  };
+  const onShift = (memberId: string, shift: { date: string; shiftTypeId: string }) => (rota ? isOnShift(rota, memberId, shift) : null);
   const judge = { team: roster ? sopTeamOf(roster) : null, onShift };
   const view = shiftChecklistView(world.sops, { shift: mine.shift, shiftType, timeZone: query.settings.timeZone, ...calendar }, ticks, query.now, judge);
   if (view.entries.length === 0) return null;

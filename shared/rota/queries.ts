@@ -183,6 +183,16 @@ export function unpublishedKeys(world: RotaWorld, month: string): string[] {
   return [...keys].filter((key) => !sameAssignment(draft[key], published[key])).sort(compareKeys);
 }
 
+/**
+ * Whether a person is on a shift by the rota (working or backup): null where the rota publishes no
+ * such shift that day, so the caller decides what an unplanned shift means (the SOPs' checklist
+ * ticks: open to every role that may tick).
+ */
+export function isOnShift(world: RotaWorld, memberId: string, shift: { readonly date: string; readonly shiftTypeId: string }): boolean | null {
+  const duty = dutiesBetween(world, shift.date, 1).find((candidate) => candidate.shiftTypeId === shift.shiftTypeId);
+  return duty ? roleOn(duty, memberId) !== null : null;
+}
+
 export interface HolidayCalendar {
   /** Public holidays, yyyy-MM-dd. */
   readonly holidays: ReadonlySet<string>;

@@ -1,5 +1,5 @@
 import type { RotaWorld } from '../../../shared/rota';
-import { dutiesBetween, holidayCalendar, roleOn, type HolidayCalendar } from '../../../shared/rota/queries';
+import { holidayCalendar, isOnShift, type HolidayCalendar } from '../../../shared/rota/queries';
 import type { OnShift } from '../../../shared/sop/queries';
 
 /**
@@ -14,9 +14,6 @@ export interface SopRotaFacts {
 export function sopRotaFacts(world: () => RotaWorld): SopRotaFacts {
   return {
     calendar: () => holidayCalendar(world()),
-    onShift: (memberId, shift) => {
-      const duty = dutiesBetween(world(), shift.date, 1).find((candidate) => candidate.shiftTypeId === shift.shiftTypeId);
-      return duty ? roleOn(duty, memberId) !== null : null;
-    },
+    onShift: (memberId, shift) => isOnShift(world(), memberId, shift),
   };
 }
