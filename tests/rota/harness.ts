@@ -4,6 +4,9 @@ import type { OpDraft } from '../../shared/sync';
 import type { Role } from '../../shared/team';
 import { rotaCapabilities, rotaWorldOf, type Qualifies, type RotaMember, type RotaWorld } from '../../shared/rota';
 import { TestDevice } from '../sync/devices';
+import { shanghai } from '../support/sample-team';
+
+export { shanghai };
 
 /** A team of four on four computers: a lead and three editors, folded without files. */
 export const LEAD = { memberId: 'm-lead', name: '周主管', device: 'llllllllllllllllllllllllll', roles: ['lead', 'editor'] as Role[] };
@@ -20,10 +23,6 @@ export const SHIFT_TYPES: ShiftType[] = [
   { id: 'late', name: { 'zh-CN': '晚班', en: 'Late' }, start: '16:00', end: '24:00' },
   { id: 'night', name: { 'zh-CN': '夜班', en: 'Night' }, start: '22:00', end: '06:00' },
 ];
-
-export function shanghai(date: string, time: string): number {
-  return Date.parse(`${date}T${time}:00+08:00`);
-}
 
 export class RotaTeam {
   readonly ops: Op[] = [];
