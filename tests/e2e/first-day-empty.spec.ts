@@ -4,11 +4,10 @@ import { teamOfOne } from './support/team-of-one';
 
 /** Issue #17 items 2 and 3: the first run promises only what exists; each empty list says what goes there and offers the first step. */
 
-test('the first run speaks of handover notes and follow-ups only, not of screens that do not exist yet', async ({ openComputer }) => {
+test('the first run names what Baton holds: the briefing, handovers and follow-ups, the rota, the SOPs and prize approvals', async ({ openComputer }) => {
   const { page } = await openComputer();
   await expect(page.getByRole('heading', { level: 1, name: '欢迎使用接力' })).toBeVisible();
-  await expect(page.getByText(/交接班记录和待跟进事项放在一起/)).toBeVisible();
-  await expect(page.locator('body')).not.toContainText(/值班表|奖品审批|运营规范/);
+  await expect(page.getByText('开班简报、交接班记录和待跟进事项、值班表、运营规范和本班检查单、奖品审批', { exact: false })).toBeVisible();
 });
 
 test('an empty history, follow-up list and team each say what goes there and offer the first step', async ({ openComputer }) => {
