@@ -103,7 +103,8 @@ test('joining asks for the team code: a wrong one is refused, the admin\'s one j
     await call(other, 'createTeam', { memberName: 'Lin', teamName: 'Brand Weibo', path: other.shared });
     const joiner = await openComputer({ shared: other.shared, locale: 'en-US' });
     await finishFirstRun(joiner.page, 'Alex', { teamCode: await teamCodeOf(other) });
-    expect((await call<{ me: { status: string } }>(joiner, 'getTeam')).me.status).toBe('pending');
+    // The request is in the folder once the first run ends; this computer reads it back at its next poll.
+    await expect.poll(async () => (await call<{ me: { status: string } }>(joiner, 'getTeam')).me.status).toBe('pending');
   });
   expect(errors).toEqual([]);
 });
