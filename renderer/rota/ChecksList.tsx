@@ -3,7 +3,7 @@ import type { RotaView } from '../../shared/api/rota-views';
 import { groupChecks, type RotaCheck } from '../../shared/rota';
 import { Card } from '../app/ui/Card';
 import { useLanguage } from '../i18n/use-language';
-import { dateLabel, monthLabel, useCheckText, useNames } from './format';
+import { dayLabel, monthLabel, useCheckText, useNames } from './format';
 import { setRotaView } from './rota-store';
 
 /** Up to this many checks of a kind, its weeks are open at once; more, and the lead opens the week they want. */
@@ -51,7 +51,7 @@ export function ChecksList({ view }: { view: RotaView }) {
               {group.weeks.map((week) => (
                 <details key={week.week} className="rota-check-week" open={group.count <= OPEN_UP_TO}>
                   <summary>
-                    {t('rota.checkWeek', { date: dateLabel(week.week, language) })} <span className="rota-count">{week.checks.length}</span>
+                    {t('rota.checkWeek', { date: dayLabel(week.week, language) })} <span className="rota-count">{week.checks.length}</span>
                   </summary>
                   <ul className="rota-list">{week.checks.map(item)}</ul>
                 </details>

@@ -19,7 +19,7 @@ export function EmptyRota({ view, months }: { view: RotaView; months: readonly s
   if (!view.me.lead) return <p className="rota-notice" role="note" data-testid="rota-empty">{t('rota.empty.other', { month: named })}</p>;
   return (
     <Card id="rota-empty" title={t('rota.empty.leadTitle', { month: named })}>
-      <div data-testid="rota-empty">
+      <div className="rota-empty" data-testid="rota-empty">
         <p>{t('rota.empty.lead')}</p>
         <div className="button-row">
           <button type="button" className="button button--primary" onClick={() => setRotaView({ tab: 'settings', focus: 'pattern' })}>

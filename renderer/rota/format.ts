@@ -21,6 +21,11 @@ export function dateLabel(date: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
 }
 
+/** "3月2日" / "Mar 2": a day without its weekday (a week's Monday). */
+export function dayLabel(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+}
+
 /** "2026年3月" / "March 2026" for a yyyy-MM. */
 export function monthLabel(month: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
