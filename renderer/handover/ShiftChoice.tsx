@@ -4,6 +4,7 @@ import type { HandoverDraft } from '../../shared/handover';
 import { useLanguage } from '../i18n/use-language';
 import { formatInZone } from '../app/format';
 import { describeShift, sameShift } from './shift-words';
+import { DateField } from '../app/ui/DateFields';
 
 interface Props {
   context: ShiftContext;
@@ -36,10 +37,7 @@ export function ShiftChoice({ context, draft, existing, onChange }: Props) {
   }
   return (
     <div className="write__shift">
-      <div>
-        <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
-        <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && onChange({ date: e.target.value })} />
-      </div>
+      <DateField id="write-date" label={t('handover.write.date')} value={draft.date} onChange={(date) => date && onChange({ date })} />
       <div>
         <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
         <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => onChange({ shiftTypeId: e.target.value })}>
