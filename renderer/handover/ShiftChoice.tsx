@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/use-language';
 import { formatInZone } from '../app/format';
 import { describeShift, sameShift } from './shift-words';
 import { DateField } from '../app/ui/DateFields';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 
 interface Props {
   context: ShiftContext;
@@ -20,6 +21,7 @@ interface Props {
  */
 export function ShiftChoice({ context, draft, existing, onChange }: Props) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const language = useLanguage();
   const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
   const { proposal } = context;
@@ -54,7 +56,7 @@ export function ShiftChoice({ context, draft, existing, onChange }: Props) {
           </button>
         )}
       </p>
-      <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now })}</p>
+      <p className="field__hint">{t('handover.write.zone', { zone: zoneName(context.timeZone), now })}</p>
       {existing.length > 0 && (
         <p className="write__warning" role="alert">
           {t('handover.shiftChoice.existing', {
