@@ -7,6 +7,7 @@ import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { PatternCell } from './PatternCell';
 import { afterWrite, useRota } from './rota-store';
+import { DateField } from '../app/ui/DateFields';
 
 const emptyDays = (length: number): Pattern['days'] => Array.from({ length }, () => ({}));
 
@@ -72,8 +73,8 @@ export function PatternEditor({ view, settings, onSaved }: { view: RotaView; set
         <button type="button" className="button" disabled={!pattern.name.trim()} onClick={() => void save()}>{t('rota.pattern.save')}</button>
       </div>
       <div className="input-row">
-        <input aria-label={t('rota.leave.from')} className="input" type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
-        <input aria-label={t('rota.leave.to')} className="input" type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+        <DateField label={t('rota.leave.from')} labelHidden value={range.from} onChange={(from) => setRange({ ...range, from })} />
+        <DateField label={t('rota.leave.to')} labelHidden value={range.to} onChange={(to) => setRange({ ...range, to })} />
         <button
           type="button"
           className="button button--primary"
