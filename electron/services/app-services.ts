@@ -38,6 +38,7 @@ import { teamFactsOf } from '../../shared/prizes';
 import { isOnApprovedLeave } from '../../shared/rota/queries';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
+import { standInHandlers } from './stand-in/handlers';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -253,6 +254,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
+    ...standInHandlers({ state: () => sync.state, roster: () => tap?.latest()?.roster ?? null }),
     ...exportHandlers({
       state: () => sync.state,
       roster: () => tap?.latest()?.roster ?? null,

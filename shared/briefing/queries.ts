@@ -11,4 +11,4 @@ export { shiftInstanceSchema, followUpItemSchema, onDutySchema } from './schema'
 export type { BriefingQuery } from './duty';
 export type { ChecklistItem } from './capability-types';
 export type { FollowUpItem, OnDuty } from './types';
-export type { Place } from './place';
+export { CAMPAIGN_PLACE_PREFIX, shiftPlaceItem, type Place } from './place';

@@ -1,7 +1,7 @@
 import { membersHolding, type Roster } from '../team';
 import { TEAM_SETTINGS_ID, shiftInstance, teamSettings, teamSettingsOf, type Person, type ShiftRef } from '../team-settings';
 import type { ReadonlySyncState } from '../sync/trust-plug';
-import { briefingWorld, checklistSection, followUpsSection, onDutyFor, type BriefingQuery, type BriefingWorld } from '../briefing/queries';
+import { CAMPAIGN_PLACE_PREFIX, briefingWorld, checklistSection, followUpsSection, onDutyFor, type BriefingQuery, type BriefingWorld } from '../briefing/queries';
 import { campaignsAround, fulfilmentTimers } from '../prizes/queries';
 import { publishedTexts } from '../sop/queries';
 import type { StandInCover, StandInPack, StandInRule, StandInTimer } from './schema';
@@ -103,7 +103,7 @@ export function standInPack(input: StandInInput): StandInPack | null {
       type: campaign.type,
       startDate: campaign.startDate,
       endDate: campaign.endDate,
-      place: { screen: 'prizes', item: `campaign:${campaign.id}` },
+      place: { screen: 'prizes', item: `${CAMPAIGN_PLACE_PREFIX}${campaign.id}` },
     })),
     timers: timersOf(world, shift, input.now),
     contacts: {
