@@ -52,8 +52,10 @@ export function StandInScreen() {
   return (
     <div className="stand-in">
       <div className="bar no-print">
-        <button type="button" className="button" onClick={() => step(previousShift)}>{t('standIn.previous')}</button>
-        <button type="button" className="button" onClick={() => step(nextShift)}>{t('standIn.next')}</button>
+        <div className="input-row">
+          <button type="button" className="button" onClick={() => step(previousShift)}>{t('standIn.previous')}</button>
+          <button type="button" className="button" onClick={() => step(nextShift)}>{t('standIn.next')}</button>
+        </div>
         {pack && <PrintButton title={t('standIn.pdfTitle', { date: pack.shift.date, shift: shiftName })} />}
       </div>
       {error && <p className="notice notice--error" role="alert">{t('standIn.noShift')}</p>}
