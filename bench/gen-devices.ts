@@ -13,6 +13,7 @@ import type { SyncCrypto } from '../shared/sync/crypto';
 import { HybridClock } from '../shared/sync/hlc';
 import { formatOpId, type Op } from '../shared/sync/op';
 import { encodeSegment } from '../shared/sync/segment-encode';
+import { compactedFileName, parseSegmentFileName } from '../shared/sync/segment-name';
 import type { BenchKeys } from './keys';
 import type { PeerHistory } from './peer';
 import { quietLog } from './quiet-log';
@@ -23,7 +24,10 @@ import { quietLog } from './quiet-log';
  * with) and signed with its Ed25519 key, and each device compacts its own segments as the
  * service's compactor does after each publish (shared/sync/compaction.ts). The files are kept in
  * memory until the history is done and then written once: most sealed segments are compacted
- * away within weeks, and writing and deleting them was a tenth of the time; the folder ends with
+ * away within weeks, and writing and deleting them was a tenth of the time. A compacted file still
+ * small enough to grow again is sealed only when it stops growing (re-sealing it at every growth
+ * was most of the signing and encoding); its size is known without sealing it (the same header as
+ * its first part, the ops' lines, a trailer), and checked when it is sealed. The folder ends with
  * the same bytes.
  */
 
@@ -39,11 +43,22 @@ export const generatorCrypto: SyncCrypto = {
 };
 
 interface LogFile {
-  readonly bytes: Uint8Array;
+  readonly size: number;
+  /** Bytes of its header line: a compaction of a run that starts with this file has the same header. */
+  readonly headerBytes: number;
+  readonly count: number;
+  /** Its header's prev. */
   readonly prev: string | null;
+  /** Null for a compacted file not sealed yet (it may still grow). */
+  readonly bytes: Uint8Array | null;
   /** Null for a compacted file too large to grow again: no later run re-reads its ops (heap at size L). */
   readonly ops: readonly Op[] | null;
 }
+
+/** The placeholder sha256 in the name of a compacted file not sealed yet. */
+const UNSEALED = '0'.repeat(64);
+/** Bytes of a trailer line (`{"count":…,"sha256":…,"sig":…}`; an Ed25519 signature is 88 base64 characters). */
+const trailerBytes = (count: number) => JSON.stringify({ count, sha256: UNSEALED, sig: 'A'.repeat(88) }).length + 1;
 
 export class GenDevice {
   readonly clock: HybridClock;
@@ -87,7 +102,9 @@ export class TeamLogs {
       if (device.batch.length === 0) continue;
       device.seq += 1;
       const encoded = encodeSegment({ deviceId: device.keys.deviceId, seq: device.seq, prev: device.prev, ops: device.batch }, device.keys.privateKeyPem, generatorCrypto);
-      device.files.set(encoded.fileName, { bytes: encoded.bytes, prev: device.prev, ops: device.batch });
+      // The header is ASCII: its characters are its bytes.
+      const headerBytes = encoded.text.indexOf('\n') + 1;
+      device.files.set(encoded.fileName, { size: encoded.bytes.length, headerBytes, count: device.batch.length, prev: device.prev, bytes: encoded.bytes, ops: device.batch });
       this.peer.addBatch(device.batch, wall);
       device.prev = encoded.sha256;
       device.batch = [];
@@ -105,9 +122,10 @@ export class TeamLogs {
       const logDir = layout.logDir(device.keys.deviceId);
       mkdirSync(logDir, { recursive: true });
       for (const [name, file] of device.files) {
-        writeFileSync(join(logDir, name), file.bytes);
+        const sealed = file.bytes ? { fileName: name, bytes: file.bytes } : this.seal(device, name, file);
+        writeFileSync(join(logDir, sealed.fileName), sealed.bytes);
         segments += 1;
-        bytesOnDisk += file.bytes.length;
+        bytesOnDisk += sealed.bytes.length;
       }
       device.files.clear();
     }
@@ -116,17 +134,35 @@ export class TeamLogs {
 
   /** What the service's compactor does after a publish, on the files this device wrote. */
   private compact(device: GenDevice): void {
-    const { run } = planCompaction([...device.files].map(([name, file]) => ({ name, size: file.bytes.length })));
+    const { run } = planCompaction([...device.files].map(([name, file]) => ({ name, size: file.size })));
     if (!run) return;
     const parts = run.files.map((file) => device.files.get(file.name)!);
     const ops = parts.flatMap((part) => {
-      if (!part.ops) throw new Error(`compaction planned to grow ${device.keys.deviceId}'s file of ${part.bytes.length} bytes, above COMPACTION_POLICY.growBelowBytes`);
+      if (!part.ops) throw new Error(`compaction planned to grow ${device.keys.deviceId}'s file of ${part.size} bytes, above COMPACTION_POLICY.growBelowBytes`);
       return part.ops;
     });
-    const draft = { deviceId: device.keys.deviceId, seq: run.firstSeq, lastSeq: run.lastSeq, prev: parts[0]!.prev, ops };
+    const first = parts[0]!;
+    const opBytes = parts.reduce((sum, part) => sum + part.size - part.headerBytes - trailerBytes(part.count), 0);
+    const file = { size: first.headerBytes + opBytes + trailerBytes(ops.length), headerBytes: first.headerBytes, count: ops.length, prev: first.prev, bytes: null, ops };
+    for (const part of run.files) device.files.delete(part.name);
+    const name = compactedFileName(run.firstSeq, run.lastSeq, UNSEALED);
+    if (file.size < COMPACTION_POLICY.growBelowBytes) {
+      device.files.set(name, file);
+      return;
+    }
+    // Too large to grow again: sealed now, and its ops let go.
+    const sealed = this.seal(device, name, file);
+    device.files.set(sealed.fileName, { ...file, bytes: sealed.bytes, ops: null });
+  }
+
+  /** Seals a compacted file named `c-<first>-<last>-<UNSEALED>`, checking the size it was planned with. */
+  private seal(device: GenDevice, name: string, file: LogFile): { fileName: string; bytes: Uint8Array } {
+    const parsed = parseSegmentFileName(name);
+    if (parsed?.kind !== 'compacted' || !file.ops) throw new Error(`${name} is not a compacted file waiting to be sealed`);
+    const draft = { deviceId: device.keys.deviceId, seq: parsed.firstSeq, lastSeq: parsed.lastSeq, prev: file.prev, ops: file.ops };
     const encoded = encodeSegment(draft, device.keys.privateKeyPem, generatorCrypto);
-    for (const file of run.files) device.files.delete(file.name);
-    device.files.set(encoded.fileName, { bytes: encoded.bytes, prev: draft.prev, ops: encoded.bytes.length < COMPACTION_POLICY.growBelowBytes ? ops : null });
+    if (encoded.bytes.length !== file.size) throw new Error(`${name}: planned as ${file.size} bytes, sealed as ${encoded.bytes.length}`);
+    return encoded;
   }
 }
 
