@@ -15,7 +15,7 @@ import { formatOpId, type Op } from '../shared/sync/op';
 import { encodeSegment } from '../shared/sync/segment-encode';
 import { compactedFileName, parseSegmentFileName } from '../shared/sync/segment-name';
 import type { BenchKeys } from './keys';
-import type { PeerHistory } from './peer';
+import type { PeerThread } from './peer-thread';
 import { quietLog } from './quiet-log';
 
 /**
@@ -79,7 +79,7 @@ export class TeamLogs {
   readonly opsByType: Record<string, number> = {};
   opCount = 0;
 
-  constructor(private readonly peer: PeerHistory) {}
+  constructor(private readonly peer: PeerThread) {}
 
   device(keys: BenchKeys): GenDevice {
     const device = new GenDevice(keys);
@@ -105,7 +105,7 @@ export class TeamLogs {
       // The header is ASCII: its characters are its bytes.
       const headerBytes = encoded.text.indexOf('\n') + 1;
       device.files.set(encoded.fileName, { size: encoded.bytes.length, headerBytes, count: device.batch.length, prev: device.prev, bytes: encoded.bytes, ops: device.batch });
-      this.peer.addBatch(device.batch, wall);
+      this.peer.addSegment(encoded.text, wall);
       device.prev = encoded.sha256;
       device.batch = [];
       this.compact(device);

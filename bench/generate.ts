@@ -10,7 +10,7 @@ import { RotaGenerator } from './gen-rota';
 import { SopGenerator } from './gen-sop';
 import { deskShifts, foundTeam, SHIFTS_A_DAY } from './gen-team';
 import type { BenchKeys } from './keys';
-import { PeerHistory } from './peer';
+import { PeerThread } from './peer-thread';
 import { Rng } from './prng';
 
 /**
@@ -116,7 +116,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   const idRng = rng.fork('ids');
   const text = rng.fork('text');
   const sharedDir = join(dir, 'shared');
-  const peer = new PeerHistory();
+  const peer = new PeerThread();
   const logs = new TeamLogs(peer);
   const team = await foundTeam(spec, idRng, text, logs, sharedDir, START);
 
@@ -201,9 +201,9 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   logs.flush(wall + MINUTE);
 
   const { segments, bytesOnDisk } = logs.write(sharedDir);
-  const peerBytes = peer.save();
+  const saved = await peer.save();
   const peerFile = join(dir, 'automerge.bin');
-  writeFileSync(peerFile, peerBytes);
+  writeFileSync(peerFile, saved.bytes);
   await writeRootSnapshot(sharedDir, team.founder.devices[0]!.keys);
 
   const openFollowUps = desks.flatMap((desk) => desk.handover.pool.map((item) => item.id)).slice(-50);
@@ -223,7 +223,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
     openFollowUps,
     counts: { ops: logs.opCount, segments, bytesOnDisk, ...counts, opsByType: logs.opsByType },
     generatedMs: Math.round(performance.now() - started),
-    peer: { file: peerFile, bytes: peerBytes.length, changes: peer.changes },
+    peer: { file: peerFile, bytes: saved.bytes.length, changes: saved.changes },
   };
 }
 
