@@ -51,6 +51,27 @@ const HOLIDAYS = [
   { date: '2024-10-01', kind: 'holiday', name: '国庆节' },
 ] as const;
 
+/**
+ * A month has one publication in force (the latest in HLC order), and the desks share the rota:
+ * the month is published once, with every desk's slots, by the lead of the desk that plans it last.
+ */
+export class TeamMonths {
+  private readonly byMonth = new Map<string, { desks: number; assignments: Record<string, Assignment> }>();
+
+  constructor(private readonly desks: number) {}
+
+  /** Adds a desk's plan of `month`; the whole month once every desk has planned it, else null. */
+  planned(month: string, assignments: Record<string, Assignment>): Record<string, Assignment> | null {
+    const entry = this.byMonth.get(month) ?? { desks: 0, assignments: {} };
+    entry.desks += 1;
+    Object.assign(entry.assignments, assignments);
+    this.byMonth.set(month, entry);
+    if (entry.desks < this.desks) return null;
+    this.byMonth.delete(month);
+    return entry.assignments;
+  }
+}
+
 export class RotaGenerator {
   /** Slot key → who is on it now (the published plan, then covers, swaps and stand-ins). */
   private readonly plan = new Map<string, string[]>();
@@ -72,6 +93,7 @@ export class RotaGenerator {
     private readonly perShift: number,
     /** What a colleague does before taking a cover: acknowledge the SOPs the shift requires. */
     private readonly beforeTake: (member: GenMember, at: number) => void,
+    private readonly months: TeamMonths,
   ) {
     this.byId = new Map(members.map((member) => [member.person.memberId, member]));
   }
@@ -127,7 +149,8 @@ export class RotaGenerator {
         this.plan.set(slotKey(date, shift.id), [...primary]);
       }
     }
-    this.ctx.emit(this.lead, (at += 60_000), publishMonthOp(month, assignments, at));
+    const whole = this.months.planned(month, assignments);
+    if (whole) this.ctx.emit(this.lead, (at += 60_000), publishMonthOp(month, whole, at));
   }
 
   private askLeave(member: GenMember, day: number): void {

@@ -6,7 +6,7 @@ import { Agenda, dateOfDay, DAY, HOUR, isLead, type GenContext, type GenMember, 
 import { TeamLogs, writeRootSnapshot } from './gen-devices';
 import { HandoverDesk } from './gen-handover';
 import { PrizeGenerator } from './gen-prizes';
-import { RotaGenerator } from './gen-rota';
+import { RotaGenerator, TeamMonths } from './gen-rota';
 import { SopGenerator } from './gen-sop';
 import { deskShifts, foundTeam, SHIFTS_A_DAY } from './gen-team';
 import type { BenchKeys } from './keys';
@@ -144,13 +144,14 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   const sops = new SopGenerator(context('sop'), team.members, allShifts, 70 * spec.desks);
   const prizes = new PrizeGenerator(context('prizes'), team.founder, team.members, 10 * spec.desks);
   const counts = { handovers: 0, followUps: 0, escalations: 0 };
+  const months = new TeamMonths(spec.desks);
   const desks = Array.from({ length: spec.desks }, (_, i) => {
     const members = team.members.filter((member) => member.desk === i);
     const lead = members.find(isLead) ?? team.lead;
     const perShift = Math.max(2, Math.round(members.length / 3));
     return {
       shifts: deskShifts(i),
-      rota: new RotaGenerator(context(`rota${i}`), lead, members, deskShifts(i), perShift, (member, at) => sops.acknowledge(member, at)),
+      rota: new RotaGenerator(context(`rota${i}`), lead, members, deskShifts(i), perShift, (member, at) => sops.acknowledge(member, at), months),
       handover: new HandoverDesk({ rng: rng.fork(`handover${i}`), text: text.fork(`handover${i}`), emit: write, newId }, members, counts),
     };
   });
