@@ -20,6 +20,16 @@ export interface GenMember {
   readonly roles: readonly Role[];
 }
 
+/** The departments a complaint is escalated to (the team settings' list). */
+export const DEPARTMENTS = [
+  { id: 'customer-service', name: { 'zh-CN': '客服部', en: 'Customer service' } },
+  { id: 'marketing', name: { 'zh-CN': '市场部', en: 'Marketing' } },
+  { id: 'ecommerce', name: { 'zh-CN': '电商部', en: 'E-commerce' } },
+  { id: 'legal', name: { 'zh-CN': '法务部', en: 'Legal' } },
+  { id: 'pr', name: { 'zh-CN': '公关部', en: 'PR' } },
+] as const;
+export const DEPARTMENT_IDS: readonly string[] = DEPARTMENTS.map((department) => department.id);
+
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 

@@ -9,7 +9,7 @@ import {
   type DecisionOutcome,
 } from '../shared/prizes';
 import type { Op } from '../shared/sync/op';
-import { atOfDay, dateOfDay, isLead, type GenContext, type GenMember } from './gen-context';
+import { atOfDay, dateOfDay, DEPARTMENT_IDS, isLead, type GenContext, type GenMember } from './gen-context';
 import { chineseText } from './vocabulary';
 
 /**
@@ -23,7 +23,6 @@ import { chineseText } from './vocabulary';
  */
 
 const PRIZES = ['品牌保温杯', '联名帆布包', '新品体验装', '蓝牙耳机', '定制手机壳', '电商优惠券礼包', '限量周边', '会员年卡', '香氛礼盒', '签名海报'];
-const DEPARTMENTS = ['customer-service', 'marketing', 'ecommerce', 'legal', 'pr'];
 
 interface Request {
   readonly id: string;
@@ -69,7 +68,7 @@ export class PrizeGenerator {
     const campaignsPerMonth = Math.max(1, Math.round(this.perMonth / 5));
     if (day === 0 || date.endsWith('-01')) {
       for (let i = 0; i < campaignsPerMonth; i += 1) this.campaign(day, null);
-      this.campaign(day, rng.pick(DEPARTMENTS));
+      this.campaign(day, rng.pick(DEPARTMENT_IDS));
     }
     if (rng.chance(this.perMonth / 30)) this.request(day);
   }

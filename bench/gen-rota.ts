@@ -19,12 +19,14 @@ import { chineseText } from './vocabulary';
 
 /**
  * One desk's duty rota over the history, written with the rota capability's builders: a lead
- * plans each month slot by slot in the draft and publishes it on its first day; people ask for
- * leave (about eight times a year each, decided by a lead the next day) and approved leave keeps
- * them off their shifts; about ten covers a month (asked by the person on it, taken by a
- * colleague off that day), four swaps a month, and now and then the urgent stand-in. Who is on a
- * shift (`onDuty`) is what the rota says, so the handovers, ticks and acknowledgements of that
- * shift are written by the people the rota has on it.
+ * plans each month slot by slot in the draft (nobody starts a day after the last shift of the
+ * day before) and publishes it on its first day; people ask for leave (about eight times a year
+ * each, decided by a lead the next day) and approved leave keeps them off their shifts; about ten
+ * covers a month (asked by the person on it, taken the next evening by a rested colleague off
+ * that day, who first acknowledges the SOPs the shift requires), four swaps a month, and now and
+ * then the urgent stand-in. Who is on a shift (`onDuty`) is what the rota says, so the handovers,
+ * ticks and acknowledgements of that shift are written by the people the rota has on it. Every
+ * write is one the rota's rules accept where they judge it, in HLC order (bench/set-aside.ts).
  */
 
 export interface RotaShift {
@@ -49,11 +51,38 @@ const HOLIDAYS = [
   { date: '2024-10-01', kind: 'holiday', name: '国庆节' },
 ] as const;
 
+/**
+ * A month has one publication in force (the latest in HLC order), and the desks share the rota:
+ * the month is published once, with every desk's slots, by the lead of the desk that plans it last.
+ */
+export class TeamMonths {
+  private readonly byMonth = new Map<string, { desks: number; assignments: Record<string, Assignment> }>();
+
+  constructor(private readonly desks: number) {}
+
+  /** Adds a desk's plan of `month`; the whole month once every desk has planned it, else null. */
+  planned(month: string, assignments: Record<string, Assignment>): Record<string, Assignment> | null {
+    const entry = this.byMonth.get(month) ?? { desks: 0, assignments: {} };
+    entry.desks += 1;
+    Object.assign(entry.assignments, assignments);
+    this.byMonth.set(month, entry);
+    if (entry.desks < this.desks) return null;
+    this.byMonth.delete(month);
+    return entry.assignments;
+  }
+}
+
 export class RotaGenerator {
   /** Slot key → who is on it now (the published plan, then covers, swaps and stand-ins). */
   private readonly plan = new Map<string, string[]>();
+  /** Slot key → when its people last changed (a cover taken, a swap): asks made before then are not theirs yet. */
+  private readonly changedAt = new Map<string, number>();
   /** yyyy-MM-dd → members on approved leave that day. */
   private readonly leave = new Map<string, Set<string>>();
+  /** `<slot key> <member id>` of the cover asks still open: nobody asks twice for one shift. */
+  private readonly openAsks = new Set<string>();
+  /** Covers to take tonight: the day's other decisions (SOP publications, swaps) come first. */
+  private takes: Array<() => void> = [];
   private readonly byId: ReadonlyMap<string, GenMember>;
 
   constructor(
@@ -62,6 +91,9 @@ export class RotaGenerator {
     private readonly members: readonly GenMember[],
     private readonly shifts: readonly RotaShift[],
     private readonly perShift: number,
+    /** What a colleague does before taking a cover: acknowledge the SOPs the shift requires. */
+    private readonly beforeTake: (member: GenMember, at: number) => void,
+    private readonly months: TeamMonths,
   ) {
     this.byId = new Map(members.map((member) => [member.person.memberId, member]));
   }
@@ -76,6 +108,11 @@ export class RotaGenerator {
     const { rng } = this.ctx;
     const date = dateOfDay(this.ctx, day);
     if (day === 0 || date.endsWith('-01')) this.planMonth(day);
+    const takes = this.takes;
+    this.takes = [];
+    for (const take of takes) take();
+    // Now and then someone falls ill: a lead assigns an urgent stand-in an hour before the shift.
+    for (const shift of this.shifts) if (rng.chance(1 / 60)) this.standIn(day, shift, atOfDay(this.ctx, day, shift.startH - 1));
     for (const member of this.members) if (rng.chance(8 / 365)) this.askLeave(member, day);
     if (rng.chance(4 / 30)) this.proposeSwap(day);
   }
@@ -86,11 +123,9 @@ export class RotaGenerator {
     return (this.plan.get(slotKey(date, shiftId)) ?? []).filter((id) => !away?.has(id)).map((id) => this.byId.get(id)!);
   }
 
-  /** During a shift: someone asks cover for a later shift of theirs; rarely, a lead's urgent stand-in for this one. */
-  duringShift(day: number, shift: RotaShift, at: number): void {
-    const { rng } = this.ctx;
-    if (rng.chance(10 / 60)) this.askCover(day, at);
-    if (rng.chance(1 / 60)) this.standIn(day, shift, at);
+  /** During a shift: someone asks cover for a later shift of theirs. */
+  duringShift(day: number, at: number): void {
+    if (this.ctx.rng.chance(10 / 60)) this.askCover(day, at);
   }
 
   private planMonth(day: number): void {
@@ -102,8 +137,11 @@ export class RotaGenerator {
       const date = dateOfDay(this.ctx, d);
       const away = this.leave.get(date);
       const free = this.members.filter((member) => !away?.has(member.person.memberId));
-      for (const shift of this.shifts) {
-        const primary = [...free].sort(() => rng.next() - 0.5).slice(0, this.perShift).map((member) => member.person.memberId);
+      for (const [slot, shift] of this.shifts.entries()) {
+        // Rest between shifts: nobody on the day before's last shift starts the day (the month's first day too).
+        const tired = new Set(slot === 0 ? (this.plan.get(slotKey(dateOfDay(this.ctx, d - 1), this.shifts.at(-1)!.id)) ?? []) : []);
+        const rested = free.filter((member) => !tired.has(member.person.memberId));
+        const primary = rested.sort(() => rng.next() - 0.5).slice(0, this.perShift).map((member) => member.person.memberId);
         const backup = free.find((member) => !primary.includes(member.person.memberId))?.person.memberId ?? null;
         const assignment = { primary, backup };
         this.ctx.emit(this.lead, (at += 1_000), slotSetOp(undefined, date, shift.id, assignment));
@@ -111,7 +149,8 @@ export class RotaGenerator {
         this.plan.set(slotKey(date, shift.id), [...primary]);
       }
     }
-    this.ctx.emit(this.lead, (at += 60_000), publishMonthOp(month, assignments, at));
+    const whole = this.months.planned(month, assignments);
+    if (whole) this.ctx.emit(this.lead, (at += 60_000), publishMonthOp(month, whole, at));
   }
 
   private askLeave(member: GenMember, day: number): void {
@@ -160,32 +199,41 @@ export class RotaGenerator {
   private askCover(day: number, at: number): void {
     const { rng } = this.ctx;
     const shift = this.shiftAhead(day, 2, 6);
-    if (!shift) return;
+    if (!shift || this.changedSince(shift, at)) return;
+    const ask = `${slotKey(shift.date, shift.shiftId)} ${shift.memberId}`;
+    if (this.openAsks.has(ask)) return;
+    this.openAsks.add(ask);
     const id = this.ctx.newId('cover');
     const requester = this.byId.get(shift.memberId)!;
     this.ctx.emit(requester, at, coverRequestOp(id, { date: shift.date, shiftTypeId: shift.shiftId, memberId: shift.memberId }, chineseText(this.ctx.text, 0, 40), at));
-    this.ctx.later(day + 1, () => {
-      const when = atOfDay(this.ctx, day + 1, rng.int(9, 21));
-      const taker = rng.chance(0.9) ? this.freeOn(shift.day) : null;
-      if (!taker) {
-        this.ctx.emit(requester, when, withdrawOp('cover', id, when));
-        return;
-      }
-      this.ctx.emit(taker, when, coverTakeOp(id, when));
-      this.replace(shift.date, shift.shiftId, shift.memberId, taker.person.memberId);
-    });
+    // Taken (or withdrawn) the next evening, once that day's swaps are answered and SOPs published.
+    this.ctx.later(day + 1, () =>
+      this.takes.push(() => {
+        const when = atOfDay(this.ctx, day + 1, 22 + rng.int(0, 50) / 60);
+        const taker = rng.chance(0.9) ? this.freeOn(shift.day) : null;
+        this.openAsks.delete(ask);
+        if (!taker) {
+          this.ctx.emit(requester, when, withdrawOp('cover', id, when));
+          return;
+        }
+        this.beforeTake(taker, when - 60_000);
+        this.ctx.emit(taker, when, coverTakeOp(id, when));
+        this.replace(shift.date, shift.shiftId, shift.memberId, taker.person.memberId, when);
+      }),
+    );
   }
 
   private standIn(day: number, shift: RotaShift, at: number): void {
     const date = dateOfDay(this.ctx, day);
-    const people = this.plan.get(slotKey(date, shift.id));
+    const key = slotKey(date, shift.id);
+    const people = (this.plan.get(key) ?? []).filter((id) => !this.leave.get(date)?.has(id) && !this.openAsks.has(`${key} ${id}`));
     const standIn = this.freeOn(day);
-    if (!people || people.length === 0 || !standIn) return;
+    if (people.length === 0 || !standIn) return;
     const sick = this.ctx.rng.pick(people);
-    for (const draft of standInOps(this.ctx.newId('cover'), { date, shiftTypeId: shift.id, memberId: sick }, '突发请假，紧急找人顶班', standIn.person.memberId, at)) {
+    for (const draft of standInOps(this.ctx.newId('cover'), { date, shiftTypeId: shift.id, memberId: sick }, standIn.person.memberId, '突发请假，紧急找人顶班', at)) {
       this.ctx.emit(this.lead, at, draft);
     }
-    this.replace(date, shift.id, sick, standIn.person.memberId);
+    this.replace(date, shift.id, sick, standIn.person.memberId, at);
   }
 
   private proposeSwap(day: number): void {
@@ -193,10 +241,11 @@ export class RotaGenerator {
     const mine = this.shiftAhead(day, 3, 10);
     const theirs = this.shiftAhead(day, 3, 10);
     if (!mine || !theirs || mine.date === theirs.date || mine.memberId === theirs.memberId) return;
+    const at = atOfDay(this.ctx, day, rng.int(9, 22));
+    if (this.changedSince(mine, at) || this.changedSince(theirs, at)) return;
     const onDay = (date: string, memberId: string) => this.shifts.some((shift) => this.plan.get(slotKey(date, shift.id))?.includes(memberId));
     if (onDay(theirs.date, mine.memberId) || onDay(mine.date, theirs.memberId)) return;
     const id = this.ctx.newId('swap');
-    const at = atOfDay(this.ctx, day, rng.int(9, 22));
     const from = { date: mine.date, shiftTypeId: mine.shiftId, memberId: mine.memberId };
     const to = { date: theirs.date, shiftTypeId: theirs.shiftId, memberId: theirs.memberId };
     this.ctx.emit(this.byId.get(mine.memberId)!, at, swapProposeOp(id, from, to, '家里有事，想和你换一下班', at));
@@ -205,13 +254,19 @@ export class RotaGenerator {
       const when = atOfDay(this.ctx, day + 1, rng.int(9, 21));
       this.ctx.emit(this.byId.get(theirs.memberId)!, when, swapAnswerOp(id, accepted, when));
       if (!accepted) return;
-      this.replace(mine.date, mine.shiftId, mine.memberId, theirs.memberId);
-      this.replace(theirs.date, theirs.shiftId, theirs.memberId, mine.memberId);
+      this.replace(mine.date, mine.shiftId, mine.memberId, theirs.memberId, when);
+      this.replace(theirs.date, theirs.shiftId, theirs.memberId, mine.memberId, when);
     });
   }
 
-  private replace(date: string, shiftId: string, out: string, into: string): void {
+  /** Whether a slot's people changed at or after `at` (the generator writes days out of wall-clock order). */
+  private changedSince(shift: { date: string; shiftId: string }, at: number): boolean {
+    return (this.changedAt.get(slotKey(shift.date, shift.shiftId)) ?? -Infinity) >= at;
+  }
+
+  private replace(date: string, shiftId: string, out: string, into: string, at: number): void {
     const key = slotKey(date, shiftId);
     this.plan.set(key, (this.plan.get(key) ?? []).map((id) => (id === out ? into : id)));
+    this.changedAt.set(key, at);
   }
 }

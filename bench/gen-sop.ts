@@ -19,8 +19,9 @@ import { chineseText } from './vocabulary';
  * The team's SOPs over the history, written with the SOP capability's builders: 45 SOPs on the
  * first day (the nine starter SOPs with their checklists, and five per area in all), then about
  * 70 revisions a year, each written by an editor, submitted, and published by a lead a day or
- * two later (one in seven returned with a comment first and revised again); every version not
- * marked minor is acknowledged by everyone at the start of their next shift; and every shift
+ * two later (one in seven returned with a comment first and revised again; an SOP under review
+ * is not revised again until published); every version not marked minor is acknowledged by
+ * everyone at the start of their next shift (or before taking a cover); and every shift
  * ticks its checklist (post slots, sweeps, once-per-shift tasks) as it goes.
  */
 
@@ -52,6 +53,8 @@ interface TrackedSop {
   title: string;
   readonly checklist: ChecklistDef[];
   readonly owner: GenMember;
+  /** A revision is submitted and not yet published: nobody starts another one meanwhile. */
+  underReview: boolean;
 }
 
 export interface ChecklistShift {
@@ -90,7 +93,7 @@ export class SopGenerator {
       const checklist = (starter?.checklist ?? []).map((def) => ({ ...def, shiftTypeIds: widen(def.shiftTypeIds) }));
       const title = starter?.title ?? `${chineseText(text, 6, 14).replace(/[，。]/g, '')}规范`;
       const body = starter?.body ?? this.newBody();
-      const sop = { id: this.ctx.newId('sop'), head: '', body, title, checklist, owner: rng.pick(this.editors) };
+      const sop = { id: this.ctx.newId('sop'), head: '', body, title, checklist, owner: rng.pick(this.editors), underReview: false };
       this.sops.push(sop);
       const at = atOfDay(this.ctx, 0, 7 + i / 60);
       this.revise(sop, at, { area });
@@ -113,13 +116,17 @@ export class SopGenerator {
   startDay(day: number): void {
     const { rng } = this.ctx;
     if (day === 0 || !rng.chance(this.perYear / 365)) return;
-    const sop = rng.pick(this.sops);
+    const idle = this.sops.filter((candidate) => !candidate.underReview);
+    if (idle.length === 0) return;
+    const sop = rng.pick(idle);
     const author = rng.chance(0.6) ? sop.owner : rng.pick(this.editors);
+    sop.underReview = true;
     this.revise(sop, atOfDay(this.ctx, day, rng.int(9, 21)), {}, author);
-    this.ctx.later(day + rng.int(1, 2), () => this.review(sop, day + 1, author));
+    const reviewDay = day + rng.int(1, 2);
+    this.ctx.later(reviewDay, () => this.review(sop, reviewDay, author));
   }
 
-  /** The start of a member's shift: the versions they have not acknowledged yet. */
+  /** The start of a member's shift (or before a cover): the versions they have not acknowledged yet. */
   acknowledge(member: GenMember, at: number): void {
     const due = this.pending.get(member.person.memberId);
     if (!due) return;
@@ -202,6 +209,7 @@ export class SopGenerator {
   private publish(sop: TrackedSop, at: number, minor: boolean): void {
     const lead = this.ctx.rng.pick(this.leads);
     this.ctx.emit(lead, at, publishOp(sop.id, sop.head, minor, { by: lead.person, at }));
+    sop.underReview = false;
     if (minor) return;
     for (const member of this.members) {
       const due = this.pending.get(member.person.memberId) ?? [];

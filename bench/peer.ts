@@ -6,8 +6,12 @@ import type { Op } from '../shared/sync/op';
  * of one shift). Built through Automerge's document backend (put / insert / commit), which skips
  * re-materialising the JavaScript view after every change (building M through `change()` took
  * minutes). Strings are plain scalar strings, not per-character text: notes and comments are never
- * edited in place, and it is the cheaper choice for Automerge. One actor: a many-actor history
- * only makes Automerge's document larger and slower to load. So the comparison favours the peer.
+ * edited in place, and it is the cheaper choice for Automerge. For the same reason what is never
+ * edited (a submitted note, a follow-up as created, an acknowledgement, a comment) is one JSON
+ * string, not a map of fields; only the fields people edit (a follow-up's status, owner, due
+ * time...) are fields of a map (building M field by field took half of the generator's time).
+ * One actor: a many-actor history only makes Automerge's document larger and slower to load. So
+ * the comparison favours the peer.
  */
 type Obj = Record<string, unknown>;
 type Backend = ReturnType<typeof Automerge.getBackend>;
@@ -61,10 +65,11 @@ export class PeerHistory {
     this.lists.set(`${parentKey}:${id}`, this.backend.putObject(map, listField, []));
   }
 
+  /** Appends an entry that is never edited: a string as it is, anything else as one JSON string. */
   private push(key: string, value: unknown): void {
     const list = this.lists.get(key);
     if (list === undefined) return;
-    write(this.backend, list, null, value);
+    this.backend.push(list, typeof value === 'string' ? value : JSON.stringify(value), 'str');
   }
 
   private set(key: string, values: Obj): void {
@@ -79,17 +84,17 @@ export class PeerHistory {
     switch (op.type) {
       case 'member.approved':
         if (!this.maps.has(`members:${id}`)) this.child('members', id, { roles: data.roles }, 'devices');
-        return this.push(`members:${id}`, data.deviceId);
+        return this.push(`members:${id}`, data.deviceId as string);
       case 'member.profileSet':
         return this.set(`members:${id}`, { name: (data.set as Obj).displayName });
       case 'teamSettings.set':
         return this.set('settings', data.set as Obj);
       case 'handover.submitted':
-        return this.child('handovers', id, data, 'acks');
+        return this.child('handovers', id, { note: JSON.stringify(data) }, 'acks');
       case 'handover.acknowledged':
         return this.push(`handovers:${id}`, data);
       case 'followUp.created':
-        return this.child('followUps', id, { ...data, status: 'open' }, 'comments');
+        return this.child('followUps', id, { created: JSON.stringify(data), status: 'open' }, 'comments');
       case 'followUp.updated':
         return this.set(`followUps:${id}`, data.set as Obj);
       case 'followUp.commented':
