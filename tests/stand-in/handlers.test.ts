@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { standInOperations } from '../../shared/api/stand-in-contract';
-import { ApiFailure } from '../../shared/api/result';
+import type { ApiFailure } from '../../shared/api/result';
 import { standInHandlers } from '../../electron/services/stand-in/handlers';
 import { at, roster, seededWholeTeam } from '../briefing/whole-team';
 
