@@ -4,16 +4,18 @@ import { settingName } from '../app/format';
 import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
+import { useList } from './format';
 
 const COVER_LINES = { open: 'standIn.duty.coverOpen', covered: 'standIn.duty.cover', 'awaiting-approval': 'standIn.duty.coverAwaiting' } as const satisfies Record<StandInCover['status'], MessageKey>;
 
 /** Who works the shift and its backup, and whose shift the stand-in covers. */
 export function DutyCard({ pack }: { pack: StandInPack }) {
   const { t } = useTranslation();
+  const list = useList();
   return (
     <Card id="stand-in-duty" title={t('standIn.duty.title')}>
       {pack.onDuty && pack.onDuty.people.length > 0 ? (
-        <p>{pack.onDuty.people.map(({ person, role }) => `${person.name}（${t(`standIn.duty.role.${role}` as MessageKey)}）`).join('、')}</p>
+        <p>{list(pack.onDuty.people.map(({ person, role }) => t('standIn.duty.person', { name: person.name, role: t(`standIn.duty.role.${role}` as MessageKey) })))}</p>
       ) : (
         <p className="muted">{t('standIn.duty.none')}</p>
       )}
@@ -31,16 +33,17 @@ export function DutyCard({ pack }: { pack: StandInPack }) {
 export function ContactsCard({ pack }: { pack: StandInPack }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const list = useList();
   const { leads, backup, departments } = pack.contacts;
   return (
     <Card id="stand-in-contacts" title={t('standIn.contacts.title')}>
       <dl className="stand-in__contacts">
         <dt>{t('standIn.contacts.leads')}</dt>
-        <dd>{leads.length > 0 ? leads.map((lead) => lead.name).join('、') : t('standIn.contacts.nobody')}</dd>
+        <dd>{leads.length > 0 ? list(leads.map((lead) => lead.name)) : t('standIn.contacts.nobody')}</dd>
         <dt>{t('standIn.contacts.backup')}</dt>
         <dd>{backup?.name ?? t('standIn.contacts.nobody')}</dd>
         <dt>{t('standIn.contacts.departments')}</dt>
-        <dd>{departments.map((department) => settingName(departments, department.id, language)).join('、')}</dd>
+        <dd>{list(departments.map((department) => settingName(departments, department.id, language)))}</dd>
       </dl>
     </Card>
   );

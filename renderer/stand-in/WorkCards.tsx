@@ -39,7 +39,7 @@ export function PostsCard({ pack }: { pack: StandInPack }) {
                   {post.contentType && ` · ${t(`sop.contentType.${post.contentType}` as MessageKey)}`}
                 </td>
                 <td>
-                  {post.title} <span className="muted">（{post.sopTitle}）</span>
+                  {post.title} <span className="muted">{t('standIn.posts.source', { sop: post.sopTitle })}</span>
                   {post.state === 'done' && post.doneBy && <span className="badge badge--ok">{t('standIn.posts.done', { name: post.doneBy.name })}</span>}
                   {post.state === 'past-due' && <span className="badge badge--danger">{t('standIn.posts.pastDue')}</span>}
                 </td>

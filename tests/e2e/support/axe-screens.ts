@@ -74,6 +74,7 @@ export const AXE_SCREENS: readonly AxeScreen[] = [
       }),
   },
   { name: 'briefing', open: ({ colleague }) => onScreen(colleague, /开班简报|Shift briefing/, (page) => expect(page.locator('.briefing')).toBeVisible()) },
+  { name: 'stand-in', open: ({ lead }) => onScreen(lead, /代班手册|Stand-in pack/, (page) => expect(page.locator('.stand-in__grid')).toBeVisible()) },
   { name: 'checklist', open: ({ lead }) => onScreen(lead, /本班检查单|Shift checklist/, (page) => expect(page.locator('main .card, main .empty-state').first()).toBeVisible()) },
   ...ROTA_TABS.map((tab) => ({
     name: `rota-${tab}`,
