@@ -12,6 +12,7 @@ import { teamOperations } from './team-schemas';
 import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import { prizesOperations } from './prizes-contract';
+import { sampleTeamOperations } from './sample-team-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 export { AppInfoSchema, PdfFileNameSchema, PdfOutcomeSchema, type AppInfo, type PdfOutcome } from './app-contract';
@@ -32,6 +33,7 @@ export const operations = {
   ...prizesOperations,
   ...briefingOperations,
   ...exportOperations,
+  ...sampleTeamOperations,
 } as const;
 
 export const events = {

@@ -96,4 +96,6 @@ export const operationNames = [
   'getBriefing',
   'showNotification',
   'exportTeamData',
+  'openSampleTeam',
+  'leaveSampleTeam',
 ] as const;

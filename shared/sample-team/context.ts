@@ -1,6 +1,6 @@
 import type { Op, OpDraft } from '../sync';
 import type { Role } from '../team';
-import { addDaysToDate, dateInZone, instantOfWallTime, shiftOn, type Person, type ShiftInstance, type ShiftType } from '../team-settings';
+import { addDaysToDate, dateInZone, instantOfWallTime, type Person, type ShiftInstance, type ShiftType } from '../team-settings';
 import type { SampleTexts } from './texts';
 
 /**
@@ -45,13 +45,6 @@ export function atWallTime(ctx: Pick<SampleContext, 'timeZone'>, date: string, t
   const at = instantOfWallTime(`${date}T${time}`, ctx.timeZone);
   if (at === null) throw new RangeError(`not a wall-clock time: ${date} ${time}`);
   return at;
-}
-
-/** One shift of one day. */
-export function shiftOf(ctx: Pick<SampleContext, 'timeZone' | 'shiftTypes'>, date: string, shiftTypeId: string): ShiftInstance {
-  const type = ctx.shiftTypes.find((candidate) => candidate.id === shiftTypeId);
-  if (!type) throw new RangeError(`no shift type ${shiftTypeId}`);
-  return shiftOn(date, type, ctx.timeZone);
 }
 
 /** Never later than the story's present: what is "written" happened already. */
