@@ -13,7 +13,7 @@ export function SampleBanner() {
     <aside className="alert sample-banner" aria-labelledby="sample-banner-title">
       <div className="sample-banner__text">
         <p id="sample-banner-title" className="sample-banner__title">{t('sampleTeam.bannerTitle')}</p>
-        <p>{t('sampleTeam.bannerBody')} {t(sample.before.firstRunDone ? 'sampleTeam.bannerBack' : 'sampleTeam.bannerFirstRun')}</p>
+        <p>{t(sample.before.firstRunDone ? 'sampleTeam.bannerBack' : 'sampleTeam.bannerFirstRun')}</p>
       </div>
       <button type="button" className="button" disabled={busy} onClick={() => void leave()}>
         {busy ? t('sampleTeam.leaving') : t('sampleTeam.leave')}

@@ -14,6 +14,7 @@ import type { SampleSops } from './sops';
  */
 
 const ESCALATION_MINUTES = 120;
+const DAY = 24 * HOUR;
 const DAYS_OF_NOTES = 7;
 
 export function writeHandovers(ctx: SampleContext, rota: SampleRota, sops: SampleSops): void {
@@ -68,8 +69,12 @@ export function writeHandovers(ctx: SampleContext, rota: SampleRota, sops: Sampl
     if (i % 4 === 1) {
       const title = f.open[(i >> 2) % f.open.length]!;
       const owner = [m.me, m.wang, m.li][(i >> 2) % 3]!;
-      const item = created(author, at - 10 * MINUTE, { title, owner, dueAt: at + (2 + (i % 3)) * 24 * HOUR, category: 'content', handoverId: id });
-      open.push(item.id);
+      // Older ones were done within a day; the last days' are still open, due in the coming days.
+      const settled = at < ctx.now - 3 * DAY;
+      const dueAt = settled ? at + DAY : Math.max(at + 2 * DAY, ctx.now + (1 + (i % 3)) * 12 * HOUR);
+      const item = created(author, at - 10 * MINUTE, { title, owner, dueAt, category: 'content', handoverId: id });
+      if (settled) update(item, owner, at + 20 * HOUR, { status: 'done' });
+      else open.push(item.id);
       if (i % 8 === 1) ctx.emit(owner === author ? m.zhou : owner, at + 12 * HOUR, followUpOps.commented(item.id, { text: f.comment, by: (owner === author ? m.zhou : owner).person, at: at + 12 * HOUR }));
     }
     const sections = shift === last ? ctx.texts.previousHandover : ctx.texts.handovers[i % ctx.texts.handovers.length]!;
