@@ -31,8 +31,8 @@ export const EN_TEXTS: SampleTexts = {
     },
   ],
   previousHandover: {
-    summary: 'A calm late shift; the topic post had about 20% more interaction than the same day last week.',
-    posts: "- 20:00 topic post posted (#SmallJoysToday#)\n- Tomorrow's content plan checked",
+    summary: 'A calm shift; posts had about 20% more interaction than the same day last week.',
+    posts: "- Every planned post went out on time; the links are on the shift's checklist (#SmallJoysToday# did best)\n- The next shift's content plan is checked",
     fans: "Answered 52 comments. A fan complained that their mug arrived scratched: screenshot sent to Grace, who escalates it to customer service ('Weibo first'); please watch the deadline.",
     opinion: 'The complaint was reposted a dozen times; the mood is under control. Early shift, please look at the comments first.',
     campaigns: '9 days left in the repost lottery, about 900 new reposts today; the prize request is waiting for a lead.',

@@ -33,7 +33,7 @@ test('first start, the sample team, the briefing at the start of a shift: sign, 
   await test.step('the briefing at the start of the shift: I am on it, the banner says it is a sample', async () => {
     await expect(page.getByRole('heading', { level: 1, name: '开班简报' })).toBeVisible();
     await expect(page.getByText('这是示例团队')).toBeVisible();
-    await expect(page.getByText('晚班总体平稳', { exact: false }).first()).toBeVisible();
+    await expect(page.getByText('这一班总体平稳', { exact: false }).first()).toBeVisible();
     await expect(page.getByText('夏日有奖转发：¥446.00 待你审批')).toBeVisible();
     await expect(page.getByText(/早班（主班）进行中/)).toBeVisible();
     await expectAccessible(page);
@@ -91,4 +91,19 @@ test('first start, the sample team, the briefing at the start of a shift: sign, 
     await expect(page.getByRole('heading', { level: 1, name: '欢迎使用接力' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '你的名字' })).toHaveValue('');
   });
+});
+
+test('with an English screen the sample team is in English: its people, notes and campaigns', async ({ openComputer }) => {
+  // Ten minutes into the late shift: the early shift's note is the one to sign.
+  const computer = await openComputer({ locale: 'en-US', clock: shanghaiTime(today, '16:10') });
+  const { page } = computer;
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Baton' })).toBeVisible();
+  await page.getByRole('button', { name: 'Try a sample team' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shift briefing' })).toBeVisible();
+  await expect(page.getByText('This is a sample team')).toBeVisible();
+  await expect(page.getByText('A calm shift; posts had about 20% more interaction', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('Summer repost lottery: ¥446.00 waits for your decision')).toBeVisible();
+  await expect(page.getByText(/Late shift \(primary\) under way/)).toBeVisible();
+  await expectAccessible(page);
+  await shootWhole(page, 'sample-briefing-late-en');
 });
