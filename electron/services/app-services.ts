@@ -41,6 +41,7 @@ import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
 import { sampleTeamHandlers } from './sample-team/handlers';
 import { SampleTeamService } from './sample-team/sample-team-service';
+import { standInHandlers } from './stand-in/handlers';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -260,6 +261,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
+    ...standInHandlers({ state: () => sync.state, roster: () => tap?.latest()?.roster ?? null }),
     ...exportHandlers({
       state: () => sync.state,
       roster: () => tap?.latest()?.roster ?? null,

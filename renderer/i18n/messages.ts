@@ -30,6 +30,8 @@ import rotaEn from '../rota/i18n/en.json';
 import rotaZh from '../rota/i18n/zh-CN.json';
 import sampleTeamEn from '../sample-team/i18n/en.json';
 import sampleTeamZh from '../sample-team/i18n/zh-CN.json';
+import standInEn from '../stand-in/i18n/en.json';
+import standInZh from '../stand-in/i18n/zh-CN.json';
 
 /**
  * Each screen module keeps its own messages in `<module>/i18n/{zh-CN,en}.json` under top-level keys
@@ -37,8 +39,8 @@ import sampleTeamZh from '../sample-team/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, attachmentsZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh, sampleTeamZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, attachmentsEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn, sampleTeamEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, attachmentsZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh, sampleTeamZh, standInZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, attachmentsEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn, sampleTeamEn, standInEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -59,6 +61,7 @@ export const zhCN = {
   ...prizesZh,
   ...briefingZh,
   ...sampleTeamZh,
+  ...standInZh,
 };
 
 export const en: typeof zhCN = {
@@ -78,4 +81,5 @@ export const en: typeof zhCN = {
   ...prizesEn,
   ...briefingEn,
   ...sampleTeamEn,
+  ...standInEn,
 };

@@ -13,6 +13,7 @@ import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import { prizesOperations } from './prizes-contract';
 import { sampleTeamOperations } from './sample-team-contract';
+import { standInOperations } from './stand-in-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 export { AppInfoSchema, PdfFileNameSchema, PdfOutcomeSchema, type AppInfo, type PdfOutcome } from './app-contract';
@@ -32,6 +33,7 @@ export const operations = {
   ...sopOperations,
   ...prizesOperations,
   ...briefingOperations,
+  ...standInOperations,
   ...exportOperations,
   ...sampleTeamOperations,
 } as const;

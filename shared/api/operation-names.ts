@@ -95,6 +95,7 @@ export const operationNames = [
   'closePrizeRequest',
   'getBriefing',
   'showNotification',
+  'getStandInPack',
   'exportTeamData',
   'openSampleTeam',
   'leaveSampleTeam',
