@@ -11,8 +11,8 @@ const builtins = new Set(builtinModules);
 
 /** What every capability builds on: the sync core, the roster, the team's settings and vocabulary, attachments. */
 const SHARED_BASE = ['text', 'sync', 'team', 'team-settings', 'attachments', 'settings', 'security'];
-/** What may read every capability: the bridge contract, the search index, the capability list. */
-const SHARED_READERS = ['api', 'search'];
+/** What may read every capability: the bridge contract, the search index, the sample team (written with every builder), the capability list. */
+const SHARED_READERS = ['api', 'search', 'sample-team'];
 /** Within the base, each folder sees only those below it. */
 const BASE_MAY_IMPORT = {
   text: ['text'],

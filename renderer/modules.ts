@@ -1,5 +1,7 @@
 // Each line plugs one capability into the app: its module registers its own screen, nav entry
 // and status indicator (see app/nav/registry.ts). The sidebar orders them, not this list.
+// First: the sample team's banner comes before every other notice.
+import './sample-team/register';
 import './briefing/register';
 import './settings/register';
 import './sync/register';

@@ -7,12 +7,13 @@ import { RotaUsageError, rotaExport, rotaUsage } from '../services/rota/rota-exp
 import { sopCommand, sopUsage } from './sop';
 import { exportCommand, exportUsage } from './export';
 import { teamCommand, teamUsage } from './team';
+import { sampleCommand, sampleUsage } from './sample';
 
 /**
  * `npm run --silent baton -- <command>`. stdout carries exactly one JSON object (tools parse it), the calendar or CSV of `rota export`,
  * or for `team create` just the team id; messages for people go to stderr.
  */
-const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n       baton prizes export --shared <dir> --format csv\n${exportUsage}\n${teamUsage}\n${rotaUsage}\n${sopUsage}`;
+const usage = `usage: baton doctor --shared <dir> [--team-code <code>]\n       baton prizes export --shared <dir> --format csv\n${exportUsage}\n${teamUsage}\n${rotaUsage}\n${sopUsage}\n${sampleUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'sop') return sopCommand(rest);
   if (command === 'prizes') return prizesCommand(rest);
   if (command === 'export') return exportCommand(rest);
+  if (command === 'sample') return sampleCommand(rest);
   if (command !== 'doctor') {
     process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
     return 2;

@@ -5,7 +5,7 @@ import type { Platform } from '../services/platform';
 import { createConfSettingsStore } from '../services/settings/conf-store';
 
 /** A command line has no dialogs and no shell to open things in. */
-const cliPlatform: Platform = {
+export const cliPlatform: Platform = {
   host: 'web',
   versions: { node: process.versions.node },
   canPickFolder: false,

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { ApiFailure } from '../../shared/api/result';
 import { isExternalWebUrl } from '../../shared/security/csp';
-import type { SharedFolderChoice } from '../../shared/settings/schema';
+import type { Settings } from '../../shared/settings/schema';
 import { dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import type { Logger } from './log';
@@ -39,6 +39,8 @@ import { isOnApprovedLeave } from '../../shared/rota/queries';
 import { rotaShiftTypes } from '../../shared/rota/sources';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
+import { sampleTeamHandlers } from './sample-team/handlers';
+import { SampleTeamService } from './sample-team/sample-team-service';
 import { standInHandlers } from './stand-in/handlers';
 
 export interface AppServicesOptions {
@@ -70,7 +72,8 @@ export function createAppServices(options: AppServicesOptions) {
   settings.onChange((next) => hub.emit('settingsChanged', next));
 
   const embeddedSharedDir = join(profileDir, 'team-folder');
-  const sharedDirOf = (choice: SharedFolderChoice) => (choice.kind === 'embedded' ? embeddedSharedDir : choice.path);
+  // An open sample team's folder wins: while it is open nothing is written anywhere else.
+  const sharedDirOf = ({ sample, sharedFolder }: Settings) => sample?.path ?? (sharedFolder.kind === 'embedded' ? embeddedSharedDir : sharedFolder.path);
 
   const initial = settings.get();
   const syncConfig = options.syncConfig ?? appSyncConfig();
@@ -78,7 +81,7 @@ export function createAppServices(options: AppServicesOptions) {
   const tap = syncConfig.trust ? tapTrust(syncConfig.trust) : null;
   const sync = new SyncService({
     profileDir,
-    sharedDir: sharedDirOf(initial.sharedFolder),
+    sharedDir: sharedDirOf(initial),
     appVersion: options.appVersion,
     log,
     capabilities: syncConfig.capabilities,
@@ -96,8 +99,8 @@ export function createAppServices(options: AppServicesOptions) {
     applied = next;
     sync.setMemberName(next.memberName);
     if (next.pollIntervalSeconds !== previous.pollIntervalSeconds) sync.setPollInterval(next.pollIntervalSeconds * 1000);
-    const dir = sharedDirOf(next.sharedFolder);
-    if (dir !== sharedDirOf(previous.sharedFolder)) {
+    const dir = sharedDirOf(next);
+    if (dir !== sharedDirOf(previous)) {
       sync.setSharedDir(dir).catch((error: unknown) => log.error('sync', 'switching the shared folder failed', error));
     }
   });
@@ -107,8 +110,8 @@ export function createAppServices(options: AppServicesOptions) {
    * once. A folder the person chose is never given a team here (joining or creating one is asked).
    */
   const ensureEmbeddedTeam = async () => {
-    const { sharedFolder, memberName, firstRunDone } = settings.get();
-    if (sharedFolder.kind !== 'embedded' || !memberName || !firstRunDone || sync.hasKnownTeam()) return;
+    const { sharedFolder, memberName, firstRunDone, sample } = settings.get();
+    if (sharedFolder.kind !== 'embedded' || sample || !memberName || !firstRunDone || sync.hasKnownTeam()) return;
     try {
       await sync.createTeam({ teamName: memberName, memberName, firstOps: (device) => createTeamOps(device) }, { createFolder: true });
     } catch (error) {
@@ -141,7 +144,7 @@ export function createAppServices(options: AppServicesOptions) {
   });
   const attachments = new AttachmentStore({
     profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    sharedDir: () => sharedDirOf(settings.get()),
     log,
     onStatus: (listener) => sync.onStatus(listener),
   });
@@ -158,7 +161,7 @@ export function createAppServices(options: AppServicesOptions) {
   const prizes = new PrizesService({
     sync,
     profileDir,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    sharedDir: () => sharedDirOf(settings.get()),
     me,
     // The roster the service's own trust plug folded, only while it is about the state shown.
     facts: () => {
@@ -187,7 +190,7 @@ export function createAppServices(options: AppServicesOptions) {
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.
   const showable = new ShowablePaths(
     () => {
-      const dir = sharedDirOf(settings.get().sharedFolder);
+      const dir = sharedDirOf(settings.get());
       return sync.getStatus().setAside.map((file) => join(dir, ...file.path.split('/')));
     },
     join(profileDir, 'showable.json'),
@@ -211,6 +214,8 @@ export function createAppServices(options: AppServicesOptions) {
     qualifies: () => qualifiesBy(sop.docs()),
   });
 
+  const sampleTeam = new SampleTeamService({ profileDir, appVersion: options.appVersion, settings, sync, sharedDirOf, log });
+
   const handlers: Handlers = {
     getAppInfo: async () => ({
       name: 'Baton',
@@ -228,7 +233,7 @@ export function createAppServices(options: AppServicesOptions) {
       // Once done, a second first run would switch the folder behind Settings' back.
       if (settings.get().firstRunDone) throw new ApiFailure('conflict', 'the first run is already done: the folder is changed in Settings');
       const next = settings.update({ memberName, sharedFolder, firstRunDone: true });
-      await sync.setSharedDir(sharedDirOf(next.sharedFolder));
+      await sync.setSharedDir(sharedDirOf(next));
       await ensureEmbeddedTeam();
       return next;
     },
@@ -261,9 +266,10 @@ export function createAppServices(options: AppServicesOptions) {
       state: () => sync.state,
       roster: () => tap?.latest()?.roster ?? null,
       teamName: () => sync.getStatus().teamName,
-      sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+      sharedDir: () => sharedDirOf(settings.get()),
       written: (...paths) => showable.remember(...paths),
     }),
+    ...sampleTeamHandlers(sampleTeam),
   };
 
   return {
@@ -272,7 +278,8 @@ export function createAppServices(options: AppServicesOptions) {
     handlers,
     /** The storage and sync service: `record`, `state`, `clock`, `deviceId`, `onChange`. */
     sync,
-    sharedDir: () => sharedDirOf(settings.get().sharedFolder),
+    sharedDir: () => sharedDirOf(settings.get()),
+    sampleTeam,
     /** A service that writes a file for the person (an export, a saved attachment) remembers it here for "Show in folder". */
     showable,
     dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),

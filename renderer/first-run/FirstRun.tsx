@@ -14,6 +14,7 @@ import { FolderChoice } from './FolderChoice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { TeamChoice } from './TeamChoice';
 import { useFolderTeam } from './use-folder-team';
+import { SampleTry } from '../sample-team/SampleTry';
 import './first-run.css';
 
 /**
@@ -107,6 +108,7 @@ export function FirstRun() {
             </button>
           </div>
         </form>
+        <SampleTry />
       </div>
     </main>
   );

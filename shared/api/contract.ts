@@ -12,6 +12,7 @@ import { teamOperations } from './team-schemas';
 import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import { prizesOperations } from './prizes-contract';
+import { sampleTeamOperations } from './sample-team-contract';
 import { standInOperations } from './stand-in-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
@@ -34,6 +35,7 @@ export const operations = {
   ...briefingOperations,
   ...standInOperations,
   ...exportOperations,
+  ...sampleTeamOperations,
 } as const;
 
 export const events = {

@@ -97,4 +97,6 @@ export const operationNames = [
   'showNotification',
   'getStandInPack',
   'exportTeamData',
+  'openSampleTeam',
+  'leaveSampleTeam',
 ] as const;

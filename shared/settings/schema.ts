@@ -42,6 +42,16 @@ export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 export const MAX_NOTIFIED_KEYS = 500;
 export const NotifiedKeysSchema = z.array(z.string().max(200)).max(MAX_NOTIFIED_KEYS);
 
+/**
+ * A sample team open on this computer (its folder, Baton's own or the CLI's), and what the first
+ * run had settled before it, given back when the person leaves the sample.
+ */
+export const SampleTeamSettingSchema = z.object({
+  path: z.string().min(1).max(4096),
+  before: z.object({ firstRunDone: z.boolean(), memberName: z.string().max(40).nullable() }),
+});
+export type SampleTeamSetting = z.infer<typeof SampleTeamSettingSchema>;
+
 /** Per-computer settings only: team data never lives here. */
 export const SettingsSchema = z.object({
   /** null follows the operating system's language. */
@@ -55,6 +65,8 @@ export const SettingsSchema = z.object({
   window: WindowStateSchema,
   notifications: NotificationSettingsSchema,
   notifiedKeys: NotifiedKeysSchema,
+  // Added later: stored settings without it have no sample open.
+  sample: SampleTeamSettingSchema.nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -68,6 +80,7 @@ export const defaultSettings: Settings = {
   window: { width: 1280, height: 820, maximized: false },
   notifications: { handover: true, escalation: true, cover: true, approval: true, sop: true },
   notifiedKeys: [],
+  sample: null,
 };
 
 /** What the renderer may change; the window state belongs to the shell. */
