@@ -36,6 +36,7 @@ import { prizeHandlers } from './prizes/handlers';
 import { PrizesService } from './prizes/prizes-service';
 import { teamFactsOf } from '../../shared/prizes';
 import { isOnApprovedLeave } from '../../shared/rota/queries';
+import { rotaShiftTypes } from '../../shared/rota/sources';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
 
@@ -179,6 +180,7 @@ export function createAppServices(options: AppServicesOptions) {
     sync,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
+    shiftTypesInForce: (shiftTypes) => rotaShiftTypes(sync.state, shiftTypes),
   });
 
   // "Show in folder": files Baton saved (services call `remember`), and the set-aside files the Sync screen lists.

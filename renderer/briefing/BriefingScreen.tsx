@@ -11,6 +11,7 @@ import { CampaignsCard, PrizesCard, RotaRequestsCard } from './RequestCards';
 import { ChecklistCard, SopsCard } from './WorkCards';
 import { foreignZone } from './format';
 import './briefing.css';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 
 interface SectionProps {
   section: BriefingSection;
@@ -51,6 +52,7 @@ function Section({ section, briefing, context }: SectionProps) {
 /** 开班简报: the home screen, what fits this moment of my shift, live as the team's data changes. */
 export function BriefingScreen() {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   useBriefingFeed();
   // Shift and department names come with the handover's shift context.
   useHandoverFeed();
@@ -59,7 +61,7 @@ export function BriefingScreen() {
   if (!briefing || !context) return <p className="muted">{t('briefing.loading')}</p>;
   return (
     <div className="briefing" data-moment={briefing.moment}>
-      {foreignZone(briefing.timeZone) && <p className="briefing__zone">{t('briefing.zone', { zone: briefing.timeZone })}</p>}
+      {foreignZone(briefing.timeZone) && <p className="briefing__zone">{t('briefing.zone', { zone: zoneName(briefing.timeZone) })}</p>}
       {briefing.sections.map((section) => (
         <Section key={section.kind} section={section} briefing={briefing} context={context} />
       ))}

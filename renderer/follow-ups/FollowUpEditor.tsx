@@ -4,13 +4,14 @@ import type { FollowUpDetail, ShiftContext } from '../../shared/api/handover-vie
 import { type FollowUpFields } from '../../shared/handover';
 import { instantOfWallTime, wallTimeInZone, type Person, type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
-import { Field } from '../app/ui/Field';
+import { Field, labelIdOf } from '../app/ui/Field';
 import { baton } from '../bridge/baton';
 import { useDueZoneHint } from '../handover/due-time';
 import { issueText } from '../app/format';
 import { OwnerSelect } from '../handover/OwnerSelect';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
+import { DateTimeField } from '../app/ui/DateFields';
 
 /** What the person has typed, field by field; a field not typed in shows the follow-up as it is now. */
 interface Typed {
@@ -80,6 +81,7 @@ export function FollowUpEditor({ detail, context }: { detail: FollowUpDetail; co
   const departments = context.departments.filter((department) => department.retired !== true || department.id === detail.department);
   const editing = Object.keys(typed).length > 0;
 
+  // A disabled fieldset disables the inputs in it, not the date field's parts: that one is told.
   return (
     <fieldset className="fu-editor" disabled={!canWrite}>
       <legend className="field__label">{t('followUps.edit.legend')}</legend>
@@ -91,7 +93,7 @@ export function FollowUpEditor({ detail, context }: { detail: FollowUpDetail; co
           {(control) => <OwnerSelect me={context.me} value={shown.owner} onChange={(owner) => type({ owner })} {...control} />}
         </Field>
         <Field id={`fu-edit-due-${detail.id}`} label={t('followUps.form.due')} error={errorAt('dueAt')} hint={dueZoneHint}>
-          {(control) => <input type="datetime-local" className="input" value={shown.due} onChange={(e) => type({ due: e.target.value })} {...control} />}
+          {(control) => <DateTimeField {...control} aria-labelledby={labelIdOf(control.id)} isDisabled={!canWrite} value={shown.due} onChange={(due) => type({ due })} />}
         </Field>
         <Field id={`fu-edit-department-${detail.id}`} label={t('followUps.edit.department')} error={errorAt('department')}>
           {(control) => (

@@ -10,6 +10,7 @@ import { useDueZoneHint } from './due-time';
 import { EscalationScreenshot, useEscalationScreenshot } from './EscalationScreenshot';
 import { followUpFieldErrors, type FollowUpField } from './follow-up-checks';
 import { OwnerSelect } from './OwnerSelect';
+import { DateTimeField } from '../app/ui/DateFields';
 
 interface Props {
   context: ShiftContext;
@@ -122,8 +123,12 @@ export function FollowUpForm({ context, errors = [], submitLabel, editing, onCan
           {error('owner', 'fu-owner')}
         </div>
         <div className={invalid('dueAt')}>
-          <label className="field__label" htmlFor="fu-due">{escalating ? t('followUps.form.dueOptional') : t('followUps.form.due')}</label>
-          <input type="datetime-local" className="input" value={due} onChange={(e) => { setDue(e.target.value); visit('dueAt'); }} {...control('dueAt', 'fu-due')} />
+          <DateTimeField
+            label={escalating ? t('followUps.form.dueOptional') : t('followUps.form.due')}
+            value={due}
+            onChange={(value) => { setDue(value); visit('dueAt'); }}
+            {...control('dueAt', 'fu-due')}
+          />
           {error('dueAt', 'fu-due')}
         </div>
       </div>

@@ -4,6 +4,8 @@ import type { HandoverDraft } from '../../shared/handover';
 import { useLanguage } from '../i18n/use-language';
 import { formatInZone } from '../app/format';
 import { describeShift, sameShift } from './shift-words';
+import { DateField } from '../app/ui/DateFields';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 
 interface Props {
   context: ShiftContext;
@@ -19,6 +21,7 @@ interface Props {
  */
 export function ShiftChoice({ context, draft, existing, onChange }: Props) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const language = useLanguage();
   const activeTypes = context.shiftTypes.filter((type) => type.retired !== true);
   const { proposal } = context;
@@ -36,10 +39,7 @@ export function ShiftChoice({ context, draft, existing, onChange }: Props) {
   }
   return (
     <div className="write__shift">
-      <div>
-        <label className="field__label" htmlFor="write-date">{t('handover.write.date')}</label>
-        <input id="write-date" type="date" className="input" value={draft.date} onChange={(e) => e.target.value && onChange({ date: e.target.value })} />
-      </div>
+      <DateField id="write-date" label={t('handover.write.date')} value={draft.date} onChange={(date) => date && onChange({ date })} />
       <div>
         <label className="field__label" htmlFor="write-shift">{t('handover.write.shift')}</label>
         <select id="write-shift" className="input" value={draft.shiftTypeId} onChange={(e) => onChange({ shiftTypeId: e.target.value })}>
@@ -56,7 +56,7 @@ export function ShiftChoice({ context, draft, existing, onChange }: Props) {
           </button>
         )}
       </p>
-      <p className="field__hint">{t('handover.write.zone', { zone: context.timeZone, now })}</p>
+      <p className="field__hint">{t('handover.write.zone', { zone: zoneName(context.timeZone), now })}</p>
       {existing.length > 0 && (
         <p className="write__warning" role="alert">
           {t('handover.shiftChoice.existing', {

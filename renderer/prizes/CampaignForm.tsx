@@ -8,6 +8,7 @@ import { baton } from '../bridge/baton';
 import { issueText } from './issue-text';
 import { useLanguage } from '../i18n/use-language';
 import { refreshPrizes } from './prizes-store';
+import { DateField } from '../app/ui/DateFields';
 
 /** A new campaign of the team, or a notice of another department's campaign (with the day we heard of it). */
 export function CampaignForm({ overview, departments }: { overview: PrizesOverview; departments: readonly Department[] }) {
@@ -48,14 +49,8 @@ export function CampaignForm({ overview, departments }: { overview: PrizesOvervi
       <label className="field__label" htmlFor="campaign-name">{t('prizes.campaigns.name')}</label>
       <input id="campaign-name" className="input" value={name} onChange={(event) => setName(event.target.value)} />
       <div className="prize-form__row">
-        <span>
-          <label className="field__label" htmlFor="campaign-start">{t('prizes.campaigns.start')}</label>
-          <input id="campaign-start" type="date" className="input" value={startDate} onChange={(event) => setStart(event.target.value)} />
-        </span>
-        <span>
-          <label className="field__label" htmlFor="campaign-end">{t('prizes.campaigns.end')}</label>
-          <input id="campaign-end" type="date" className="input" value={endDate} onChange={(event) => setEnd(event.target.value)} />
-        </span>
+        <DateField id="campaign-start" label={t('prizes.campaigns.start')} value={startDate} onChange={setStart} />
+        <DateField id="campaign-end" label={t('prizes.campaigns.end')} value={endDate} onChange={setEnd} />
       </div>
       <label className="field__label" htmlFor="campaign-department">{t('prizes.campaigns.department')}</label>
       <select id="campaign-department" className="input" value={department} onChange={(event) => setDepartment(event.target.value)}>
@@ -63,10 +58,7 @@ export function CampaignForm({ overview, departments }: { overview: PrizesOvervi
         {departments.filter((item) => !item.retired).map((item) => <option key={item.id} value={item.id}>{item.name[language]}</option>)}
       </select>
       {department ? (
-        <>
-          <label className="field__label" htmlFor="campaign-heard">{t('prizes.campaigns.heardOn')}</label>
-          <input id="campaign-heard" type="date" className="input" value={heardOn} onChange={(event) => setHeardOn(event.target.value)} />
-        </>
+        <DateField id="campaign-heard" label={t('prizes.campaigns.heardOn')} value={heardOn} onChange={setHeardOn} />
       ) : (
         <>
           <label className="field__label" htmlFor="campaign-budget">{t('prizes.campaigns.budget')}</label>

@@ -12,6 +12,8 @@ import { baton } from '../bridge/baton';
 import { issueText } from './issue-text';
 import { BudgetLine } from './BudgetLine';
 import { openRequest, refreshPrizes } from './prizes-store';
+import { DateTimeField } from '../app/ui/DateFields';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 
 interface LineText {
   prize: string;
@@ -30,6 +32,7 @@ const quantityOf = (text: string) => (/^-?\d+$/.test(text.trim()) ? Number(text.
 /** 新奖品申请: a draft kept on this computer (autosaved) until submitted; the total is live and exact (fen). */
 export function RequestForm({ overview }: { overview: PrizesOverview }) {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   const ownCampaigns = overview.campaigns.filter((item) => item.campaign.department === null);
   const [campaignId, setCampaignId] = useState(ownCampaigns[0]?.campaign.id ?? '');
   const [lines, setLines] = useState<LineText[]>([emptyLine()]);
@@ -123,8 +126,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
             <textarea id={`request-${field}`} className="input" rows={2} value={texts[field]} onChange={(event) => setTexts({ ...texts, [field]: event.target.value })} />
           </span>
         ))}
-        <label className="field__label" htmlFor="request-draw-at">{t('prizes.form.drawAt', { zone: overview.timeZone })}</label>
-        <input id="request-draw-at" type="datetime-local" className="input" value={drawAt} onChange={(event) => setDrawAt(event.target.value)} />
+        <DateTimeField id="request-draw-at" label={t('prizes.form.drawAt', { zone: zoneName(overview.timeZone) })} value={drawAt} onChange={setDrawAt} />
         <span className="field__label">{t('prizes.form.attachments')}</span>
         <p className="field__hint">{t('prizes.form.attachmentsHint')}</p>
         <AttachmentsEditor intake={intake} items={attachments} onRemove={(sha256) => setAttachments(attachments.filter((item) => item.sha256 !== sha256))} pickLabel={t('prizes.form.attachmentsPick')} multiple />

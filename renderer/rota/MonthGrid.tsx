@@ -16,11 +16,14 @@ export function SlotChip({ slot, view }: { slot: RotaSlotView; view: RotaView })
   const covered = slot.duty?.people.filter((person) => person.via !== 'rota') ?? [];
   // An empty slot already reads as a gap; the mark counts the other checks.
   const warnings = slot.checks.filter((check) => check.code !== 'uncovered');
-  const label = `${type?.name[language] ?? slot.shiftTypeId}: ${people.map(name).join('、') || t('rota.gap')}`;
+  // In a month nobody is on yet, an empty shift is not planned rather than a gap to alarm about.
+  const planned = view.months.find((month) => month.month === slot.date.slice(0, 7))?.planned ?? true;
+  const empty = planned ? t('rota.gap') : t('rota.notPlanned');
+  const label = `${type?.name[language] ?? slot.shiftTypeId}: ${people.map(name).join('、') || empty}`;
   const content = (
     <>
       <span className="slot__type">{type?.name[language] ?? slot.shiftTypeId}</span>
-      <span className="slot__people">{people.map(name).join('、') || <em className="slot__gap">{t('rota.gap')}</em>}</span>
+      <span className="slot__people">{people.map(name).join('、') || <em className={planned ? 'slot__gap' : 'slot__gap slot__gap--unplanned'}>{empty}</em>}</span>
       {gaps.length > 0 && <span className="slot__mark slot__mark--gap">{t('rota.onLeaveMark', { names: gaps.map(name).join('、') })}</span>}
       {covered.map((person) => (
         <span key={person.memberId} className="slot__mark">{t(`rota.via.${person.via}`, { name: name(person.memberId), for: name(person.for) })}</span>

@@ -7,6 +7,7 @@ import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { dateLabel, shiftLabel, useNames } from './format';
 import { afterWrite, useRota } from './rota-store';
+import { DateField } from '../app/ui/DateFields';
 
 function ShiftActions({ slot, view }: { slot: RotaSlotView; view: RotaView }) {
   const { t } = useTranslation();
@@ -59,8 +60,8 @@ function LeaveForm({ view }: { view: RotaView }) {
         <select aria-label={t('rota.leave.type')} className="input input--medium" value={leave.leaveType} onChange={(event) => setLeave({ ...leave, leaveType: event.target.value as typeof leave.leaveType })}>
           {LEAVE_TYPES.map((type) => <option key={type} value={type}>{t(`rota.leaveType.${type}`)}</option>)}
         </select>
-        <input aria-label={t('rota.leave.from')} className="input" type="date" value={leave.from} onChange={(event) => setLeave({ ...leave, from: event.target.value })} />
-        <input aria-label={t('rota.leave.to')} className="input" type="date" value={leave.to} onChange={(event) => setLeave({ ...leave, to: event.target.value })} />
+        <DateField label={t('rota.leave.from')} labelHidden value={leave.from} onChange={(from) => setLeave({ ...leave, from })} />
+        <DateField label={t('rota.leave.to')} labelHidden value={leave.to} onChange={(to) => setLeave({ ...leave, to })} />
         <input aria-label={t('rota.note')} placeholder={t('rota.note')} className="input" maxLength={500} value={leave.note} onChange={(event) => setLeave({ ...leave, note: event.target.value })} />
         <button type="button" className="button button--primary" disabled={!leave.from || !leave.to} onClick={() => void afterWrite(baton.requestLeave(leave))}>
           {t('rota.leave.request')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaSettingsView, RotaView } from '../../shared/api/rota-views';
 import type { Pattern } from '../../shared/rota';
@@ -6,7 +6,8 @@ import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { PatternCell } from './PatternCell';
-import { afterWrite } from './rota-store';
+import { afterWrite, useRota } from './rota-store';
+import { DateField } from '../app/ui/DateFields';
 
 const emptyDays = (length: number): Pattern['days'] => Array.from({ length }, () => ({}));
 
@@ -18,13 +19,21 @@ export function PatternEditor({ view, settings, onSaved }: { view: RotaView; set
   const [range, setRange] = useState({ from: view.days[0]?.date ?? '', to: view.days.at(-1)?.date ?? '' });
   const [message, setMessage] = useState<string | null>(null);
   const types = view.shiftTypes.filter((type) => !type.retired);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // Arrived from the empty rota's "make a pattern": bring the card into view, ready to type.
+  useEffect(() => {
+    if (useRota.getState().focus !== 'pattern') return;
+    useRota.setState({ focus: null });
+    nameInput.current?.scrollIntoView({ block: 'start' });
+    nameInput.current?.focus();
+  }, []);
   const setCell = (day: number, shiftTypeId: string, people: string[]) =>
     setPattern({ ...pattern, days: pattern.days.map((entry, index) => (index === day ? { ...entry, [shiftTypeId]: people } : entry)) });
   const save = () => afterWrite(baton.setRotaSettings({ patterns: [...settings.patterns.filter((other) => other.id !== pattern.id), pattern] })).then(onSaved);
   return (
     <Card id="rota-pattern" title={t('rota.pattern.title')} description={t('rota.pattern.explain')}>
       <div className="input-row">
-        <input aria-label={t('rota.pattern.name')} className="input" maxLength={60} value={pattern.name} onChange={(event) => setPattern({ ...pattern, name: event.target.value })} />
+        <input ref={nameInput} aria-label={t('rota.pattern.name')} className="input" maxLength={60} value={pattern.name} onChange={(event) => setPattern({ ...pattern, name: event.target.value })} />
         <select aria-label={t('rota.pattern.length')} className="input input--medium" value={pattern.days.length} onChange={(event) => setPattern({ ...pattern, days: emptyDays(Number(event.target.value)).map((day, index) => pattern.days[index] ?? day) })}>
           {[7, 14, 21, 28].map((length) => <option key={length} value={length}>{t('rota.pattern.days', { count: length })}</option>)}
         </select>
@@ -64,8 +73,8 @@ export function PatternEditor({ view, settings, onSaved }: { view: RotaView; set
         <button type="button" className="button" disabled={!pattern.name.trim()} onClick={() => void save()}>{t('rota.pattern.save')}</button>
       </div>
       <div className="input-row">
-        <input aria-label={t('rota.leave.from')} className="input" type="date" value={range.from} onChange={(event) => setRange({ ...range, from: event.target.value })} />
-        <input aria-label={t('rota.leave.to')} className="input" type="date" value={range.to} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+        <DateField label={t('rota.leave.from')} labelHidden value={range.from} onChange={(from) => setRange({ ...range, from })} />
+        <DateField label={t('rota.leave.to')} labelHidden value={range.to} onChange={(to) => setRange({ ...range, to })} />
         <button
           type="button"
           className="button button--primary"

@@ -5,6 +5,7 @@ import { formatInZone } from '../app/format';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { ChecksList } from './ChecksList';
+import { EmptyRota, unplannedMonths } from './EmptyRota';
 import { Fairness } from './Fairness';
 import { useZoneNote } from './format';
 import { MonthGrid } from './MonthGrid';
@@ -43,6 +44,7 @@ export function RotaScreen() {
   const selectedSlot = view?.days.flatMap((day) => day.slots).find((slot) => slot.key === selected);
   const monthInfo = view?.months.find((entry) => entry.month === month);
   const openCovers = requests?.covers.filter((cover) => cover.status === 'open').length ?? 0;
+  const unplanned = view && (tab === 'month' || tab === 'week') ? unplannedMonths(view) : [];
   return (
     <div className="rota">
       <div className="bar">
@@ -86,6 +88,7 @@ export function RotaScreen() {
         </div>
       )}
       {(tab === 'month' || tab === 'shifts') && <WhatChanged />}
+      {view && unplanned.length > 0 && <EmptyRota view={view} months={unplanned} />}
       {!view ? null : tab === 'month' ? (
         <>
           {selectedSlot && <SlotEditor key={editorKey(selectedSlot)} view={view} slot={selectedSlot} />}

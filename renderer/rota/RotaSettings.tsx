@@ -7,6 +7,7 @@ import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { afterWrite } from './rota-store';
+import { DateField } from '../app/ui/DateFields';
 
 /** The lead's rota settings: rules of the checks, approvals, holidays; people needed and colours as the shift types say. */
 export function RotaSettings({ settings, onSaved }: { settings: RotaSettingsView; onSaved: () => void }) {
@@ -65,7 +66,7 @@ export function RotaSettings({ settings, onSaved }: { settings: RotaSettingsView
           ))}
         </ul>
         <div className="input-row">
-          <input aria-label={t('rota.holidays.date')} className="input" type="date" value={holiday.date} onChange={(event) => setHoliday({ ...holiday, date: event.target.value })} />
+          <DateField label={t('rota.holidays.date')} labelHidden value={holiday.date} onChange={(date) => setHoliday({ ...holiday, date })} />
           <select aria-label={t('rota.holidays.kind')} className="input input--medium" value={holiday.kind} onChange={(event) => setHoliday({ ...holiday, kind: event.target.value as Holiday['kind'] })}>
             <option value="holiday">{t('rota.holidays.holiday')}</option>
             <option value="workday">{t('rota.holidays.workday')}</option>

@@ -3,6 +3,7 @@ import type { RotaShiftType } from '../../shared/api/rota-views';
 import type { Duty, Ineligible, RotaCheck } from '../../shared/rota';
 import type { Language } from '../../shared/settings/schema';
 import { useLanguage } from '../i18n/use-language';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 
 /** Shown things of the rota: names, shift times, the reasons and checks in words. */
 
@@ -20,11 +21,22 @@ export function dateLabel(date: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
 }
 
-/** "(times in Asia/Shanghai)" when this computer's zone is another. */
+/** "3月2日" / "Mar 2": a day without its weekday (a week's Monday). */
+export function dayLabel(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
+}
+
+/** "2026年3月" / "March 2026" for a yyyy-MM. */
+export function monthLabel(month: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.parse(`${month}-01T00:00:00Z`));
+}
+
+/** "Times are in the team's zone, Shanghai" when this computer's zone is another: named as the header names it, not the raw id. */
 export function useZoneNote(timeZone: string | undefined): string | null {
   const { t } = useTranslation();
+  const zoneName = useZoneName();
   if (!timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone === timeZone) return null;
-  return t('rota.zoneNote', { zone: timeZone });
+  return t('rota.zoneNote', { zone: zoneName(timeZone) });
 }
 
 export function useReasonText() {

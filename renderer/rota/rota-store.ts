@@ -17,6 +17,8 @@ interface RotaState {
   onDuty: OnDutyView | null;
   /** The slot the lead has open in the editor. */
   selected: string | null;
+  /** A card to bring into view once its tab shows (the empty rota's "make a pattern"). */
+  focus: 'pattern' | null;
   error: ApiError | null;
 }
 
@@ -35,6 +37,7 @@ export const useRota = create<RotaState>()(() => ({
   requests: null,
   onDuty: null,
   selected: null,
+  focus: null,
   error: null,
 }));
 
@@ -72,7 +75,7 @@ export async function afterWrite<T>(pending: Promise<ApiResult<T>>): Promise<Api
   return result;
 }
 
-export function setRotaView(patch: Partial<Pick<RotaState, 'tab' | 'month' | 'weekFrom' | 'selected'>>): void {
+export function setRotaView(patch: Partial<Pick<RotaState, 'tab' | 'month' | 'weekFrom' | 'selected' | 'focus'>>): void {
   useRota.setState(patch);
   void refreshRota();
 }

@@ -6,6 +6,7 @@ import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
+import { useZoneName } from '../team-settings/TimeZoneSelect';
 import './sop.css';
 import { useSop, useSopFeed } from './sop-store';
 
@@ -13,6 +14,7 @@ import { useSop, useSopFeed } from './sop-store';
 export function ChecklistScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const zoneName = useZoneName();
   useSopFeed();
   const revision = useSop((s) => s.revision);
   const [payload, setPayload] = useState<ShiftChecklistPayload | null>(null);
@@ -41,7 +43,7 @@ export function ChecklistScreen() {
     <Card
       id="sop-checklist"
       title={shift ? t('sop.checklist.title', { date: shift.date, shift: payload.shiftName?.[language] ?? shift.shiftTypeId }) : t('sop.checklist.noShift')}
-      description={t('sop.checklist.summary', { done: payload.entries.filter((entry) => entry.state === 'done').length, total: payload.entries.length, pastDue: payload.pastDue, zone: payload.timeZone })}
+      description={t('sop.checklist.summary', { done: payload.entries.filter((entry) => entry.state === 'done').length, total: payload.entries.length, pastDue: payload.pastDue, zone: zoneName(payload.timeZone) })}
     >
       {payload.next && <p className="sop-next">{t('sop.checklist.next', { time: payload.next.slot, title: payload.next.title })}</p>}
       {payload.entries.length === 0 && <p className="muted">{t('sop.checklist.empty')}</p>}

@@ -4,17 +4,17 @@ import type { SopDetail } from '../../shared/api/sop-views';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
-import { useLanguage } from '../i18n/use-language';
 import { AcknowledgeCard } from './AcknowledgeCard';
 import { HistoryCard } from './HistoryCard';
 import { MetaCard } from './MetaCard';
 import { SopMarkdown } from './SopMarkdown';
 import { editSop, mergeSop, useSop } from './sop-store';
+import { useTeamTime } from './team-time';
 
 /** One SOP: what to acknowledge (with the diff), the published text, the fork if any, history and metadata. */
 export function DocumentView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const teamTime = useTeamTime();
   const revision = useSop((s) => s.revision);
   const [detail, setDetail] = useState<SopDetail | null>(null);
 
@@ -24,7 +24,7 @@ export function DocumentView({ id }: { id: string }) {
 
   if (!detail) return <p className="muted">{t('sop.loading')}</p>;
   const shown = detail.published ?? detail.revisions[0]!;
-  const date = (at: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const date = (at: number) => teamTime(at, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
       {detail.fork && (

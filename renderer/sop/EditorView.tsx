@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SopDetail } from '../../shared/api/sop-views';
 import type { Attachment } from '../../shared/attachments';
 import { MAX_SOP_BODY_CHARS, SOP_AREAS, countHeadings, pictureMarkdown, referencedPictures, withoutPicture, type ChecklistDef, type SopArea, type SopIssue } from '../../shared/sop';
 import { issueText } from '../app/format';
@@ -10,7 +9,11 @@ import { AttachmentsEditor } from '../attachments/AttachmentsEditor';
 import { useAttachmentIntake, withAttachment } from '../attachments/use-attachment-intake';
 import { baton } from '../bridge/baton';
 import { ChecklistEditor } from './ChecklistEditor';
-import { openSop, refreshLibrary } from './sop-store';
+import { dropEditorWork, editorWork, keepEditorWork } from './editor-work';
+import { openSop, refreshLibrary, showLibrary } from './sop-store';
+
+const textOf = (title: string, body: string, area: SopArea, checklist: readonly ChecklistDef[], pictures: readonly Attachment[]): string =>
+  JSON.stringify([title, body, area, checklist, pictures]);
 
 /**
  * Writing a revision: a draft until submitted. The text stays here whatever the service answers
@@ -18,13 +21,18 @@ import { openSop, refreshLibrary } from './sop-store';
  */
 export function EditorView({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const [base, setBase] = useState<SopDetail | null>(null);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [area, setArea] = useState<SopArea>('content');
-  const [checklist, setChecklist] = useState<ChecklistDef[]>([]);
+  // Work left unsaved here earlier (another screen was opened meanwhile) comes back as it was.
+  const [kept] = useState(() => editorWork(id));
+  const [loaded, setLoaded] = useState(kept !== undefined || id === null);
+  const [parents, setParents] = useState<readonly string[]>(kept?.parents ?? []);
+  const [title, setTitle] = useState(kept?.title ?? '');
+  const [body, setBody] = useState(kept?.body ?? '');
+  const [area, setArea] = useState<SopArea>(kept?.area ?? 'content');
+  const [checklist, setChecklist] = useState<ChecklistDef[]>(kept ? [...kept.checklist] : []);
   const [issues, setIssues] = useState<SopIssue[]>([]);
-  const [pictures, setPictures] = useState<Attachment[]>([]);
+  const [pictures, setPictures] = useState<Attachment[]>(kept ? [...kept.pictures] : []);
+  // The text as loaded: work is kept only once it differs, so merely opening the editor keeps nothing.
+  const loadedText = useRef<string | null>(kept ? null : textOf('', '', 'content', [], []));
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   // A picture picked or pasted goes in where the cursor is, as a Markdown reference to its blob.
   const intake = useAttachmentIntake({
@@ -41,26 +49,40 @@ export function EditorView({ id }: { id: string | null }) {
   });
 
   useEffect(() => {
-    if (id === null) return;
+    if (id === null || kept) return;
     void baton.getSop({ id }).then((result) => {
       if (!result.ok) return reportError(result.error);
-      setBase(result.value);
       const from = result.value.editFrom;
+      loadedText.current = textOf(from?.title ?? '', from?.body ?? '', 'content', from?.checklist ?? [], from?.pictures ?? []);
       if (from) {
+        setParents([from.id]);
         setTitle(from.title);
         setBody(from.body);
         setChecklist([...from.checklist]);
         setPictures([...from.pictures]);
       }
+      setLoaded(true);
     });
-  }, [id]);
+  }, [id, kept]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    if (textOf(title, body, area, checklist, pictures) === loadedText.current) dropEditorWork(id);
+    else keepEditorWork(id, { parents, title, body, area, checklist, pictures });
+  }, [loaded, id, parents, title, body, area, checklist, pictures]);
+
+  const discard = () => {
+    dropEditorWork(id);
+    if (id === null) showLibrary();
+    else openSop(id);
+  };
 
   const save = async (submit: boolean) => {
-    const parents = base?.editFrom ? [base.editFrom.id] : [];
-    const result = await baton.saveSopRevision({ id, parents, title, body, checklist, pictures, ...(id === null ? { area } : {}) });
+    const result = await baton.saveSopRevision({ id, parents: [...parents], title, body, checklist, pictures, ...(id === null ? { area } : {}) });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setIssues(result.value.issues);
     setIssues([]);
+    dropEditorWork(id);
     if (submit) {
       const submitted = await baton.submitSopRevision({ id: result.value.id, revision: result.value.revision });
       if (!submitted.ok) reportError(submitted.error, 'errors.couldNotSave');
@@ -73,6 +95,7 @@ export function EditorView({ id }: { id: string | null }) {
   const headings = body.length <= MAX_SOP_BODY_CHARS ? countHeadings(body) : null;
   return (
     <Card id="sop-editor" title={id === null ? t('sop.editor.newTitle') : t('sop.editor.title')} description={t('sop.editor.description')}>
+      {kept && <p className="muted" role="status">{t('sop.editor.kept')}</p>}
       <div className={errorAt('title') ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor="sop-title">{t('sop.editor.titleLabel')}</label>
         <input id="sop-title" className="input" value={title} onChange={(event) => setTitle(event.target.value)} />
@@ -115,6 +138,9 @@ export function EditorView({ id }: { id: string | null }) {
         </button>
         <button type="button" className="button button--primary" onClick={() => void save(true)}>
           {t('sop.editor.saveSubmit')}
+        </button>
+        <button type="button" className="button" onClick={discard}>
+          {t('sop.editor.discard')}
         </button>
       </div>
     </Card>

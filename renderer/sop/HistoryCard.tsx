@@ -5,14 +5,14 @@ import type { DiffLine } from '../../shared/sop';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
-import { useLanguage } from '../i18n/use-language';
 import { DiffView } from './DiffView';
 import { refreshLibrary, useSop } from './sop-store';
+import { useTeamTime } from './team-time';
 
 /** Every revision the person may read, newest first: status, who and when; submit, publish, return, restore; the diff between any two. */
 export function HistoryCard({ detail }: { detail: SopDetail }) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const teamTime = useTeamTime();
   const revisions = detail.revisions;
   const [from, setFrom] = useState<string>(revisions[1]?.id ?? '');
   const [to, setTo] = useState<string>(revisions[0]!.id);
@@ -36,7 +36,7 @@ export function HistoryCard({ detail }: { detail: SopDetail }) {
   };
   const restore = (revision: RevisionView) =>
     act(() => baton.saveSopRevision({ id: detail.id, parents: detail.editFrom ? [detail.editFrom.id] : [], title: revision.title, body: revision.body, checklist: [...revision.checklist], pictures: [...revision.pictures], restores: revision.id }));
-  const label = (revision: RevisionView) => `${revision.version === null ? t(`sop.status.${revision.status}`) : t('sop.version', { version: revision.version })} · ${revision.by.name} · ${new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(revision.at)}`;
+  const label = (revision: RevisionView) => `${revision.version === null ? t(`sop.status.${revision.status}`) : t('sop.version', { version: revision.version })} · ${revision.by.name} · ${teamTime(revision.at, { dateStyle: 'short', timeStyle: 'short' })}`;
 
   return (
     <Card id="sop-history" title={t('sop.history.title', { count: revisions.length })}>

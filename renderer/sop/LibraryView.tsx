@@ -7,15 +7,17 @@ import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { editSop, openSop, refreshLibrary } from './sop-store';
 import { BusFactorCard } from './BusFactorCard';
+import { useTeamTime } from './team-time';
 
 /** The library grouped by the nine areas, with what waits for me: acknowledgements, reviews, forks. */
 export function LibraryView({ library }: { library: SopLibrary }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const teamTime = useTeamTime();
   const [query, setQuery] = useState('');
   const [groups, setGroups] = useState<Array<{ kind: SopSearchHit['kind']; hits: SopSearchHit[] }> | null>(null);
   const empty = library.areas.every((area) => area.sops.length === 0);
-  const date = (at: number) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(at);
+  const date = (at: number) => teamTime(at, { dateStyle: 'medium' });
 
   const search = async (text: string) => {
     setQuery(text);

@@ -8,6 +8,7 @@ import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { useTeamSettings } from '../team-settings/use-team-settings';
 import { useSop } from './sop-store';
+import { DateField } from '../app/ui/DateFields';
 
 const READERS = ['editor', 'lead', 'approver'] as const;
 
@@ -48,10 +49,7 @@ export function MetaCard({ detail }: { detail: SopDetail }) {
             </select>
           </label>
         ))}
-        <label>
-          {t('sop.meta.reviewBy')}{' '}
-          <input className="input" type="date" value={meta.reviewBy ?? ''} onChange={(event) => setMeta({ ...meta, reviewBy: event.target.value || null })} />
-        </label>
+        <DateField label={t('sop.meta.reviewBy')} value={meta.reviewBy ?? ''} onChange={(reviewBy) => setMeta({ ...meta, reviewBy: reviewBy || null })} />
         <fieldset>
           <legend>{t('sop.meta.requiredRoles')}</legend>
           {READERS.map((role) => (

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SopLibrary } from '../../shared/api/sop-views';
 import { reportError } from '../app/errors/report-error';
+import { ROTA_KINDS } from '../../shared/rota';
 import { teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
@@ -30,8 +31,9 @@ export async function refreshLibrary(): Promise<void> {
 
 /** Keeps the library and the revision in step with the team data while a screen shows them. */
 export const useSopFeed = teamDataFeed({
-  // Roster changes decide whose publications and acknowledgements count, so they refresh too.
-  kinds: ['sop', 'shiftChecklist', 'member', 'device', 'teamSettings'],
+  // Roster changes decide whose publications and acknowledgements count, so they refresh too; the
+  // rota decides whose checklist ticks count (who is on the shift) and which items apply (holidays).
+  kinds: ['sop', 'shiftChecklist', 'member', 'device', 'teamSettings', ...Object.values(ROTA_KINDS)],
   refresh: refreshLibrary,
   changed: () => useSop.setState((s) => ({ revision: s.revision + 1 })),
 });

@@ -159,7 +159,8 @@ export const RotaViewSchema: z.ZodType<RotaView> = z.object({
     }),
   ),
   checks: z.array(RotaCheckSchema),
-  months: z.array(z.object({ month: z.string(), publishedAt: ms.nullable(), unpublished: z.number().int() })),
+  unplanned: z.array(z.string()),
+  months: z.array(z.object({ month: z.string(), publishedAt: ms.nullable(), unpublished: z.number().int(), planned: z.boolean() })),
 });
 
 export const RotaRequestsViewSchema: z.ZodType<RotaRequestsView> = z.object({

@@ -72,10 +72,15 @@ export interface RotaView {
   readonly members: ReadonlyArray<{ readonly memberId: string; readonly name: string }>;
   readonly me: RotaMe;
   readonly days: readonly RotaDayView[];
-  /** The lead's checks over the range (on the draft), in date order. */
+  /** The lead's checks over the range (on the draft), in date order; no gaps of a month with nothing planned. */
   readonly checks: readonly RotaCheck[];
-  /** Months of the range: published or not, and how many slots publishing would change. */
-  readonly months: ReadonlyArray<{ readonly month: string; readonly publishedAt: number | null; readonly unpublished: number }>;
+  /** Months of the checked period (yyyy-MM) with nothing planned yet: named once, not a gap per shift. */
+  readonly unplanned: readonly string[];
+  /**
+   * Months of the range: published or not, how many slots publishing would change, and whether
+   * anyone is on a shift in it yet (the draft for a lead, what is published for the others).
+   */
+  readonly months: ReadonlyArray<{ readonly month: string; readonly publishedAt: number | null; readonly unpublished: number; readonly planned: boolean }>;
 }
 
 export interface RotaRequestsView {

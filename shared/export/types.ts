@@ -1,10 +1,10 @@
 import type { TeamSettings } from '../team-settings';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 
-/** One file of an export: a path relative to the export folder (forward slashes) and its text. */
+/** One file of an export: a path relative to the export folder (forward slashes) and its text (or bytes: a copied picture). */
 export interface ExportFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Uint8Array;
   /** One line for the export's README: what this file (or this group of files) is. */
   readonly describe?: { readonly zh: string; readonly en: string };
 }

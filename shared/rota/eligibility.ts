@@ -8,8 +8,12 @@ import { parseSlotKey, slotInstance, slotKey } from './slots';
  * which is what lets the fold set a take by an ineligible colleague aside.
  */
 
-/** Whether a member has acknowledged the SOPs a shift type requires (the SOP capability's query). */
-export type Qualifies = (memberId: string, shiftTypeId: string) => boolean;
+/**
+ * Whether a member has acknowledged the SOPs a shift type requires (the SOP capability's query):
+ * as of `asOf`, an op's hlc (a take is judged at its own time, so that acknowledging later does not
+ * make a refused take count), or as things stand now when absent (who may take an open cover).
+ */
+export type Qualifies = (memberId: string, shiftTypeId: string, asOf?: string) => boolean;
 export const everyoneQualifies: Qualifies = () => true;
 
 export type Ineligible =
@@ -46,8 +50,8 @@ export function neighbourShifts(lookup: DutyLookup, date: string, memberId: stri
   return shifts;
 }
 
-/** Why `memberId` may not take `key` for `requester`; empty: eligible. */
-export function ineligibility(lookup: DutyLookup, key: string, memberId: string, requester: string): Ineligible[] {
+/** Why `memberId` may not take `key` for `requester`; empty: eligible. `asOf`: the take's hlc (see `Qualifies`). */
+export function ineligibility(lookup: DutyLookup, key: string, memberId: string, requester: string, asOf?: string): Ineligible[] {
   const reasons: Ineligible[] = [];
   const { date, shiftTypeId } = parseSlotKey(key);
   if (memberId === requester) reasons.push({ code: 'requester' });
@@ -69,6 +73,6 @@ export function ineligibility(lookup: DutyLookup, key: string, memberId: string,
       if (minutes < minMinutes) reasons.push({ code: 'short-rest', key: otherKey, minutes, minHours: lookup.settings.minRestHours });
     }
   }
-  if (!lookup.qualifies(memberId, shiftTypeId)) reasons.push({ code: 'sop-not-acknowledged' });
+  if (!lookup.qualifies(memberId, shiftTypeId, asOf)) reasons.push({ code: 'sop-not-acknowledged' });
   return reasons;
 }

@@ -9,6 +9,7 @@ export * from './world';
 export * from './queries';
 export * from './builders';
 export * from './checks';
+export * from './check-groups';
 export * from './patterns';
 export * from './fairness';
 export * from './sources';

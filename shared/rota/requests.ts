@@ -155,7 +155,7 @@ export function applyCover(cover: CoverState, people: DutyPeople, lookup: DutyLo
       asideFor(setAside, entity, 'taken-first')(take, author);
       continue;
     }
-    const why = author.memberId === null ? [] : ineligibility(lookup, key, author.memberId, memberId);
+    const why = author.memberId === null ? [] : ineligibility(lookup, key, author.memberId, memberId, take.hlc);
     if (author.memberId === null || why.length > 0) {
       refusedTakes.push({ memberId: author.memberId, reason: 'not-eligible', why });
       asideFor(setAside, entity, 'not-eligible')(take, author);

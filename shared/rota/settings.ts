@@ -26,17 +26,26 @@ export const ROTA_DEFAULTS = {
   swapNeedsApproval: false,
 } as const;
 
+/**
+ * People needed and colour are fields of the shift types; a team that set them in the rota's
+ * settings before (`shiftExtras`) keeps those until a lead sets them on the shift type. The shift
+ * types with those filled in where the type has none of its own (Team settings shows them, so a
+ * save writes them onto the type); the others unchanged, their defaults left to the reader.
+ */
+export function withLegacyShiftExtras(shiftTypes: readonly ShiftType[], state: RotaTeamState | undefined): ShiftType[] {
+  const legacy = state?.fields.shiftExtras?.value ?? {};
+  return shiftTypes.map((type) => {
+    const old = legacy[type.id];
+    if (!old) return type;
+    return { ...type, needed: type.needed ?? old.needed, colour: type.colour ?? old.colour };
+  });
+}
+
 export function rotaSettingsOf(state: RotaTeamState | undefined, team: { shiftTypes: readonly ShiftType[]; timeZone: string }): RotaSettings {
   const fields = state?.fields ?? {};
-  // People needed and colour are fields of the shift types; a team that set them in the rota's
-  // settings before (`shiftExtras`) keeps those until a lead sets them on the shift type.
-  const legacy = fields.shiftExtras?.value ?? {};
   const extras: Record<string, ShiftExtra> = {};
-  for (const type of team.shiftTypes) {
-    extras[type.id] = {
-      needed: type.needed ?? legacy[type.id]?.needed ?? peopleNeeded(type),
-      colour: type.colour ?? legacy[type.id]?.colour ?? shiftColour(team.shiftTypes, type),
-    };
+  for (const type of withLegacyShiftExtras(team.shiftTypes, state)) {
+    extras[type.id] = { needed: peopleNeeded(type), colour: shiftColour(team.shiftTypes, type) };
   }
   return {
     shiftTypes: team.shiftTypes,

@@ -1,10 +1,10 @@
-import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../team-settings';
+import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type ShiftType } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
 import { rolesForOp, type Roster } from '../team';
 import { ROTA_TEAM_ID, rotaCover, rotaLeave, rotaMonth, rotaSlot, rotaSwap, rotaTeam } from './capabilities';
 import type { Qualifies } from './eligibility';
 import type { AuthorOf } from './leave';
-import { rotaSettingsOf } from './settings';
+import { rotaSettingsOf, withLegacyShiftExtras } from './settings';
 import { rotaWorld, type RotaMember, type RotaWorld } from './world';
 
 /** Who wrote an op, from the roster: the member of its device (from the op id), their roles at its hlc. */
@@ -40,4 +40,12 @@ export function rotaWorldOf(state: ReadonlySyncState, roster: { members: readonl
     swaps: states(state.list(rotaSwap)),
     ...(qualifies ? { qualifies } : {}),
   });
+}
+
+/**
+ * The team's shift types as the rota uses them: with the people needed and colour a team set in
+ * the rota's settings before those were fields of the shift type. Team settings shows these.
+ */
+export function rotaShiftTypes(state: ReadonlySyncState, shiftTypes: readonly ShiftType[]): ShiftType[] {
+  return withLegacyShiftExtras(shiftTypes, state.get(rotaTeam, ROTA_TEAM_ID));
 }

@@ -42,3 +42,14 @@ export function resolvePictures(body: string, url: (sha256: string) => string | 
 export function withoutPicture(body: string, sha256: string): string {
   return body.replace(PICTURE_REFERENCE, (reference: string, _caption: string, referenced: string) => (referenced === sha256 ? '' : reference));
 }
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+/**
+ * Where an export puts a picture, relative to the SOP's Markdown file: named by its bytes (two
+ * SOPs showing one screenshot share the file) with the extension of its type, so any Markdown
+ * viewer shows it.
+ */
+export function exportedPicturePath(picture: Pick<Attachment, 'sha256' | 'mime'>): string {
+  return `pictures/${picture.sha256}.${EXTENSIONS[picture.mime] ?? 'bin'}`;
+}

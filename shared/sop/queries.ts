@@ -27,6 +27,28 @@ export function hasAcknowledgedShiftSops(docs: readonly SopDoc[], memberId: stri
   return docs.every((doc) => !doc.meta.shiftTypeIds.includes(shiftTypeId) || doc.versions.length === 0 || hasAcknowledgedCurrent(doc, memberId));
 }
 
+/**
+ * The same, judged at an instant of the fold (an op's `hlc`): only the publications and the
+ * acknowledgements ordered before it count. The rota judges a cover take by it, so that a take
+ * refused for a missing acknowledgement does not start to count once the colleague acknowledges
+ * (it could bump a colleague who took the cover validly in between), and a major version published
+ * after a take does not undo it. Which shift types an SOP is required for is its current setting.
+ */
+export function hadAcknowledgedShiftSopsAt(docs: readonly SopDoc[], memberId: string, shiftTypeId: string, hlc: string): boolean {
+  return docs.every((doc) => !doc.meta.shiftTypeIds.includes(shiftTypeId) || acknowledgedAt(doc, memberId, hlc));
+}
+
+function acknowledgedAt(doc: SopDoc, memberId: string, hlc: string): boolean {
+  const versions = doc.versions.filter((version) => version.hlc < hlc);
+  let required = -1;
+  versions.forEach((version, index) => {
+    if (index === 0 || !version.minor) required = index;
+  });
+  if (required < 0) return true;
+  const index = new Map(versions.map((version, at) => [version.revision, at]));
+  return doc.acknowledgements.some((ack) => ack.by.memberId === memberId && ack.hlc < hlc && (index.get(ack.revision) ?? -1) >= required);
+}
+
 export interface PendingAcknowledgement {
   readonly sopId: string;
   readonly title: string;

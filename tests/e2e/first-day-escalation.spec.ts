@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { LOOKS, shootLook, useLook } from './support/looks';
 import { teamOfOne } from './support/team-of-one';
+import { dateField, fillDateField } from './support/date-fields';
 
 /** Issue #17 item 4: the escalation form checks each field as it is filled in, names it, and an added item can be changed. */
 
@@ -17,9 +18,9 @@ test('an escalation is checked field by field as it is typed, and an added item 
   await test.step('nothing is said before a field is visited; a due time in the past is explained at once', async () => {
     await form.getByLabel('类别', { exact: true }).selectOption('escalation');
     await expect(form.locator('.field__error')).toHaveCount(0);
-    await form.getByLabel(/^截止时间/).fill(`${day(-1)}T09:00`);
-    await expect(form.getByLabel(/^截止时间/)).toHaveAccessibleDescription('截止时间：截止时间已经过去了，请选一个以后的时间。');
-    await form.getByLabel(/^截止时间/).fill(`${day(1)}T18:00`);
+    await fillDateField(dateField(form, /^截止时间/), `${day(-1)}T09:00`);
+    await expect(form.getByRole('group', { name: /^截止时间/ })).toHaveAccessibleDescription(/截止时间：截止时间已经过去了，请选一个以后的时间。$/);
+    await fillDateField(dateField(form, /^截止时间/), `${day(1)}T18:00`);
     await expect(form.locator('.field__error')).toHaveCount(0);
   });
 

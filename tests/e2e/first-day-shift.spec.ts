@@ -5,6 +5,7 @@ import { LOOKS, shootLook, useLook } from './support/looks';
 import { shanghaiTime } from './support/team-clock';
 import { teamOfOne } from './support/team-of-one';
 import { teamOfTwo } from './support/team-of-two';
+import { dateField } from './support/date-fields';
 
 /** Issue #17 item 1: which shift Baton proposes for a note, and why, at set times in the team's zone. */
 
@@ -24,7 +25,7 @@ for (const { time, date, shift, why } of cases) {
     const computer = await openComputer({ clock: shanghaiTime('2026-12-07', time) });
     await teamOfOne(computer);
     await openWrite(computer.page);
-    await expect(computer.page.getByLabel('日期', { exact: true })).toHaveValue(date);
+    await expect(dateField(computer.page, '日期')).toHaveAttribute('data-value', date);
     await expect(computer.page.locator('#write-shift')).toHaveValue(shift);
     await expect(computer.page.getByTestId('shift-why')).toHaveText(why);
   });
@@ -51,7 +52,7 @@ test('at 04:12 a stand-in is told no shift is under way, warned before a second 
   await test.step('the stand-in opens 交接班 at 04:12: the last shift that ended, said in words, and the note it already has', async () => {
     await page.reload();
     await openWrite(page);
-    await expect(page.getByLabel('日期', { exact: true })).toHaveValue('2026-12-06');
+    await expect(dateField(page, '日期')).toHaveAttribute('data-value', '2026-12-06');
     await expect(page.getByTestId('shift-why')).toContainText('没有班次在进行，下一个班次是 12月7日 早班 08:00–16:00。已选最近结束的班次：12月6日 晚班 16:00–24:00');
     await expect(page.getByRole('alert').filter({ hasText: '12月6日 晚班 16:00–24:00 已经有 1 份交接班记录（小林 写于' })).toBeVisible();
     for (const look of LOOKS) {

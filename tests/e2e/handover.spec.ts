@@ -3,6 +3,7 @@ import { call } from './support/bridge';
 import { expect, screenshotPath, test } from './support/fixtures';
 import { pastePng } from './support/paste';
 import { teamOfTwo } from './support/team-of-two';
+import { dateField, fillDateField } from './support/date-fields';
 
 /** Screens go to test-results/screens/handover-<name>-<lang>.png for people to look at. */
 const shoot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`handover-${name}`), animations: 'disabled' });
@@ -28,7 +29,7 @@ test('a handover note travels from one computer to the next shift, in Chinese', 
     await expect(page.getByText('所有栏目都是空的：至少写一栏再提交。')).toBeVisible();
     // Written for yesterday's shift, so that on the second computer it is the previous shift's note.
     const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now() - 86_400_000);
-    await page.getByLabel('日期', { exact: true }).fill(yesterday);
+    await fillDateField(dateField(page, '日期'), yesterday);
     await page.getByRole('textbox', { name: '本班概况' }).fill('**微博**投诉两条，已交接班给客服');
     await page.getByRole('textbox', { name: '下一班注意事项' }).fill('10 点直播，注意评论区');
     await pastePng(page, 'form.write textarea');

@@ -3,6 +3,7 @@ import { expect, test, type Computer } from './support/fixtures';
 import { call } from './support/bridge';
 import { shootBoth } from './support/screens';
 import { teamOfTwo } from './support/team-of-two';
+import { dateField, fillDateField } from './support/date-fields';
 
 interface TeamView {
   me: { memberId: string };
@@ -70,7 +71,7 @@ test('a prize request: requested, approved by the lead and the approver on the o
     await page.getByLabel('开奖方式').fill('微博抽奖平台随机抽取');
     await page.getByLabel('兑奖条件、时间及方式').fill('中奖后7天内私信提供收件信息');
     await page.getByLabel('奖品交付方式').fill('快递寄送，包邮');
-    await page.getByLabel(/^开奖时间/).fill(`${day(10)}T20:00`);
+    await fillDateField(dateField(page, /^开奖时间/), `${day(10)}T20:00`);
     await expect(page.getByRole('status').filter({ hasText: '合计' })).toHaveText('合计：¥50,000.01');
     await page.getByRole('button', { name: '提交申请' }).click();
     await expect(page.getByText(/单价超过抽奖式有奖销售最高奖上限 ¥50,000.00/)).toBeVisible();

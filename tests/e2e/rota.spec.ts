@@ -3,6 +3,7 @@ import { call } from './support/bridge';
 import { expect, test, type Computer } from './support/fixtures';
 import { shootBoth } from './support/screens';
 import { teamOfTwo } from './support/team-of-two';
+import { dateField, fillDateField } from './support/date-fields';
 
 interface TeamView {
   me: { memberId: string | null };
@@ -138,8 +139,8 @@ test('a lead publishes a month, a member asks cover, a colleague on the other co
     await shootBoth(lead, 'rota-pattern', /Patterns/);
     await pattern.locator('summary[aria-label^="第 1 天 早班"]').click();
     await pattern.getByRole('button', { name: '保存模板' }).click();
-    await pattern.getByLabel('开始日期').fill(later);
-    await pattern.getByLabel('结束日期').fill(later);
+    await fillDateField(dateField(pattern, '开始日期'), later);
+    await fillDateField(dateField(pattern, '结束日期'), later);
     await pattern.getByRole('button', { name: '套用到这段日期' }).click();
     await expect(pattern.getByRole('status')).toHaveText('已写入 1 个班次');
     const view = await call<{ days: Array<{ slots: Array<{ key: string; draft: { primary: string[] } | null }> }> }>(lead, 'getRota', { from: later, days: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotaChecks, rotaSettingsOf, type RotaSettings } from '../../shared/rota';
+import { groupChecks, rotaChecks, rotaSettingsOf, type RotaSettings } from '../../shared/rota';
 import { SHIFT_TYPES } from './harness';
 
 const A = 'm-a';
@@ -54,5 +54,30 @@ describe('rota checks at their boundaries', () => {
     const checks = rotaChecks(rota, of({ '2026-03-01_early': [A], '2026-03-01_late': ['m-b'], '2026-03-01_night': ['m-c'] }), '2026-03-01', '2026-03-01');
     expect(checks).toEqual([{ code: 'under-staffed', key: '2026-03-01_early', count: 1, needed: 2 }]);
     expect(rotaChecks(rota, of({}), '2026-03-01', '2026-03-01').map((check) => check.code)).toEqual(['uncovered', 'uncovered', 'uncovered']);
+  });
+});
+
+describe('the lead reads the checks grouped', () => {
+  it('by kind, a person’s first, then by the week of the shift, with counts', () => {
+    const rota = settings(SHIFT_TYPES.slice(0, 2));
+    // Nobody anywhere in March but A on eight early shifts in a row from the 2nd (56 hours that week).
+    const slots: Record<string, string[]> = {};
+    for (let day = 2; day <= 9; day += 1) slots[`2026-03-${String(day).padStart(2, '0')}_early`] = [A];
+    const checks = rotaChecks(rota, of(slots), '2026-03-01', '2026-03-31');
+    const groups = groupChecks(checks);
+    expect(groups.map((group) => [group.code, group.count])).toEqual([['days-in-row', 1], ['week-hours', 1], ['uncovered', 62 - 8]]);
+    expect(groups[0]!.weeks).toEqual([{ week: '2026-03-02', checks: [{ code: 'days-in-row', key: '2026-03-08_early', memberId: A, days: 7, max: 6 }] }]);
+    const uncovered = groups[2]!;
+    // 1 March is a Sunday: its week began on 23 February.
+    expect(uncovered.weeks.map((week) => [week.week, week.checks.length])).toEqual([
+      ['2026-02-23', 2],
+      ['2026-03-02', 7],
+      ['2026-03-09', 13],
+      ['2026-03-16', 14],
+      ['2026-03-23', 14],
+      ['2026-03-30', 4],
+    ]);
+    expect(uncovered.weeks[0]!.checks.map((check) => check.key)).toEqual(['2026-03-01_early', '2026-03-01_late']);
+    expect(groupChecks([])).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shar
 import type { OpDraft } from '../../shared/sync';
 import type { Role } from '../../shared/team';
 import { rotaCapabilities, rotaWorldOf, type Qualifies, type RotaMember, type RotaWorld } from '../../shared/rota';
+import { sop } from '../../shared/sop/queries';
 import { TestDevice } from '../sync/devices';
 import { shanghai } from '../support/sample-team';
 
@@ -46,7 +47,8 @@ export class RotaTeam {
   }
 
   state(ops: readonly Op[] = this.ops): SyncState {
-    const state = createSyncState([teamSettings, ...rotaCapabilities]);
+    // The SOPs too: cover eligibility asks whether the taker had acknowledged them.
+    const state = createSyncState([teamSettings, ...rotaCapabilities, sop]);
     const result = state.apply(ops);
     if (result.invalid.length > 0 || result.failures.length > 0) throw new Error(JSON.stringify(result));
     return state;

@@ -6,7 +6,7 @@ import { rosterAuthors, rosterMembers, rotaWorldOf } from '../../../shared/rota'
 import { sop, sopDocs, sopTeamOf, type SopState } from '../../../shared/sop';
 import { prizesCsv } from '../prizes/export-csv';
 import { rotaCsv, rotaIcs } from '../rota/calendar-export';
-import { exportedMarkdown } from '../sop/sop-export';
+import { sopExportFiles, type BlobReader } from '../sop/sop-export';
 
 /**
  * The rota, the SOPs and the prize requests in the whole export, with the same writers as their
@@ -29,15 +29,12 @@ function rotaFiles(state: ReadonlySyncState, roster: Roster, now: number): Expor
   ];
 }
 
-function sopFiles(state: ReadonlySyncState, roster: Roster): ExportFile[] {
+async function sopFiles(state: ReadonlySyncState, roster: Roster, readBlob: BlobReader): Promise<ExportFile[]> {
   const docs = sopDocs(state.list(sop).map((entry) => entry.state as SopState), sopTeamOf(roster));
-  const files = docs.flatMap((doc) => {
-    const text = exportedMarkdown(doc);
-    return text === null ? [] : [{ path: `sops/${doc.meta.area}-${doc.id}.md`, content: text }];
-  });
+  const { files } = await sopExportFiles(docs, readBlob);
   if (files.length === 0) return [];
-  const [first, ...rest] = files;
-  return [{ ...first!, describe: { zh: 'sops/：每份已发布的运营规范一个 Markdown 文件，元数据在文件头', en: 'sops/: each published SOP as Markdown, its metadata in front matter' } }, ...rest];
+  const [first, ...rest] = files.map((file) => ({ ...file, path: `sops/${file.path}` }));
+  return [{ ...first!, describe: { zh: 'sops/：每份已发布的运营规范一个 Markdown 文件，元数据在文件头，图片在 sops/pictures/', en: 'sops/: each published SOP as Markdown, its metadata in front matter, its pictures in sops/pictures/' } }, ...rest];
 }
 
 function prizeFiles(state: ReadonlySyncState, roster: Roster, now: number): ExportFile[] {
@@ -45,7 +42,8 @@ function prizeFiles(state: ReadonlySyncState, roster: Roster, now: number): Expo
   return [{ path: 'prizes.csv', content: `${BOM}${csv}\r\n`, describe: { zh: 'prizes.csv：奖品申请、奖品明细、审批记录和活动预算（record 列说明每行是哪一种；不含中奖者联系方式）', en: "prizes.csv: prize requests, their lines, decisions and campaign budgets (the record column says which; never winners' contacts)" } }];
 }
 
-export function capabilityExports(state: ReadonlySyncState, roster: Roster | null, now: number): ExportFile[] {
+/** `readBlob` reads the pictures the SOPs show from the shared folder. */
+export async function capabilityExports(state: ReadonlySyncState, roster: Roster | null, now: number, readBlob: BlobReader): Promise<ExportFile[]> {
   if (!roster) return [];
-  return [...rotaFiles(state, roster, now), ...sopFiles(state, roster), ...prizeFiles(state, roster, now)];
+  return [...rotaFiles(state, roster, now), ...(await sopFiles(state, roster, readBlob)), ...prizeFiles(state, roster, now)];
 }

@@ -2,6 +2,7 @@ import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf } from '../../../shared/
 import type { UnavailableReason } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import { appSyncConfig } from '../sync/app-sync-config';
+import { readSharedBlob } from '../sync/blob-store';
 import { foldFolder } from '../sync/folder-fold';
 import { nodeCrypto } from '../sync/node-crypto';
 import { nodeReaderFs } from '../sync/reader-fs';
@@ -15,9 +16,10 @@ export type ExportOutcome =
   | { readonly available: false; readonly reason: UnavailableReason; readonly detail: string };
 
 /** The export of a folded state (the app's own, or a folder read from scratch) into `outDir`; `roster` judges the rota, SOPs and prizes. */
-export function exportState(state: ReadonlySyncState, roster: Roster | null, teamName: string | null, outDir: string, sharedDir: string, now: number): Promise<string[]> {
+export async function exportState(state: ReadonlySyncState, roster: Roster | null, teamName: string | null, outDir: string, sharedDir: string, now: number): Promise<string[]> {
   const settings = teamSettingsOf(state.get(teamSettings, TEAM_SETTINGS_ID));
-  return writeExport({ state, settings, teamName, now }, outDir, sharedDir, capabilityExports(state, roster, now));
+  const more = await capabilityExports(state, roster, now, (sha256) => readSharedBlob(sharedDir, sha256));
+  return writeExport({ state, settings, teamName, now }, outDir, sharedDir, more);
 }
 
 /** `baton export`: reads the shared folder from scratch, as `doctor` does (never writing there), and exports it. */

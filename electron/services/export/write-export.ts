@@ -18,7 +18,7 @@ export async function writeExport(input: ExportInput, outDir: string, sharedDir:
   for (const file of files) {
     const target = join(outDir, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content, 'utf8');
+    await writeFile(target, file.content);
   }
   return files.map((file) => file.path);
 }

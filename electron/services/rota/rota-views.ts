@@ -53,7 +53,10 @@ export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: numbe
     : rotaChecks(world.settings, publishedPeople, period.from, period.to).filter((check) => 'memberId' in check && check.memberId === me.memberId);
   // The list: the days shown and every day ahead; the past is history, not something to fix.
   const firstListed = today < from ? today : from;
-  const checks = all.filter((check) => check.key.slice(0, 10) >= firstListed);
+  // A month with nothing planned yet is one line ("make a pattern"), not a gap per shift.
+  const planned = plannedMonths(world, me.lead);
+  const unplanned = monthsBetween(firstListed.slice(0, 7), period.to.slice(0, 7)).filter((month) => !planned.has(month));
+  const checks = all.filter((check) => check.key.slice(0, 10) >= firstListed && !(check.code === 'uncovered' && !planned.has(check.key.slice(0, 7))));
   // A person's overlap, rest, days or hours first (the rare ones), then gaps and short staffing, each by date.
   const staffing = (check: RotaCheck) => check.code === 'uncovered' || check.code === 'under-staffed';
   checks.sort((a, b) => Number(staffing(a)) - Number(staffing(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -92,12 +95,32 @@ export function rotaView(world: RotaWorld, me: RotaMe, from: string, days: numbe
     me,
     days: dayViews,
     checks,
+    unplanned,
     months: monthsOf(from, to).map((month) => ({
       month,
       publishedAt: world.publications.get(month)?.latest.at ?? null,
       unpublished: me.lead ? unpublishedKeys(world, month).length : 0,
+      planned: planned.has(month),
     })),
   };
+}
+
+/** Months where someone is on a shift: in the draft for a lead, in what is published for the others. */
+function plannedMonths(world: RotaWorld, lead: boolean): Set<string> {
+  const months = new Set<string>();
+  if (lead) {
+    for (const [key, slot] of world.draft) if (slot.assignment.primary.length > 0 || slot.assignment.backup !== null) months.add(key.slice(0, 7));
+  } else {
+    for (const [key, duty] of world.duties) if (duty.people.length > 0 || duty.onLeave.length > 0) months.add(key.slice(0, 7));
+  }
+  return months;
+}
+
+/** Every yyyy-MM from `first` to `last`, both included. */
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  for (let month = first; month <= last; month = addDaysToDate(`${month}-28`, 4).slice(0, 7)) months.push(month);
+  return months;
 }
 
 /** An empty draft slot is the same as no slot: neither is published. */

@@ -1,14 +1,16 @@
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { Roster } from '../../../shared/team';
 import type { Qualifies } from '../../../shared/rota';
-import { hasAcknowledgedShiftSops, sop, sopDocs, sopTeamOf, type SopDoc } from '../../../shared/sop/queries';
+import { hadAcknowledgedShiftSopsAt, hasAcknowledgedShiftSops, sop, sopDocs, sopTeamOf, type SopDoc } from '../../../shared/sop/queries';
 
 /**
  * Cover eligibility's SOP rule (issue #12): a colleague may take a shift only having acknowledged
- * the SOPs it requires. Built once per rota world from the SOP capability's folded docs.
+ * the SOPs it requires, by the time of the take. Built once per rota world from the SOP
+ * capability's folded docs.
  */
 export function qualifiesBy(docs: readonly SopDoc[]): Qualifies {
-  return (memberId, shiftTypeId) => hasAcknowledgedShiftSops(docs, memberId, shiftTypeId);
+  return (memberId, shiftTypeId, asOf) =>
+    asOf === undefined ? hasAcknowledgedShiftSops(docs, memberId, shiftTypeId) : hadAcknowledgedShiftSopsAt(docs, memberId, shiftTypeId, asOf);
 }
 
 /** The same from a fold, where no SOP service runs (the CLI). */

@@ -54,16 +54,7 @@ export class BlobStore {
 
   /** The bytes, from the shared folder or the profile's waiting ones; null when neither has them (yet). */
   async get(sha256: string): Promise<Buffer | null> {
-    for (const file of [teamFolderLayout(this.sharedDir()).blobFile(sha256), this.pendingFile(sha256)]) {
-      try {
-        const bytes = await readFile(file);
-        // A half-synced copy from another device is not the blob: look elsewhere.
-        if (createHash('sha256').update(bytes).digest('hex') === sha256) return bytes;
-      } catch {
-        // Not there: try the next place.
-      }
-    }
-    return null;
+    return (await readSharedBlob(this.sharedDir(), sha256)) ?? (await readVerified(this.pendingFile(sha256), sha256));
   }
 
   /** Copies waiting blobs into the shared folder; returns how many moved. */
@@ -96,4 +87,19 @@ async function writeOnce(file: string, bytes: Uint8Array, makeDir: (dir: string)
   }
   await makeDir(dirname(file));
   await writeFileAtomic(file, bytes);
+}
+
+/** The bytes of a blob in the shared folder (an export reads them there); null while it has not arrived whole. */
+export function readSharedBlob(sharedDir: string, sha256: string): Promise<Buffer | null> {
+  return readVerified(teamFolderLayout(sharedDir).blobFile(sha256), sha256);
+}
+
+async function readVerified(file: string, sha256: string): Promise<Buffer | null> {
+  try {
+    const bytes = await readFile(file);
+    // A half-synced copy from another device is not the blob.
+    return createHash('sha256').update(bytes).digest('hex') === sha256 ? bytes : null;
+  } catch {
+    return null;
+  }
 }

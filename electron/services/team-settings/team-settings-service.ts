@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { TeamSettingsChanges, TeamSettingsView } from '../../../shared/api/team-settings-contract';
 import { ApiFailure } from '../../../shared/api/result';
-import { TEAM_SETTINGS_ID, TEAM_SETTINGS_SET, settingsList, teamSettings, teamSettingsOf, teamSettingsOps, validateTeamSettingsChange, type TeamSettingsFields } from '../../../shared/team-settings';
+import { TEAM_SETTINGS_ID, TEAM_SETTINGS_SET, settingsList, teamSettings, teamSettingsOf, teamSettingsOps, validateTeamSettingsChange, type ShiftType, type TeamSettingsFields } from '../../../shared/team-settings';
 import { conflictingFields, lwwSetData } from '../../../shared/sync/lww';
 import type { Op } from '../../../shared/sync/op';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
@@ -16,6 +16,11 @@ export interface TeamSettingsServiceOptions {
   /** Whether the person on this computer may write `opType` (the trust layer decides in the end). */
   readonly mayWrite: (opType: string) => boolean;
   readonly folderAvailable: () => boolean;
+  /**
+   * The shift types as the capabilities use them: the rota fills in the people needed and colour
+   * a team set in its own settings before those were fields of the type. Shown, so a save keeps them.
+   */
+  readonly shiftTypesInForce?: (shiftTypes: readonly ShiftType[]) => ShiftType[];
 }
 
 /** Readable in the JSON files, and never typed by a person. */
@@ -35,7 +40,9 @@ export class TeamSettingsService {
 
   get(): TeamSettingsView {
     const state = this.state();
-    return { settings: teamSettingsOf(state), conflicts: conflictingFields(state?.fields ?? {}) };
+    const settings = teamSettingsOf(state);
+    const shiftTypes = this.options.shiftTypesInForce?.(settings.shiftTypes) ?? settings.shiftTypes;
+    return { settings: { ...settings, shiftTypes }, conflicts: conflictingFields(state?.fields ?? {}) };
   }
 
   set(input: TeamSettingsChanges): Checked<{ queued: boolean }> {

@@ -7,6 +7,9 @@ export interface ControlProps {
   'aria-invalid': boolean;
 }
 
+/** The id of a Field's label, for a control that is not an input and so is named with aria-labelledby. */
+export const labelIdOf = (id: string) => `${id}-label`;
+
 interface FieldProps {
   id: string;
   label: string;
@@ -22,7 +25,7 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
-      <label className="field__label" htmlFor={id}>
+      <label className="field__label" htmlFor={id} id={labelIdOf(id)}>
         {label}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': Boolean(error) })}
