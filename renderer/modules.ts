@@ -5,6 +5,7 @@ import './settings/register';
 import './sync/register';
 import './team/register';
 import './handover/register';
+import './stand-in/register';
 import './follow-ups/register';
 import './rota/register';
 import './sop/register';

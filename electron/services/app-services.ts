@@ -39,6 +39,7 @@ import { isOnApprovedLeave } from '../../shared/rota/queries';
 import { rotaShiftTypes } from '../../shared/rota/sources';
 import { BriefingService } from './briefing/briefing-service';
 import { briefingHandlers, exportHandlers } from './briefing/handlers';
+import { standInHandlers } from './stand-in/handlers';
 
 export interface AppServicesOptions {
   profileDir: string;
@@ -255,6 +256,7 @@ export function createAppServices(options: AppServicesOptions) {
     ...sopHandlers(sop),
     ...prizeHandlers(prizes),
     ...briefingHandlers(briefing, (title, body) => platform.notify(title, body)),
+    ...standInHandlers({ state: () => sync.state, roster: () => tap?.latest()?.roster ?? null }),
     ...exportHandlers({
       state: () => sync.state,
       roster: () => tap?.latest()?.roster ?? null,

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { DutySection, Moment, MyShift, OnDuty } from '../../shared/briefing';
+import { shiftPlaceItem, type DutySection, type Moment, type MyShift, type OnDuty } from '../../shared/briefing';
 import type { ShiftType } from '../../shared/team-settings';
 import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { formatInZone, settingName } from '../app/format';
 import { formatTime, shiftHours } from './format';
+import { PlaceLink } from './PlaceLink';
 
 interface Props {
   section: DutySection;
@@ -41,9 +42,11 @@ export function DutyCard({ section, moment, timeZone, shiftTypes }: Props) {
   return (
     <Card id="briefing-duty" title={t('briefing.duty.title')}>
       <p className={`briefing__headline briefing__headline--${moment}`}>{headline}</p>
+      {mine && <PlaceLink place={{ screen: 'stand-in', item: shiftPlaceItem(mine.shift) }}>{t('standIn.ofShift')}</PlaceLink>}
       {section.myNext && (
         <p className="briefing__duty-line">
-          {t('briefing.duty.myNext', { shift: name(section.myNext), at: formatInZone(section.myNext.shift.startAt, timeZone, language), role: role(section.myNext) })}
+          {t('briefing.duty.myNext', { shift: name(section.myNext), at: formatInZone(section.myNext.shift.startAt, timeZone, language), role: role(section.myNext) })}{' '}
+          <PlaceLink place={{ screen: 'stand-in', item: shiftPlaceItem(section.myNext.shift) }}>{t('standIn.nav')}</PlaceLink>
         </p>
       )}
       {onDuty('briefing.duty.onNow', section.onNow)}

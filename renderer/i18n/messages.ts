@@ -28,6 +28,8 @@ import teamEn from '../team/i18n/en.json';
 import teamZh from '../team/i18n/zh-CN.json';
 import rotaEn from '../rota/i18n/en.json';
 import rotaZh from '../rota/i18n/zh-CN.json';
+import standInEn from '../stand-in/i18n/en.json';
+import standInZh from '../stand-in/i18n/zh-CN.json';
 
 /**
  * Each screen module keeps its own messages in `<module>/i18n/{zh-CN,en}.json` under top-level keys
@@ -35,8 +37,8 @@ import rotaZh from '../rota/i18n/zh-CN.json';
  * pair here: one line per language. The test checks that no two modules claim the same key.
  */
 export const messageModules = {
-  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, attachmentsZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh],
-  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, attachmentsEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn],
+  'zh-CN': [appZh, formatZh, sharedFolderZh, firstRunZh, settingsZh, teamSettingsZh, syncZh, teamZh, handoverZh, attachmentsZh, followUpsZh, rotaZh, sopZh, prizesZh, briefingZh, standInZh],
+  en: [appEn, formatEn, sharedFolderEn, firstRunEn, settingsEn, teamSettingsEn, syncEn, teamEn, handoverEn, attachmentsEn, followUpsEn, rotaEn, sopEn, prizesEn, briefingEn, standInEn],
 } as const;
 
 /** Chinese is the reference: every key exists there first, and the test keeps English in step. */
@@ -56,6 +58,7 @@ export const zhCN = {
   ...sopZh,
   ...prizesZh,
   ...briefingZh,
+  ...standInZh,
 };
 
 export const en: typeof zhCN = {
@@ -74,4 +77,5 @@ export const en: typeof zhCN = {
   ...sopEn,
   ...prizesEn,
   ...briefingEn,
+  ...standInEn,
 };

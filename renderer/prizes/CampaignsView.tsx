@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PrizesOverview } from '../../shared/api/prizes-contract';
+import { CAMPAIGN_PLACE_PREFIX } from '../../shared/briefing/place';
 import { settingName } from '../app/format';
 import { Card } from '../app/ui/Card';
 import { useLanguage } from '../i18n/use-language';
@@ -18,7 +19,7 @@ export function CampaignsView({ overview }: { overview: PrizesOverview }) {
         {overview.campaigns.length === 0 && <p className="muted">{t('prizes.campaigns.none')}</p>}
         <ul className="prize-list">
           {overview.campaigns.map(({ campaign, budget, daysOfNotice, clashes, contentClashes, started }) => (
-            <li key={campaign.id} className="campaign">
+            <li key={campaign.id} className="campaign" data-place={`${CAMPAIGN_PLACE_PREFIX}${campaign.id}`}>
               <p className="campaign__head">
                 <strong>{campaign.name}</strong> <span className="prize-status">{t(`prizes.type.${campaign.type}`)}</span>{' '}
                 <span className="muted">{t('prizes.campaigns.dates', { start: campaign.startDate, end: campaign.endDate })} · {campaign.owner.name}</span>

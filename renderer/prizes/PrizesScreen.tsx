@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import '../handover/handover.css';
+import { CAMPAIGN_PLACE_PREFIX } from '../../shared/briefing/place';
+import { useRevealPlace } from '../app/nav/reveal-place';
 import { ApprovalsView } from './ApprovalsView';
 import { CampaignsView } from './CampaignsView';
 import { PrizeSettingsView } from './PrizeSettingsView';
 import './prizes.css';
-import { showPrizesTab, usePrizes, usePrizesFeed, type PrizesTab } from './prizes-store';
+import { openRequest, showPrizesTab, usePrizes, usePrizesFeed, type PrizesTab } from './prizes-store';
 import { RequestForm } from './RequestForm';
 import { RequestPage } from './RequestPage';
 
@@ -15,6 +17,8 @@ export function PrizesScreen() {
   const { t } = useTranslation();
   usePrizesFeed();
   const { tab, overview } = usePrizes();
+  // Opened at a request (its page) or a campaign (the campaigns tab, the campaign marked).
+  useRevealPlace('prizes', (item) => (item.startsWith(CAMPAIGN_PLACE_PREFIX) ? showPrizesTab('campaigns') : openRequest(item)));
   if (!overview) return <p className="muted">{t('prizes.loading')}</p>;
   return (
     <div className="prizes">

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaSlotView, RotaView } from '../../shared/api/rota-views';
 import { LEAVE_TYPES } from '../../shared/rota';
+import { shiftPlaceItem } from '../../shared/briefing/place';
+import { hrefOf } from '../app/nav/nav-store';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
@@ -102,6 +104,11 @@ export function MyShifts({ view }: { view: RotaView }) {
                   <strong>{dateLabel(slot.date, language)} {shiftLabel(view.shiftTypes, slot.shiftTypeId, language)}</strong>
                   {backup && <span className="slot__mark">{t('rota.backup')}</span>}
                   {onLeave && <span className="slot__mark slot__mark--gap">{t('rota.onLeave')}</span>}
+                  {!onLeave && (
+                    <a className="rota-pack" href={hrefOf('stand-in', shiftPlaceItem(slot))}>
+                      {t('standIn.nav')}
+                    </a>
+                  )}
                   {isMe && !backup && !onLeave && <ShiftActions slot={slot} view={view} />}
                 </li>
               );

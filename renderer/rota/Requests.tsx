@@ -34,7 +34,7 @@ function CoverItem({ cover, view, requests }: { cover: CoverView; view: RotaView
   };
   const shown = outcome ?? (refusedMine ? (refusedMine.reason === 'taken-first' ? { outcome: 'taken-first' as const, takenBy: cover.takenBy } : { outcome: 'not-eligible' as const, reasons: refusedMine.why }) : null);
   return (
-    <li data-cover={cover.id}>
+    <li data-cover={cover.id} data-place={cover.id}>
       <strong>{dateLabel(cover.date, language)} {shiftLabel(view.shiftTypes, cover.shiftTypeId, language)}</strong> · {t('rota.cover.for', { name: name(cover.memberId) })}
       {cover.note && ` · ${cover.note}`} · <span className={`status status--${cover.status}`}>{t(`rota.coverStatus.${cover.status}`, { name: name(cover.takenBy) })}</span>
       {shown?.outcome === 'taken-first' && <p className="rota-notice rota-notice--warn" role="status">{t('rota.cover.takenFirst', { name: name(shown.takenBy) })}</p>}
@@ -84,7 +84,7 @@ export function Requests({ view, requests }: { view: RotaView; requests: RotaReq
         {requests.leaves.length === 0 ? <p className="muted">{t('rota.none')}</p> : (
           <ul className="rota-list">
             {requests.leaves.map((leave) => (
-              <li key={leave.id}>
+              <li key={leave.id} data-place={leave.id}>
                 <strong>{name(leave.memberId)}</strong> · {t(`rota.leaveType.${leave.leaveType}`)} · {leave.from === leave.to ? leave.from : `${leave.from} – ${leave.to}`}
                 {leave.note && ` · ${leave.note}`} · <span className={`status status--${leave.status}`}>{t(`rota.leaveStatus.${leave.status}`)}</span>
                 <div className="input-row">
@@ -102,7 +102,7 @@ export function Requests({ view, requests }: { view: RotaView; requests: RotaReq
         {requests.swaps.length === 0 ? <p className="muted">{t('rota.none')}</p> : (
           <ul className="rota-list">
             {requests.swaps.map((swap) => (
-              <li key={swap.id}>
+              <li key={swap.id} data-place={swap.id}>
                 {t('rota.swap.line', { from: name(swap.from.memberId), fromShift: shiftText(swap.from), to: name(swap.to.memberId), toShift: shiftText(swap.to) })} ·{' '}
                 <span className={`status status--${swap.status}`}>{t(`rota.swapStatus.${swap.status}`)}</span>
                 <div className="input-row">

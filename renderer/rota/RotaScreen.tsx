@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RotaSettingsView } from '../../shared/api/rota-views';
 import { formatInZone } from '../app/format';
+import { useRevealPlace } from '../app/nav/reveal-place';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
 import { ChecksList } from './ChecksList';
@@ -38,6 +39,8 @@ export function RotaScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
   useRotaFeed();
+  // Opened at a leave, cover or swap request (from the briefing): the requests, that one marked.
+  useRevealPlace('rota', () => setRotaView({ tab: 'requests' }));
   const { tab, month, weekFrom, view, requests, selected, error } = useRota();
   const zoneNote = useZoneNote(view?.timeZone);
   const tabs: RotaTab[] = ['month', 'week', 'shifts', 'requests', 'checks', 'fairness', ...(view?.me.lead ? (['settings'] as const) : [])];

@@ -6,7 +6,10 @@ import { baton } from '../bridge/baton';
 import { DiffView } from './DiffView';
 import { refreshLibrary, useSop } from './sop-store';
 
-/** 已读确认: what changed since the version I last acknowledged, and the button that records it. */
+/**
+ * 已读确认: what changed since the version I last acknowledged, and the button that records it. A
+ * first read has no diff: the whole text is the document shown above it, with its pictures.
+ */
 export function AcknowledgeCard({ id, pending }: { id: string; pending: PendingAcknowledgement }) {
   const { t } = useTranslation();
   const acknowledge = async () => {
@@ -21,7 +24,7 @@ export function AcknowledgeCard({ id, pending }: { id: string; pending: PendingA
       title={t('sop.ack.title', { version: pending.version })}
       description={pending.lastAcknowledgedVersion === null ? t('sop.ack.first') : t('sop.ack.since', { version: pending.lastAcknowledgedVersion })}
     >
-      <DiffView lines={pending.diff} />
+      {pending.lastAcknowledgedVersion !== null && <DiffView lines={pending.diff} />}
       <button type="button" className="button button--primary" onClick={() => void acknowledge()}>
         {t('sop.ack.button', { version: pending.version })}
       </button>

@@ -45,6 +45,7 @@ export function ChecklistScreen() {
       title={shift ? t('sop.checklist.title', { date: shift.date, shift: payload.shiftName?.[language] ?? shift.shiftTypeId }) : t('sop.checklist.noShift')}
       description={t('sop.checklist.summary', { done: payload.entries.filter((entry) => entry.state === 'done').length, total: payload.entries.length, pastDue: payload.pastDue, zone: zoneName(payload.timeZone) })}
     >
+      {payload.tickRefusal && <p className="alert" role="note">{t(`sop.checklist.refusal.${payload.tickRefusal}`)}</p>}
       {payload.next && <p className="sop-next">{t('sop.checklist.next', { time: payload.next.slot, title: payload.next.title })}</p>}
       {payload.entries.length === 0 && <p className="muted">{t('sop.checklist.empty')}</p>}
       {payload.truncated && <p className="field__error">{t('sop.checklist.truncated')}</p>}
@@ -52,7 +53,7 @@ export function ChecklistScreen() {
         {payload.entries.map((entry) => (
           <li key={entry.key} className={`sop-checklist__item sop-checklist__item--${entry.state}`}>
             <label className="check">
-              <input type="checkbox" checked={entry.state === 'done'} onChange={(event) => void tick(entry, event.target.checked)} />
+              <input type="checkbox" checked={entry.state === 'done'} disabled={payload.tickRefusal !== null} onChange={(event) => void tick(entry, event.target.checked)} />
               <span className="sop-slot">{entry.slot}</span> {entry.title}
               {entry.contentType && <span className="badge">{t(`sop.contentType.${entry.contentType}`)}</span>}
               <span className="muted"> · {entry.sopTitle}</span>
@@ -63,7 +64,7 @@ export function ChecklistScreen() {
                 {t('sop.checklist.doneBy', { name: entry.tick.by.name, time: time(entry.tick.at) })} {entry.tick.link}
               </span>
             ) : (
-              <input className="input input--medium" aria-label={t('sop.checklist.link', { title: entry.title, slot: entry.slot })} placeholder={t('sop.checklist.linkPlaceholder')} value={links[entry.key] ?? ''} onChange={(event) => setLinks({ ...links, [entry.key]: event.target.value })} />
+              payload.tickRefusal === null && <input className="input input--medium" aria-label={t('sop.checklist.link', { title: entry.title, slot: entry.slot })} placeholder={t('sop.checklist.linkPlaceholder')} value={links[entry.key] ?? ''} onChange={(event) => setLinks({ ...links, [entry.key]: event.target.value })} />
             )}
           </li>
         ))}

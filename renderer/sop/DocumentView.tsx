@@ -24,6 +24,7 @@ export function DocumentView({ id }: { id: string }) {
 
   if (!detail) return <p className="muted">{t('sop.loading')}</p>;
   const shown = detail.published ?? detail.revisions[0]!;
+  const firstRead = detail.myPending?.lastAcknowledgedVersion === null;
   const date = (at: number) => teamTime(at, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
@@ -42,7 +43,8 @@ export function DocumentView({ id }: { id: string }) {
           {t('sop.reviewDue.notice', { date: detail.reviewDue })}
         </p>
       )}
-      {detail.myPending && <AcknowledgeCard id={id} pending={detail.myPending} />}
+      {/* What changed since my last acknowledgement comes first; a first read comes after the text it is about. */}
+      {detail.myPending && !firstRead && <AcknowledgeCard id={id} pending={detail.myPending} />}
       <Card
         id="sop-doc"
         title={shown.title}
@@ -70,10 +72,11 @@ export function DocumentView({ id }: { id: string }) {
           </>
         )}
         <p className="muted">
-          {t('sop.doc.acknowledgedBy')}: {detail.acknowledgedBy.map((entry) => `${entry.name} (v${entry.version})`).join('、') || '—'}
+          {t('sop.doc.acknowledgedBy')}: {detail.acknowledgedBy.map((entry) => `${entry.name} · ${t('sop.version', { version: entry.version })}`).join('、') || '—'}
           {detail.waiting.length > 0 && ` · ${t('sop.doc.waiting')}: ${detail.waiting.map((entry) => entry.name).join('、')}`}
         </p>
       </Card>
+      {detail.myPending && firstRead && <AcknowledgeCard id={id} pending={detail.myPending} />}
       <HistoryCard detail={detail} />
       {/* Keyed by the saved settings, so that the form starts again from them after a save or a sync. */}
       {detail.viewer.isLead && <MetaCard key={JSON.stringify(detail.meta)} detail={detail} />}

@@ -4,12 +4,15 @@ import { DocumentView } from './DocumentView';
 import { EditorView } from './EditorView';
 import { LibraryView } from './LibraryView';
 import { MergeView } from './MergeView';
-import { showLibrary, useSop, useSopFeed } from './sop-store';
+import { openSop, showLibrary, useSop, useSopFeed } from './sop-store';
+import { useRevealPlace } from '../app/nav/reveal-place';
 
 /** 运营规范: the library by area, a document with its history, the editor, and the merge of a fork. */
 export function SopScreen() {
   const { t } = useTranslation();
   useSopFeed();
+  // Opened at one SOP (from the briefing, a stand-in pack): its document.
+  useRevealPlace('sops', openSop);
   const { tab, sopId, library } = useSop();
   if (!library) return <p className="muted">{t('sop.loading')}</p>;
   return (

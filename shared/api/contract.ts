@@ -12,6 +12,7 @@ import { teamOperations } from './team-schemas';
 import { sopOperations } from './sop-contract';
 import { teamSettingsOperations } from './team-settings-contract';
 import { prizesOperations } from './prizes-contract';
+import { standInOperations } from './stand-in-contract';
 import type { EventName, OperationName, SubscriptionName } from './names';
 
 export { AppInfoSchema, PdfFileNameSchema, PdfOutcomeSchema, type AppInfo, type PdfOutcome } from './app-contract';
@@ -31,6 +32,7 @@ export const operations = {
   ...sopOperations,
   ...prizesOperations,
   ...briefingOperations,
+  ...standInOperations,
   ...exportOperations,
 } as const;
 

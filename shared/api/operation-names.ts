@@ -95,5 +95,6 @@ export const operationNames = [
   'closePrizeRequest',
   'getBriefing',
   'showNotification',
+  'getStandInPack',
   'exportTeamData',
 ] as const;

@@ -150,6 +150,7 @@ export const ShiftChecklistSchema: z.ZodType<ShiftChecklistPayload> = z.object({
   pastDue: z.number().int().min(0),
   truncated: z.boolean(),
   setAside: z.array(z.object({ opId: z.string(), key: z.string(), by: personSchema, at: epochMsSchema, reason: enumOfKeys(TICK_SET_ASIDE_REASONS) })),
+  tickRefusal: z.enum(['role', 'not-on-shift']).nullable(),
 });
 
 const hitKind = z.enum(['title', 'body', 'checklist']);

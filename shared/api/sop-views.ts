@@ -122,6 +122,8 @@ export interface ShiftChecklistPayload {
   readonly truncated: boolean;
   /** Ticks that do not count, with why (someone not on the shift, or in another's name). */
   readonly setAside: ReadonlyArray<{ readonly opId: string; readonly key: string; readonly by: Person; readonly at: number; readonly reason: TickSetAsideReason }>;
+  /** Why this computer's person may not tick this shift's items (their roles, or the rota has them off it); null: they may. */
+  readonly tickRefusal: 'role' | 'not-on-shift' | null;
 }
 
 export interface SopSearchHit {

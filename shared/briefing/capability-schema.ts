@@ -28,12 +28,22 @@ const sopsSchema = z.object({
   place: placeSchema,
 });
 
+export const checklistItemSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  sopTitle: z.string(),
+  kind: z.enum(['post', 'sweep', 'once']),
+  contentType: z.enum(['company', 'product', 'topic']).nullable(),
+  slot: z.string(),
+  dueAt: epochMsSchema,
+  state: z.enum(CHECKLIST_STATES),
+  doneBy: personSchema.nullable(),
+});
+
 const checklistSchema = z.object({
   kind: z.literal('checklist'),
   shift: shiftRefSchema,
-  items: z.array(
-    z.object({ key: z.string(), title: z.string(), sopTitle: z.string(), slot: z.string(), dueAt: epochMsSchema, state: z.enum(CHECKLIST_STATES), doneBy: personSchema.nullable() }),
-  ),
+  items: z.array(checklistItemSchema),
   next: z.string().nullable(),
   pastDue: z.number().int(),
   done: z.number().int(),

@@ -42,6 +42,9 @@ export interface ChecklistItem {
   readonly key: string;
   readonly title: string;
   readonly sopTitle: string;
+  /** A post (of a content type), a sweep, or a once-per-shift task. */
+  readonly kind: 'post' | 'sweep' | 'once';
+  readonly contentType: 'company' | 'product' | 'topic' | null;
   /** HH:mm in the team's zone. */
   readonly slot: string;
   readonly dueAt: number;

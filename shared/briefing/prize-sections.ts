@@ -4,6 +4,7 @@ import type { BriefingQuery } from './duty';
 import { MY_PRIZE_STATUSES, type CampaignItem, type CampaignsSection, type PrizesSection } from './capability-types';
 import type { Moment } from './types';
 import type { BriefingWorld } from './team-world';
+import { CAMPAIGN_PLACE_PREFIX } from './place';
 
 /** The prize approvals' part of the briefing, asked through shared/prizes/queries.ts. */
 
@@ -55,7 +56,7 @@ const campaignItem = (campaign: Campaign): CampaignItem => ({
   type: campaign.type,
   startDate: campaign.startDate,
   endDate: campaign.endDate,
-  place: { screen: 'prizes' },
+  place: { screen: 'prizes', item: `${CAMPAIGN_PLACE_PREFIX}${campaign.id}` },
 });
 
 /** Campaigns running today and starting within the week; not while I am on leave. */

@@ -21,6 +21,14 @@ function onDuty(duty: Duty, nameOf: (memberId: string) => string): OnDuty {
   return { shift: shiftOf(duty), people: [...people, ...backup] };
 }
 
+/** Who works a shift of the published rota (covers, swaps and leave applied) and its backup; null where it publishes none. */
+export function onDutyFor(world: RotaWorld, shift: { readonly date: string; readonly shiftTypeId: string }): OnDuty | null {
+  const duty = dutiesBetween(world, shift.date, 1).find((candidate) => candidate.shiftTypeId === shift.shiftTypeId);
+  if (!duty) return null;
+  const names = new Map(world.members.map((member) => [member.memberId, member.name]));
+  return onDuty(duty, (memberId) => names.get(memberId) ?? memberId);
+}
+
 /** The instant my approved leave covering today ends (the start of the day after its last day), in the team's zone. */
 function leaveEnd(world: RotaWorld, memberId: string, now: number): number | null {
   if (!isOnApprovedLeave(world, memberId, now)) return null;

@@ -24,19 +24,19 @@ export function rotaRequestsSection(query: BriefingQuery, world: BriefingWorld):
   const coverAsks: CoverAsk[] = rota.covers
     .filter((cover) => cover.status === 'open' && cover.memberId !== me && cover.date >= today)
     .filter((cover) => coverCandidates(rota, cover).some((candidate) => candidate.memberId === me && candidate.reasons.length === 0))
-    .map((cover) => ({ id: cover.id, shift: { date: cover.date, shiftTypeId: cover.shiftTypeId }, requester: personOf(rota, cover.memberId), urgent: cover.urgent, place }));
+    .map((cover) => ({ id: cover.id, shift: { date: cover.date, shiftTypeId: cover.shiftTypeId }, requester: personOf(rota, cover.memberId), urgent: cover.urgent, place: { screen: 'rota', item: cover.id } }));
 
   const involving = requestsInvolving(rota, me);
   const current = (status: string, date: string) => OPEN.has(status) || date >= today;
   const requests: RotaRequestItem[] = [
     ...involving.leaves
       .filter((leave) => OPEN.has(leave.status) || ((leave.status === 'approved' || leave.status === 'declined') && leave.to >= today))
-      .map((leave): RotaRequestItem => ({ id: leave.id, kind: 'leave', status: leave.status, date: leave.from, shiftTypeId: null, other: null, byMe: true, waitsForMe: false, place })),
+      .map((leave): RotaRequestItem => ({ id: leave.id, kind: 'leave', status: leave.status, date: leave.from, shiftTypeId: null, other: null, byMe: true, waitsForMe: false, place: { screen: 'rota', item: leave.id } })),
     ...involving.covers
       .filter((cover) => current(cover.status, cover.date) && cover.date >= addDaysToDate(today, -1))
       .map((cover): RotaRequestItem => {
         const other = cover.memberId === me ? cover.takenBy : cover.memberId;
-        return { id: cover.id, kind: 'cover', status: cover.status, date: cover.date, shiftTypeId: cover.shiftTypeId, other: other ? personOf(rota, other) : null, byMe: cover.memberId === me, waitsForMe: false, place };
+        return { id: cover.id, kind: 'cover', status: cover.status, date: cover.date, shiftTypeId: cover.shiftTypeId, other: other ? personOf(rota, other) : null, byMe: cover.memberId === me, waitsForMe: false, place: { screen: 'rota', item: cover.id } };
       }),
     ...involving.swaps
       .filter((swap) => current(swap.status, swap.from.date))
@@ -52,7 +52,7 @@ export function rotaRequestsSection(query: BriefingQuery, world: BriefingWorld):
           other: personOf(rota, offeredToMe ? swap.from.memberId : swap.to.memberId),
           byMe: !offeredToMe,
           waitsForMe: offeredToMe && swap.status === 'proposed',
-          place,
+          place: { screen: 'rota', item: swap.id },
         };
       }),
   ];

@@ -6,11 +6,11 @@ import { capabilitySectionSchemas, placeSchema, shiftRefSchema } from './capabil
 
 /** The briefing as the bridge answers it: checked against this, so a screen never gets a shape it cannot show. */
 
-const shiftInstanceSchema = shiftRefSchema.extend({ startAt: epochMsSchema, endAt: epochMsSchema });
+export const shiftInstanceSchema = shiftRefSchema.extend({ startAt: epochMsSchema, endAt: epochMsSchema });
 const myShiftSchema = z.object({ shift: shiftInstanceSchema, role: z.enum(DUTY_ROLES).nullable() });
-const onDutySchema = z.object({ shift: shiftInstanceSchema, people: z.array(z.object({ person: personSchema, role: z.enum(DUTY_ROLES) })) });
+export const onDutySchema = z.object({ shift: shiftInstanceSchema, people: z.array(z.object({ person: personSchema, role: z.enum(DUTY_ROLES) })) });
 const noteItemSchema = z.object({ id: z.string(), author: personSchema, at: z.number(), excerpt: z.string(), acknowledged: z.boolean(), acknowledgedAt: z.number().nullable(), place: placeSchema });
-const followUpItemSchema = z.object({
+export const followUpItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   owner: personSchema,

@@ -53,6 +53,8 @@ export function checklistSection(query: BriefingQuery, world: BriefingWorld, ros
       key: entry.key,
       title: entry.title,
       sopTitle: entry.sopTitle,
+      kind: entry.kind,
+      contentType: entry.contentType,
       slot: entry.slot,
       dueAt: entry.dueAt,
       state: entry.state,

@@ -1,6 +1,6 @@
 import { checklistAt, planChecklist, type ChecklistContext, type ShiftChecklistView } from './checklist';
 import { readableDiff, type DiffLine } from './diff';
-import type { SopArea } from './fields';
+import { SOP_AREAS, type SopArea } from './fields';
 import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
 import type { SopState } from './sop';
 import type { SopTeam } from './team-facts';
@@ -130,6 +130,35 @@ export function publishedSince(docs: readonly SopDoc[], since: number): Publishe
     });
   }
   return found.sort((a, b) => a.publishedAt - b.publishedAt);
+}
+
+// Code-point order, the same on every computer whatever its locale.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface PublishedText {
+  readonly sopId: string;
+  readonly title: string;
+  readonly area: SopArea;
+  readonly version: number;
+  readonly body: string;
+  readonly owner: { readonly memberId: string; readonly name: string } | null;
+}
+
+/**
+ * The current published text of the SOPs in `areas` or required for `shiftTypeId`, in the order of
+ * the nine areas then title: what a stand-in reads before a shift (the account's style, how to
+ * answer fans). Drafts never show: only what the team agreed.
+ */
+export function publishedTexts(docs: readonly SopDoc[], filter: { readonly areas: readonly SopArea[]; readonly shiftTypeId: string }): PublishedText[] {
+  return docs
+    .filter((doc) => filter.areas.includes(doc.meta.area) || doc.meta.shiftTypeIds.includes(filter.shiftTypeId))
+    .flatMap((doc) => {
+      const current = publishedRevision(doc);
+      if (!current) return [];
+      const { title, body } = current.revision;
+      return [{ sopId: doc.id, title, area: doc.meta.area, version: current.version, body, owner: doc.meta.owner }];
+    })
+    .sort((a, b) => SOP_AREAS.indexOf(a.area) - SOP_AREAS.indexOf(b.area) || byCodePoint(a.title, b.title) || byCodePoint(a.sopId, b.sopId));
 }
 
 /**

@@ -84,6 +84,11 @@ test('a checklist tick by someone no longer on that shift is set aside on both c
       await expect(page.locator('.sop-checklist__item').first().getByText(/完成/)).toBeHidden();
       await expect(page.locator('.sop-checklist__item').first().getByRole('checkbox')).not.toBeChecked();
     }
+    // Off the shift now, 老王 is told so before trying again; the lead still ticks.
+    await expect(editor.page.getByRole('note')).toHaveText('排班表上你不在这个班次：只有本班人员和主管可以勾选，这里只供查看。');
+    await expect(editor.page.locator('.sop-checklist__item').first().getByRole('checkbox')).toBeDisabled();
+    await expect(lead.page.getByRole('note')).toBeHidden();
+    await expect(lead.page.locator('.sop-checklist__item').first().getByRole('checkbox')).toBeEnabled();
     await shootBoth(editor, 'sop-checklist-set-aside', /Ticks that do not count \(1\)/);
     await expect(setAside(editor.page)).toBeVisible();
   });

@@ -56,6 +56,9 @@ test('SOPs on two computers: publish, acknowledge the diff at next start, the ch
     await expect(second.page.getByRole('heading', { name: /需要我已读确认的规范/ })).toBeVisible();
     await card(second.page, 'sop-pending').getByRole('button', { name: '每日内容发布规范' }).click();
     await expect(second.page.getByRole('heading', { name: '请阅读并确认第 1 版' })).toBeVisible();
+    // A first read is the rendered text itself (above the button), not the raw Markdown as one long diff.
+    await expect(card(second.page, 'sop-ack').getByText('你还没有确认过这份规范：读完上面的全文后确认。')).toBeVisible();
+    await expect(card(second.page, 'sop-ack').locator('.sop-diff__added')).toHaveCount(0);
     await second.page.getByRole('button', { name: '我已阅读第 1 版' }).click();
     await expect(second.page.getByRole('heading', { name: '请阅读并确认第 1 版' })).toBeHidden();
   });

@@ -6,7 +6,7 @@ const once = (id: string, title: string, holidays: 'skip' | 'only') => ({ id, ti
 
 describe("the shift checklist and the rota (through the rota's queries)", () => {
   it("holidays from the rota's calendar decide the items; only the people on the shift (or a lead) tick it, judged again when the rota changes", async () => {
-    const { admin: lead, editor, syncAll } = await teamOfThree();
+    const { admin: lead, editor, viewer, syncAll } = await teamOfThree();
     const saved = await call<{ id: string; revision: string }>(lead, 'saveSopRevision', {
       id: null,
       parents: [],
@@ -31,10 +31,14 @@ describe("the shift checklist and the rota (through the rota's queries)", () => 
     };
     const key = `${saved.id}/holiday/shift`;
     const tick = { date: shift!.date, shiftTypeId: shift!.shiftTypeId, key, done: true };
+    const refusal = async (app: typeof lead) => (await call<ShiftChecklistPayload>(app, 'getShiftChecklist')).tickRefusal;
     await publishWith(leadId);
+    // The screen says why before anyone tries: off the shift in the rota, or a role that does not tick.
+    expect([await refusal(lead), await refusal(editor), await refusal(viewer)]).toEqual([null, 'not-on-shift', 'role']);
     await expect(call(editor, 'tickChecklistItem', tick)).rejects.toThrow(/forbidden/);
 
     await publishWith(editorId);
+    expect(await refusal(editor)).toBeNull();
     await call(editor, 'tickChecklistItem', tick);
     await syncAll();
     expect((await call<ShiftChecklistPayload>(lead, 'getShiftChecklist')).entries[0]).toMatchObject({ state: 'done', tick: { by: { name: '李雷' } } });

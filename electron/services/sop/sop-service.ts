@@ -234,7 +234,7 @@ export class SopService {
     const settings = this.settings();
     const now = this.now();
     const shift = ref ? shiftInstance(ref, settings.shiftTypes, settings.timeZone) : (currentShift(now, settings.shiftTypes, settings.timeZone) ?? proposedShift(now, settings.shiftTypes, settings.timeZone));
-    if (!shift) return { shift: null, shiftName: null, timeZone: settings.timeZone, entries: [], next: null, pastDue: 0, truncated: false, setAside: [] };
+    if (!shift) return { shift: null, shiftName: null, timeZone: settings.timeZone, entries: [], next: null, pastDue: 0, truncated: false, setAside: [], tickRefusal: null };
     const shiftType = settings.shiftTypes.find((type) => type.id === shift.shiftTypeId)!;
     const ticks = (this.options.sync.state.get(shiftChecklist, shiftChecklistId(shift)) as ShiftChecklistState | undefined) ?? null;
     const { rota } = this.options;
@@ -250,7 +250,16 @@ export class SopService {
       pastDue: view.pastDue.length,
       truncated: view.truncated,
       setAside: view.setAside.map(({ tick, reason }) => ({ opId: tick.opId, key: tick.key, by: tick.by, at: tick.at, reason })),
+      tickRefusal: this.tickRefusal(shift),
     };
+  }
+
+  /** The screen says why before a person tries; a tick made anyway (the rota changed meanwhile) is judged again on every device. */
+  private tickRefusal(shift: ShiftRef): 'role' | 'not-on-shift' | null {
+    if (!this.options.mayWrite('shiftChecklist.ticked')) return 'role';
+    const me = this.options.me();
+    if (me && !this.options.mayWrite('sop.published') && this.options.rota?.onShift(me.memberId, shift) === false) return 'not-on-shift';
+    return null;
   }
 
   /** The handover note's `checklist` for a shift: what was done against the plan. */
@@ -265,8 +274,7 @@ export class SopService {
     this.require('shiftChecklist.ticked', 'only editors and leads tick the checklist');
     const shift = { date: input.date, shiftTypeId: input.shiftTypeId };
     // Spares the person a tick every device would set aside (shared/sop/tick-rules.ts judges it again).
-    const me = this.stamp().by;
-    if (!this.options.mayWrite('sop.published') && this.options.rota?.onShift(me.memberId, shift) === false) {
+    if (this.tickRefusal(shift) === 'not-on-shift') {
       throw new ApiFailure('forbidden', 'only the people on this shift in the rota (and the leads) tick its checklist');
     }
     if (!input.done) return { ok: true, ...this.record([untickOp(shift, input.key, this.stamp())]) };

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { StandInCover, StandInPack } from '../../shared/stand-in';
+import { settingName } from '../app/format';
+import { Card } from '../app/ui/Card';
+import type { MessageKey } from '../i18n/resources';
+import { useLanguage } from '../i18n/use-language';
+
+const COVER_LINES = { open: 'standIn.duty.coverOpen', covered: 'standIn.duty.cover', 'awaiting-approval': 'standIn.duty.coverAwaiting' } as const satisfies Record<StandInCover['status'], MessageKey>;
+
+/** Who works the shift and its backup, and whose shift the stand-in covers. */
+export function DutyCard({ pack }: { pack: StandInPack }) {
+  const { t } = useTranslation();
+  return (
+    <Card id="stand-in-duty" title={t('standIn.duty.title')}>
+      {pack.onDuty && pack.onDuty.people.length > 0 ? (
+        <p>{pack.onDuty.people.map(({ person, role }) => `${person.name}（${t(`standIn.duty.role.${role}` as MessageKey)}）`).join('、')}</p>
+      ) : (
+        <p className="muted">{t('standIn.duty.none')}</p>
+      )}
+      {pack.covers.map((cover) => (
+        <p key={cover.id} className="stand-in__cover" data-cover={cover.id}>
+          {t(COVER_LINES[cover.status], { absent: cover.absent.name, standIn: cover.standIn?.name ?? '' })}
+          {cover.urgent && <span className="badge badge--warning">{t('standIn.duty.urgent')}</span>}
+        </p>
+      ))}
+    </Card>
+  );
+}
+
+/** Whom to call: the leads, the shift's backup, the departments escalations go to. */
+export function ContactsCard({ pack }: { pack: StandInPack }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { leads, backup, departments } = pack.contacts;
+  return (
+    <Card id="stand-in-contacts" title={t('standIn.contacts.title')}>
+      <dl className="stand-in__contacts">
+        <dt>{t('standIn.contacts.leads')}</dt>
+        <dd>{leads.length > 0 ? leads.map((lead) => lead.name).join('、') : t('standIn.contacts.nobody')}</dd>
+        <dt>{t('standIn.contacts.backup')}</dt>
+        <dd>{backup?.name ?? t('standIn.contacts.nobody')}</dd>
+        <dt>{t('standIn.contacts.departments')}</dt>
+        <dd>{departments.map((department) => settingName(departments, department.id, language)).join('、')}</dd>
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import type { ApiError } from '../../shared/api/result';
+import type { StandInPack } from '../../shared/stand-in';
+import type { ShiftRef } from '../../shared/team-settings';
+import { teamDataFeed } from '../app/stores/feed';
+import { baton } from '../bridge/baton';
+
+interface StandInState {
+  /** The shift the pack is about; null until the screen picks one. */
+  shift: ShiftRef | null;
+  /** null while it is being composed. */
+  pack: StandInPack | null;
+  error: ApiError | null;
+}
+
+export const useStandIn = create<StandInState>()(() => ({ shift: null, pack: null, error: null }));
+
+export async function refreshPack(): Promise<void> {
+  const shift = useStandIn.getState().shift;
+  if (!shift) return;
+  const result = await baton.getStandInPack(shift);
+  // An answer for a shift no longer shown is dropped.
+  if (useStandIn.getState().shift !== shift) return;
+  useStandIn.setState(result.ok ? { pack: result.value, error: null } : { pack: null, error: result.error });
+}
+
+export function showShift(shift: ShiftRef): void {
+  useStandIn.setState({ shift: { date: shift.date, shiftTypeId: shift.shiftTypeId }, pack: null, error: null });
+  void refreshPack();
+}
+
+/** `<date>.<shift type id>` (the place the briefing and the rota open) as a shift; null when it is not one. */
+export function shiftOfItem(item: string): ShiftRef | null {
+  const match = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)$/.exec(item);
+  return match ? { date: match[1]!, shiftTypeId: match[2]! } : null;
+}
+
+/** The pack reads every capability: any change of the team's data composes it again. */
+export const useStandInFeed = teamDataFeed({ kinds: 'any', refresh: refreshPack });
