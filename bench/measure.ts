@@ -60,11 +60,15 @@ export async function floor(dataset: Dataset): Promise<{ ms: number; lines: numb
 export interface Opened {
   readonly service: SyncService;
   readonly ms: number;
+  /** Of `ms`, after the services were ready: reading the briefing's lists. */
+  readonly listsMs: number;
   readonly handovers: number;
   readonly followUps: number;
   readonly fromTeamSnapshot: boolean;
   /** A restart: the state came from this computer's local cache, not from the folder's files. */
   readonly fromLocalCache: boolean;
+  /** Entities the restart left on disk until something asks for them (0: it parsed every one). */
+  readonly leftOnDisk: number;
 }
 
 /**
@@ -88,13 +92,17 @@ export async function open(dataset: Dataset, profileDir: string, options: { with
     cacheDelayMs: 3_600_000,
   });
   await service.ready;
-  // The briefing's lists: every note and follow-up, folded.
+  const ready = performance.now();
+  // The briefing's lists (shared/briefing): every note, the follow-ups still open, the SOPs and the rota.
   const handovers = service.state.list('handover').filter((entry) => (entry.state as HandoverState).note !== null).length;
-  const followUps = service.state.list('followUp').filter((entry) => (entry.state as FollowUpState).current !== null).length;
+  const followUps = service.state.list('followUp', { live: true }).filter((entry) => (entry.state as FollowUpState).current !== null).length;
+  service.state.list('sop');
+  service.state.list('rotaSlot');
   const ms = elapsed(start);
   const fromTeamSnapshot = log.infos.some((line) => line.includes('started from the team snapshot'));
-  const fromLocalCache = log.infos.some((line) => line.includes('started from the local cache'));
-  return { service, ms, handovers, followUps, fromTeamSnapshot, fromLocalCache };
+  const started = log.infos.find((line) => line.includes('started from the local cache'));
+  const leftOnDisk = Number(/(\d+) entities left on disk/.exec(started ?? '')?.[1] ?? 0);
+  return { service, ms, listsMs: elapsed(ready), handovers, followUps, fromTeamSnapshot, fromLocalCache: started !== undefined, leftOnDisk };
 }
 
 /** The folder as a team without a root-written snapshot looks: every segment must be read. */
@@ -114,6 +122,12 @@ export interface OpenResults {
   readonly warmMs: number;
   /** Every warm open started from the local cache. */
   readonly warmFromLocalCache: boolean;
+  /** The fewest entities a warm open left on disk (0: some restart parsed every one). */
+  readonly warmLeftOnDisk: number;
+  /** Median time, after the services were ready, to read the briefing's lists in a warm open. */
+  readonly warmBriefingMs: number;
+  /** Heap after a warm open, as for the cold one. */
+  readonly heapAfterWarmOpenBytes: number;
   readonly handoversShown: number;
   readonly followUpsShown: number;
   readonly fromTeamSnapshot: boolean;
@@ -153,14 +167,22 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
   }
   let last: Opened | null = null;
   let warmFromLocalCache = true;
+  let warmLeftOnDisk = Infinity;
+  let heapAfterWarmOpenBytes = 0;
+  const briefing: number[] = [];
   for (let i = 0; i < reps; i += 1) {
     // A restart is a new process: the closed service's fold must be garbage before the next open.
     if (last) await last.service.close();
     last = null;
     fullGc();
+    const before = process.memoryUsage().heapUsed;
     last = await open(dataset, profileDir);
     warm.push(last.ms);
+    briefing.push(last.listsMs);
     warmFromLocalCache &&= last.fromLocalCache;
+    warmLeftOnDisk = Math.min(warmLeftOnDisk, last.leftOnDisk);
+    fullGc();
+    heapAfterWarmOpenBytes = Math.max(heapAfterWarmOpenBytes, process.memoryUsage().heapUsed - before);
   }
   const cacheDir = join(profileDir, 'sync', 'teams', dataset.meta.teamId, 'cache');
   const cacheBytes = readdirSync(cacheDir).reduce((sum, name) => sum + readFileSync(join(cacheDir, name)).length, 0);
@@ -169,6 +191,9 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     coldEverySegmentMs: median(everySegment),
     warmMs: median(warm),
     warmFromLocalCache,
+    warmLeftOnDisk,
+    warmBriefingMs: median(briefing),
+    heapAfterWarmOpenBytes,
     handoversShown: shown.handovers,
     followUpsShown: shown.followUps,
     fromTeamSnapshot: shown.fromTeamSnapshot,

@@ -81,7 +81,7 @@ function followUpItem(state: CreatedFollowUp, query: BriefingQuery): FollowUpIte
 /** Every open follow-up; on leave or off shift, only mine. */
 export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUpsSection | null {
   const onlyMine = moment === 'off' || moment === 'leave';
-  const open = openFollowUps(query.state.list(followUp).map((entry) => entry.state), query.now).filter(
+  const open = openFollowUps(query.state.list(followUp, { live: true }).map((entry) => entry.state), query.now).filter(
     (state) => !onlyMine || state.current.owner.memberId === query.me?.memberId,
   );
   if (open.length === 0) return null;

@@ -209,6 +209,8 @@ export const followUp = defineCapability({
       ignoredOps,
     };
   },
+  // Done or dropped: the briefing and the open lists do not show it, so a restart leaves it on disk.
+  closed: (state) => state.current !== null && (state.current.status === 'done' || state.current.status === 'dropped'),
 });
 
 /** The typed builders of a follow-up's ops: `followUpOps.created(id, data)`, `.updated`, `.commented`. */

@@ -33,6 +33,11 @@ export interface Capability<S = unknown, O extends OpSchemas = OpSchemas> {
    * return plain JSON (no Map, Date, undefined in arrays): the state is hashed to compare replicas.
    */
   reduce(ops: ReadonlyArray<TypedOp<O>>, context: ReduceContext): S;
+  /**
+   * Optional: whether a state is closed (a follow-up done, a request closed): nothing the
+   * briefing and the first screens show. A restart then leaves it on disk until it is asked for.
+   */
+  closed?(state: S): boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export interface AnyCapability<S = unknown> {
   readonly kind: string;
   readonly ops: OpSchemas;
   reduce(ops: never, context: ReduceContext): S;
+  closed?(state: S): boolean;
 }
 
 export function defineCapability<O extends OpSchemas, S>(capability: Capability<S, O>): Capability<S, O> {

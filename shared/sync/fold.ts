@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { MAX_SEEN, entityGraph } from './causal';
 import type { AnyCapability, OpSchemas, TypedOp } from './capability';
 import { canonicalJson } from './canonical';
-import { opProblem, splitEntity, type Op } from './op';
+import { opProblem, parseOpId, splitEntity, type Op } from './op';
 import { createRegistry } from './registry';
 import {
   SNAPSHOT_FORMAT,
   type ApplyResult,
+  type DormantEntity,
   type EntityEntry,
+  type HeldCounters,
   type HeldEntity,
   type OpClash,
   type OpVerdict,
@@ -16,6 +18,7 @@ import {
   type SetAsideOp,
   type SyncState,
 } from './sync-state';
+import { countersHold } from './held-index';
 
 /**
  * The fold engine. Ops are kept per entity in (hlc, op id) order, each checked once against its
@@ -42,6 +45,8 @@ interface EntityRecord {
   readonly id: string;
   entries: Entry[];
   state: unknown;
+  /** Not parsed yet (a restart from the local state): woken when first asked about. */
+  dormant: DormantEntity | null;
 }
 
 const encoder = new TextEncoder();
@@ -57,6 +62,12 @@ export function createSyncState(
   const byKind = new Map<string, Map<string, EntityRecord>>();
   /** Every entity held, folded or not, by kind. */
   const heldByKind = new Map<string, EntityRecord[]>();
+  /** Ops in dormant entities, and how many of those are left. */
+  let dormantOps = 0;
+  let dormantLeft = 0;
+  let counters: HeldCounters = {};
+  /** Failures of folding an entity woken outside a batch: reported with the next one. */
+  let wokenFailures: ReduceFailure[] = [];
 
   function refusalOf(op: Op): string | null {
     let verdict: boolean | string;
@@ -74,13 +85,59 @@ export function createSyncState(
     let record = entities.get(entity);
     if (!record) {
       const { kind, id } = splitEntity(entity);
-      record = { entity, kind, id, entries: [], state: undefined };
+      record = { entity, kind, id, entries: [], state: undefined, dormant: null };
       entities.set(entity, record);
       const held = heldByKind.get(kind);
       if (held) held.push(record);
       else heldByKind.set(kind, [record]);
     }
     return record;
+  }
+
+  /** Parses a dormant entity's ops, asks the trust filter about them and folds it. */
+  function wake(record: EntityRecord): void {
+    const dormant = record.dormant;
+    if (!dormant) return;
+    record.dormant = null;
+    dormantOps -= dormant.opCount;
+    dormantLeft -= 1;
+    const held = dormant.load();
+    if (held.entity !== record.entity || held.ops.length !== dormant.opCount) throw new Error(`the local state's ${record.entity} does not hold what its index says`);
+    installEntity(held, (op) => refusalOf(op));
+    refold([record], wokenFailures);
+  }
+
+  function wakeAll(): void {
+    if (dormantLeft === 0) return;
+    for (const record of entities.values()) wake(record);
+  }
+
+  function wakeKind(kind: string, live: boolean): void {
+    if (dormantLeft === 0) return;
+    for (const record of heldByKind.get(kind) ?? []) if (record.dormant && !(live && record.dormant.closed)) wake(record);
+  }
+
+  function installEntity({ entity, ops, verdicts }: HeldEntity, refusal: (op: Op) => string | null): SetAsideOp[] {
+    const record = recordFor(entity);
+    const invalid: SetAsideOp[] = [];
+    for (let index = 0; index < ops.length; index += 1) {
+      const op = ops[index]!;
+      const verdict = verdicts?.[index] ?? VALID;
+      if (op.entity !== entity) throw new Error(`op ${op.id} is filed under ${entity}, not its own ${op.entity}`);
+      if (byId.has(op.id)) throw new Error(`op ${op.id} is held twice`);
+      const entry: Entry = {
+        op,
+        typed: verdict.status !== 'valid' ? null : verdict.typedData === undefined ? (op as TypedOp<OpSchemas>) : ({ ...op, data: verdict.typedData } as TypedOp<OpSchemas>),
+        invalid: verdict.status === 'invalid' ? verdict.reason : null,
+        refusal: refusal(op),
+      };
+      if (entry.invalid !== null) invalid.push({ op, reason: entry.invalid });
+      byId.set(op.id, entry);
+      const last = record.entries[record.entries.length - 1];
+      record.entries.push(entry);
+      if (last && compareEntries(last, entry) > 0) throw new Error(`the ops of ${entity} are out of order`);
+    }
+    return invalid;
   }
 
   function refold(records: Iterable<EntityRecord>, failures: ReduceFailure[]): string[] {
@@ -113,6 +170,10 @@ export function createSyncState(
     const refused: SetAsideOp[] = [];
     const clashes: OpClash[] = [];
     for (const op of ops) {
+      const dormant = dormantLeft > 0 ? entities.get(op.entity) : undefined;
+      if (dormant?.dormant) wake(dormant);
+      // An op held under another, dormant entity: a clash, decided as it would be with all awake.
+      if (dormantLeft > 0 && !byId.has(op.id) && countersHold(counters, parseOpId(op.id))) wakeAll();
       const existing = byId.get(op.id);
       if (existing) {
         if (sameOp(existing.op, op)) continue;
@@ -141,34 +202,32 @@ export function createSyncState(
     }
     // TimSort: cheap for a list that was sorted before a few late ops were appended.
     for (const record of unsorted) record.entries.sort(compareEntries);
-    const failures: ReduceFailure[] = [];
+    const failures = takeWokenFailures();
     return { touched: refold(touched, failures), invalid, refused, clashes, failures };
   }
 
-  function install(held: Iterable<HeldEntity>): SetAsideOp[] {
-    if (byId.size > 0) throw new Error('only an empty state can be installed into');
+  function install(held: Iterable<HeldEntity | DormantEntity>, heldCounters: HeldCounters = {}): SetAsideOp[] {
+    if (byId.size > 0 || entities.size > 0) throw new Error('only an empty state can be installed into');
     const invalid: SetAsideOp[] = [];
-    for (const { entity, ops, verdicts } of held) {
-      const record = recordFor(entity);
-      for (let index = 0; index < ops.length; index += 1) {
-        const op = ops[index]!;
-        const verdict = verdicts?.[index] ?? VALID;
-        if (op.entity !== entity) throw new Error(`op ${op.id} is filed under ${entity}, not its own ${op.entity}`);
-        if (byId.has(op.id)) throw new Error(`op ${op.id} is held twice`);
-        const entry: Entry = {
-          op,
-          typed: verdict.status !== 'valid' ? null : verdict.typedData === undefined ? (op as TypedOp<OpSchemas>) : ({ ...op, data: verdict.typedData } as TypedOp<OpSchemas>),
-          invalid: verdict.status === 'invalid' ? verdict.reason : null,
-          refusal: NOT_ASKED,
-        };
-        if (entry.invalid !== null) invalid.push({ op, reason: entry.invalid });
-        byId.set(op.id, entry);
-        const last = record.entries[record.entries.length - 1];
-        record.entries.push(entry);
-        if (last && compareEntries(last, entry) > 0) throw new Error(`the ops of ${entity} are out of order`);
+    for (const item of held) {
+      if ('load' in item) {
+        const record = recordFor(item.entity);
+        if (record.dormant || record.entries.length > 0) throw new Error(`${item.entity} is held twice`);
+        record.dormant = item;
+        dormantOps += item.opCount;
+        dormantLeft += 1;
+      } else {
+        for (const setAside of installEntity(item, () => NOT_ASKED)) invalid.push(setAside);
       }
     }
+    counters = heldCounters;
     return invalid;
+  }
+
+  function takeWokenFailures(): ReduceFailure[] {
+    const failures = wokenFailures;
+    wokenFailures = [];
+    return failures;
   }
 
   function refilter(newAccept?: OpFilter): ApplyResult {
@@ -182,7 +241,7 @@ export function createSyncState(
       if (refusal !== null) refused.push({ op: entry.op, reason: refusal });
       if (entry.typed) touched.add(entities.get(entry.op.entity)!);
     }
-    const failures: ReduceFailure[] = [];
+    const failures = takeWokenFailures();
     return { touched: refold(touched, failures), invalid: [], refused, clashes: [], failures };
   }
 
@@ -191,10 +250,13 @@ export function createSyncState(
     refilter,
     get(entityOrCapability: string | AnyCapability, id?: string): unknown {
       const entity = typeof entityOrCapability === 'string' ? entityOrCapability : `${entityOrCapability.kind}:${id}`;
-      return entities.get(entity)?.state;
+      const record = entities.get(entity);
+      if (record?.dormant) wake(record);
+      return record?.state;
     },
-    list(kindOrCapability: string | AnyCapability): ReadonlyArray<EntityEntry<unknown>> {
+    list(kindOrCapability: string | AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntityEntry<unknown>> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
+      wakeKind(kind, options?.live === true);
       return [...(byKind.get(kind)?.values() ?? [])]
         .sort((a, b) => compareStrings(a.entity, b.entity))
         .map(({ entity, id, state }) => ({ entity, id, state }));
@@ -202,18 +264,21 @@ export function createSyncState(
     heads(entity) {
       const record = entities.get(entity);
       if (!record) return [];
+      wake(record);
       // A longer list would break seenSchema; leaving the oldest out errs on the side of "concurrent".
       return entityGraph(countedOps(record)).heads().slice(-MAX_SEEN);
     },
     heldOps(kind) {
+      wakeKind(kind, false);
       const ops: Op[] = [];
       for (const record of heldByKind.get(kind) ?? []) for (const entry of record.entries) ops.push(entry.op);
       return ops;
     },
     get opsCount() {
-      return byId.size;
+      return byId.size + dormantOps;
     },
     stateHash(crypto) {
+      wakeAll();
       const folded = [...entities.values()]
         .filter((record) => record.state !== undefined)
         .sort((a, b) => compareStrings(a.entity, b.entity));
@@ -221,12 +286,21 @@ export function createSyncState(
       return crypto.sha256Hex(encoder.encode(text));
     },
     snapshot() {
+      wakeAll();
       return { format: SNAPSHOT_FORMAT, ops: [...byId.values()].map((entry) => entry.op) };
     },
     held() {
+      wakeAll();
       return [...entities.values()].map(heldEntityOf);
     },
     install,
+    isClosed(entity) {
+      const record = entities.get(entity);
+      if (!record) return false;
+      if (record.dormant) return record.dormant.closed;
+      const closed = registry.capabilityOf(record.kind)?.closed;
+      return record.state !== undefined && closed !== undefined && record.entries.every(counts) && closed(record.state as never);
+    },
     restore(snapshot) {
       return apply(snapshotOps(snapshot));
     },

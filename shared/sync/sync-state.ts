@@ -65,6 +65,22 @@ export interface HeldEntity {
   readonly verdicts?: Readonly<Record<number, OpVerdict>>;
 }
 
+/**
+ * An entity held but not parsed nor folded yet (a restart from this computer's local state): its
+ * ops are read from `load()` the first time anything asks about it. `closed`: when its state was
+ * written, its capability called it closed (`Capability.closed`) and every op of it counted, so a
+ * `list(kind, { live: true })` may leave it out.
+ */
+export interface DormantEntity {
+  readonly entity: string;
+  readonly opCount: number;
+  readonly closed: boolean;
+  load(): HeldEntity;
+}
+
+/** Per device, the runs `[first, last]` of op counters held (in dormant entities or not). */
+export type HeldCounters = Readonly<Record<string, ReadonlyArray<readonly [number, number]>>>;
+
 export const SNAPSHOT_FORMAT = 'baton/fold-snapshot@1';
 
 export interface FoldSnapshot {
@@ -83,8 +99,13 @@ export interface SyncState {
   /** States are shared, not copied: treat them as read-only. */
   get(entity: string): unknown;
   get<S>(capability: AnyCapability<S>, id: string): S | undefined;
-  list(kind: string): ReadonlyArray<EntityEntry<unknown>>;
-  list<S>(capability: AnyCapability<S>): ReadonlyArray<EntityEntry<S>>;
+  /**
+   * Every entity of a kind with a state. `live`: entities that were closed when this computer
+   * last wrote its local state, and have not changed since, may be left out (not read from disk):
+   * for the briefing and first screens, which show open things only.
+   */
+  list(kind: string, options?: ListOptions): ReadonlyArray<EntityEntry<unknown>>;
+  list<S>(capability: AnyCapability<S>, options?: ListOptions): ReadonlyArray<EntityEntry<S>>;
   /** The timestamps a new op on `entity` should list as `seen` (workflow events, deletes). */
   heads(entity: string): string[];
   /** The ops held on entities of `kind`, counted or not (the trust layer folds the roster from them). */
@@ -103,7 +124,15 @@ export interface SyncState {
    * Fills an empty state with another state's `held()`, taking its verdicts instead of asking the
    * schemas again (the caller vouches that the same schemas gave them). Folds nothing: the next
    * `refilter` asks the trust filter about every op and folds every entity once. Throws on ops out
-   * of order, twice, or under another entity; returns the invalid ops, to be reported.
+   * of order, twice, or under another entity; returns the invalid ops, to be reported. Dormant
+   * entities are woken (parsed, asked about and folded) when first asked about; `counters` are
+   * the op counters held, so that an op arriving later is known to be new without waking them all.
    */
-  install(held: Iterable<HeldEntity>): SetAsideOp[];
+  install(held: Iterable<HeldEntity | DormantEntity>, counters?: HeldCounters): SetAsideOp[];
+  /** Whether an entity is closed (its capability says so of its state, and every op of it counts). */
+  isClosed(entity: string): boolean;
+}
+
+export interface ListOptions {
+  readonly live?: boolean;
 }

@@ -60,6 +60,8 @@ describe('npm run bench (smoke)', () => {
     expect(report.peer.handovers).toBe(report.dataset.handovers);
     // A restart starts from this computer's local cache, not from the folder's files.
     expect(report.warmOpen.fromLocalCache).toBe(true);
+    // ... and leaves the entities of its local state on disk until something asks for them.
+    expect(report.warmOpen.entitiesLeftOnDisk).toBeGreaterThan(0);
     expect(report.targets.list).toHaveLength(8);
   });
 });

@@ -91,7 +91,7 @@ describe('the team snapshot', () => {
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     const forged = encodeSnapshot(
-      { teamId, deviceId: forger.deviceId, createdAt: Date.now(), schemas: decoded.snapshot.header.schemas, files: decoded.snapshot.files, devices: decoded.snapshot.devices, entities: [...decoded.snapshot.entities] },
+      { teamId, deviceId: forger.deviceId, createdAt: Date.now(), schemas: decoded.snapshot.header.schemas, files: decoded.snapshot.files, devices: decoded.snapshot.devices, entities: [...decoded.snapshot.entities].filter((entity) => 'ops' in entity) },
       forger.privateKeyPem,
       nodeCrypto,
     );
@@ -142,7 +142,7 @@ describe('the local cache base', () => {
     const first = startService(place, { memberName: 'Bob', capabilities: [note, prizeRequest], ...writesSnapshots({ baseEveryOps: 10 }) });
     await first.ready;
     const { teamId, stateHash } = first.getStatus();
-    await vi.waitFor(() => expect(filesIn(cacheDir(place.profileDir, teamId!))).toEqual(['base.snap', 'context.json']));
+    await vi.waitFor(() => expect(filesIn(cacheDir(place.profileDir, teamId!))).toEqual(['base.snap', 'context.json', 'index.json']));
     await stopService(first);
 
     const { fs, reads } = countingFs();

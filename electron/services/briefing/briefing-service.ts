@@ -5,7 +5,8 @@ import type { SyncStatus } from '../../../shared/sync/status';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 
 export interface BriefingServiceOptions {
-  readonly sync: { readonly state: ReadonlySyncState; getStatus(): SyncStatus };
+  /** The briefing shows the sync's health, never its hash: `freshHash: false`. */
+  readonly sync: { readonly state: ReadonlySyncState; getStatus(options: { readonly freshHash: false }): SyncStatus };
   /** The person on this computer; null before they have a name and a member id. */
   readonly me: () => Person | null;
   /** The roster the trust layer folded (who is who, with which roles); null before there is a team. */
@@ -23,6 +24,6 @@ export class BriefingService {
 
   get(noticesSeenAt: number): Briefing {
     const { sync, me } = this.options;
-    return shiftBriefing({ state: sync.state, me: me(), now: this.now(), sync: sync.getStatus(), noticesSeenAt, roster: this.options.roster?.() ?? null });
+    return shiftBriefing({ state: sync.state, me: me(), now: this.now(), sync: sync.getStatus({ freshHash: false }), noticesSeenAt, roster: this.options.roster?.() ?? null });
   }
 }

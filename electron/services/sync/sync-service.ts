@@ -128,9 +128,12 @@ export class SyncService {
     return ops;
   }
 
-  /** The status, with a freshly computed state hash. */
-  getStatus(): SyncStatus {
-    return this.ctx.statusNow(true);
+  /**
+   * The status, with a freshly computed state hash; `freshHash: false` leaves the hash null when
+   * it is not current (hashing wakes and folds every entity a restart left on disk).
+   */
+  getStatus(options: { readonly freshHash?: boolean } = {}): SyncStatus {
+    return this.ctx.statusNow(options.freshHash ?? true);
   }
 
   /** Polls and publishes now; resolves with the status after both. */

@@ -1,7 +1,8 @@
 import type { AnyCapability } from '../../../shared/sync/capability';
 import type { Op } from '../../../shared/sync/op';
 import { schemaFingerprint } from '../../../shared/sync/schema-fingerprint';
-import type { HeldEntity } from '../../../shared/sync/sync-state';
+import { HeldIndexBuilder, type HeldIndex } from '../../../shared/sync/held-index';
+import type { DormantEntity, HeldEntity } from '../../../shared/sync/sync-state';
 import type { TeamFile } from '../../../shared/sync/team-files';
 import type { TrustPlug, TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
@@ -123,7 +124,8 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     const fold = fresh();
     const devices = cached.devices.length > 0 ? cached.devices : (cached.base?.devices ?? []);
     fold.setDevices(devices);
-    const based = cached.base ? fold.install(notes.noting(cached.base.entities)) : nothing;
+    const based = cached.base ? fold.install(notes.noting(cached.base.entities), cached.base.index?.counters) : nothing;
+    if (cached.base?.index) notes.noteIndex(cached.base.index);
     if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
     const change = fold.restore(cached.snapshot);
     for (const op of cached.snapshot.ops as Op[]) notes.note(op);
@@ -131,7 +133,8 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     session.reader.rememberDevices(devices);
     const touchedKinds = [...new Set([...based.touchedKinds, ...change.touchedKinds])].sort();
     const results = [...based.results, ...change.results];
-    parts.log.info('sync', `started from the local cache (${fold.opsCount} ops; files taken in before are not read again)`);
+    const dormant = cached.base?.index ? `, ${Object.keys(cached.base.index.entities).length} entities left on disk until asked for` : '';
+    parts.log.info('sync', `started from the local cache (${fold.opsCount} ops${dormant}; files taken in before are not read again)`);
     return { fold, change: { touchedKinds, results }, restoredOps: notes.ops(), cacheDamaged: false, damagedSnapshots: [] };
   } catch (error) {
     parts.log.error('sync', 'the local cache does not fold; it is rebuilt from the shared folder', error);
@@ -154,12 +157,14 @@ async function startFromTeamSnapshot(
   const { snapshot } = found;
   try {
     fold.setDevices(snapshot.devices);
-    const change = fold.install(notes.noting(snapshot.entities));
+    const index = new HeldIndexBuilder();
+    const change = fold.install(notes.noting(snapshot.entities, index));
     if (!(await snapshot.intact)) throw new Error(DAMAGED);
     // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
-    session.cache.adoptBase(found.bytes);
+    // Before this computer's own edits are applied: the index describes the snapshot alone.
+    session.cache.adoptBase(found.bytes, { base: snapshot.sha256, ...index.build((entity) => fold.state.isClosed(entity)) });
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
     return { change, damaged };
   } catch (error) {
@@ -181,11 +186,21 @@ class RestoredOps {
     if (op.id.startsWith(this.deviceId) && op.id[this.deviceId.length] === ':') this.own.push(op);
   }
 
-  *noting(entities: Iterable<HeldEntity>): Generator<HeldEntity> {
+  *noting<T extends HeldEntity | DormantEntity>(entities: Iterable<T>, index?: HeldIndexBuilder): Generator<T> {
     for (const entity of entities) {
-      for (const op of entity.ops) this.note(op);
+      if ('ops' in entity) {
+        for (const op of entity.ops) this.note(op);
+        index?.add(entity);
+      }
       yield entity;
     }
+  }
+
+  /** What the ops of dormant entities would have shown: the latest, and this device's highest counter. */
+  noteIndex(index: HeldIndex): void {
+    if (index.latest) this.note({ id: index.latest[0], hlc: index.latest[1], type: 'index.latest', entity: 'index:latest', data: {} });
+    const own = index.counters[this.deviceId]?.at(-1);
+    if (own && index.latest) this.note({ id: `${this.deviceId}:${own[1]}`, hlc: index.latest[1], type: 'index.own', entity: 'index:own', data: {} });
   }
 
   ops(): Op[] {

@@ -2,7 +2,7 @@ import type { AnyCapability } from '../../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { createSyncState, snapshotOps } from '../../../../shared/sync/fold';
 import type { Op } from '../../../../shared/sync/op';
-import type { ApplyResult, HeldEntity, SyncState } from '../../../../shared/sync/sync-state';
+import type { ApplyResult, DormantEntity, HeldCounters, HeldEntity, SyncState } from '../../../../shared/sync/sync-state';
 import type { DeviceFile } from '../../../../shared/sync/team-files';
 import type { TrustPlug } from '../../../../shared/sync/trust-plug';
 
@@ -72,10 +72,11 @@ export class TeamFold {
   /**
    * Fills an empty fold from a folded snapshot's entities (snapshot-codec): the roster is folded
    * from the installed ops, then every op is asked about once and every entity folded once.
-   * Throws if the fold is not empty or the entities are malformed.
+   * Throws if the fold is not empty or the entities are malformed. Dormant entities are parsed and
+   * folded when first asked about (`counters`: the op counters they hold).
    */
-  install(held: Iterable<HeldEntity>): FoldChange {
-    const invalid = this.state.install(held);
+  install(held: Iterable<HeldEntity | DormantEntity>, counters?: HeldCounters): FoldChange {
+    const invalid = this.state.install(held, counters);
     this.version += 1;
     const first: ApplyResult = { touched: [], invalid, refused: [], clashes: [], failures: [] };
     if (this.trust) return this.refilter([first]);

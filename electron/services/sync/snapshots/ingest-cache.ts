@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -11,6 +10,8 @@ import { isBatonTempName, writeFileAtomic } from '../durable-fs';
 import { nodeReaderFs } from '../reader-fs';
 import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
+import { seal, unseal } from './sealed-file';
+import { INDEX_FILE, readBaseIndex, removeBaseIndex, writeBaseIndex, type BaseIndex } from './cache-index';
 
 /**
  * The local cache of one team (`<profile>/sync/teams/<teamId>/cache/`), so that a restart neither
@@ -30,9 +31,7 @@ import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
  * Only ops read from files go in, never this computer's unpublished outbox: the outbox is restored
  * from itself, and a copied profile's re-homed ops must not come back from a cache.
  *
- * Chunks and context.json are sealed: a header line (format, team, sha256 of the rest) then the
- * body, so that a byte a disk changed where the JSON still parses (a title, a key) is found and
- * the cache rebuilt, never trusted. The base is a signed snapshot.
+ * Chunks and context.json are sealed (sealed-file.ts); the base is a signed snapshot.
  */
 export const CACHE_FORMAT = 'baton/sync-cache@2';
 const CONTEXT_FORMAT = 'baton/sync-context@2';
@@ -47,35 +46,6 @@ type Chunk = z.output<typeof chunkSchema>;
 
 /** The device.json files read, so that the trust filter is right before the first poll. */
 const contextSchema = z.strictObject({ devices: z.array(deviceFileSchema) });
-
-const headerSchema = z.strictObject({ format: z.string(), teamId: z.string(), sha256: z.string() });
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** A header line naming the format, the team and the body's hash, then the body. */
-function seal(format: string, teamId: string, body: unknown): string {
-  const text = JSON.stringify(body);
-  return `${JSON.stringify({ format, teamId, sha256: sha256(text) })}\n${text}`;
-}
-
-/** The body of a sealed file of `format` and `teamId`; throws, saying why, on anything else. */
-function unseal(text: string, format: string, teamId: string): unknown {
-  const newline = text.indexOf('\n');
-  const header = headerSchema.safeParse(safeJson(newline < 0 ? text : text.slice(0, newline)));
-  if (!header.success) throw new Error('no header line (a cache of an older version, or damaged)');
-  if (header.data.format !== format) throw new Error(`written as ${header.data.format}, not ${format}`);
-  if (header.data.teamId !== teamId) throw new Error(`it belongs to team ${header.data.teamId}`);
-  const body = text.slice(newline + 1);
-  if (sha256(body) !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
-  return JSON.parse(body);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 export interface CachedTeam {
   /** The folded snapshot under the chunks; its files are not among `files`. */
@@ -96,7 +66,7 @@ export class IngestCache {
   private chunks: Array<{ number: number; bytes: number }> = [];
   private pendingFiles: IngestedFile[] = [];
   private pendingOps: Op[] = [];
-  private pendingBase: Uint8Array | null = null;
+  private pendingBase: { readonly bytes: Uint8Array; readonly index: BaseIndex | null } | null = null;
   private devices: DeviceFile[] | null = null;
   private contextDirty = false;
   /** Ops in the chunks, written or pending: how much a start validates op by op. */
@@ -146,9 +116,9 @@ export class IngestCache {
     return { base, files, snapshot: { format: SNAPSHOT_FORMAT, ops }, devices: (await this.readDevices()) ?? [] };
   }
 
-  /** The team's snapshot a start began from: written as the base at the next flush. */
-  adoptBase(bytes: Uint8Array): void {
-    this.pendingBase = bytes;
+  /** The team's snapshot a start began from: written as the base (with its index) at the next flush. */
+  adoptBase(bytes: Uint8Array, index: BaseIndex | null): void {
+    this.pendingBase = { bytes, index };
   }
 
   /**
@@ -156,9 +126,9 @@ export class IngestCache {
    * in it. Pending files and ops are dropped for the same reason, so call it with the fold the
    * pending additions went into.
    */
-  async replaceBase(bytes: Uint8Array): Promise<void> {
+  async replaceBase(bytes: Uint8Array, index: BaseIndex | null): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(join(this.dir, BASE), bytes);
+    await this.writeBase({ bytes, index });
     this.pendingBase = null;
     this.pendingFiles = [];
     this.pendingOps = [];
@@ -189,7 +159,7 @@ export class IngestCache {
     }
     // Before any chunk: a chunk written first would be lost to a crash before the base.
     if (this.pendingBase) {
-      await writeFileAtomic(join(this.dir, BASE), this.pendingBase);
+      await this.writeBase(this.pendingBase);
       this.pendingBase = null;
     }
     if (this.pendingFiles.length === 0) return;
@@ -216,8 +186,15 @@ export class IngestCache {
       return;
     }
     for (const name of names) {
-      if (CHUNK.test(name) || name === 'context.json' || name === BASE || isBatonTempName(name)) await unlink(join(this.dir, name)).catch(() => {});
+      if (CHUNK.test(name) || name === 'context.json' || name === BASE || name === INDEX_FILE || isBatonTempName(name)) await unlink(join(this.dir, name)).catch(() => {});
     }
+  }
+
+  /** The base, then its index (bound to it by its hash): a crash between leaves an index that is passed over. */
+  private async writeBase({ bytes, index }: { readonly bytes: Uint8Array; readonly index: BaseIndex | null }): Promise<void> {
+    await writeFileAtomic(join(this.dir, BASE), bytes);
+    if (index) await writeBaseIndex(this.dir, this.teamId, index);
+    else await removeBaseIndex(this.dir);
   }
 
   private async mergeTail(): Promise<void> {
@@ -253,7 +230,9 @@ export class IngestCache {
   }
 
   private async readBase(): Promise<DecodedSnapshot> {
-    const verdict = decodeSnapshot(await nodeReaderFs.readFile(join(this.dir, BASE)), { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto);
+    const index = await readBaseIndex(this.dir, this.teamId, this.log);
+    const bytes = await nodeReaderFs.readFile(join(this.dir, BASE));
+    const verdict = decodeSnapshot(bytes, { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto, index ?? undefined);
     if (!verdict.ok) throw verdict.outdated ? new OutdatedBase() : new Error(`${BASE}: ${verdict.detail}`);
     return verdict.snapshot;
   }

@@ -3,7 +3,8 @@ import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { DEVICE_ID_PATTERN } from '../../../../shared/sync/device-id';
 import { isPlainObject, type Op } from '../../../../shared/sync/op';
 import { ed25519SigSchema, sha256HexSchema, signedHashMessage } from '../../../../shared/sync/segment-format';
-import type { HeldEntity, OpVerdict } from '../../../../shared/sync/sync-state';
+import type { HeldIndex } from '../../../../shared/sync/held-index';
+import type { DormantEntity, HeldEntity, OpVerdict } from '../../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
 import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
 import { sha256OffThread } from './off-thread-hash';
@@ -74,7 +75,11 @@ export interface DecodedSnapshot {
    * Parsed while iterated, once: throws on a malformed line or when the lines do not add up to
    * the header's counts (after the last one), so a fold filled from it must be dropped then.
    */
-  readonly entities: Iterable<HeldEntity>;
+  readonly entities: Iterable<HeldEntity | DormantEntity>;
+  /** The sha256 its signed trailer names (an index of it names the same). */
+  readonly sha256: string;
+  /** The index the entities were read with (those it lists come dormant); null when none fits. */
+  readonly index: HeldIndex | null;
   /**
    * Whether the bytes hash to what the signed trailer says. Bytes in shared memory (a large file,
    * reader-fs) are hashed on another thread while the entities are parsed: a fold filled from the
@@ -132,7 +137,7 @@ export interface SnapshotExpectation {
 export const DAMAGED = 'its hash does not match (damaged)';
 
 /** Checks, in order: shape, team and schemas, integrity (or, off-thread, `intact`), authenticity, then (as it is read) the body's shape. */
-export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
+export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto, index?: HeldIndex & { readonly base: string }): SnapshotVerdict {
   if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
   // Lines are decoded one at a time: one 160 MB string would sit in the heap through the whole
@@ -166,19 +171,38 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   if (!files.ok) return files;
   const devices = parsed(devicesSchema, line(filesEnd + 2, devicesEnd), 'the device list');
   if (!devices.ok) return devices;
-  const entities = entityLines(buffer, devicesEnd + 2, trailerStart, head);
-  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities, intact } };
+  // An index of another base (a crash between writing the base and its index) is passed over.
+  const fitting = index?.base === trailer.value.sha256 ? index : null;
+  const entities = entityLines(buffer, devicesEnd + 2, trailerStart, head, fitting ?? undefined);
+  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities, sha256: trailer.value.sha256, index: fitting, intact } };
 }
 
-function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
+/** Enough characters for `["<entity>",` (an entity is at most 161 characters). */
+const ENTITY_PREFIX_BYTES = 2 * 170;
+const ENTITY_PREFIX = /^\["([^"\\]+)",/;
+
+/**
+ * The entity lines, parsed as they are iterated; with an index, an entity it lists is not parsed
+ * but handed over dormant (its line parsed when the fold first asks about it).
+ */
+function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader, index: HeldIndex | undefined): Generator<HeldEntity | DormantEntity> {
   let entities = 0;
   let ops = 0;
   for (let start = from; start < to; ) {
     const end = newlineFrom(buffer, start);
-    const entity = heldEntity(JSON.parse(lineText(buffer, start, end)));
+    const lineStart = start;
+    const name = index ? ENTITY_PREFIX.exec(lineText(buffer, start, Math.min(end, start + ENTITY_PREFIX_BYTES)))?.[1] : undefined;
+    const known = name === undefined ? undefined : index?.entities[name];
+    if (name !== undefined && known) {
+      const load = () => heldEntity(JSON.parse(lineText(buffer, lineStart, end)));
+      ops += known[0];
+      yield { entity: name, opCount: known[0], closed: known[1] === 1, load };
+    } else {
+      const entity = heldEntity(JSON.parse(lineText(buffer, start, end)));
+      ops += entity.ops.length;
+      yield entity;
+    }
     entities += 1;
-    ops += entity.ops.length;
-    yield entity;
     start = end + 2;
   }
   if (entities !== header.entityCount || ops !== header.opCount) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { schemaFingerprint } from '../../../../shared/sync/schema-fingerprint';
 import type { AnyCapability } from '../../../../shared/sync/capability';
+import { HeldIndexBuilder, type HeldIndex } from '../../../../shared/sync/held-index';
 import type { Logger } from '../../log';
 import { toIngestedFile } from '../read/ingested-file';
 import { teamFolderLayout } from '../layout';
@@ -50,7 +51,14 @@ export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSes
     await publishTeamSnapshot(session.sharedDir, writer.device.deviceId, encoded, writer.log);
     session.teamSnapshot = encoded.header;
   }
-  await session.cache.replaceBase(encoded.bytes);
+  await session.cache.replaceBase(encoded.bytes, { base: encoded.sha256, ...heldIndexOf(fold) });
+}
+
+/** The index of what `fold` holds (all of it awake, as after encoding a snapshot of it). */
+function heldIndexOf(fold: TeamFold): HeldIndex {
+  const builder = new HeldIndexBuilder();
+  for (const entity of fold.held()) builder.add(entity);
+  return builder.build((entity) => fold.state.isClosed(entity));
 }
 
 /** A snapshot of everything `fold` holds, which is what `reader` took in (and no outbox). */

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The local cache's small files (chunks, context.json, the base's index) are sealed: a header line
+ * naming the format, the team and the sha256 of the body, then the body. A byte a disk changed
+ * where the JSON still parses (a title, a key) is found, and the cache rebuilt, never trusted.
+ */
+const headerSchema = z.strictObject({ format: z.string(), teamId: z.string(), sha256: z.string() });
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** A header line naming the format, the team and the body's hash, then the body. */
+export function seal(format: string, teamId: string, body: unknown): string {
+  const text = JSON.stringify(body);
+  return `${JSON.stringify({ format, teamId, sha256: sha256Hex(text) })}\n${text}`;
+}
+
+/** The body of a sealed file of `format` and `teamId`; throws, saying why, on anything else. */
+export function unseal(text: string, format: string, teamId: string): unknown {
+  const newline = text.indexOf('\n');
+  const header = headerSchema.safeParse(safeJson(newline < 0 ? text : text.slice(0, newline)));
+  if (!header.success) throw new Error('no header line (a cache of an older version, or damaged)');
+  if (header.data.format !== format) throw new Error(`written as ${header.data.format}, not ${format}`);
+  if (header.data.teamId !== teamId) throw new Error(`it belongs to team ${header.data.teamId}`);
+  const body = text.slice(newline + 1);
+  if (sha256Hex(body) !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
+  return JSON.parse(body);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { defineCapability } from '../../shared/sync/capability';
+import type { OpDraft, SyncService } from '../../electron/services/sync/sync-service';
+import { note } from '../sync/example-capabilities';
+import { computer, startService, stopService, teamFolder, testLog } from './helpers';
+
+/**
+ * A restart from this computer's local state leaves the base's entities on disk (dormant) and
+ * reads one when something asks for it. Whatever edits come before and after, and wherever a
+ * crash stopped the writing of the base and its index, the state must be what a computer new to
+ * the team computes from the same files (stateHash and op count equal); an index that is damaged
+ * or another team's is passed over with a log line.
+ */
+
+/** A note is closed once deleted (a restart's live lists may leave it on disk). */
+const closingNote = defineCapability({ ...note, closed: (state: ReturnType<typeof note.reduce>) => state.tombstone.deleted });
+const capabilities = [closingNote];
+
+type Edit = { readonly by: 'founder' | 'reader'; readonly kind: 'set' | 'delete' | 'restore' | 'comment'; readonly note: number; readonly text: string };
+
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  by: fc.constantFrom('founder' as const, 'reader' as const),
+  kind: fc.constantFrom('set' as const, 'delete' as const, 'restore' as const, 'comment' as const),
+  note: fc.integer({ min: 0, max: 4 }),
+  text: fc.string({ maxLength: 8 }),
+});
+
+/** Where the writing of the local state stopped, or what a disk or a copy did to its index. */
+const crashArb = fc.constantFrom('none', 'before-index', 'index-of-older-base', 'index-flipped', 'index-of-another-team');
+
+function draftOf(edit: Edit, service: SyncService): OpDraft {
+  const entity = `note:n${edit.note}`;
+  const seen = service.state.heads(entity);
+  if (edit.kind === 'set') return { type: 'note.set', entity, data: { set: { title: edit.text }, seen: {} } };
+  if (edit.kind === 'delete') return { type: 'note.deleted', entity, data: { seen } };
+  if (edit.kind === 'restore') return { type: 'note.restored', entity, data: { seen } };
+  return { type: 'note.commented', entity, data: { text: edit.text } };
+}
+
+async function play(edits: readonly Edit[], founder: SyncService, reader: SyncService): Promise<void> {
+  for (const edit of edits) {
+    const service = edit.by === 'founder' ? founder : reader;
+    service.record([draftOf(edit, service)]);
+  }
+  await founder.flushNow();
+  await reader.flushNow();
+  await reader.pollNow();
+}
+
+describe('a restart that leaves entities on disk (property)', () => {
+  it('gives the stateHash of a cold open, after any edits before and after, wherever the writing of the local state stopped', { timeout: 600_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(editArb, { minLength: 1, maxLength: 6 }),
+        fc.array(editArb, { minLength: 1, maxLength: 6 }),
+        fc.array(editArb, { maxLength: 4 }),
+        crashArb,
+        async (first, second, after, crash) => {
+          const { sharedDir, founder } = await teamFolder();
+          const place = computer(sharedDir, 'reader');
+          // A base (and its index) after every change, so that a restart finds one.
+          const writing = { capabilities, memberName: 'Bob', cacheDelayMs: 1, snapshotPolicy: { teamEveryOps: 1_000_000, baseEveryOps: 1 } };
+          const reader = startService(place, writing);
+          await reader.ready;
+          const teamId = reader.getStatus().teamId!;
+          const cacheDir = join(place.profileDir, 'sync', 'teams', teamId, 'cache');
+          const index = join(cacheDir, 'index.json');
+          await play(first, founder, reader);
+          await vi.waitFor(() => expect(existsSync(index)).toBe(true));
+          copyFileSync(index, join(cacheDir, 'older-index'));
+          const before = readFileSync(join(cacheDir, 'base.snap'));
+          await play(second, founder, reader);
+          await vi.waitFor(() => expect(readFileSync(join(cacheDir, 'base.snap')).equals(before)).toBe(false));
+          await vi.waitFor(() => expect(readFileSync(index, 'utf8')).not.toBe(readFileSync(join(cacheDir, 'older-index'), 'utf8')));
+          await stopService(reader);
+
+          if (crash === 'before-index') rmSync(index);
+          if (crash === 'index-of-older-base') copyFileSync(join(cacheDir, 'older-index'), index);
+          if (crash === 'index-flipped') {
+            const bytes = readFileSync(index);
+            bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0x04;
+            writeFileSync(index, bytes);
+          }
+          if (crash === 'index-of-another-team') writeFileSync(index, readFileSync(index, 'utf8').split(teamId).join('z'.repeat(26)));
+          rmSync(join(cacheDir, 'older-index'));
+
+          const log = testLog();
+          const restarted = startService(place, { capabilities, memberName: 'Bob', log });
+          await restarted.ready;
+          const started = log.lines.find((line) => line.includes('started from the local cache')) ?? '';
+          expect(started.includes('left on disk')).toBe(crash === 'none');
+          if (crash === 'index-flipped' || crash === 'index-of-another-team') expect(log.lines.some((line) => line.includes("local cache's index.json"))).toBe(true);
+          await play(after, founder, restarted);
+          const cold = startService(computer(sharedDir, 'new'), { capabilities, memberName: 'Carol' });
+          await cold.ready;
+          const [warm, fresh] = [await restarted.syncNow(), await cold.syncNow()];
+          expect(warm.stateHash).toBe(fresh.stateHash);
+          expect(warm.opsCount).toBe(fresh.opsCount);
+          await stopService(restarted);
+          await stopService(cold);
+          await stopService(founder);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
