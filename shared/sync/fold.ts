@@ -12,13 +12,13 @@ import {
   type HeldCounters,
   type HeldEntity,
   type OpClash,
-  type OpVerdict,
   type OpFilter,
   type ReduceFailure,
   type SetAsideOp,
   type SyncState,
 } from './sync-state';
 import { countersHold } from './held-index';
+import { VALID, compareEntries, compareStrings, countedOps, counts, heldEntityOf, sameOp, type EntityRecord, type Entry } from './fold-entries';
 
 /**
  * The fold engine. Ops are kept per entity in (hlc, op id) order, each checked once against its
@@ -27,27 +27,8 @@ import { countersHold } from './held-index';
 
 const snapshotSchema = z.strictObject({ format: z.literal(SNAPSHOT_FORMAT), ops: z.array(z.unknown()) });
 
-interface Entry {
-  readonly op: Op;
-  /** null when the op is unknown to this version or broke its schema. */
-  readonly typed: TypedOp<OpSchemas> | null;
-  /** Why the op broke its schema; null when it did not. */
-  readonly invalid: string | null;
-  refusal: string | null;
-}
-
 /** The refusal of installed entries until the first refilter asks the trust filter about them. */
 const NOT_ASKED = 'not asked yet';
-
-interface EntityRecord {
-  readonly entity: string;
-  readonly kind: string;
-  readonly id: string;
-  entries: Entry[];
-  state: unknown;
-  /** Not parsed yet (a restart from the local state): woken when first asked about. */
-  dormant: DormantEntity | null;
-}
 
 const encoder = new TextEncoder();
 
@@ -315,44 +296,4 @@ export function snapshotOps(snapshot: unknown): Op[] {
     if (problem !== null) throw new Error(`snapshot op ${index}: ${problem}`);
   }
   return ops as Op[];
-}
-
-function heldEntityOf(record: EntityRecord): HeldEntity {
-  const verdicts: Record<number, OpVerdict> = {};
-  let special = false;
-  record.entries.forEach(({ op, typed, invalid }, index) => {
-    if (typed === op) return;
-    special = true;
-    verdicts[index] = typed ? { status: 'valid', typedData: typed.data } : invalid === null ? UNKNOWN : { status: 'invalid', reason: invalid };
-  });
-  const ops = record.entries.map((entry) => entry.op);
-  return special ? { entity: record.entity, ops, verdicts } : { entity: record.entity, ops };
-}
-
-const VALID: OpVerdict = { status: 'valid' };
-const UNKNOWN: OpVerdict = { status: 'unknown' };
-
-function counts(entry: Entry): boolean {
-  return entry.typed !== null && entry.refusal === null;
-}
-
-function countedOps(record: EntityRecord): Array<TypedOp<OpSchemas>> {
-  const ops: Array<TypedOp<OpSchemas>> = [];
-  for (const entry of record.entries) if (counts(entry)) ops.push(entry.typed!);
-  return ops;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareEntries(a: Entry, b: Entry): number {
-  return compareStrings(a.op.hlc, b.op.hlc) || compareStrings(a.op.id, b.op.id);
-}
-
-function sameOp(a: Op, b: Op): boolean {
-  return (
-    a === b ||
-    (a.hlc === b.hlc && a.type === b.type && a.entity === b.entity && canonicalJson(a.data) === canonicalJson(b.data))
-  );
 }
