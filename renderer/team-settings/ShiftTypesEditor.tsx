@@ -30,7 +30,7 @@ export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: P
   return (
     <SettingsListEditor
       legend={t('teamSettings.shiftTypes')}
-      hint={t('teamSettings.shiftTypesHint')}
+      hints={[t('teamSettings.shiftTypesHint')]}
       editable={editable}
       rows={rows}
       issues={issuesAt(issues, 'shiftTypes')}
