@@ -108,10 +108,13 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await expect(contacts.locator('[data-department="customer-service"]')).toHaveText('Customer service: 张敏 138 0000 1234 / 企业微信：客服值班群');
     await contacts.screenshot({ path: screenshotPath('stand-in-contacts-en'), animations: 'disabled' });
     await call(lead, 'updateSettings', { language: 'zh-CN' });
+    // On an A4 page, as printed.
+    await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await expect(contacts.getByText('公关部：公关经理 赵倩 139 1111 2222')).toBeVisible();
     await page.screenshot({ path: screenshotPath('stand-in-contacts-print-zh-CN'), animations: 'disabled', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 820 });
   });
 
   await test.step('the write view offers 夜班 and the escalation form offers 公关部 (not the retired 法务部) with 90 minutes', async () => {
