@@ -1,18 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../../shared/team-settings';
-import { SettingsListEditor } from './SettingsListEditor';
+import { SettingsListEditor, type ListOfSettingProps } from './SettingsListEditor';
 import { hasIssueAt, issuesAt, type DepartmentRow } from './team-settings-form';
 
-interface Props {
-  editable: boolean;
-  rows: readonly DepartmentRow[];
-  issues: readonly ValidationIssue[];
-  onChange: (rows: DepartmentRow[]) => void;
-  newRow: () => DepartmentRow;
-}
-
 /** The departments escalations go to: names, and who to call there and how (the stand-in pack prints it). */
-export function DepartmentsEditor({ editable, rows, issues, onChange, newRow }: Props) {
+export function DepartmentsEditor({ editable, rows, issues, onChange, newRow }: ListOfSettingProps<DepartmentRow>) {
   const { t } = useTranslation();
   return (
     <SettingsListEditor

@@ -30,6 +30,16 @@ interface Props<R extends ListRow> {
   extra?: (row: R, update: (patch: Partial<R>) => void, label: string, rowIssues: readonly ValidationIssue[]) => ReactNode;
 }
 
+/** What the team settings card gives the editor of one of its lists (shift types, departments). */
+export interface ListOfSettingProps<R> {
+  editable: boolean;
+  rows: readonly R[];
+  /** Every issue of the save: the editor picks its setting's. */
+  issues: readonly ValidationIssue[];
+  onChange: (rows: R[]) => void;
+  newRow: () => R;
+}
+
 /**
  * A list a lead edits: names in both languages, add, and retire. A saved item is retired (kept
  * for old notes, no longer offered) and can be restored; one added since the last save is removed.
