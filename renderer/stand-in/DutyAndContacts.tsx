@@ -29,7 +29,7 @@ export function DutyCard({ pack }: { pack: StandInPack }) {
   );
 }
 
-/** Whom to call: the leads, the shift's backup, the departments escalations go to. */
+/** Whom to call: the leads, the shift's backup, the departments escalations go to with who to call there and how. */
 export function ContactsCard({ pack }: { pack: StandInPack }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -43,7 +43,22 @@ export function ContactsCard({ pack }: { pack: StandInPack }) {
         <dt>{t('standIn.contacts.backup')}</dt>
         <dd>{backup?.name ?? t('standIn.contacts.nobody')}</dd>
         <dt>{t('standIn.contacts.departments')}</dt>
-        <dd>{list(departments.map((department) => settingName(departments, department.id, language)))}</dd>
+        <dd>
+          {departments.length > 0 ? (
+            <ul className="stand-in__list">
+              {departments.map((department) => {
+                const name = settingName(departments, department.id, language);
+                return (
+                  <li key={department.id} data-department={department.id}>
+                    {department.contact === null ? <span className="muted">{t('standIn.contacts.noContact', { name })}</span> : t('standIn.contacts.department', { name, contact: department.contact })}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : (
+            t('standIn.contacts.nobody')
+          )}
+        </dd>
       </dl>
     </Card>
   );

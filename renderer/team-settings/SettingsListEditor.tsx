@@ -13,7 +13,8 @@ interface ListRow {
 
 interface Props<R extends ListRow> {
   legend: string;
-  hint?: string;
+  /** One line each, under the legend. */
+  hints?: readonly string[];
   /** False for a person who may only read: no buttons that could not be used. */
   editable: boolean;
   rows: readonly R[];
@@ -25,22 +26,34 @@ interface Props<R extends ListRow> {
   addLabel: string;
   onChange: (rows: R[]) => void;
   newRow: () => R;
-  /** More controls after the names (a shift's start and end). */
+  /** More controls after the names (a shift's start and end, a department's contact). */
   extra?: (row: R, update: (patch: Partial<R>) => void, label: string, rowIssues: readonly ValidationIssue[]) => ReactNode;
+}
+
+/** What the team settings card gives the editor of one of its lists (shift types, departments). */
+export interface ListOfSettingProps<R> {
+  editable: boolean;
+  rows: readonly R[];
+  /** Every issue of the save: the editor picks its setting's. */
+  issues: readonly ValidationIssue[];
+  onChange: (rows: R[]) => void;
+  newRow: () => R;
 }
 
 /**
  * A list a lead edits: names in both languages, add, and retire. A saved item is retired (kept
  * for old notes, no longer offered) and can be restored; one added since the last save is removed.
  */
-export function SettingsListEditor<R extends ListRow>({ legend, hint, editable, rows, issues, issuesOfRow, rowLabel, addLabel, onChange, newRow, extra }: Props<R>) {
+export function SettingsListEditor<R extends ListRow>({ legend, hints = [], editable, rows, issues, issuesOfRow, rowLabel, addLabel, onChange, newRow, extra }: Props<R>) {
   const { t } = useTranslation();
   const replace = (index: number, patch: Partial<R>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
 
   return (
     <fieldset className="settings-list">
       <legend className="field__label">{legend}</legend>
-      {hint && <p className="field__hint">{hint}</p>}
+      {hints.map((hint) => (
+        <p key={hint} className="field__hint">{hint}</p>
+      ))}
       <ul className="settings-list__rows">
         {rows.map((row, index) => {
           const label = rowLabel(index);

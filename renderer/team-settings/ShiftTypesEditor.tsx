@@ -1,18 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_PEOPLE_ON_SHIFT, paletteColour, type ValidationIssue } from '../../shared/team-settings';
-import { SettingsListEditor } from './SettingsListEditor';
+import { SettingsListEditor, type ListOfSettingProps } from './SettingsListEditor';
 import { hasIssueAt, issuesAt, type ShiftTypeRow } from './team-settings-form';
 
-interface Props {
-  editable: boolean;
-  rows: readonly ShiftTypeRow[];
-  issues: readonly ValidationIssue[];
-  onChange: (rows: ShiftTypeRow[]) => void;
-  newRow: () => ShiftTypeRow;
-}
-
 /** The team's shift types: names, start and end as HH:mm in the team's zone (24:00 is midnight), people needed and colour. */
-export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: Props) {
+export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: ListOfSettingProps<ShiftTypeRow>) {
   const { t } = useTranslation();
   const timeInput = (row: ShiftTypeRow, part: 'start' | 'end', label: string, rowIssues: readonly ValidationIssue[], update: (patch: Partial<ShiftTypeRow>) => void) => (
     <input
@@ -30,7 +22,7 @@ export function ShiftTypesEditor({ editable, rows, issues, onChange, newRow }: P
   return (
     <SettingsListEditor
       legend={t('teamSettings.shiftTypes')}
-      hint={t('teamSettings.shiftTypesHint')}
+      hints={[t('teamSettings.shiftTypesHint')]}
       editable={editable}
       rows={rows}
       issues={issuesAt(issues, 'shiftTypes')}

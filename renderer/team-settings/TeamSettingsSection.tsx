@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/resources';
 import { setSaveStatus } from '../app/ui/save-status-store';
 import { SettingsSection } from '../app/ui/SettingsSection';
 import { ShiftTypesEditor } from './ShiftTypesEditor';
-import { SettingsListEditor } from './SettingsListEditor';
+import { DepartmentsEditor } from './DepartmentsEditor';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { changesOf, formOf, issuesAt, type TeamSettingsForm } from './team-settings-form';
 import { refreshTeamSettings, useMayEditTeamSettings, useTeamSettings } from './use-team-settings';
@@ -69,17 +69,12 @@ export function TeamSettingsSection() {
             onChange={(shiftTypes) => edit({ shiftTypes })}
             newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, start: '', end: '', retired: false })}
           />
-          <SettingsListEditor
-            legend={t('teamSettings.departments')}
-            hint={t('teamSettings.retiredHint')}
+          <DepartmentsEditor
             editable={mayEdit}
             rows={form.departments}
-            issues={issuesAt(issues, 'departments')}
-            issuesOfRow={(index) => issuesAt(issues, 'departments', index)}
-            rowLabel={(index) => t('teamSettings.departmentRow', { n: index + 1 })}
-            addLabel={t('teamSettings.addDepartment')}
+            issues={issues}
             onChange={(departments) => edit({ departments })}
-            newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, retired: false })}
+            newRow={() => ({ key: newKey(), name: { 'zh-CN': '', en: '' }, contact: '', retired: false })}
           />
           <Field
             id="team-escalation-minutes"

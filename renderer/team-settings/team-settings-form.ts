@@ -19,7 +19,10 @@ export interface ShiftTypeRow extends Row {
   readonly needed?: number;
   readonly colour?: string;
 }
-export type DepartmentRow = Row;
+export interface DepartmentRow extends Row {
+  /** Who to call there and how, as typed; blank is none. */
+  readonly contact: string;
+}
 
 export interface TeamSettingsForm {
   readonly shiftTypes: readonly ShiftTypeRow[];
@@ -40,7 +43,7 @@ export function formOf(settings: TeamSettings): TeamSettingsForm {
       ...(type.needed !== undefined && { needed: type.needed }),
       ...(type.colour !== undefined && { colour: type.colour }),
     })),
-    departments: settings.departments.map(row),
+    departments: settings.departments.map((department) => ({ ...row(department), contact: department.contact ?? '' })),
     escalationMinutes: String(settings.escalationMinutes),
     timeZone: settings.timeZone,
   };
@@ -57,7 +60,7 @@ export function changesOf(form: TeamSettingsForm, saved: TeamSettings): TeamSett
   const savedForm = formOf(saved);
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const shiftTypes = form.shiftTypes.map((type) => ({ ...asItem(type), start: type.start.trim(), end: type.end.trim() }));
-  const departments = form.departments.map(asItem);
+  const departments = form.departments.map(({ contact, ...rest }) => ({ ...asItem(rest), ...(contact.trim() !== '' && { contact: contact.trim() }) }));
   return {
     ...(!same(form.shiftTypes, savedForm.shiftTypes) && { shiftTypes }),
     ...(!same(form.departments, savedForm.departments) && { departments }),

@@ -18,7 +18,7 @@ const bilingual = z.object({ 'zh-CN': typed, en: typed }).strict();
 export const ShiftTypeInput = z
   .object({ id: optionalId, name: bilingual, start: typed, end: typed, retired: z.boolean().optional(), needed: z.number().optional(), colour: typed.optional() })
   .strict();
-export const DepartmentInput = z.object({ id: optionalId, name: bilingual, retired: z.boolean().optional() }).strict();
+export const DepartmentInput = z.object({ id: optionalId, name: bilingual, contact: typed.optional(), retired: z.boolean().optional() }).strict();
 
 export const TeamSettingsChangesInput = z
   .object({

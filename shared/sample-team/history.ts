@@ -5,6 +5,7 @@ import type { MemberKey, SampleContext, SampleMember } from './context';
 import { writeHandovers } from './handovers';
 import { writePrizes } from './prizes';
 import { writeRota } from './rota';
+import { writeTeamSettings } from './settings';
 import { writeSops } from './sops';
 import { sampleTexts, type SampleLanguage } from './texts';
 
@@ -64,6 +65,7 @@ export function writeSampleHistory(story: SampleStory, emit: SampleEmit): { firs
     newId: (prefix) => `${prefix}-${(next += 1)}`,
   };
   const rota = writeRota(ctx);
+  writeTeamSettings(ctx, rota.firstDay);
   const sops = writeSops(ctx, story.language, rota.firstDay);
   writePrizes(ctx, rota.firstDay);
   writeHandovers(ctx, rota, sops);

@@ -62,6 +62,12 @@ export const EN_TEXTS: SampleTexts = {
     draftChange: '- Proposal: weekend topic posts are planned a day ahead and confirmed by the late shift.',
     tickNote: 'Link is in the content plan',
   },
+  departmentContacts: {
+    'customer-service': 'CS lead Tina Zhao 138 0013 5521 / WeCom: CS duty group (at night: the CS on duty)',
+    marketing: 'Jane Chen (marketing manager) 139 1024 8830 / WeCom direct message',
+    ecommerce: 'Leo Huang, e-commerce ops 137 6402 1198 / WeCom: shop campaigns group (prices, coupons)',
+    legal: 'Counsel Zheng 021-6288 3406 / legal@example.com (answers the same day)',
+  },
   campaigns: { running: 'Summer repost lottery', upcoming: 'New product photo contest', ended: 'Follow us, win a mug', notice: 'Marketing · Brand day live stream' },
   prizes: {
     items: ['Brand mug', 'Co-branded tote bag', 'New product trial kit', 'Bluetooth earphones', 'Custom phone case'],

@@ -62,6 +62,12 @@ export const ZH_TEXTS: SampleTexts = {
     draftChange: '- 建议：周末的话题博文可提前一天排好，交给晚班确认。',
     tickNote: '链接已贴在排期表里',
   },
+  departmentContacts: {
+    'customer-service': '客服主管 赵婷 138 0013 5521 / 企业微信：客服值班群（夜间找值班客服）',
+    marketing: '陈静（市场经理）139 1024 8830 / 企业微信私聊',
+    ecommerce: '电商运营 黄磊 137 6402 1198 / 企业微信：电商活动群（改价、优惠券找他）',
+    legal: '法务 郑律师 021-6288 3406 / legal@example.com（当天回复）',
+  },
   campaigns: { running: '夏日有奖转发', upcoming: '新品随手拍大赛', ended: '关注送保温杯', notice: '市场部 · 品牌日直播' },
   prizes: {
     items: ['品牌保温杯', '联名帆布包', '新品体验装', '蓝牙耳机', '定制手机壳'],

@@ -39,6 +39,8 @@ export interface SampleTexts {
     readonly draftChange: string;
     readonly tickNote: string;
   };
+  /** Whom to call in each department escalations go to (team settings): a name, a phone, a chat group. */
+  readonly departmentContacts: { readonly 'customer-service': string; readonly marketing: string; readonly ecommerce: string; readonly legal: string };
   readonly campaigns: { readonly running: string; readonly upcoming: string; readonly ended: string; readonly notice: string };
   readonly prizes: {
     readonly items: readonly string[];

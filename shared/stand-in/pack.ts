@@ -109,7 +109,7 @@ export function standInPack(input: StandInInput): StandInPack | null {
     contacts: {
       leads: input.roster ? membersHolding(input.roster, 'lead').map((member) => ({ memberId: member.memberId, name: member.displayName })) : [],
       backup,
-      departments: settings.departments.filter((department) => !department.retired).map(({ id, name }) => ({ id, name })),
+      departments: settings.departments.filter((department) => !department.retired).map(({ id, name, contact }) => ({ id, name, contact: contact === undefined || contact === '' ? null : contact })),
     },
   };
 }

@@ -48,7 +48,8 @@ const timerSchema = z.object({
 const contactsSchema = z.object({
   leads: z.array(personSchema),
   backup: personSchema.nullable(),
-  departments: z.array(z.object({ id: settingIdSchema, name: bilingualNameSchema })),
+  /** The departments escalations go to, with who to call there and how (null: none given in Team settings). */
+  departments: z.array(z.object({ id: settingIdSchema, name: bilingualNameSchema, contact: z.string().nullable() })),
 });
 
 export const standInPackSchema = z.object({

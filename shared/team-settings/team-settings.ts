@@ -21,9 +21,17 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_ESCALATION_MINUTES = 120;
 export const MAX_ESCALATION_MINUTES = 7 * 24 * 60;
 
+/** A department's contact fits a line of the stand-in pack: a name, a phone, a group chat. */
+export const MAX_DEPARTMENT_CONTACT_CHARS = 200;
+
 export const departmentSchema = z.object({
   id: settingIdSchema,
   name: bilingualNameSchema,
+  /**
+   * Who to call there and how ("张敏 138 0000 1234 / 企业微信：客服值班群"), printed in the stand-in
+   * pack. Optional: departments written before it have none.
+   */
+  contact: z.string().trim().max(MAX_DEPARTMENT_CONTACT_CHARS).optional(),
   /** No longer offered for new escalations; kept so that old follow-ups still show the name. */
   retired: z.boolean().optional(),
 });

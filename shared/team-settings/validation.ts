@@ -65,7 +65,12 @@ const teamSettingsChangeSchema = z.object(teamSettingsFields).partial();
 /** A lead's edit of the team settings. */
 export function validateTeamSettingsChange(changes: Partial<TeamSettingsFields>): ValidationIssue<TeamValidationCode>[] {
   const parsed = teamSettingsChangeSchema.safeParse(changes);
-  return parsed.success ? [] : issuesFromZod(parsed.error);
+  if (parsed.success) return [];
+  // Zod does not say how long a text was: the message tells the person ("now 230").
+  return issuesFromZod(parsed.error).map((found) => {
+    const value = found.path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), changes);
+    return found.code === 'too-long' && typeof value === 'string' ? { ...found, params: { ...found.params, length: value.trim().length } } : found;
+  });
 }
 
 /** Zod's issues as validation codes: a refinement's `params.code` wins, sizes map to their codes. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
 import { call } from './support/bridge';
-import { expect, test, type Computer } from './support/fixtures';
+import { expect, screenshotPath, test, type Computer } from './support/fixtures';
 import { teamOfTwo } from './support/team-of-two';
 
 const SHOTS = '/tmp/shots-tset';
@@ -70,6 +70,15 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await card.getByRole('button', { name: '添加部门' }).click();
     await card.getByRole('textbox', { name: '部门 5 中文名称' }).fill('公关部');
     await card.getByRole('textbox', { name: '部门 5 英文名称' }).fill('PR');
+    // Who to call there: a contact too long for a line of the pack is explained, kept as typed, then fixed.
+    const contact = card.getByRole('textbox', { name: '部门 1 联系方式' });
+    await contact.fill('张'.repeat(201));
+    await card.getByRole('button', { name: '保存团队设置' }).click();
+    await expect(card.getByText('太长了：最多 200 字（现在 201 字）。')).toBeVisible();
+    await expect(contact).toHaveAttribute('aria-invalid', 'true');
+    await expect(contact).toHaveValue('张'.repeat(201));
+    await contact.fill(' 张敏 138 0000 1234 / 企业微信：客服值班群 ');
+    await card.getByRole('textbox', { name: '部门 5 联系方式' }).fill('公关经理 赵倩 139 1111 2222');
     await expect(card.getByRole('textbox', { name: '部门 4 中文名称' })).toHaveValue('法务部');
     await card.getByRole('button', { name: '停用 部门 4' }).click();
     await card.getByLabel('微博优先时限（分钟）').fill('90');
@@ -81,7 +90,31 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     await expect(card.getByRole('textbox', { name: '班次 3 中文名称' })).toHaveValue('夜班');
     await expect(card.getByRole('button', { name: '停用 班次 3' })).toBeVisible();
     await expect(card.getByRole('button', { name: '恢复 部门 4' })).toBeVisible();
+    await expect(card.getByRole('textbox', { name: '部门 1 联系方式' })).toHaveValue('张敏 138 0000 1234 / 企业微信：客服值班群');
     await shootCard(lead, 'team-settings-lead');
+  });
+
+  await test.step("the stand-in pack's 'whom to call' gives each department's contact, on screen and on paper", async () => {
+    await page.getByRole('navigation').getByRole('link', { name: /代班手册/ }).click();
+    const contacts = page.locator('section[aria-labelledby="stand-in-contacts-title"]');
+    await expect(contacts.locator('[data-department]')).toHaveText([
+      '客服部：张敏 138 0000 1234 / 企业微信：客服值班群',
+      '市场部（团队设置里还没有填联系方式）',
+      '电商部（团队设置里还没有填联系方式）',
+      '公关部：公关经理 赵倩 139 1111 2222',
+    ]);
+    await contacts.screenshot({ path: screenshotPath('stand-in-contacts-zh-CN'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'en' });
+    await expect(contacts.locator('[data-department="customer-service"]')).toHaveText('Customer service: 张敏 138 0000 1234 / 企业微信：客服值班群');
+    await contacts.screenshot({ path: screenshotPath('stand-in-contacts-en'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'zh-CN' });
+    // On an A4 page, as printed.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(contacts.getByText('公关部：公关经理 赵倩 139 1111 2222')).toBeVisible();
+    await page.screenshot({ path: screenshotPath('stand-in-contacts-print-zh-CN'), animations: 'disabled', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 820 });
   });
 
   await test.step('the write view offers 夜班 and the escalation form offers 公关部 (not the retired 法务部) with 90 minutes', async () => {

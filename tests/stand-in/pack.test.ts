@@ -4,6 +4,8 @@ import { standInOps } from '../../shared/rota/builders';
 import { publishOp, reviseOp } from '../../shared/sop/builders';
 import { requestEventOp } from '../../shared/prizes/builders';
 import { followUpOps } from '../../shared/handover/follow-up';
+import { lwwSetData } from '../../shared/sync';
+import { DEFAULT_DEPARTMENTS, TEAM_SETTINGS_ID, teamSettings, teamSettingsOps } from '../../shared/team-settings';
 import { CHEN, LEAD, WANG, ZHAO, at, me, roster, seededWholeTeam, withPrizeRequest, type WholeTeam } from '../briefing/whole-team';
 
 /** The pack for `date`'s `shiftTypeId` at `now`, checked against the bridge's schema. */
@@ -71,6 +73,25 @@ describe('the stand-in pack (代班手册)', () => {
     expect(result.contacts.leads).toEqual([me(LEAD)]);
     expect(result.contacts.backup).toEqual(me(WANG));
     expect(result.contacts.departments.map((department) => department.id)).toEqual(['customer-service', 'marketing', 'ecommerce', 'legal']);
+    // Departments as every team had them before contacts: named, nobody to call yet.
+    expect(result.contacts.departments.every((department) => department.contact === null)).toBe(true);
+  });
+
+  it("whom to call: each department with the contact the lead gave in Team settings; a retired one is left out", () => {
+    const team = teamWithStandIn();
+    const [customerService, marketing, ecommerce, legal] = DEFAULT_DEPARTMENTS;
+    const departments = [
+      { ...customerService!, contact: '张敏 138 0000 1234 / 企业微信：客服值班群' },
+      marketing!,
+      { ...ecommerce!, contact: '', retired: true },
+      { ...legal!, contact: '法务邮箱 legal@example.com（当天回复）' },
+    ];
+    team.write(LEAD, teamSettingsOps.set(TEAM_SETTINGS_ID, lwwSetData(team.state().get(teamSettings, TEAM_SETTINGS_ID)?.fields, { departments })), at('20:00', '2026-01-05'));
+    expect(pack(team, '2026-01-06', 'early', at('21:00', '2026-01-05')).contacts.departments).toEqual([
+      { id: 'customer-service', name: customerService!.name, contact: '张敏 138 0000 1234 / 企业微信：客服值班群' },
+      { id: 'marketing', name: marketing!.name, contact: null },
+      { id: 'legal', name: legal!.name, contact: '法务邮箱 legal@example.com（当天回复）' },
+    ]);
   });
 
   it('during the shift the checklist says what is past due at that instant', () => {

@@ -9,7 +9,7 @@ const settingsOf = (app: Parameters<typeof call>[0]) => call<TeamSettingsView>(a
 const save = (app: Parameters<typeof call>[0], changes: unknown) => call<Checked<{ queued: boolean }>>(app, 'setTeamSettings', { changes });
 
 const night = { name: { 'zh-CN': '夜班', en: 'Night shift' }, start: '00:00', end: '08:00' };
-const pr = { name: { 'zh-CN': '公关部', en: 'PR' } };
+const pr = { name: { 'zh-CN': '公关部', en: 'PR' }, contact: ' 公关经理 赵倩 139 1111 2222 ' };
 
 describe('the lead edits the team settings', () => {
   it('a lead saves; new items get ids from the service; a second computer sees them after sync', async () => {
@@ -24,7 +24,7 @@ describe('the lead edits the team settings', () => {
     const mine = (await settingsOf(admin)).settings;
     const added = mine.shiftTypes.find((type) => type.name['zh-CN'] === '夜班');
     expect(added?.id).toMatch(/^shift-[0-9a-f]{8}$/);
-    expect(mine.departments.at(-1)).toMatchObject({ name: pr.name, id: expect.stringMatching(/^dept-[0-9a-f]{8}$/) });
+    expect(mine.departments.at(-1)).toMatchObject({ name: pr.name, contact: '公关经理 赵倩 139 1111 2222', id: expect.stringMatching(/^dept-[0-9a-f]{8}$/) });
     expect(mine.escalationMinutes).toBe(90);
 
     await syncAll();
@@ -57,7 +57,7 @@ describe('the lead edits the team settings', () => {
         { id: 'early', ...night },
         { id: 'early', ...night },
       ],
-      departments: [],
+      departments: [{ ...pr, contact: '赵'.repeat(201) }],
       escalationMinutes: 0,
       timeZone: 'Mars/Olympus',
     });
@@ -67,6 +67,7 @@ describe('the lead edits the team settings', () => {
       ['required', 'shiftTypes.0.name.zh-CN'],
       ['shift-start-equals-end', 'shiftTypes.1.end'],
       ['duplicate-id', 'shiftTypes'],
+      ['too-long', 'departments.0.contact'],
       ['out-of-range', 'escalationMinutes'],
       ['unknown-time-zone', 'timeZone'],
     ]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEAM_SETTINGS, TEAM_SETTINGS_ID, currentShift, teamSettings, teamSettingsOf, type TeamSettingsFields } from '../../shared/team-settings';
+import { DEFAULT_TEAM_SETTINGS, MAX_DEPARTMENT_CONTACT_CHARS, TEAM_SETTINGS_ID, currentShift, teamSettings, teamSettingsOf, validateTeamSettingsChange, type TeamSettingsFields } from '../../shared/team-settings';
 import { createSyncState, lwwSetData, type Op, type SyncState } from '../../shared/sync';
 import { ALICE, BOB, MONDAY_9AM, TestDevice } from '../sync/devices';
 import { nodeCrypto } from '../sync/node-crypto';
@@ -70,6 +70,35 @@ describe('team settings', () => {
       lead.op(MONDAY_9AM + 3, 'teamSettings.set', ENTITY, { set: { escalationMinutes: 0 }, seen: {} }),
     ];
     expect(state.apply(bad).invalid).toHaveLength(4);
+    expect(teamSettingsOf(state.get(teamSettings, TEAM_SETTINGS_ID))).toBe(DEFAULT_TEAM_SETTINGS);
+  });
+});
+
+describe("a department's contact (who to call there, for the stand-in pack)", () => {
+  const [customerService, ...others] = DEFAULT_TEAM_SETTINGS.departments;
+
+  it('settings written before it (departments without a contact) still fold; a contact is kept, trimmed', () => {
+    const lead = new TestDevice(ALICE);
+    const old = lead.op(MONDAY_9AM, 'teamSettings.set', ENTITY, { set: { departments: [{ id: 'customer-service', name: { 'zh-CN': '客服部', en: 'Customer service' } }] }, seen: {} });
+    expect(teamSettingsOf(replica([old]).get(teamSettings, TEAM_SETTINGS_ID)).departments).toEqual([{ id: 'customer-service', name: { 'zh-CN': '客服部', en: 'Customer service' } }]);
+    const withContact = lead.op(MONDAY_9AM + 1, 'teamSettings.set', ENTITY, {
+      set: { departments: [{ ...customerService, contact: '  张敏 138 0000 1234 / 企业微信：客服值班群 ' }, ...others] },
+      seen: {},
+    });
+    const settings = teamSettingsOf(replica([old, withContact]).get(teamSettings, TEAM_SETTINGS_ID));
+    expect(settings.departments[0]).toEqual({ ...customerService, contact: '张敏 138 0000 1234 / 企业微信：客服值班群' });
+    expect(settings.departments.slice(1)).toEqual(others);
+  });
+
+  it(`a contact over ${MAX_DEPARTMENT_CONTACT_CHARS} characters is refused at that row's contact, saying the limit; the op is set aside`, () => {
+    const long = '客'.repeat(MAX_DEPARTMENT_CONTACT_CHARS + 1);
+    expect(validateTeamSettingsChange({ departments: [{ ...customerService!, contact: '客'.repeat(MAX_DEPARTMENT_CONTACT_CHARS) }] })).toEqual([]);
+    expect(validateTeamSettingsChange({ departments: [...others, { ...customerService!, contact: long }] })).toEqual([
+      { code: 'too-long', path: ['departments', others.length, 'contact'], params: { max: MAX_DEPARTMENT_CONTACT_CHARS, length: MAX_DEPARTMENT_CONTACT_CHARS + 1 } },
+    ]);
+    const state = createSyncState([teamSettings]);
+    const op = new TestDevice(ALICE).op(MONDAY_9AM, 'teamSettings.set', ENTITY, { set: { departments: [{ ...customerService, contact: long }] }, seen: {} });
+    expect(state.apply([op]).invalid).toHaveLength(1);
     expect(teamSettingsOf(state.get(teamSettings, TEAM_SETTINGS_ID))).toBe(DEFAULT_TEAM_SETTINGS);
   });
 });
