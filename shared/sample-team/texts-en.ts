@@ -1,4 +1,4 @@
-import type { SampleTexts } from './texts';
+import type { SampleTexts } from './text-shape';
 
 /** The sample team in English: the same Weibo desk, with English names, for an English screen. */
 export const EN_TEXTS: SampleTexts = {

@@ -1,4 +1,4 @@
-import type { SampleTexts } from './texts';
+import type { SampleTexts } from './text-shape';
 
 /** The sample team in Chinese: a brand's Weibo desk, written the way its people write. */
 export const ZH_TEXTS: SampleTexts = {
