@@ -50,7 +50,8 @@ export function prizesSection(query: BriefingQuery, world: BriefingWorld): Prize
   return { kind: 'prizes', waiting, mine, fulfilment, place: { screen: 'prizes' } };
 }
 
-const campaignItem = (campaign: Campaign): CampaignItem => ({
+/** A campaign as the briefing and the stand-in pack show it, opening its row. */
+export const campaignItem = (campaign: Campaign): CampaignItem => ({
   id: campaign.id,
   name: campaign.name,
   type: campaign.type,

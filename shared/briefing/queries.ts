@@ -6,6 +6,7 @@ export { briefingWorld, type BriefingWorld } from './team-world';
 export { onDutyFor } from './rota-duty';
 export { followUpsSection } from './handover-sections';
 export { checklistSection } from './sop-sections';
+export { campaignItem } from './prize-sections';
 export { checklistItemSchema, placeSchema, shiftRefSchema } from './capability-schema';
 export { shiftInstanceSchema, followUpItemSchema, onDutySchema } from './schema';
 export type { BriefingQuery } from './duty';

@@ -1,7 +1,7 @@
 import { membersHolding, type Roster } from '../team';
 import { TEAM_SETTINGS_ID, shiftInstance, teamSettings, teamSettingsOf, type Person, type ShiftRef } from '../team-settings';
 import type { ReadonlySyncState } from '../sync/trust-plug';
-import { CAMPAIGN_PLACE_PREFIX, briefingWorld, checklistSection, followUpsSection, onDutyFor, type BriefingQuery, type BriefingWorld } from '../briefing/queries';
+import { briefingWorld, campaignItem, checklistSection, followUpsSection, onDutyFor, type BriefingQuery, type BriefingWorld } from '../briefing/queries';
 import { campaignsAround, fulfilmentTimers } from '../prizes/queries';
 import { publishedTexts } from '../sop/queries';
 import type { StandInCover, StandInPack, StandInRule, StandInTimer } from './schema';
@@ -97,14 +97,7 @@ export function standInPack(input: StandInInput): StandInPack | null {
     rules: rulesOf(world, shift),
     followUps: followUps ? [...followUps.items] : [],
     moreFollowUps: followUps?.more ?? 0,
-    campaigns: campaignsAround(world.campaigns, shift.date, 0).running.map((campaign) => ({
-      id: campaign.id,
-      name: campaign.name,
-      type: campaign.type,
-      startDate: campaign.startDate,
-      endDate: campaign.endDate,
-      place: { screen: 'prizes', item: `${CAMPAIGN_PLACE_PREFIX}${campaign.id}` },
-    })),
+    campaigns: campaignsAround(world.campaigns, shift.date, 0).running.map(campaignItem),
     timers: timersOf(world, shift, input.now),
     contacts: {
       leads: input.roster ? membersHolding(input.roster, 'lead').map((member) => ({ memberId: member.memberId, name: member.displayName })) : [],

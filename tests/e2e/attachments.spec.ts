@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { printOnce } from './support/print';
 import { expect, screenshotPath, test } from './support/fixtures';
 import { finishFirstRun } from './support/first-run';
 import { pastePng } from './support/paste';
@@ -101,15 +102,7 @@ test('a note and its addendum take pictures and PDFs, refuse the rest where the 
   });
 
   await test.step('the print button opens the browser print, since a browser tab cannot save the PDF itself', async () => {
-    await page.evaluate(() => {
-      const counted = window as unknown as { printed: number };
-      counted.printed = 0;
-      window.print = () => {
-        counted.printed += 1;
-      };
-    });
-    await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await printOnce(page, '打印 / 存为 PDF');
   });
 
   await test.step('printed, the note is a document: no navigation, buttons or forms', async () => {

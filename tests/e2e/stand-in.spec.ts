@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { call } from './support/bridge';
+import { printOnce } from './support/print';
 import { expect, screenshotPath, test, type Computer } from './support/fixtures';
 import { shootWhole } from './support/screens';
 import { teamOfTwo } from './support/team-of-two';
@@ -141,15 +142,7 @@ test('every briefing item opens its own place by an address with its id; the sta
   });
 
   await test.step('printed, the pack is one page: the browser prints it, without navigation or buttons', async () => {
-    await page.evaluate(() => {
-      const counted = window as unknown as { printed: number };
-      counted.printed = 0;
-      window.print = () => {
-        counted.printed += 1;
-      };
-    });
-    await page.getByRole('button', { name: '打印 / 存为 PDF' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await printOnce(page, '打印 / 存为 PDF');
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation')).toBeHidden();
