@@ -2,6 +2,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { teamFolderLayout } from '../electron/services/sync/layout';
+import { nodeCrypto } from '../electron/services/sync/node-crypto';
+import { teamCapabilities } from '../shared/capabilities';
+import { schemaFingerprint } from '../shared/sync/schema-fingerprint';
 import { Agenda, dateOfDay, DAY, HOUR, isLead, type GenContext, type GenMember, type Person } from './gen-context';
 import { TeamLogs, writeRootSnapshot } from './gen-devices';
 import { HandoverDesk } from './gen-handover';
@@ -52,6 +55,8 @@ export interface BenchDevice extends BenchKeys {
 
 export interface DatasetMeta {
   readonly version: number;
+  /** The app's schemas when it was written: under others the app would not start from its team snapshot. */
+  readonly schemas: string;
   readonly size: SizeName;
   readonly seed: string;
   readonly teamId: string;
@@ -89,13 +94,15 @@ export function datasetDir(size: SizeName, seed: string, root = join(tmpdir(), '
   return join(root, `${size}-${seed}-v${GENERATOR_VERSION}`);
 }
 
-/** The cached dataset, or a new one. A dataset is complete once its meta.json is written. */
+const appSchemas = (): string => schemaFingerprint(teamCapabilities, nodeCrypto);
+
+/** The cached dataset, or a new one (also when a capability's schema changed since it was written). A dataset is complete once its meta.json is written. */
 export async function ensureDataset(size: SizeName, seed: string, root?: string, log: (line: string) => void = () => {}): Promise<Dataset> {
   const dir = datasetDir(size, seed, root);
   const metaFile = join(dir, 'meta.json');
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as DatasetMeta;
-    if (meta.version === GENERATOR_VERSION) return { dir, sharedDir: join(dir, 'shared'), meta, fresh: false };
+    if (meta.version === GENERATOR_VERSION && meta.schemas === appSchemas()) return { dir, sharedDir: join(dir, 'shared'), meta, fresh: false };
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -212,6 +219,7 @@ async function generate(size: SizeName, seed: string, dir: string): Promise<Data
   const [apply, writer, reader] = team.bench.devices.map(benchDevice);
   return {
     version: GENERATOR_VERSION,
+    schemas: appSchemas(),
     size,
     seed,
     teamId: team.teamId,
