@@ -14,8 +14,10 @@ import { teamOfOne } from './support/team-of-one';
 test('date and time fields speak the UI language in 24-hour time, switch with it at once, and are picked by keyboard', async ({ openComputer }) => {
   const computer = await openComputer({ locale: 'en-US', clock: shanghaiTime('2026-12-07', '10:00') });
   await teamOfOne(computer);
-  await call(computer, 'updateSettings', { language: 'zh-CN' });
   const { page } = computer;
+  // Chosen on the Settings screen, as a person would on an English system.
+  await page.getByRole('navigation').getByRole('link', { name: /Settings/ }).click();
+  await page.getByRole('radio', { name: '中文', exact: true }).check();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
   await test.step('the handover date reads year/month/day in Chinese', async () => {
