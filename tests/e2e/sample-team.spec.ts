@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import { call } from './support/bridge';
 import { expect, test } from './support/fixtures';
@@ -8,8 +8,7 @@ import { shanghaiTime } from './support/team-clock';
 /** Issue #15: the sample team, from the first start to the three moments of a shift. */
 
 async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 const openScreen = (page: Page, name: RegExp) => page.getByRole('navigation').getByRole('link', { name }).click();
@@ -104,6 +103,8 @@ test('with an English screen the sample team is in English: its people, notes an
   await expect(page.getByText('A calm shift; posts had about 20% more interaction', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('Summer repost lottery: ¥446.00 waits for your decision')).toBeVisible();
   await expect(page.getByText(/Late shift \(primary\) under way/)).toBeVisible();
+  // The notice lies over the briefing's button at this size, which axe reads as its background.
+  await page.getByRole('button', { name: 'Dismiss notification' }).click();
   await expectAccessible(page);
   await shootWhole(page, 'sample-briefing-late-en');
 });

@@ -6,6 +6,10 @@ import type { Page } from '@playwright/test';
  * (rule, help, the elements), so a failing assertion says what to fix and where.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Judged as it settles: a notice fading in has, for a moment, text lighter than its contrast.
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
