@@ -31,6 +31,7 @@ function dormantFrom(source: SyncState, accept?: (op: Op) => boolean | string) {
     entity: entity.entity,
     opCount: index.entities[entity.entity]![0],
     closed: index.entities[entity.entity]![1] === 1,
+    lastHlc: index.entities[entity.entity]![2],
     load: () => {
       woken.push(entity.entity);
       return entity;
@@ -63,6 +64,42 @@ describe('dormant entities (a restart from the local state)', () => {
         expect(state.list('note')).toEqual(reference.list('note'));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('answer list(kind, { changedSince }) as a fully parsed state does, waking none changed before', () => {
+    const wallOf = (hlc: string) => Number(hlc.slice(0, 15));
+    fc.assert(
+      fc.property(historyArb, deliveryArb, fc.nat(), fc.integer({ min: -2, max: 2 }), (ops, plan, pick, offset) => {
+        const batches = deliver(ops, plan);
+        const source = createSyncState(capabilities, { accept: carolNotYet });
+        for (const batch of batches.slice(0, batches.length >> 1)) source.apply(batch);
+        // At, just before or just after some op's wall time: the bound is "at or after".
+        const changedSince = wallOf(ops[pick % ops.length]!.hlc) + offset;
+        const latest = new Map<string, string>();
+        for (const entity of source.held()) latest.set(entity.entity, entity.ops.at(-1)?.hlc ?? '');
+
+        const { state, woken } = dormantFrom(source, carolNotYet);
+        for (const kind of ['note', 'prizeRequest']) {
+          const listed = state.list(kind, { changedSince });
+          expect(listed).toEqual(source.list(kind, { changedSince }));
+          expect(listed).toEqual(source.list(kind).filter(({ entity }) => wallOf(latest.get(entity)!) >= changedSince));
+        }
+        // Nothing last changed before the bound was read from disk.
+        expect(woken.filter((entity) => wallOf(latest.get(entity)!) < changedSince)).toEqual([]);
+
+        // Later ops wake what they touch; awake or asleep, the answers stay the same.
+        for (const batch of batches.slice(batches.length >> 1)) {
+          state.apply(batch);
+          source.apply(batch);
+        }
+        for (const kind of ['note', 'prizeRequest']) {
+          expect(state.list(kind, { changedSince })).toEqual(source.list(kind, { changedSince }));
+          expect(state.list(kind, { changedSince, live: true }).every((entry) => source.list(kind, { changedSince }).some((other) => other.entity === entry.entity))).toBe(true);
+        }
+        expect(state.list('note', { changedSince: -1 })).toEqual(source.list('note'));
+      }),
+      { numRuns: 200 },
     );
   });
 

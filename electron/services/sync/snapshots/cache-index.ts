@@ -2,6 +2,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { HeldIndex } from '../../../../shared/sync/held-index';
+import { hlcSchema } from '../../../../shared/sync/hlc';
 import { sha256HexSchema } from '../../../../shared/sync/segment-format';
 import type { Logger } from '../../log';
 import { writeFileAtomic } from '../durable-fs';
@@ -15,11 +16,12 @@ import { seal, unseal } from './sealed-file';
  * byte is found, and the index passed over with a log line.
  */
 export const INDEX_FILE = 'index.json';
-const INDEX_FORMAT = 'baton/cache-index@1';
+/** @2: each entity also records its latest op's hlc; an index of @1 is passed over (every entity parsed once). */
+const INDEX_FORMAT = 'baton/cache-index@2';
 
 const indexSchema = z.strictObject({
   base: sha256HexSchema,
-  entities: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.union([z.literal(0), z.literal(1)])])),
+  entities: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.union([z.literal(0), z.literal(1)]), z.union([hlcSchema, z.literal('')])])),
   counters: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))),
   latest: z.tuple([z.string(), z.string()]).nullable(),
 });

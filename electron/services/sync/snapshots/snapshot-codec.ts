@@ -196,7 +196,7 @@ function* entityLines(buffer: Buffer, from: number, to: number, header: Snapshot
     if (name !== undefined && known) {
       const load = () => heldEntity(JSON.parse(lineText(buffer, lineStart, end)));
       ops += known[0];
-      yield { entity: name, opCount: known[0], closed: known[1] === 1, load };
+      yield { entity: name, opCount: known[0], closed: known[1] === 1, lastHlc: known[2], load };
     } else {
       const entity = heldEntity(JSON.parse(lineText(buffer, start, end)));
       ops += entity.ops.length;
