@@ -1,8 +1,9 @@
 import type { ShiftInstance } from '../../shared/team-settings';
+import { CLOCK_24H } from '../app/format';
 
 /** A wall-clock time in the team's zone ("08:00"), whatever zone this computer is set to. */
 export function formatTime(at: number, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit', ...CLOCK_24H }).format(at);
 }
 
 /** "08:00–16:00" of a shift instance in the team's zone. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ShiftChecklistPayload } from '../../shared/api/sop-views';
 import type { ChecklistEntry } from '../../shared/sop';
 import { reportError } from '../app/errors/report-error';
+import { CLOCK_24H } from '../app/format';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
@@ -28,7 +29,7 @@ export function ChecklistScreen() {
     const entry = payload.entries.find((candidate) => candidate.key === key);
     return entry ? `${entry.slot} ${entry.title}` : key;
   };
-  const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit', ...CLOCK_24H }).format(at);
 
   const tick = async (entry: ChecklistEntry, done: boolean) => {
     if (!shift) return;
