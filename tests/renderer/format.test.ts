@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatInZone, formatTime, settingName } from '../../renderer/app/format';
+import { shiftHours } from '../../renderer/briefing/format';
 import { formatClockTime, formatDateTime, formatHourMinute } from '../../renderer/sync/time';
 
 describe('settingName', () => {
@@ -25,5 +26,15 @@ describe('times of day read on the 24-hour clock in both languages', () => {
       expect(text).not.toMatch(/AM|PM/);
     }
     expect(formatTime(new Date(Date.UTC(2026, 0, 6, 14, 5)), 'en')).toMatch(/^\d\d:05$/);
+  });
+});
+
+describe('shift hours', () => {
+  // 16:00 on 6 Jan to the next midnight in Shanghai, as the team settings write it: 16:00–24:00.
+  const late = { date: '2026-01-06', shiftTypeId: 'late', startAt: Date.UTC(2026, 0, 6, 8), endAt: Date.UTC(2026, 0, 6, 16) };
+  it('a shift ending at midnight ends at 24:00 in both languages, not 00:00 or 12:00 AM', () => {
+    expect(shiftHours(late, 'Asia/Shanghai', 'zh-CN')).toBe('16:00–24:00');
+    expect(shiftHours(late, 'Asia/Shanghai', 'en')).toBe('16:00–24:00');
+    expect(shiftHours({ ...late, startAt: late.endAt, endAt: late.endAt + 8 * 3_600_000 }, 'Asia/Shanghai', 'en')).toBe('00:00–08:00');
   });
 });
