@@ -137,6 +137,16 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     const items = (await call<{ items: FollowUp[] }>(lead, 'listFollowUps', {})).items;
     const escalation = items.find((item) => item.title === '品牌危机公关回应')?.escalation;
     expect(escalation && escalation.deadlineAt - escalation.escalatedAt).toBe(90 * 60_000);
+    // The stand-in pack's line for it says whom to call at 公关部.
+    await page.getByRole('navigation').getByRole('link', { name: /代班手册/ }).click();
+    const followUps = page.locator('section[aria-labelledby="stand-in-follow-ups-title"]');
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('已升级公关部，微博优先时限');
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('联系 公关经理 赵倩 139 1111 2222');
+    await followUps.screenshot({ path: screenshotPath('stand-in-follow-ups-zh-CN'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'en' });
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('call 公关经理 赵倩 139 1111 2222');
+    await followUps.screenshot({ path: screenshotPath('stand-in-follow-ups-en'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'zh-CN' });
   });
 
   await test.step('老王, an editor, sees the new settings after a sync, read-only', async () => {
