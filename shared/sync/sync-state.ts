@@ -142,6 +142,12 @@ export interface SyncState {
    * went back.
    */
   sleep(dormant: Iterable<DormantEntity>, counters: HeldCounters, mark: number): number;
+  /**
+   * Puts back to disk the closed entities read from the local state since (a search index built,
+   * a history list opened) whose ops have not changed. Changes no state and no answer; returns
+   * how many went back.
+   */
+  rest(): number;
 }
 
 export interface ListOptions {

@@ -67,6 +67,8 @@ export class SyncService {
           await this.poll();
           // Edits that waited for the folder, or a publish that failed: now, unless an edit is settling.
           if (!this.timers.flushPending) await this.publish();
+          // Closed entities read since (a search index built, a history opened) go back to disk.
+          this.ctx.fold.state.rest();
         }),
         flush: () => this.job(() => this.pollAndPublish()),
         writeCache: () => this.job(() => this.writeCache()),
