@@ -7,7 +7,7 @@ import { openSession, type SessionHooks } from '../folder-session';
 import { pinTeam, pinnedTeam, sameRoot } from '../pinned-team';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from '../repair/own-folder';
 import { checkOwnFilesStep, recoverFromClone, rescueClashed } from '../repair/repair-steps';
-import type { SyncContext } from '../sync-context';
+import { NOT_LOOKED, type SyncContext } from '../sync-context';
 import type { TeamSession } from '../team-session';
 import { ensureDeviceFile } from '../write/publish-step';
 import type { PollOutcome, ReadSegment } from './folder-reader';
@@ -30,12 +30,15 @@ type Probed = Extract<FolderProbe, { available: true }>;
 export async function pollFolder(ctx: SyncContext, hooks: PollHooks): Promise<void> {
   const probe = await probeFolder(ctx.sharedDir, ctx.readerFs);
   if (!probe.available) return ctx.setAvailability(probe);
+  const wasAvailable = ctx.availability.available;
+  // Never looked at before (a start, a switch): the folder is there, which the status says while its team opens.
+  if (ctx.availability === NOT_LOOKED) ctx.setAvailability({ available: true });
   // A team opened now, or the first poll of one (its backlog): the status says what is still arriving.
   const opening = ctx.session?.teamId !== probe.team.teamId || ctx.session.polls === 0;
-  return opening ? ctx.whileOpening(() => pollTeam(ctx, hooks, probe)) : pollTeam(ctx, hooks, probe);
+  return opening ? ctx.whileOpening(() => pollTeam(ctx, hooks, probe, wasAvailable)) : pollTeam(ctx, hooks, probe, wasAvailable);
 }
 
-async function pollTeam(ctx: SyncContext, hooks: PollHooks, probe: Probed): Promise<void> {
+async function pollTeam(ctx: SyncContext, hooks: PollHooks, probe: Probed, wasAvailable: boolean): Promise<void> {
   const session = await sessionOfFolderTeam(ctx, hooks, probe.team);
   if (!session) return;
   ctx.folders.remember(ctx.sharedDir, session.teamId);
@@ -48,7 +51,7 @@ async function pollTeam(ctx: SyncContext, hooks: PollHooks, probe: Probed): Prom
   });
   session.polls += 1;
   if (!outcome.available) return ctx.setAvailability(outcome);
-  const cameBack = !ctx.availability.available;
+  const cameBack = !wasAvailable || !ctx.availability.available;
   ctx.setAvailability({ available: true });
   ctx.lastPollAt = ctx.now();
   // A folder that went away and came back may be a new folder under the old name: watch it anew.
