@@ -156,7 +156,9 @@ export class TeamFold {
     const roster = this.trust ? ops.filter((op) => this.isRoster(kindOf(op.entity))) : [];
     const results = roster.length > 0 ? [...this.refilter([this.applied(roster)]).results] : [];
     const byEntity = new Map<string, Op[]>();
-    for (const op of ops) {
+    for (let index = 0; index < ops.length; index += 1) {
+      const op = ops[index]!;
+      if (index % stepOps === 0 && pace.due()) await pace.pause();
       if (roster.length > 0 && this.isRoster(kindOf(op.entity))) continue;
       const same = byEntity.get(op.entity);
       if (same) same.push(op);
