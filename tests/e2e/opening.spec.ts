@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
 import { expect, screenshotPath, test } from './support/fixtures';
 import { finishFirstRun } from './support/first-run';
 import { heldOpenNodeOptions, segmentFilesIn } from './support/held-open';
@@ -58,6 +59,7 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null; stateHash: string | null } };
       expect(status.value.opening).toMatchObject({ phase: 'segments', total: 2 * files });
       expect(status.value.stateHash).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`opening-notice-briefing-${locale}`), animations: 'disabled' });
     });
 
