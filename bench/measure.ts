@@ -99,6 +99,8 @@ export async function open(dataset: Dataset, profileDir: string, options: { with
   service.state.list('sop');
   service.state.list('rotaSlot');
   const ms = elapsed(start);
+  // What the open left to do (checking or writing the local state) is not part of it, but the heap is measured after it.
+  await service.settled;
   const fromTeamSnapshot = log.infos.some((line) => line.includes('started from the team snapshot'));
   const started = log.infos.find((line) => line.includes('started from the local cache'));
   const leftOnDisk = Number(/(\d+) entities left on disk/.exec(started ?? '')?.[1] ?? 0);

@@ -25,6 +25,8 @@ export interface EntityRecord {
   state: unknown;
   /** Not parsed yet (a restart from the local state): woken when first asked about. */
   dormant: DormantEntity | null;
+  /** The fold's change mark when its ops last changed. */
+  changed: number;
 }
 
 export function heldEntityOf(record: EntityRecord): HeldEntity {

@@ -47,6 +47,8 @@ export function createSyncState(
   let dormantOps = 0;
   let dormantLeft = 0;
   let counters: HeldCounters = {};
+  /** Grows with every change to an entity's ops (see `changeMark`). */
+  let mark = 0;
   /** Failures of folding an entity woken outside a batch: reported with the next one. */
   let wokenFailures: ReduceFailure[] = [];
 
@@ -66,7 +68,7 @@ export function createSyncState(
     let record = entities.get(entity);
     if (!record) {
       const { kind, id } = splitEntity(entity);
-      record = { entity, kind, id, entries: [], state: undefined, dormant: null };
+      record = { entity, kind, id, entries: [], state: undefined, dormant: null, changed: 0 };
       entities.set(entity, record);
       const held = heldByKind.get(kind);
       if (held) held.push(record);
@@ -79,10 +81,11 @@ export function createSyncState(
   function wake(record: EntityRecord): void {
     const dormant = record.dormant;
     if (!dormant) return;
+    // Before anything changes: a line that cannot be read leaves the entity dormant, not half woken.
+    const held = dormant.load();
     record.dormant = null;
     dormantOps -= dormant.opCount;
     dormantLeft -= 1;
-    const held = dormant.load();
     if (held.entity !== record.entity || held.ops.length !== dormant.opCount) throw new Error(`the local state's ${record.entity} does not hold what its index says`);
     installEntity(held, (op) => refusalOf(op));
     refold([record], wokenFailures);
@@ -118,7 +121,13 @@ export function createSyncState(
       record.entries.push(entry);
       if (last && compareEntries(last, entry) > 0) throw new Error(`the ops of ${entity} are out of order`);
     }
+    record.changed = ++mark;
     return invalid;
+  }
+
+  function isClosed(record: EntityRecord): boolean {
+    const closed = registry.capabilityOf(record.kind)?.closed;
+    return record.state !== undefined && closed !== undefined && record.entries.every(counts) && closed(record.state as never);
   }
 
   function refold(records: Iterable<EntityRecord>, failures: ReduceFailure[]): string[] {
@@ -163,6 +172,7 @@ export function createSyncState(
         if (!keepNew) continue;
         const previous = entities.get(existing.op.entity)!;
         previous.entries = previous.entries.filter((entry) => entry !== existing);
+        previous.changed = ++mark;
         if (counts(existing)) touched.add(previous);
       }
       const record = recordFor(op.entity);
@@ -179,6 +189,7 @@ export function createSyncState(
       const last = record.entries[record.entries.length - 1];
       if (last && compareEntries(last, entry) > 0) unsorted.add(record);
       record.entries.push(entry);
+      record.changed = ++mark;
       if (counts(entry)) touched.add(record);
     }
     // TimSort: cheap for a list that was sorted before a few late ops were appended.
@@ -282,12 +293,29 @@ export function createSyncState(
     isClosed(entity) {
       const record = entities.get(entity);
       if (!record) return false;
-      if (record.dormant) return record.dormant.closed;
-      const closed = registry.capabilityOf(record.kind)?.closed;
-      return record.state !== undefined && closed !== undefined && record.entries.every(counts) && closed(record.state as never);
+      return record.dormant ? record.dormant.closed : isClosed(record);
     },
     restore(snapshot) {
       return apply(snapshotOps(snapshot));
+    },
+    changeMark: () => mark,
+    sleep(dormant, heldCounters, since) {
+      if (dormantLeft > 0) return 0;
+      let slept = 0;
+      for (const item of dormant) {
+        const record = entities.get(item.entity);
+        if (!record || record.dormant || record.changed > since || record.entries.length !== item.opCount || !isClosed(record)) continue;
+        for (const entry of record.entries) byId.delete(entry.op.id);
+        byKind.get(record.kind)?.delete(record.entity);
+        record.entries = [];
+        record.state = undefined;
+        record.dormant = item;
+        dormantOps += item.opCount;
+        dormantLeft += 1;
+        slept += 1;
+      }
+      if (slept > 0) counters = heldCounters;
+      return slept;
     },
   };
 }

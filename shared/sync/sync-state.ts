@@ -135,6 +135,16 @@ export interface SyncState {
   install(held: Iterable<HeldEntity | DormantEntity>, counters?: HeldCounters, continuing?: boolean): SetAsideOp[];
   /** Whether an entity is closed (its capability says so of its state, and every op of it counts). */
   isClosed(entity: string): boolean;
+  /** A mark that grows with every change to an entity's ops: `sleep` leaves alone what changed after it. */
+  changeMark(): number;
+  /**
+   * Puts closed entities back on disk (dormant) once a local state holding them is written:
+   * each of `dormant` whose entity is closed and has not changed since `mark` (so its ops are
+   * those the written line holds). Only while nothing is dormant (`counters`, the op counters the
+   * written state holds, replace the ones kept). Changes no state and no answer; returns how many
+   * went back.
+   */
+  sleep(dormant: Iterable<DormantEntity>, counters: HeldCounters, mark: number): number;
 }
 
 export interface ListOptions {

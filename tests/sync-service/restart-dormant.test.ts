@@ -29,7 +29,7 @@ const editArb: fc.Arbitrary<Edit> = fc.record({
 });
 
 /** Where the writing of the local state stopped, or what a disk or a copy did to its index. */
-const crashArb = fc.constantFrom('none', 'before-index', 'index-of-older-base', 'index-flipped', 'index-of-another-team');
+const crashArb = fc.constantFrom('none', 'before-index', 'index-of-older-base', 'index-flipped', 'index-of-another-team', 'base-flipped');
 
 function draftOf(edit: Edit, service: SyncService): OpDraft {
   const entity = `note:n${edit.note}`;
@@ -75,6 +75,9 @@ describe('a restart that leaves entities on disk (property)', () => {
           await play(second, founder, reader);
           await vi.waitFor(() => expect(readFileSync(join(cacheDir, 'base.snap')).equals(before)).toBe(false));
           await vi.waitFor(() => expect(readFileSync(index, 'utf8')).not.toBe(readFileSync(join(cacheDir, 'older-index'), 'utf8')));
+          // Its closed notes went back to disk after each base was written: it still folds what the founder folds.
+          await founder.pollNow();
+          expect(reader.getStatus().stateHash).toBe(founder.getStatus().stateHash);
           await stopService(reader);
 
           if (crash === 'before-index') rmSync(index);
@@ -85,13 +88,22 @@ describe('a restart that leaves entities on disk (property)', () => {
             writeFileSync(index, bytes);
           }
           if (crash === 'index-of-another-team') writeFileSync(index, readFileSync(index, 'utf8').split(teamId).join('z'.repeat(26)));
+          if (crash === 'base-flipped') {
+            // A byte of the last entity line, which the restart does not read: the hash after it finds it.
+            const base = join(cacheDir, 'base.snap');
+            const bytes = readFileSync(base);
+            bytes[bytes.length - 1200] = bytes[bytes.length - 1200]! ^ 0x01;
+            writeFileSync(base, bytes);
+          }
           rmSync(join(cacheDir, 'older-index'));
 
           const log = testLog();
           const restarted = startService(place, { capabilities, memberName: 'Bob', log });
           await restarted.ready;
+          await restarted.settled;
           const started = log.lines.find((line) => line.includes('started from the local cache')) ?? '';
-          expect(started.includes('left on disk')).toBe(crash === 'none');
+          if (crash === 'base-flipped') expect(log.lines.some((line) => line.includes('local cache is damaged and is rebuilt'))).toBe(true);
+          else expect(started.includes('left on disk')).toBe(crash === 'none');
           if (crash === 'index-flipped' || crash === 'index-of-another-team') expect(log.lines.some((line) => line.includes("local cache's index.json"))).toBe(true);
           await play(after, founder, restarted);
           const cold = startService(computer(sharedDir, 'new'), { capabilities, memberName: 'Carol' });
@@ -106,5 +118,25 @@ describe('a restart that leaves entities on disk (property)', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('closed entities back on disk', () => {
+  it('go back once a base holding them is written, and are read again when asked about', async () => {
+    const { sharedDir, founder } = await teamFolder();
+    const log = testLog();
+    const reader = startService(computer(sharedDir, 'reader'), { capabilities, memberName: 'Bob', log, cacheDelayMs: 1, snapshotPolicy: { teamEveryOps: 1_000_000, baseEveryOps: 1 } });
+    await reader.ready;
+    const edits: Edit[] = [0, 1, 2].map((note) => ({ by: 'founder', kind: 'set', note, text: `第${note}条` }));
+    await play([...edits, { by: 'founder', kind: 'delete', note: 1, text: '' }], founder, reader);
+    await vi.waitFor(() => expect(log.lines.some((line) => line.includes('closed entities went back to disk'))).toBe(true));
+    expect(reader.state.list(closingNote, { live: true }).map(({ id }) => id)).toEqual(['n0', 'n2']);
+    expect(reader.state.list(closingNote).map(({ id }) => id)).toEqual(['n0', 'n1', 'n2']);
+    await play([{ by: 'reader', kind: 'restore', note: 1, text: '' }], founder, reader);
+    await founder.pollNow();
+    expect(reader.state.get(closingNote, 'n1')?.tombstone.deleted).toBe(false);
+    expect(reader.getStatus().stateHash).toBe(founder.getStatus().stateHash);
+    await stopService(reader);
+    await stopService(founder);
   });
 });

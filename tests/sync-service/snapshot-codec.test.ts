@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
-import { sha256OffThread } from '../../electron/services/sync/snapshots/off-thread-hash';
+import { inSharedMemory, surveyOffThread } from '../../electron/services/sync/snapshots/off-thread-survey';
 import { decodeSnapshot, encodeSnapshot } from '../../electron/services/sync/snapshots/snapshot-codec';
 import type { Op } from '../../shared/sync';
 import { ed25519KeyPair } from '../sync/node-crypto';
@@ -31,18 +31,21 @@ function encoded() {
 
 const expectation = { teamId: 'b'.repeat(26), schemas: 'c'.repeat(64), publicKeyFor: () => keys.publicKey };
 
-/** The bytes as reader-fs gives a large file: in shared memory, so they are hashed on another thread. */
-function inSharedMemory(bytes: Uint8Array): Uint8Array {
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
-  return shared;
-}
-
 describe('the folded snapshot format', () => {
-  it('hashes shared memory on another thread to the same sha256', async () => {
-    const bytes = inSharedMemory(Buffer.from('交接班 '.repeat(10_000)));
-    expect(await sha256OffThread(bytes.subarray(3, 5000))).toBe(createHash('sha256').update(bytes.subarray(3, 5000)).digest('hex'));
-    expect(() => sha256OffThread(Buffer.from('x'))).toThrow(/SharedArrayBuffer/);
+  it('surveys shared memory on another thread: the same sha256, and where each entity line lies', async () => {
+    const { bytes, sha256 } = encoded();
+    const signed = bytes.subarray(0, bytes.lastIndexOf(Buffer.from('\n', 'utf16le'), bytes.length - 3) + 2);
+    const survey = await surveyOffThread(inSharedMemory(signed));
+    expect(survey.sha256).toBe(sha256);
+    expect(survey.sha256).toBe(createHash('sha256').update(signed).digest('hex'));
+    expect(survey.lines).toHaveLength(1);
+    const [entity, offset, length, hash] = survey.lines[0]!;
+    expect(entity).toBe('note:n1');
+    expect(offset).toBe(survey.head);
+    const line = bytes.subarray(offset, offset + length);
+    expect(JSON.parse(line.toString('utf16le'))[0]).toBe('note:n1');
+    expect(hash).toBe(createHash('sha256').update(line).digest('hex').slice(0, hash.length));
+    expect(() => surveyOffThread(Buffer.from('x'))).toThrow(/SharedArrayBuffer/);
   });
 
   it('reads back what it wrote, checking the hash on another thread for shared bytes', async () => {

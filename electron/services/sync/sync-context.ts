@@ -76,6 +76,8 @@ export class SyncContext {
   readonly notices: Notices;
   readonly faults: Faults;
   readonly changeListeners = new Set<(change: SyncChange) => void>();
+  /** Told when a line of the local cache's base turns out damaged after the start (the service rebuilds). */
+  localStateDamaged: (detail: string) => void = () => {};
   sharedDir: string;
   memberName: string | null;
   fold: TeamFold;
@@ -171,6 +173,7 @@ export class SyncContext {
   sessionParts(): SessionParts {
     return {
       opening: { pace: () => this.pace(), at: (phase, done, total) => this.openingAt(phase, done, total) },
+      localStateDamaged: (detail) => this.localStateDamaged(detail),
       capabilities: this.options.capabilities,
       device: () => this.device.identity,
       trust: this.options.trust,

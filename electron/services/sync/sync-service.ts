@@ -43,6 +43,8 @@ export interface CreatedTeam {
  */
 export class SyncService {
   readonly ready: Promise<void>;
+  /** After `ready`, once the local state the start left is checked or written (see `settleLocalState`). */
+  readonly settled: Promise<void>;
   private readonly ctx: SyncContext;
   private readonly queue = new SerialQueue();
   private readonly timers: SyncTimers;
@@ -51,6 +53,7 @@ export class SyncService {
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
   private lastStatusKey = '';
   private closed = false;
+  private rebuilding = false;
 
   constructor(private readonly options: SyncServiceOptions) {
     const ctx = new SyncContext(options);
@@ -83,6 +86,13 @@ export class SyncService {
     ctx.openingMoved = () => this.emitStatus();
     // Opening from the first moment: a status asked before the job starts says so too.
     this.ready = ctx.whileOpening(() => this.job(() => this.openFolder()));
+    // Not part of the start: what a start left of the local state to check or write.
+    this.settled = this.ready.then(() => this.job(() => this.settleLocalState())).catch(() => {});
+    ctx.localStateDamaged = (detail) => {
+      if (this.rebuilding) return;
+      this.rebuilding = true;
+      void this.job(() => this.rebuildLocalState(detail)).finally(() => (this.rebuilding = false));
+    };
     this.timers.schedulePoll();
   }
 
@@ -272,6 +282,34 @@ export class SyncService {
     if (available) await this.publishAndCompact();
   }
 
+  /**
+   * After the start: a base a restart opened without reading it is hashed on another thread
+   * (damaged, it is rebuilt); a base a new computer took from the team's snapshot is written at
+   * once, so that its closed entities go back to disk and the next start is a restart.
+   */
+  private async settleLocalState(): Promise<void> {
+    const session = this.ctx.session;
+    if (!session) return;
+    if (!(await session.cache.verifyBase())) {
+      if (this.ctx.session === session) await this.rebuildLocalState('base.snap: its hash does not match (damaged)');
+      return;
+    }
+    if (session.cache.baseWaiting) await this.writeCache();
+  }
+
+  /** Forgets the local cache and opens the folder again as a computer new to the team would. */
+  private async rebuildLocalState(detail: string): Promise<void> {
+    const session = this.ctx.session;
+    if (!session || this.closed) return;
+    this.ctx.log.error('sync', `the local cache is damaged and is rebuilt from the shared folder: ${detail}`);
+    this.ctx.notices.add('cache-rebuilt', 'the local cache was damaged and is being rebuilt from the shared folder');
+    await closeSession(this.ctx, this.hooks);
+    await session.cache.clear();
+    this.ctx.fold = this.ctx.teamlessFold();
+    this.ctx.announceAll();
+    await this.openFolder();
+  }
+
   /** Snapshots that are due first (a new base makes pending chunks unnecessary), then the chunks. */
   private async writeCache(): Promise<void> {
     const { session, availability, device } = this.ctx;
@@ -284,6 +322,10 @@ export class SyncService {
       }
     }
     await session.cache.flush();
+    const written = session.cache.takeWritten();
+    if (!written || this.ctx.session !== session) return;
+    const slept = this.ctx.fold.state.sleep(written.dormant, written.counters, written.mark);
+    if (slept > 0) this.ctx.log.info('sync', `${slept} closed entities went back to disk (the local state holds them)`);
   }
 
   private snapshotWriter(): SnapshotWriter {

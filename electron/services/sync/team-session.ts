@@ -9,12 +9,13 @@ import type { Logger } from '../log';
 import { DeviceState } from './write/device-state';
 import { FolderReader, type FolderReaderOptions } from './read/folder-reader';
 import type { FileStamp } from './read/file-tracker';
-import { IngestCache } from './snapshots/ingest-cache';
+import { IngestCache, type Marked } from './snapshots/ingest-cache';
 import { relativeSnapPath, type TeamProfileLayout } from './layout';
 import { pinTeam, pinnedTeam } from './pinned-team';
 import type { SealedSegment } from './write/publisher';
 import { nodeReaderFs } from './reader-fs';
-import { DAMAGED } from './snapshots/snapshot-codec';
+import { DAMAGED, type DecodedSnapshot } from './snapshots/snapshot-codec';
+import { baseIndexOf } from './snapshots/cache-index';
 import { findTeamSnapshot, type SnapshotSearch } from './snapshots/team-snapshot';
 import { TeamFold, type FoldChange } from './read/team-fold';
 import { unpaced, type OpeningProgress } from './pace';
@@ -48,6 +49,8 @@ export interface TeamSession {
 
 export interface SessionParts {
   readonly capabilities: readonly AnyCapability[];
+  /** A line of the local cache's base read after the start did not match its index. */
+  readonly localStateDamaged?: (detail: string) => void;
   /** This device, whose key signs the local cache's base. */
   readonly device: () => { readonly deviceId: string; readonly publicKeyPem: string };
   readonly trust: TrustSource | undefined;
@@ -103,6 +106,7 @@ export async function openTeamSession(
     ownVerified: new Map(),
     teamSnapshot: null,
   };
+  if (parts.localStateDamaged) session.cache.onDamaged = parts.localStateDamaged;
   return { session, ...(await restoreFold(parts, session)) };
 }
 
@@ -127,9 +131,12 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     const fold = fresh();
     const devices = cached.devices.length > 0 ? cached.devices : (cached.base?.devices ?? []);
     fold.setDevices(devices);
-    const based = cached.base ? fold.install(notes.noting(cached.base.entities), cached.base.index?.counters) : nothing;
+    // A base read whole (its index missing or passed over) gets an index for the next start.
+    const built = cached.base && !cached.base.index ? new HeldIndexBuilder() : undefined;
+    const based = cached.base ? fold.install(notes.noting(cached.base.entities, built), cached.base.index?.counters) : nothing;
     if (cached.base?.index) notes.noteIndex(cached.base.index);
     if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
+    if (cached.base && built) session.cache.indexBase(await indexOf(built, fold, cached.base));
     const change = fold.restore(cached.snapshot);
     for (const op of cached.snapshot.ops as Op[]) notes.note(op);
     session.reader.remember([...(cached.base?.files ?? []), ...cached.files]);
@@ -171,7 +178,7 @@ async function startFromTeamSnapshot(
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
     // Before this computer's own edits are applied: the index describes the snapshot alone.
-    session.cache.adoptBase(found.bytes, { base: snapshot.sha256, ...index.build((entity) => fold.state.isClosed(entity)) });
+    session.cache.adoptBase(found.bytes, await indexOf(index, fold, snapshot));
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
     return { change, damaged };
   } catch (error) {
@@ -179,6 +186,17 @@ async function startFromTeamSnapshot(
     parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${detail}`);
     return { change: null, damaged: [...damaged, { path: relativeSnapPath(session.team.rootDeviceId, found.name), detail }] };
   }
+}
+
+/**
+ * The index of a base just installed into `fold` (built from its entities as they went in), for
+ * the local cache: asked before any other op is applied, so it describes the base alone.
+ */
+async function indexOf(built: HeldIndexBuilder, fold: TeamFold, base: Pick<DecodedSnapshot, 'survey' | 'size'>): Promise<Marked | null> {
+  const held = built.build((entity) => fold.state.isClosed(entity));
+  const mark = fold.state.changeMark();
+  const index = baseIndexOf(held, await base.survey(), base.size);
+  return index && { index, mark };
 }
 
 /** What a restore must show the device: the latest op (for the clock) and its own (for the op counter). */

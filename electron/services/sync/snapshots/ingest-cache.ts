@@ -8,7 +8,9 @@ import type { Logger } from '../../log';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { isBatonTempName, writeFileAtomic } from '../durable-fs';
 import { nodeReaderFs } from '../reader-fs';
-import { decodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
+import { decodeSnapshot } from './snapshot-codec';
+import { dormantEntitiesOf, openIndexedBase, type OpenedBase } from './indexed-base';
+import type { DormantEntity, HeldCounters } from '../../../../shared/sync/sync-state';
 import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
 import { seal, unseal } from './sealed-file';
 import { INDEX_FILE, readBaseIndex, removeBaseIndex, writeBaseIndex, type BaseIndex } from './cache-index';
@@ -49,7 +51,7 @@ const contextSchema = z.strictObject({ devices: z.array(deviceFileSchema) });
 
 export interface CachedTeam {
   /** The folded snapshot under the chunks; its files are not among `files`. */
-  readonly base: DecodedSnapshot | null;
+  readonly base: OpenedBase | null;
   readonly files: readonly IngestedFile[];
   readonly snapshot: FoldSnapshot | { format: string; ops: unknown[] };
   readonly devices: readonly DeviceFile[];
@@ -66,13 +68,21 @@ export class IngestCache {
   private chunks: Array<{ number: number; bytes: number }> = [];
   private pendingFiles: IngestedFile[] = [];
   private pendingOps: Op[] = [];
-  private pendingBase: { readonly bytes: Uint8Array; readonly index: BaseIndex | null } | null = null;
+  private pendingBase: { readonly bytes: Uint8Array; readonly index: Marked | null } | null = null;
+  /** An index for the base on disk (one read whole at a start): written by the next flush. */
+  private pendingIndex: Marked | null = null;
+  /** The index last written with its base, until `takeWritten`. */
+  private written: Marked | null = null;
+  /** Told when a base line read after the start turns out damaged (the service rebuilds). */
+  onDamaged: (detail: string) => void = () => {};
   private devices: DeviceFile[] | null = null;
   private contextDirty = false;
   /** Ops in the chunks, written or pending: how much a start validates op by op. */
   private chunkOpCount = 0;
   /** The last `load` found a damaged cache (and cleared it). */
   wasDamaged = false;
+  /** The base the last `load` opened through its index, until `verifyBase` hashed it. */
+  private unverified: OpenedBase | null = null;
 
   constructor(
     private readonly dir: string,
@@ -80,6 +90,11 @@ export class IngestCache {
     private readonly log: Logger,
     private readonly baseCheck: CacheBaseCheck,
   ) {}
+
+  /** A base taken from the team's snapshot waits to be written. */
+  get baseWaiting(): boolean {
+    return this.pendingBase !== null;
+  }
 
   get opsAfterBase(): number {
     return this.chunkOpCount;
@@ -93,7 +108,7 @@ export class IngestCache {
     const names = (await readdir(this.dir)).sort();
     const files: IngestedFile[] = [];
     const ops: unknown[] = [];
-    let base: DecodedSnapshot | null = null;
+    let base: OpenedBase | null = null;
     try {
       if (names.includes(BASE)) base = await this.readBase();
       for (const name of names) {
@@ -112,13 +127,40 @@ export class IngestCache {
       return null;
     }
     this.chunkOpCount = ops.length;
+    this.unverified = base?.index ? base : null;
     if (this.chunks.length === 0 && !base) return null;
     return { base, files, snapshot: { format: SNAPSHOT_FORMAT, ops }, devices: (await this.readDevices()) ?? [] };
   }
 
+  /**
+   * Whether the base a start opened through its index (reading none of it) hashes to what its
+   * trailer says: hashed on another thread once, after the start. True when there is none.
+   */
+  async verifyBase(): Promise<boolean> {
+    const base = this.unverified;
+    this.unverified = null;
+    return base ? base.verified() : true;
+  }
+
   /** The team's snapshot a start began from: written as the base (with its index) at the next flush. */
-  adoptBase(bytes: Uint8Array, index: BaseIndex | null): void {
+  adoptBase(bytes: Uint8Array, index: Marked | null): void {
     this.pendingBase = { bytes, index };
+  }
+
+  /**
+   * The entities of the base last written, dormant (read from it when asked about), with the
+   * fold's change mark its index was made at: what the fold may put back to disk. Once.
+   */
+  takeWritten(): { readonly dormant: DormantEntity[]; readonly counters: HeldCounters; readonly mark: number } | null {
+    const written = this.written;
+    this.written = null;
+    if (!written) return null;
+    return { dormant: dormantEntitiesOf(join(this.dir, BASE), written.index, (detail) => this.onDamaged(detail)), counters: written.index.counters, mark: written.mark };
+  }
+
+  /** The index of the base this start read whole (its index was missing or passed over). */
+  indexBase(index: Marked | null): void {
+    if (index) this.pendingIndex = index;
   }
 
   /**
@@ -126,10 +168,11 @@ export class IngestCache {
    * in it. Pending files and ops are dropped for the same reason, so call it with the fold the
    * pending additions went into.
    */
-  async replaceBase(bytes: Uint8Array, index: BaseIndex | null): Promise<void> {
+  async replaceBase(bytes: Uint8Array, index: Marked | null): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     await this.writeBase({ bytes, index });
     this.pendingBase = null;
+    this.pendingIndex = null;
     this.pendingFiles = [];
     this.pendingOps = [];
     this.chunkOpCount = 0;
@@ -161,6 +204,12 @@ export class IngestCache {
     if (this.pendingBase) {
       await this.writeBase(this.pendingBase);
       this.pendingBase = null;
+      this.pendingIndex = null;
+    }
+    if (this.pendingIndex) {
+      await writeBaseIndex(this.dir, this.teamId, this.pendingIndex.index);
+      this.written = this.pendingIndex;
+      this.pendingIndex = null;
     }
     if (this.pendingFiles.length === 0) return;
     const chunk: Chunk = { files: this.pendingFiles, ops: this.pendingOps };
@@ -178,6 +227,7 @@ export class IngestCache {
     this.pendingFiles = [];
     this.pendingOps = [];
     this.pendingBase = null;
+    this.pendingIndex = null;
     this.chunkOpCount = 0;
     let names: string[] = [];
     try {
@@ -191,10 +241,12 @@ export class IngestCache {
   }
 
   /** The base, then its index (bound to it by its hash): a crash between leaves an index that is passed over. */
-  private async writeBase({ bytes, index }: { readonly bytes: Uint8Array; readonly index: BaseIndex | null }): Promise<void> {
+  private async writeBase({ bytes, index }: { readonly bytes: Uint8Array; readonly index: Marked | null }): Promise<void> {
+    this.written = null;
     await writeFileAtomic(join(this.dir, BASE), bytes);
-    if (index) await writeBaseIndex(this.dir, this.teamId, index);
-    else await removeBaseIndex(this.dir);
+    if (!index) return removeBaseIndex(this.dir);
+    await writeBaseIndex(this.dir, this.teamId, index.index);
+    this.written = index;
   }
 
   private async mergeTail(): Promise<void> {
@@ -229,12 +281,21 @@ export class IngestCache {
     }
   }
 
-  private async readBase(): Promise<DecodedSnapshot> {
+  /** The base through its index when one fits (nothing of it read), else read whole. */
+  private async readBase(): Promise<OpenedBase> {
+    const path = join(this.dir, BASE);
+    const expect = { teamId: this.teamId, ...this.baseCheck };
     const index = await readBaseIndex(this.dir, this.teamId, this.log);
-    const bytes = await nodeReaderFs.readFile(join(this.dir, BASE));
-    const verdict = decodeSnapshot(bytes, { teamId: this.teamId, ...this.baseCheck }, this.baseCheck.crypto, index ?? undefined);
+    if (index) {
+      const opened = await openIndexedBase(path, index, expect, this.baseCheck.crypto, (detail) => this.onDamaged(detail));
+      if (opened.ok) return opened.base;
+      if ('refuse' in opened) throw opened.outdated ? new OutdatedBase() : new Error(`${BASE}: ${opened.refuse}`);
+      this.log.info('sync', `the local cache's index is passed over (${opened.passOver}); this start reads the whole base`);
+    }
+    const verdict = decodeSnapshot(await nodeReaderFs.readFile(path), expect, this.baseCheck.crypto);
     if (!verdict.ok) throw verdict.outdated ? new OutdatedBase() : new Error(`${BASE}: ${verdict.detail}`);
-    return verdict.snapshot;
+    const { snapshot } = verdict;
+    return { ...snapshot, index: null, verified: () => snapshot.intact };
   }
 
   /** The device.json files last read; null (they are read from the folder again) when missing or damaged. */
@@ -255,6 +316,12 @@ export class IngestCache {
       return null;
     }
   }
+}
+
+/** An index, and the fold's change mark when it was made (see `SyncState.sleep`). */
+export interface Marked {
+  readonly index: BaseIndex;
+  readonly mark: number;
 }
 
 /** A base written by a version of Baton with other op schemas: not damage, an update. */

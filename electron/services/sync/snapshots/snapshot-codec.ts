@@ -3,11 +3,10 @@ import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { DEVICE_ID_PATTERN } from '../../../../shared/sync/device-id';
 import { isPlainObject, type Op } from '../../../../shared/sync/op';
 import { ed25519SigSchema, sha256HexSchema, signedHashMessage } from '../../../../shared/sync/segment-format';
-import type { HeldIndex } from '../../../../shared/sync/held-index';
 import type { DormantEntity, HeldEntity, OpVerdict } from '../../../../shared/sync/sync-state';
 import { deviceFileSchema, type DeviceFile } from '../../../../shared/sync/team-files';
 import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
-import { sha256OffThread } from './off-thread-hash';
+import { inSharedMemory, surveyOffThread, type SnapshotSurvey } from './off-thread-survey';
 import { asBuffer, lastLineStart, lineText, newlineFrom } from './utf16-lines';
 
 /**
@@ -78,14 +77,16 @@ export interface DecodedSnapshot {
   readonly entities: Iterable<HeldEntity | DormantEntity>;
   /** The sha256 its signed trailer names (an index of it names the same). */
   readonly sha256: string;
-  /** The index the entities were read with (those it lists come dormant); null when none fits. */
-  readonly index: HeldIndex | null;
   /**
    * Whether the bytes hash to what the signed trailer says. Bytes in shared memory (a large file,
    * reader-fs) are hashed on another thread while the entities are parsed: a fold filled from the
    * snapshot is kept only once this is true.
    */
   readonly intact: Promise<boolean>;
+  /** The snapshot's size in bytes. */
+  readonly size: number;
+  /** Where each entity line lies (for the local cache's index); surveyed on another thread. */
+  readonly survey: () => Promise<SnapshotSurvey>;
 }
 
 const SNAPSHOT_NAME = /^(\d{15})-([0-9a-f]{8})\.snap$/;
@@ -114,6 +115,11 @@ export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, 
   return { bytes: Buffer.concat([body, trailer]), sha256, fileName, header };
 }
 
+/** Where an encoded snapshot's entity lines lie (for the local cache's index), surveyed on another thread. */
+export function surveyEncoded(encoded: EncodedSnapshot): Promise<SnapshotSurvey> {
+  return surveyOffThread(inSharedMemory(encoded.bytes.subarray(0, lastLineStart(encoded.bytes))));
+}
+
 /** The header in a snapshot's first bytes, unverified (for deciding when to write the next one); null if unreadable. */
 export function snapshotHeaderOf(firstBytes: Uint8Array): SnapshotHeader | null {
   const bytes = asBuffer(firstBytes);
@@ -137,77 +143,85 @@ export interface SnapshotExpectation {
 export const DAMAGED = 'its hash does not match (damaged)';
 
 /** Checks, in order: shape, team and schemas, integrity (or, off-thread, `intact`), authenticity, then (as it is read) the body's shape. */
-export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto, index?: HeldIndex & { readonly base: string }): SnapshotVerdict {
+export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, crypto: SyncCrypto): SnapshotVerdict {
   if (bytes.length > MAX_SNAPSHOT_BYTES) return refuse(`${bytes.length} bytes; the limit is ${MAX_SNAPSHOT_BYTES}`);
   if (bytes.length % 2 !== 0) return refuse('not UTF-16 text (an odd number of bytes)');
   // Lines are decoded one at a time: one 160 MB string would sit in the heap through the whole
   // start and make every garbage collection meanwhile a full one.
   const buffer = asBuffer(bytes);
+  const trailerStart = lastLineStart(buffer);
+  const head = decodeHead(buffer, expect);
+  if (!head.ok) return head;
+  if (trailerStart < head.entitiesFrom) return refuse('incomplete (no trailer)');
+  const trailer = decodeTrailer(buffer.subarray(trailerStart), head.header, expect, crypto);
+  if (!trailer.ok) return trailer;
+  const signed = bytes.subarray(0, trailerStart);
+  const shared = signed.buffer instanceof SharedArrayBuffer;
+  if (!shared && crypto.sha256Hex(signed) !== trailer.sha256) return refuse(DAMAGED);
+  let surveying: Promise<SnapshotSurvey> | null = shared ? surveyOffThread(signed) : null;
+  const survey = () => (surveying ??= surveyOffThread(inSharedMemory(signed)));
+  const intact = shared
+    ? survey().then(
+        ({ sha256 }) => sha256 === trailer.sha256,
+        () => false,
+      )
+    : Promise.resolve(true);
+  const entities = entityLines(buffer, head.entitiesFrom, trailerStart, head.header);
+  return { ok: true, snapshot: { header: head.header, files: head.files, devices: head.devices, entities, sha256: trailer.sha256, intact, size: bytes.length, survey } };
+}
+
+export type SnapshotHead =
+  | { readonly ok: true; readonly header: SnapshotHeader; readonly files: readonly IngestedFile[]; readonly devices: readonly DeviceFile[]; readonly entitiesFrom: number }
+  | { readonly ok: false; readonly detail: string; readonly outdated?: true };
+
+/** The three head lines (header, files, devices) at the start of `bytes`, checked against `expect`. */
+export function decodeHead(bytes: Uint8Array, expect: Omit<SnapshotExpectation, 'publicKeyFor'>): SnapshotHead {
+  const buffer = asBuffer(bytes);
   const line = (from: number, to: number) => lineText(buffer, from, to);
   const headerEnd = newlineFrom(buffer, 0);
   const filesEnd = headerEnd < 0 ? -1 : newlineFrom(buffer, headerEnd + 2);
   const devicesEnd = filesEnd < 0 ? -1 : newlineFrom(buffer, filesEnd + 2);
-  const trailerStart = lastLineStart(buffer);
-  if (devicesEnd < 0 || trailerStart <= devicesEnd) return refuse('incomplete (no trailer)');
+  if (devicesEnd < 0) return refuse('incomplete (no trailer)');
   const header = parsed(headerSchema, line(0, headerEnd), 'header');
   if (!header.ok) return header;
-  const { value: head } = header;
-  if (head.teamId !== expect.teamId) return refuse(`it belongs to team ${head.teamId}`);
-  if (head.schemas !== expect.schemas) return { ok: false, detail: 'written by a version of Baton with other op schemas', outdated: true };
-  const trailer = parsed(trailerSchema, line(trailerStart, buffer.length - 2), 'trailer');
-  if (!trailer.ok) return trailer;
-  const signed = bytes.subarray(0, trailerStart);
-  const shared = signed.buffer instanceof SharedArrayBuffer;
-  if (!shared && crypto.sha256Hex(signed) !== trailer.value.sha256) return refuse(DAMAGED);
-  const key = expect.publicKeyFor(head.deviceId);
-  if (!key || !crypto.verify(key, signedMessage(trailer.value.sha256), trailer.value.sig)) return refuse(`not signed by device ${head.deviceId}`);
-  const intact = shared
-    ? sha256OffThread(signed).then(
-        (hex) => hex === trailer.value.sha256,
-        () => false,
-      )
-    : Promise.resolve(true);
+  if (header.value.teamId !== expect.teamId) return refuse(`it belongs to team ${header.value.teamId}`);
+  if (header.value.schemas !== expect.schemas) return { ok: false, detail: 'written by a version of Baton with other op schemas', outdated: true };
   const files = parsed(filesSchema, line(headerEnd + 2, filesEnd), 'the file list');
   if (!files.ok) return files;
   const devices = parsed(devicesSchema, line(filesEnd + 2, devicesEnd), 'the device list');
   if (!devices.ok) return devices;
-  // An index of another base (a crash between writing the base and its index) is passed over.
-  const fitting = index?.base === trailer.value.sha256 ? index : null;
-  const entities = entityLines(buffer, devicesEnd + 2, trailerStart, head, fitting ?? undefined);
-  return { ok: true, snapshot: { header: head, files: files.value, devices: devices.value, entities, sha256: trailer.value.sha256, index: fitting, intact } };
+  return { ok: true, header: header.value, files: files.value, devices: devices.value, entitiesFrom: devicesEnd + 2 };
 }
 
-/** Enough characters for `["<entity>",` (an entity is at most 161 characters). */
-const ENTITY_PREFIX_BYTES = 2 * 170;
-const ENTITY_PREFIX = /^\["([^"\\]+)",/;
+/** The trailer line (with its "\n"): its hash, once its signature by the header's device is checked. */
+export function decodeTrailer(bytes: Uint8Array, header: SnapshotHeader, expect: Pick<SnapshotExpectation, 'publicKeyFor'>, crypto: SyncCrypto): { ok: true; sha256: string } | { ok: false; detail: string } {
+  const trailer = parsed(trailerSchema, lineText(asBuffer(bytes), 0, bytes.length - 2), 'trailer');
+  if (!trailer.ok) return trailer;
+  const key = expect.publicKeyFor(header.deviceId);
+  if (!key || !crypto.verify(key, signedMessage(trailer.value.sha256), trailer.value.sig)) return refuse(`not signed by device ${header.deviceId}`);
+  return { ok: true, sha256: trailer.value.sha256 };
+}
 
-/**
- * The entity lines, parsed as they are iterated; with an index, an entity it lists is not parsed
- * but handed over dormant (its line parsed when the fold first asks about it).
- */
-function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader, index: HeldIndex | undefined): Generator<HeldEntity | DormantEntity> {
+/** The entity lines, parsed as they are iterated. */
+function* entityLines(buffer: Buffer, from: number, to: number, header: SnapshotHeader): Generator<HeldEntity> {
   let entities = 0;
   let ops = 0;
   for (let start = from; start < to; ) {
     const end = newlineFrom(buffer, start);
-    const lineStart = start;
-    const name = index ? ENTITY_PREFIX.exec(lineText(buffer, start, Math.min(end, start + ENTITY_PREFIX_BYTES)))?.[1] : undefined;
-    const known = name === undefined ? undefined : index?.entities[name];
-    if (name !== undefined && known) {
-      const load = () => heldEntity(JSON.parse(lineText(buffer, lineStart, end)));
-      ops += known[0];
-      yield { entity: name, opCount: known[0], closed: known[1] === 1, load };
-    } else {
-      const entity = heldEntity(JSON.parse(lineText(buffer, start, end)));
-      ops += entity.ops.length;
-      yield entity;
-    }
+    const entity = entityOfLine(buffer, start, end);
+    ops += entity.ops.length;
+    yield entity;
     entities += 1;
     start = end + 2;
   }
   if (entities !== header.entityCount || ops !== header.opCount) {
     throw new Error(`the snapshot holds ${entities} entities and ${ops} ops; its header says ${header.entityCount} and ${header.opCount}`);
   }
+}
+
+/** One entity line (bytes `from` up to its "\n"), shape-checked; throws if it is not one. */
+export function entityOfLine(bytes: Uint8Array, from: number, to: number): HeldEntity {
+  return heldEntity(JSON.parse(lineText(asBuffer(bytes), from, to)));
 }
 
 function storedOp({ id, hlc, type, data }: Op): unknown[] {

@@ -9,7 +9,8 @@ import { toIngestedFile } from '../read/ingested-file';
 import { teamFolderLayout } from '../layout';
 import { errorCode } from '../reader-fs';
 import type { FolderReader } from '../read/folder-reader';
-import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, type EncodedSnapshot, type SnapshotHeader } from './snapshot-codec';
+import { encodeSnapshot, isSnapshotName, snapshotHeaderOf, surveyEncoded, type EncodedSnapshot, type SnapshotHeader } from './snapshot-codec';
+import { baseIndexOf } from './cache-index';
 import type { TeamFold } from '../read/team-fold';
 import type { TeamSession } from '../team-session';
 import { publishTeamSnapshot } from './team-snapshot';
@@ -51,7 +52,10 @@ export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSes
     await publishTeamSnapshot(session.sharedDir, writer.device.deviceId, encoded, writer.log);
     session.teamSnapshot = encoded.header;
   }
-  await session.cache.replaceBase(encoded.bytes, { base: encoded.sha256, ...heldIndexOf(fold) });
+  const held = heldIndexOf(fold);
+  const mark = fold.state.changeMark();
+  const index = baseIndexOf(held, await surveyEncoded(encoded), encoded.bytes.length);
+  await session.cache.replaceBase(encoded.bytes, index && { index, mark });
 }
 
 /** The index of what `fold` holds (all of it awake, as after encoding a snapshot of it). */
