@@ -114,7 +114,7 @@ export async function ensureDataset(size: SizeName, seed: string, root?: string,
 
 const MINUTE = 60_000;
 /** 2022-01-03 00:00 in Asia/Shanghai (UTC+8, no DST): the first day of the history. */
-const START = Date.UTC(2022, 0, 3) - 8 * HOUR;
+export const START = Date.UTC(2022, 0, 3) - 8 * HOUR;
 
 async function generate(size: SizeName, seed: string, dir: string): Promise<DatasetMeta> {
   const started = performance.now();

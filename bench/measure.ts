@@ -8,13 +8,17 @@ import { appSyncConfig } from '../electron/services/sync/app-sync-config';
 import { teamFolderLayout } from '../electron/services/sync/layout';
 import { nodeCrypto } from '../electron/services/sync/node-crypto';
 import { nodeReaderFs, type ReaderFs } from '../electron/services/sync/reader-fs';
+import { BriefingService } from '../electron/services/briefing/briefing-service';
 import { SyncService } from '../electron/services/sync/sync-service';
+import { tapTrust } from '../electron/services/team/trust-tap';
+import type { Briefing } from '../shared/briefing';
 import type { FollowUpState, HandoverState } from '../shared/handover';
 import { createHandoverSearch, handoverSearchDocument } from '../shared/search';
 import { HybridClock } from '../shared/sync/hlc';
 import { entityRef, formatOpId, type Op } from '../shared/sync/op';
 import { encodeSegment } from '../shared/sync/segment-encode';
-import type { Dataset } from './generate';
+import { DAY, HOUR } from './gen-context';
+import { START, type Dataset } from './generate';
 import { loadPeer } from './peer';
 import { Rng } from './prng';
 import { quietLog } from './quiet-log';
@@ -60,10 +64,14 @@ export async function floor(dataset: Dataset): Promise<{ ms: number; lines: numb
 export interface Opened {
   readonly service: SyncService;
   readonly ms: number;
-  /** Of `ms`, after the services were ready: reading the briefing's lists. */
+  /** Of `ms`, after the services were ready: building the bench person's briefing (what the home screen asks first). */
   readonly listsMs: number;
+  /** The notes the briefing shows (to acknowledge, and changes since I was last here). */
   readonly handovers: number;
+  /** The follow-ups the briefing lists. */
   readonly followUps: number;
+  /** The briefing's moment for the bench person (not on the rota: `off`). */
+  readonly moment: Briefing['moment'];
   readonly fromTeamSnapshot: boolean;
   /** A restart: the state came from this computer's local cache, not from the folder's files. */
   readonly fromLocalCache: boolean;
@@ -71,15 +79,25 @@ export interface Opened {
   readonly leftOnDisk: number;
 }
 
+/** The instant the bench's briefings are built at: 10:00 (Shanghai) on the last day of the history. */
+export function briefingInstant(dataset: Dataset): number {
+  return START + (dataset.meta.days - 1) * DAY + 10 * HOUR;
+}
+
 /**
  * Opens the way the app does (SyncService start: list, read, verify, fold with the app's
- * capabilities and trust), on `profileDir`, until the state the briefing shows is there.
+ * capabilities and trust), on `profileDir`, until the briefing is built: the app's BriefingService,
+ * for the bench's person, at `briefingInstant` (the history's time, not this computer's).
  */
 export async function open(dataset: Dataset, profileDir: string, options: { withoutTeamSnapshot?: boolean } = {}): Promise<Opened> {
   const log = quietLog('[bench]');
   const start = performance.now();
+  const config = appSyncConfig();
+  // As the app does (app-services.ts): the briefing's roster is the one the service's trust plug folded.
+  const tap = tapTrust(config.trust!);
   const service = new SyncService({
-    ...appSyncConfig(),
+    ...config,
+    trust: tap.source,
     ...(options.withoutTeamSnapshot ? { readerFs: withoutSnapshots } : {}),
     profileDir,
     sharedDir: dataset.sharedDir,
@@ -93,18 +111,30 @@ export async function open(dataset: Dataset, profileDir: string, options: { with
   });
   await service.ready;
   const ready = performance.now();
-  // The briefing's lists (shared/briefing): every note, the follow-ups still open, the SOPs and the rota.
-  const handovers = service.state.list('handover').filter((entry) => (entry.state as HandoverState).note !== null).length;
-  const followUps = service.state.list('followUp', { live: true }).filter((entry) => (entry.state as FollowUpState).current !== null).length;
-  service.state.list('sop');
-  service.state.list('rotaSlot');
+  const { person } = dataset.meta.bench;
+  const briefing = new BriefingService({ sync: service, me: () => person, roster: () => tap.latest()?.roster ?? null, now: () => briefingInstant(dataset) }).get(0);
   const ms = elapsed(start);
+  const listsMs = elapsed(ready);
+  let handovers = 0;
+  let followUps = 0;
+  for (const section of briefing.sections) {
+    if (section.kind === 'previousHandover' || section.kind === 'changes') handovers += section.notes.length;
+    if (section.kind === 'followUps') followUps += section.items.length;
+  }
   // What the open left to do (checking or writing the local state) is not part of it, but the heap is measured after it.
   await service.settled;
   const fromTeamSnapshot = log.infos.some((line) => line.includes('started from the team snapshot'));
   const started = log.infos.find((line) => line.includes('started from the local cache'));
   const leftOnDisk = Number(/(\d+) entities left on disk/.exec(started ?? '')?.[1] ?? 0);
-  return { service, ms, listsMs: elapsed(ready), handovers, followUps, fromTeamSnapshot, fromLocalCache: started !== undefined, leftOnDisk };
+  return { service, ms, listsMs, handovers, followUps, moment: briefing.moment, fromTeamSnapshot, fromLocalCache: started !== undefined, leftOnDisk };
+}
+
+/** Every note and follow-up the fold holds (the history folds as written): wakes every one, so asked only of a cold open, after its timing. */
+function folded(service: SyncService): { handovers: number; followUps: number } {
+  return {
+    handovers: service.state.list('handover').filter((entry) => (entry.state as HandoverState).note !== null).length,
+    followUps: service.state.list('followUp').filter((entry) => (entry.state as FollowUpState).current !== null).length,
+  };
 }
 
 /** The folder as a team without a root-written snapshot looks: every segment must be read. */
@@ -126,12 +156,17 @@ export interface OpenResults {
   readonly warmFromLocalCache: boolean;
   /** The fewest entities a warm open left on disk (0: some restart parsed every one). */
   readonly warmLeftOnDisk: number;
-  /** Median time, after the services were ready, to read the briefing's lists in a warm open. */
+  /** Median time, after the services were ready, to build the briefing in a warm open. */
   readonly warmBriefingMs: number;
   /** Heap after a warm open, as for the cold one. */
   readonly heapAfterWarmOpenBytes: number;
+  /** What the cold open's briefing shows (`Opened.handovers`, `followUps`) and its moment. */
   readonly handoversShown: number;
   readonly followUpsShown: number;
+  readonly briefingMoment: Briefing['moment'];
+  /** Every note and open follow-up the cold open folded. */
+  readonly handoversFolded: number;
+  readonly followUpsFolded: number;
   readonly fromTeamSnapshot: boolean;
   readonly heapAfterOpenBytes: number;
   readonly cacheBytes: number;
@@ -146,7 +181,7 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
   const warm: number[] = [];
   let profileDir = '';
   let heapAfterOpenBytes = 0;
-  let shown = { handovers: 0, followUps: 0, fromTeamSnapshot: false };
+  let shown = { handovers: 0, followUps: 0, moment: 'off' as Briefing['moment'], fromTeamSnapshot: false, folded: { handovers: 0, followUps: 0 } };
   for (let i = 0; i < reps; i += 1) {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     profileDir = tempProfile();
@@ -154,9 +189,9 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     const before = process.memoryUsage().heapUsed;
     const opened = await open(dataset, profileDir);
     cold.push(opened.ms);
-    shown = { handovers: opened.handovers, followUps: opened.followUps, fromTeamSnapshot: opened.fromTeamSnapshot };
     fullGc();
     heapAfterOpenBytes = Math.max(heapAfterOpenBytes, process.memoryUsage().heapUsed - before);
+    shown = { handovers: opened.handovers, followUps: opened.followUps, moment: opened.moment, fromTeamSnapshot: opened.fromTeamSnapshot, folded: folded(opened.service) };
     await opened.service.close();
   }
   for (let i = 0; i < reps; i += 1) {
@@ -198,6 +233,9 @@ export async function opens(dataset: Dataset, reps: number): Promise<OpenResults
     heapAfterWarmOpenBytes,
     handoversShown: shown.handovers,
     followUpsShown: shown.followUps,
+    briefingMoment: shown.moment,
+    handoversFolded: shown.folded.handovers,
+    followUpsFolded: shown.folded.followUps,
     fromTeamSnapshot: shown.fromTeamSnapshot,
     heapAfterOpenBytes,
     cacheBytes,

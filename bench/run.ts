@@ -123,6 +123,9 @@ async function measureAll() {
       ratioToFloor: round(opened.coldMs / floorMs, 2),
       handoversShown: opened.handoversShown,
       followUpsShown: opened.followUpsShown,
+      briefingMoment: opened.briefingMoment,
+      handoversFolded: opened.handoversFolded,
+      followUpsFolded: opened.followUpsFolded,
       fromTeamSnapshot: opened.fromTeamSnapshot,
     },
     coldOpenEverySegment: { ms: round(opened.coldEverySegmentMs), ratioToFloor: round(opened.coldEverySegmentMs / floorMs, 2) },
@@ -198,7 +201,7 @@ function printTable(r: BenchResult, targets: readonly Target[]): void {
     ['cold open, every segment', `${r.coldOpenEverySegment.ms} ms (${r.coldOpenEverySegment.ratioToFloor} × floor)`],
     [
       'warm open (local cache)',
-      `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)${r.warmOpen.fromLocalCache ? '' : ', NOT from the local cache'}, ${r.warmOpen.entitiesLeftOnDisk} entities left on disk; briefing's lists ${r.warmOpen.briefingListsMs} ms after ready; heap ${mib(r.warmOpen.heapAfterOpenBytes)} (${r.warmOpen.heapRatioToDisk} × disk)`,
+      `${r.warmOpen.ms} ms (${r.warmOpen.ratioToFloor} × floor)${r.warmOpen.fromLocalCache ? '' : ', NOT from the local cache'}, ${r.warmOpen.entitiesLeftOnDisk} entities left on disk; briefing built ${r.warmOpen.briefingListsMs} ms after ready; heap ${mib(r.warmOpen.heapAfterOpenBytes)} (${r.warmOpen.heapRatioToDisk} × disk)`,
     ],
     ['apply 20-op segment', `p50 ${r.apply.p50} ms, p95 ${r.apply.p95} ms`],
     ['propagation, watcher', r.propagation.watcher ? `p50 ${r.propagation.watcher.p50} ms, p95 ${r.propagation.watcher.p95} ms` : 'skipped'],

@@ -35,7 +35,7 @@ function Section({ section, briefing, context }: SectionProps) {
     case 'changes':
       return <ChangesCard section={section} timeZone={timeZone} shiftTypes={shiftTypes} />;
     case 'checklist':
-      return <ChecklistCard section={section} shiftTypes={shiftTypes} />;
+      return <ChecklistCard section={section} shiftTypes={shiftTypes} timeZone={timeZone} />;
     case 'prizes':
       return <PrizesCard section={section} timeZone={timeZone} />;
     case 'rotaRequests':

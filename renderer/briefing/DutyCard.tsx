@@ -5,7 +5,7 @@ import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { formatInZone, settingName } from '../app/format';
-import { formatTime, shiftHours } from './format';
+import { formatTime, shiftEnd, shiftHours } from './format';
 import { PlaceLink } from './PlaceLink';
 
 interface Props {
@@ -26,7 +26,7 @@ export function DutyCard({ section, moment, timeZone, shiftTypes }: Props) {
     ? t(`briefing.moment.${moment}` as MessageKey, {
         shift: name(mine),
         start: formatTime(mine.shift.startAt, timeZone, language),
-        end: formatTime(mine.shift.endAt, timeZone, language),
+        end: shiftEnd(mine.shift, timeZone, language),
         role: role(mine),
       })
     : moment === 'leave' && section.leaveUntil !== null

@@ -1,19 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { ChecklistSection, SopsSection } from '../../shared/briefing';
-import type { ShiftType } from '../../shared/team-settings';
+import { shiftInstance, type ShiftType } from '../../shared/team-settings';
 import { Card } from '../app/ui/Card';
 import { formatInZone, settingName } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
+import { shiftHours } from './format';
 import { PlaceLink } from './PlaceLink';
 
-/** My shift's checklist from the SOPs: past due first in the count, the next item marked. */
-export function ChecklistCard({ section, shiftTypes }: { section: ChecklistSection; shiftTypes: readonly ShiftType[] }) {
+/** My shift's checklist from the SOPs: past due first in the count, the next item marked; its link names the shift ("早班 08:00–16:00"), as the duty card does. */
+export function ChecklistCard({ section, shiftTypes, timeZone }: { section: ChecklistSection; shiftTypes: readonly ShiftType[]; timeZone: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const name = settingName(shiftTypes, section.shift.shiftTypeId, language);
+  const instance = shiftInstance(section.shift, shiftTypes, timeZone);
   return (
     <Card
       id="briefing-checklist"
-      title={t('briefing.checklist.title', { shift: settingName(shiftTypes, section.shift.shiftTypeId, language), done: section.done, total: section.items.length })}
+      title={t('briefing.checklist.title', { shift: name, done: section.done, total: section.items.length })}
       aside={section.pastDue > 0 ? <span className="badge badge--danger">{t('briefing.checklist.pastDue', { count: section.pastDue })}</span> : undefined}
     >
       <ul className="briefing__list">
@@ -33,7 +36,7 @@ export function ChecklistCard({ section, shiftTypes }: { section: ChecklistSecti
           </li>
         ))}
       </ul>
-      <PlaceLink place={section.place}>{t('briefing.checklist.open')}</PlaceLink>
+      <PlaceLink place={section.place}>{t('briefing.checklist.open', { shift: instance ? `${name} ${shiftHours(instance, timeZone, language)}` : name })}</PlaceLink>
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { baton } from '../bridge/baton';
 import { describeError } from '../app/errors/describe-error';
 import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
-import { useSettings } from '../app/stores/settings-store';
+import { settingsFromService, useSettings } from '../app/stores/settings-store';
 import { Field } from '../app/ui/Field';
 import { Brand } from '../app/ui/Brand';
 import { FolderChoice } from './FolderChoice';
@@ -58,10 +58,10 @@ export function FirstRun() {
     event.preventDefault();
     setBusy(true);
     const sharedFolder: SharedFolderChoice = kind === 'embedded' ? { kind } : { kind, path };
-    const result = await finish(name, sharedFolder);
+    // Shown unless a push meanwhile (a language chosen in another window) is newer.
+    const result = await settingsFromService(() => finish(name, sharedFolder));
     setBusy(false);
     if (result.ok) {
-      useSettings.getState().apply(result.value);
       notify('success', (t) => t(action === 'join' ? 'team.firstRun.joined' : action === 'create' ? 'team.firstRun.created' : 'firstRun.done'));
       return;
     }

@@ -10,6 +10,19 @@ import MarkdownIt from 'markdown-it';
  */
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
 
+// A list item starting `[ ]` / `[x]` (a to-do in an SOP) shows a box, ☐ or ☑, rather than the brackets and a bullet: on paper it is ticked with a pen.
+md.core.ruler.push('task-boxes', (state) => {
+  const tokens = state.tokens;
+  for (let index = 2; index < tokens.length; index += 1) {
+    if (tokens[index]!.type !== 'inline' || tokens[index - 1]!.type !== 'paragraph_open' || tokens[index - 2]!.type !== 'list_item_open') continue;
+    const first = tokens[index]!.children?.[0];
+    if (first?.type !== 'text' || !/^\[[ xX]\][ \t]/.test(first.content)) continue;
+    first.content = first.content.replace(/^\[([ xX])\][ \t]+/, (_, mark: string) => (mark === ' ' ? '☐ ' : '☑ '));
+    // The box is its mark: no bullet beside it.
+    tokens[index - 2]!.attrJoin('class', 'markdown__task');
+  }
+});
+
 const SAFE_LINK = /^https?:\/\//i;
 const SAFE_IMAGE = /^blob:/i;
 

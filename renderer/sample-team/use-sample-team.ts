@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { baton } from '../bridge/baton';
 import { reportError } from '../app/errors/report-error';
 import { notify } from '../app/notices/notices-store';
-import { useSettings } from '../app/stores/settings-store';
+import { settingsFromService } from '../app/stores/settings-store';
 import { useLanguage } from '../i18n/use-language';
 
 /**
@@ -14,10 +14,9 @@ export function useSampleTeam() {
   const [busy, setBusy] = useState(false);
   const run = async (call: () => ReturnType<typeof baton.leaveSampleTeam>, done: 'sampleTeam.opened' | 'sampleTeam.left') => {
     setBusy(true);
-    const result = await call();
+    const result = await settingsFromService(call);
     setBusy(false);
     if (!result.ok) return reportError(result.error);
-    useSettings.getState().apply(result.value);
     notify('success', (t) => t(done));
   };
   return {

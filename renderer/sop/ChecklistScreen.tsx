@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftChecklistPayload } from '../../shared/api/sop-views';
 import type { ChecklistEntry } from '../../shared/sop';
+import type { ShiftRef } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
+import { CLOCK_24H } from '../app/format';
+import { takeItem, usePlaceItem } from '../app/nav/nav-store';
+import { shiftOfItem } from '../app/nav/shift-place';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
@@ -10,7 +14,11 @@ import { useZoneName } from '../team-settings/TimeZoneSelect';
 import './sop.css';
 import { useSop, useSopFeed } from './sop-store';
 
-/** 本班检查单: this shift's items from the published SOPs; tick with an optional link to the post and a note. */
+/**
+ * 本班检查单: this shift's items from the published SOPs; tick with an optional link to the post and a note.
+ * Opened at a shift (`#/checklist/<date>.<shift type id>`, the briefing's link), that shift's; else the
+ * one under way, or the one that started last.
+ */
 export function ChecklistScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -19,16 +27,35 @@ export function ChecklistScreen() {
   const revision = useSop((s) => s.revision);
   const [payload, setPayload] = useState<ShiftChecklistPayload | null>(null);
   const [links, setLinks] = useState<Record<string, string>>({});
-
-  const load = () => void baton.getShiftChecklist({}).then((result) => (result.ok ? setPayload(result.value) : reportError(result.error)));
-  useEffect(load, [revision]);
+  const item = usePlaceItem('checklist');
+  const [asked, setAsked] = useState<ShiftRef | null>(() => (item === null ? null : shiftOfItem(item)));
+  const [seen, setSeen] = useState(item);
+  const loads = useRef(0);
+  // Opened at another shift while shown: that one is asked from now on.
+  if (item !== null && item !== seen) {
+    setSeen(item);
+    setAsked(shiftOfItem(item));
+  }
+  useEffect(() => {
+    if (item !== null) takeItem();
+  }, [item]);
+  const load = () => {
+    const count = ++loads.current;
+    void baton.getShiftChecklist(asked ? { shift: asked } : {}).then((result) => {
+      // An answer overtaken by a later ask (another shift, a tick) is dropped.
+      if (count !== loads.current) return;
+      if (result.ok) setPayload(result.value);
+      else reportError(result.error);
+    });
+  };
+  useEffect(load, [revision, asked]);
   if (!payload) return <p className="muted">{t('sop.loading')}</p>;
   const shift = payload.shift;
   const titleOf = (key: string) => {
     const entry = payload.entries.find((candidate) => candidate.key === key);
     return entry ? `${entry.slot} ${entry.title}` : key;
   };
-  const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = (at: number) => new Intl.DateTimeFormat(language, { timeZone: payload.timeZone, hour: '2-digit', minute: '2-digit', ...CLOCK_24H }).format(at);
 
   const tick = async (entry: ChecklistEntry, done: boolean) => {
     if (!shift) return;

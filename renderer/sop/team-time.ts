@@ -1,3 +1,4 @@
+import { CLOCK_24H } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { useTeamSettings } from '../team-settings/use-team-settings';
 
@@ -9,5 +10,5 @@ import { useTeamSettings } from '../team-settings/use-team-settings';
 export function useTeamTime(): (at: number, options: Intl.DateTimeFormatOptions) => string {
   const language = useLanguage();
   const timeZone = useTeamSettings()?.settings.timeZone;
-  return (at, options) => new Intl.DateTimeFormat(language, timeZone ? { ...options, timeZone } : options).format(at);
+  return (at, options) => new Intl.DateTimeFormat(language, { ...options, ...CLOCK_24H, ...(timeZone ? { timeZone } : {}) }).format(at);
 }

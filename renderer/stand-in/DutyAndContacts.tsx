@@ -35,6 +35,9 @@ export function ContactsCard({ pack }: { pack: StandInPack }) {
   const language = useLanguage();
   const list = useList();
   const { leads, backup, departments } = pack.contacts;
+  const nameOf = (id: string) => settingName(departments, id, language);
+  const reachable = departments.filter((department) => department.contact !== null);
+  const unreachable = departments.filter((department) => department.contact === null);
   return (
     <Card id="stand-in-contacts" title={t('standIn.contacts.title')}>
       <dl className="stand-in__contacts">
@@ -44,19 +47,21 @@ export function ContactsCard({ pack }: { pack: StandInPack }) {
         <dd>{backup?.name ?? t('standIn.contacts.nobody')}</dd>
         <dt>{t('standIn.contacts.departments')}</dt>
         <dd>
-          {departments.length > 0 ? (
+          {departments.length === 0 && t('standIn.contacts.nobody')}
+          {reachable.length > 0 && (
             <ul className="stand-in__list">
-              {departments.map((department) => {
-                const name = settingName(departments, department.id, language);
-                return (
-                  <li key={department.id} data-department={department.id}>
-                    {department.contact === null ? <span className="muted">{t('standIn.contacts.noContact', { name })}</span> : t('standIn.contacts.department', { name, contact: department.contact })}
-                  </li>
-                );
-              })}
+              {reachable.map((department) => (
+                <li key={department.id} data-department={department.id}>
+                  {t('standIn.contacts.department', { name: nameOf(department.id), contact: department.contact })}
+                </li>
+              ))}
             </ul>
-          ) : (
-            t('standIn.contacts.nobody')
+          )}
+          {/* Said once for all of them, with who can fix it. */}
+          {unreachable.length > 0 && (
+            <p className="stand-in__no-contact" data-testid="departments-without-contact">
+              {t('standIn.contacts.noContact', { names: list(unreachable.map((department) => nameOf(department.id))) })}
+            </p>
           )}
         </dd>
       </dl>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentShift, nextShift, previousShift, upcomingShift, type ShiftRef } from '../../shared/team-settings';
 import { settingName } from '../app/format';
 import { takeItem, usePlaceItem } from '../app/nav/nav-store';
+import { shiftOfItem } from '../app/nav/shift-place';
 import { shiftHours } from '../briefing/format';
 import { PrintButton } from '../handover/PrintButton';
 import { useHandover, useHandoverFeed } from '../handover/handover-store';
@@ -10,7 +11,7 @@ import { useLanguage } from '../i18n/use-language';
 import { useZoneName } from '../team-settings/TimeZoneSelect';
 import { ContactsCard, DutyCard } from './DutyAndContacts';
 import { useAt } from './format';
-import { shiftOfItem, showShift, useStandIn, useStandInFeed } from './stand-in-store';
+import { showShift, useStandIn, useStandInFeed } from './stand-in-store';
 import { CampaignsCard, FollowUpsCard, PostsCard, RulesCard } from './WorkCards';
 import './stand-in.css';
 

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { resolvePictures } from '../../shared/sop';
 import type { StandInPack } from '../../shared/stand-in';
 import { settingName } from '../app/format';
 import { openPlace } from '../app/nav/nav-store';
 import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
-import { useAt } from './format';
+import { Markdown } from '../markdown/Markdown';
+import { underRuleHeading, useAt } from './format';
 
 interface Props {
   pack: StandInPack;
@@ -52,7 +54,7 @@ export function PostsCard({ pack }: { pack: StandInPack }) {
   );
 }
 
-/** The account's style and interaction rules: each SOP's current text, cut to fit the page. */
+/** The account's style and interaction rules: each SOP's current text (its Markdown rendered), cut to fit the page. */
 export function RulesCard({ pack }: { pack: StandInPack }) {
   const { t } = useTranslation();
   return (
@@ -63,7 +65,8 @@ export function RulesCard({ pack }: { pack: StandInPack }) {
           <h3>
             <Open place={rule.place}>{rule.title}</Open> <span className="muted">{t(`sop.area.${rule.area}` as MessageKey)} · {t('standIn.rules.version', { version: rule.version })}{rule.owner && ` · ${t('standIn.rules.owner', { name: rule.owner.name })}`}</span>
           </h3>
-          <p className="stand-in__excerpt">{rule.excerpt}{rule.cut && '…'}</p>
+          {/* The SOP's Markdown rendered and sanitised as on the SOP screen; its pictures named, the SOP shows them. */}
+          <Markdown className="stand-in__excerpt" source={underRuleHeading(resolvePictures(rule.excerpt, () => null, (caption) => `*${t('standIn.rules.picture', { caption })}*`))} />
           {rule.cut && <p className="stand-in__more muted">{t('standIn.rules.more')}</p>}
         </article>
       ))}
@@ -76,6 +79,8 @@ export function FollowUpsCard({ pack, departments }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const at = useAt(pack.timeZone);
+  // Whom to call at the department an escalation went to, where the lead gave a contact.
+  const contactOf = (department: string) => pack.contacts.departments.find((candidate) => candidate.id === department)?.contact ?? null;
   return (
     <Card id="stand-in-follow-ups" title={t('standIn.followUps.title')}>
       {pack.followUps.length === 0 && <p className="muted">{t('standIn.followUps.none')}</p>}
@@ -84,7 +89,12 @@ export function FollowUpsCard({ pack, departments }: Props) {
           <li key={item.id} className={item.overdue || item.escalation?.overdue ? 'stand-in__late' : undefined}>
             <Open place={item.place}>{item.title}</Open> · {item.owner.name} · {t('standIn.followUps.due', { at: at(item.dueAt) })}
             {item.overdue && <span className="badge badge--danger">{t('standIn.followUps.overdue')}</span>}
-            {item.escalation && <p className="muted">{t('standIn.followUps.escalation', { department: settingName(departments, item.escalation.department, language), at: at(item.escalation.deadlineAt) })}</p>}
+            {item.escalation && (
+              <p className="muted">
+                {t('standIn.followUps.escalation', { department: settingName(departments, item.escalation.department, language), at: at(item.escalation.deadlineAt) })}
+                {contactOf(item.escalation.department) && ` · ${t('standIn.followUps.call', { contact: contactOf(item.escalation.department) })}`}
+              </p>
+            )}
           </li>
         ))}
       </ul>

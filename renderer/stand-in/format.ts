@@ -13,3 +13,19 @@ export function useList(): (items: readonly string[]) => string {
   const { t } = useTranslation();
   return (items) => items.join(t('standIn.separator'));
 }
+
+/**
+ * An SOP's headings below the rule's own (h3): `# 发帖` becomes an h4, so the page's outline stays
+ * the pack's. Lines inside fenced code are left as they are.
+ */
+export function underRuleHeading(markdown: string): string {
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced) return line;
+      return line.replace(/^( {0,3})(#{1,6})(?=[ \t]|$)/, (_, indent: string, marks: string) => `${indent}${'#'.repeat(Math.min(6, marks.length + 3))}`);
+    })
+    .join('\n');
+}

@@ -29,11 +29,5 @@ export function showShift(shift: ShiftRef): void {
   void refreshPack();
 }
 
-/** `<date>.<shift type id>` (the place the briefing and the rota open) as a shift; null when it is not one. */
-export function shiftOfItem(item: string): ShiftRef | null {
-  const match = /^(\d{4}-\d{2}-\d{2})\.([A-Za-z0-9_-]+)$/.exec(item);
-  return match ? { date: match[1]!, shiftTypeId: match[2]! } : null;
-}
-
 /** The pack reads every capability: any change of the team's data composes it again. */
 export const useStandInFeed = teamDataFeed({ kinds: 'any', refresh: refreshPack });

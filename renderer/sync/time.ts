@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Language } from '../../shared/settings/schema';
+import { CLOCK_24H } from '../app/format';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -22,15 +23,15 @@ export function formatRelative(at: number, now: number, language: Language, just
 
 /** Date and time to the second, for the hover title beside a relative time. */
 export const formatDateTime = (at: number, language: Language): string =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at));
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', ...CLOCK_24H }).format(new Date(at));
 
 /** Time of day to the second ("12:03:05"), for "checked at". */
 export const formatClockTime = (at: number, language: Language): string =>
-  new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(new Date(at));
+  new Intl.DateTimeFormat(language, { timeStyle: 'medium', ...CLOCK_24H }).format(new Date(at));
 
 /** Hours and minutes on the 24-hour clock ("10:42"), for "everyone's changes up to 10:42". */
 export const formatHourMinute = (at: number, language: Language): string =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
+  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...CLOCK_24H }).format(new Date(at));
 
 /** How far a clock is off, in the largest whole unit that fits: "3 hours", "2天", "12 分钟". */
 export function formatDuration(ms: number, language: Language): string {

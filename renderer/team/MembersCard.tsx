@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamView } from '../../shared/api/team-schemas';
 import type { Role } from '../../shared/team/roles';
 import { reportError } from '../app/errors/report-error';
+import { CLOCK_24H } from '../app/format';
 import { hrefOf } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
 import { useLanguage } from '../i18n/use-language';
@@ -12,7 +13,7 @@ import { applyTeamResult } from './team-store';
 type Member = TeamView['members'][number];
 
 function when(at: number | null, language: string): string | null {
-  return at === null ? null : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return at === null ? null : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK_24H }).format(at);
 }
 
 function MemberItem({ member, isAdmin }: { member: Member; isAdmin: boolean }) {

@@ -74,7 +74,8 @@ export const sopOperations = defineOperations({
   returnSopRevision: { input: aboutRevision.extend({ comment: typed(10_000) }).strict(), output: sopChecked({ queued: z.boolean() }) },
   acknowledgeSop: { input: aboutRevision, output: queued },
   setSopMeta: { input: z.object({ id: entityIdSchema, changes: MetaChangesInput }).strict(), output: queued },
-  getShiftChecklist: { input: z.object({}).strict(), output: ShiftChecklistSchema },
+  // Without a shift: the one under way, else the one that started last.
+  getShiftChecklist: { input: z.object({ shift: z.object({ date: dateSchema, shiftTypeId: settingIdSchema }).strict().optional() }).strict(), output: ShiftChecklistSchema },
   tickChecklistItem: {
     input: z
       .object({ date: dateSchema, shiftTypeId: settingIdSchema, key: typed(300), done: z.boolean(), link: typed(10_000).optional(), note: typed(10_000).optional() })

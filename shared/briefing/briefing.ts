@@ -2,7 +2,7 @@ import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type Person } from '../
 import type { SyncStatus } from '../sync/status';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import { defaultDuty, myMoment, myNextShift, type BriefingQuery, type DutySource } from './duty';
-import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, notesOf, previousHandoverSection } from './handover-sections';
+import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, notesNeededFrom, notesOf, previousHandoverSection } from './handover-sections';
 import { syncSection } from './sync-section';
 import type { Roster } from '../team';
 import { campaignsSection, prizesSection } from './prize-sections';
@@ -38,8 +38,9 @@ export function shiftBriefing(input: BriefingInput): Briefing {
   const keepsRota = world.rota !== null && world.rota.published.size > 0;
   const duty = (input.duty ?? (keepsRota ? rotaDuty(world.rota!, input.me) : defaultDuty))(query);
   const { moment, mine } = myMoment(duty, input.now);
-  const notes = notesOf(query);
-  const since = lastSeenAt(query, duty.lastShiftEndedAt, notes);
+  // Only the notes this briefing can show: a restart leaves years of older ones on disk.
+  const notes = notesOf(query, notesNeededFrom(query, mine, duty.lastShiftEndedAt));
+  const since = lastSeenAt(query, duty.lastShiftEndedAt, notes.recent);
 
   const previous = previousHandoverSection(query, mine, moment, notes);
   const shown = new Set(previous?.notes.map((note) => note.id) ?? []);
@@ -53,14 +54,14 @@ export function shiftBriefing(input: BriefingInput): Briefing {
       myNext: mine ? null : myNextShift(duty, input.now),
       leaveUntil: moment === 'leave' ? duty.leaveUntil : null,
     },
-    handoverToWriteSection(query, mine, moment, notes),
+    handoverToWriteSection(query, mine, moment, notes.recent),
     previous,
     checklistSection(query, world, input.roster ?? null, mine, moment),
     followUpsSection(query, moment),
     prizesSection(query, world),
     rotaRequestsSection(query, world),
     sopsSection(query, world, since),
-    changesSection(query, since, notes, shown),
+    changesSection(query, since, notes.recent, shown),
     campaignsSection(query, world, moment),
     sync,
   ];

@@ -10,6 +10,7 @@ import {
   previousHandoverFor,
   submittedHandovers,
   type CreatedFollowUp,
+  type PreviousHandover,
   type SubmittedHandover,
 } from '../handover/queries';
 import type { BriefingQuery } from './duty';
@@ -21,8 +22,49 @@ import { WRITE_PLACE, type ChangesSection, type FollowUpItem, type FollowUpsSect
 export const MAX_FOLLOW_UP_ITEMS = 12;
 export const MAX_CHANGED_NOTES = 10;
 
-export function notesOf(query: BriefingQuery): SubmittedHandover[] {
-  return submittedHandovers(query.state.list(handover).map((entry) => entry.state));
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The briefing reads only the notes it can need (a restart leaves the others on disk): those
+ * changed since `notesNeededFrom`. Windows, in data time, then the margin to the notes' op clock:
+ * - `LAST_SEEN_WINDOW_MS`: without a last shift from the rota, "when I was last here" is my
+ *   latest note or acknowledgement of the last 90 days (older: none, as for a newcomer);
+ * - `PREVIOUS_SHIFT_WINDOW_MS`: the shift before mine is looked for among notes of shifts that
+ *   started at most 3 days before mine; when none did, among every note (the rare long gap);
+ * - `NOTE_CLOCK_MARGIN_MS`: a note's `at` and its shift are the author's data; the hlc that
+ *   `changedSince` compares is the writing device's clock (an acknowledgement's too): a day covers
+ *   a clock set wrong, and a note submitted up to a day before its shift starts.
+ */
+export const LAST_SEEN_WINDOW_MS = 90 * DAY_MS;
+export const PREVIOUS_SHIFT_WINDOW_MS = 3 * DAY_MS;
+export const NOTE_CLOCK_MARGIN_MS = DAY_MS;
+
+/** The submitted notes a briefing reads, in listing order (newest shift first). */
+export interface BriefingNotes {
+  /** Every note changed at or after `from` (an op, a note's or an acknowledgement's, from then on). */
+  readonly recent: readonly SubmittedHandover[];
+  readonly from: number;
+  /** Every note: read only when the recent ones cannot answer. */
+  all(): readonly SubmittedHandover[];
+}
+
+/**
+ * The earliest op time any note the briefing shows can have: the shift before mine (and my own
+ * note for my shift), and the changes since I was last here (the rota's end of my last shift, or
+ * else the last-seen window), less the clock margin.
+ */
+export function notesNeededFrom(query: BriefingQuery, mine: MyShift | null, lastShiftEndedAt: number | null): number {
+  let from = query.now;
+  if (mine) from = Math.min(from, mine.shift.startAt - PREVIOUS_SHIFT_WINDOW_MS);
+  if (lastShiftEndedAt !== null) from = Math.min(from, lastShiftEndedAt);
+  else if (query.me) from = Math.min(from, query.now - LAST_SEEN_WINDOW_MS);
+  return from - NOTE_CLOCK_MARGIN_MS;
+}
+
+export function notesOf(query: BriefingQuery, from: number): BriefingNotes {
+  const list = (changedSince?: number) => submittedHandovers(query.state.list(handover, changedSince === undefined ? {} : { changedSince }).map((entry) => entry.state));
+  let all: SubmittedHandover[] | null = null;
+  return { recent: list(from), from, all: () => (all ??= list()) };
 }
 
 function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
@@ -40,14 +82,25 @@ function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
 }
 
 /** Before and during my shift: the notes of the shift before it, to acknowledge (签收). */
-export function previousHandoverSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: readonly SubmittedHandover[]): PreviousHandoverSection | null {
+export function previousHandoverSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: BriefingNotes): PreviousHandoverSection | null {
   if (!mine || (moment !== 'before' && moment !== 'during' && moment !== 'ending')) return null;
-  const previous = previousHandoverFor(mine.shift, notes);
+  const previous = previousHandoverIn(mine, notes);
   if (!previous) return null;
   // My own note for the shift before (I worked both) needs no acknowledgement from me.
   const others = previous.notes.filter((state) => state.note.author.memberId !== query.me?.memberId);
   if (others.length === 0) return null;
   return { kind: 'previousHandover', shift: previous.shift, notes: others.map((state) => noteItem(state, query)) };
+}
+
+/**
+ * The notes of the latest shift before mine that has any. Found among the recent notes when that
+ * shift started within the window (every note of it, and of any later shift, is recent then);
+ * otherwise among every note.
+ */
+function previousHandoverIn(mine: MyShift, notes: BriefingNotes): PreviousHandover | null {
+  const recent = previousHandoverFor(mine.shift, notes.recent);
+  if (recent && recent.notes[0]!.note.shiftStartAt >= mine.shift.startAt - PREVIOUS_SHIFT_WINDOW_MS) return recent;
+  return previousHandoverFor(mine.shift, notes.all());
 }
 
 /** At the end of my shift and just after it, until a note of mine for it is in. */
@@ -99,16 +152,20 @@ export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUp
 
 /**
  * When I was last here: the end of my last shift (the rota knows it), or else the latest note I
- * wrote or signed for. Null for someone who has done neither: nothing is "new" to a newcomer.
+ * wrote or signed for within the last `LAST_SEEN_WINDOW_MS` (90 days). Null for someone who has
+ * done neither: nothing is "new" to a newcomer, nor to someone away longer than that (the history
+ * shows what they missed). `notes`: at least every note changed within the window.
  */
 export function lastSeenAt(query: BriefingQuery, lastShiftEndedAt: number | null, notes: readonly SubmittedHandover[]): number | null {
   if (lastShiftEndedAt !== null) return lastShiftEndedAt;
   const me = query.me?.memberId;
   if (!me) return null;
+  const from = query.now - LAST_SEEN_WINDOW_MS;
+  const counts = (at: number) => at >= from && at <= query.now;
   let latest: number | null = null;
   for (const state of notes) {
-    if (state.note.author.memberId === me && state.note.at <= query.now) latest = Math.max(latest ?? 0, state.note.at);
-    for (const ack of state.acknowledgements) if (ack.by.memberId === me && ack.at <= query.now) latest = Math.max(latest ?? 0, ack.at);
+    if (state.note.author.memberId === me && counts(state.note.at)) latest = Math.max(latest ?? 0, state.note.at);
+    for (const ack of state.acknowledgements) if (ack.by.memberId === me && counts(ack.at)) latest = Math.max(latest ?? 0, ack.at);
   }
   return latest;
 }

@@ -63,6 +63,7 @@ export function checklistSection(query: BriefingQuery, world: BriefingWorld, ros
     next: view.next?.key ?? null,
     pastDue: view.pastDue.length,
     done: view.entries.filter((entry) => entry.state === 'done').length,
-    place: { screen: 'checklist' },
+    // That shift's checklist, not whichever the checklist screen would pick at this hour (before my shift, the one that ended last).
+    place: { screen: 'checklist', item: `${mine.shift.date}.${mine.shift.shiftTypeId}` },
   };
 }

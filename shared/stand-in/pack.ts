@@ -21,7 +21,16 @@ export interface StandInInput {
 
 const COVER_STATUSES = new Set(['open', 'awaiting-approval', 'covered']);
 
-/** The start of a long text, ending at a line end when one is in its second half. */
+/**
+ * The SOP's Markdown without a first heading that only repeats its title ("# 每日内容发布规范"
+ * under the title 每日内容发布规范): the pack names each SOP already, and the page is short.
+ */
+export function withoutTitleHeading(body: string, title: string): string {
+  const match = /^\s*#{1,6}[ \t]+(.*?)[ \t#]*(?:\n|$)/.exec(body);
+  return match && match[1]!.trim() === title.trim() ? body.slice(match[0].length) : body;
+}
+
+/** The start of a long text (Markdown), ending at a line end when one is in its second half. */
 export function excerptOf(body: string, max = MAX_RULE_CHARS): { excerpt: string; cut: boolean } {
   const text = body.trim();
   if (text.length <= max) return { excerpt: text, cut: false };
@@ -52,7 +61,7 @@ function rulesOf(world: BriefingWorld, shift: ShiftRef): StandInRule[] {
     title: text.title,
     area: text.area,
     version: text.version,
-    ...excerptOf(text.body),
+    ...excerptOf(withoutTitleHeading(text.body, text.title)),
     owner: text.owner ? { memberId: text.owner.memberId, name: text.owner.name } : null,
     place: { screen: 'sops', item: text.sopId },
   }));

@@ -24,6 +24,7 @@ const ruleSchema = z.object({
   title: z.string(),
   area: z.string(),
   version: z.number().int(),
+  /** Its Markdown (as written: the screen renders and sanitises it as the SOP screen does), cut at a line end. */
   excerpt: z.string(),
   /** The text goes on beyond the excerpt: the SOP itself has the rest. */
   cut: z.boolean(),

@@ -11,6 +11,7 @@ import {
   type EntityEntry,
   type HeldCounters,
   type HeldEntity,
+  type ListOptions,
   type OpClash,
   type OpFilter,
   type ReduceFailure,
@@ -18,6 +19,7 @@ import {
   type SyncState,
 } from './sync-state';
 import { countersHold } from './held-index';
+import { hlcFloor } from './hlc';
 import { VALID, compareEntries, compareStrings, countedOps, counts, heldEntityOf, sameOp, type EntityRecord, type Entry } from './fold-entries';
 
 /**
@@ -96,9 +98,13 @@ export function createSyncState(
     for (const record of entities.values()) wake(record);
   }
 
-  function wakeKind(kind: string, live: boolean): void {
+  /** Wakes the dormant entities of a kind a list needs: not those closed (`live`) nor those last changed before `floor`. */
+  function wakeKind(kind: string, live: boolean, floor = ''): void {
     if (dormantLeft === 0) return;
-    for (const record of heldByKind.get(kind) ?? []) if (record.dormant && !(live && record.dormant.closed)) wake(record);
+    for (const record of heldByKind.get(kind) ?? []) {
+      const dormant = record.dormant;
+      if (dormant && !(live && dormant.closed) && dormant.lastHlc >= floor) wake(record);
+    }
   }
 
   function installEntity({ entity, ops, verdicts }: HeldEntity, refusal: (op: Op) => string | null): SetAsideOp[] {
@@ -250,10 +256,13 @@ export function createSyncState(
       if (record?.dormant) wake(record);
       return record?.state;
     },
-    list(kindOrCapability: string | AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntityEntry<unknown>> {
+    list(kindOrCapability: string | AnyCapability, options?: ListOptions): ReadonlyArray<EntityEntry<unknown>> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
-      wakeKind(kind, options?.live === true);
-      return [...(byKind.get(kind)?.values() ?? [])]
+      const floor = options?.changedSince === undefined ? '' : hlcFloor(options.changedSince);
+      wakeKind(kind, options?.live === true, floor);
+      const listed = [...(byKind.get(kind)?.values() ?? [])];
+      // Awake records hold their entries in fold order: the last one is the latest op.
+      return (floor === '' ? listed : listed.filter((record) => record.entries[record.entries.length - 1]!.op.hlc >= floor))
         .sort((a, b) => compareStrings(a.entity, b.entity))
         .map(({ entity, id, state }) => ({ entity, id, state }));
     },

@@ -2,14 +2,14 @@ import { parseOpId, type Op } from './op';
 import type { HeldCounters, HeldEntity } from './sync-state';
 
 /**
- * What a restart needs to know about a folded snapshot without parsing it: each entity's op count
- * and whether it was closed, the op counters held per device (so that an op arriving later is
+ * What a restart needs to know about a folded snapshot without parsing it: each entity's op count,
+ * whether it was closed and the hlc of its latest op (`DormantEntity`), the op counters held per device (so that an op arriving later is
  * known to be new without waking every entity), and the latest op (the clock). The local cache
  * writes it next to its base.
  */
 export interface HeldIndex {
-  /** entity → [op count, 1 when closed] */
-  readonly entities: Readonly<Record<string, readonly [number, 0 | 1]>>;
+  /** entity → [op count, 1 when closed, hlc of its latest op] */
+  readonly entities: Readonly<Record<string, readonly [number, 0 | 1, string]>>;
   readonly counters: HeldCounters;
   /** The op with the highest hlc: `[id, hlc]`. */
   readonly latest: readonly [string, string] | null;
@@ -17,12 +17,13 @@ export interface HeldIndex {
 
 /** Builds the index of the entities a snapshot holds, as they are written or read. */
 export class HeldIndexBuilder {
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<string, readonly [number, string]>();
   private readonly byDevice = new Map<string, number[]>();
   private latest: Op | null = null;
 
   add(entity: HeldEntity): void {
-    this.counts.set(entity.entity, entity.ops.length);
+    // Ops are in fold order (hlc, then op id): the last is the latest.
+    this.counts.set(entity.entity, [entity.ops.length, entity.ops[entity.ops.length - 1]?.hlc ?? '']);
     for (const op of entity.ops) {
       if (this.latest === null || op.hlc > this.latest.hlc) this.latest = op;
       const id = parseOpId(op.id);
@@ -35,8 +36,8 @@ export class HeldIndexBuilder {
 
   /** `closed(entity)`: asked of the fold the entities were installed in. */
   build(closed: (entity: string) => boolean): HeldIndex {
-    const entities: Record<string, readonly [number, 0 | 1]> = {};
-    for (const [entity, count] of this.counts) entities[entity] = [count, closed(entity) ? 1 : 0];
+    const entities: Record<string, readonly [number, 0 | 1, string]> = {};
+    for (const [entity, [count, lastHlc]] of this.counts) entities[entity] = [count, closed(entity) ? 1 : 0, lastHlc];
     const counters: Record<string, Array<[number, number]>> = {};
     for (const [deviceId, list] of this.byDevice) counters[deviceId] = runsOf(list);
     return { entities, counters, latest: this.latest ? [this.latest.id, this.latest.hlc] : null };

@@ -36,6 +36,17 @@ export function parseHlc(value: string): Hlc | null {
   return { wallMs: Number(match[1]), counter: parseInt(match[2]!, 16), deviceId: match[3]! };
 }
 
+/**
+ * The lowest timestamp string of wall time `wallMs` (its 15 digits, nothing after): every
+ * timestamp of that wall time or later compares `>=` it as a string, every earlier one `<`.
+ * Fractions round up; below 0 is 0; beyond `MAX_WALL_MS` it is above every timestamp.
+ */
+export function hlcFloor(wallMs: number): string {
+  if (Number.isNaN(wallMs)) throw new RangeError('wall time is not a number');
+  if (wallMs > MAX_WALL_MS) return '~';
+  return String(Math.max(0, Math.ceil(wallMs))).padStart(15, '0');
+}
+
 /** How far `hlc` is ahead of the local wall clock (negative: behind); null when unparseable. */
 export function clockSkewMs(hlc: string, wallMs: number): number | null {
   const parsed = parseHlc(hlc);

@@ -69,12 +69,15 @@ export interface HeldEntity {
  * An entity held but not parsed nor folded yet (a restart from this computer's local state): its
  * ops are read from `load()` the first time anything asks about it. `closed`: when its state was
  * written, its capability called it closed (`Capability.closed`) and every op of it counted, so a
- * `list(kind, { live: true })` may leave it out.
+ * `list(kind, { live: true })` may leave it out. `lastHlc`: the hlc of its latest op held
+ * (counted or not; the last in fold order), so a `list(kind, { changedSince })` can leave it
+ * asleep when it is older.
  */
 export interface DormantEntity {
   readonly entity: string;
   readonly opCount: number;
   readonly closed: boolean;
+  readonly lastHlc: string;
   load(): HeldEntity;
 }
 
@@ -103,9 +106,7 @@ export interface SyncState {
   get(entity: string): unknown;
   get<S>(capability: AnyCapability<S>, id: string): S | undefined;
   /**
-   * Every entity of a kind with a state. `live`: entities that were closed when this computer
-   * last wrote its local state, and have not changed since, may be left out (not read from disk):
-   * for the briefing and first screens, which show open things only.
+   * Every entity of a kind with a state, sorted by entity; `options` narrow it (see `ListOptions`).
    */
   list(kind: string, options?: ListOptions): ReadonlyArray<EntityEntry<unknown>>;
   list<S>(capability: AnyCapability<S>, options?: ListOptions): ReadonlyArray<EntityEntry<S>>;
@@ -148,5 +149,19 @@ export interface SyncState {
 }
 
 export interface ListOptions {
+  /**
+   * Entities that were closed when this computer last wrote its local state, and have not changed
+   * since, may be left out (not read from disk): for the briefing and first screens, which show
+   * open things only. "May": an awake closed entity is still listed.
+   */
   readonly live?: boolean;
+  /**
+   * Epoch ms: only entities whose latest op held (counted or not, refused and invalid ones too) has
+   * an hlc wall time at or after it (`hlcFloor`). Exact, whether an entity is awake or dormant: a
+   * dormant one older than that is neither listed nor read from disk. The hlc is the writing
+   * device's clock (never behind an op it had seen), not a time in the data: a caller asking for
+   * data times (a note's `at`) leaves a margin for clock skew, and a caller that needs the newest
+   * entity of some sort before that time asks again without it.
+   */
+  readonly changedSince?: number;
 }

@@ -45,10 +45,12 @@ describe('npm run bench (smoke)', () => {
     ];
     for (const value of metrics) expect(Number.isFinite(value)).toBe(true);
     for (const [path, value] of numbers(report)) expect(Number.isFinite(value), path).toBe(true);
-    // The history folds as written: the trust layer admits every device, and every note and follow-up shows.
+    // The history folds as written: the trust layer admits every device, and every note and follow-up is there.
     expect(report.dataset.ops).toBeGreaterThan(10_000);
-    expect(report.coldOpen.handoversShown).toBe(report.dataset.handovers);
-    expect(report.coldOpen.followUpsShown).toBe(report.dataset.followUps);
+    expect(report.coldOpen.handoversFolded).toBe(report.dataset.handovers);
+    expect(report.coldOpen.followUpsFolded).toBe(report.dataset.followUps);
+    // The open ends with the app's briefing of the bench's person (an editor off the rota) in the history's time.
+    expect(report.coldOpen.briefingMoment).toBe('off');
     // A cold open starts the way a computer new to the team does: from the root device's snapshot.
     expect(report.coldOpen.fromTeamSnapshot).toBe(true);
     // Every capability's ops are in the history, made with its own builders.

@@ -31,6 +31,8 @@ describe('the briefing from the published rota', () => {
     const checklist = section(briefing, 'checklist');
     expect(checklist.items.map((item) => [item.slot, item.state])).toEqual([['10:00', 'open'], ['15:00', 'open']]);
     expect(checklist.next).toBe(checklist.items[0]!.key);
+    // Its link opens the early shift's checklist, not the one the checklist screen picks at 07:50 (the late shift that ended).
+    expect(checklist.place).toEqual({ screen: 'checklist', item: '2026-01-05.early' });
     expect(section(briefing, 'sops').toAcknowledge).toMatchObject([{ sopId: 'sop-posts', title: '早班发帖规范', version: 1, lastAcknowledgedVersion: null, place: { screen: 'sops', item: 'sop-posts' } }]);
     expect(section(briefing, 'campaigns').running.map((campaign) => campaign.name)).toEqual(['新年有奖转发']);
   });

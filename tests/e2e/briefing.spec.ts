@@ -108,7 +108,15 @@ test('the shift briefing is the home screen: the previous note to sign, follow-u
     await expectAccessible(page);
     await call(second, 'updateSettings', { language: 'en' });
     await expect(page.getByRole('heading', { name: /checklist \(0\/2\)/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Open the checklist for Day shift 00:00–24:00' })).toBeVisible();
     await shootWhole(page, 'briefing-rota-sop-en');
     await call(second, 'updateSettings', { language: 'zh-CN' });
+  });
+
+  await test.step("the checklist's link names the shift and opens that shift's checklist", async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
+    await page.getByRole('button', { name: '打开检查单：全天班 00:00–24:00' }).click();
+    await expect(page.getByRole('heading', { name: `${today} 全天班 检查单` })).toBeVisible();
+    await expect(page.getByText('产品微博').first()).toBeVisible();
   });
 });

@@ -61,7 +61,7 @@ test('every briefing item opens its own place by an address with its id; the sta
   await call(first, 'setRotaSlot', { date: away, shiftTypeId, primary: [wang], backup: null });
   for (const month of new Set([today.slice(0, 7), tomorrow.slice(0, 7), away.slice(0, 7)])) await call(first, 'publishRotaMonth', { month });
   const post = { id: 'posts', title: '产品微博', kind: 'post', contentType: 'product', times: ['10:00', '15:00'], everyMinutes: null, shiftTypeIds: [], days: 'everyday', holidays: 'include' };
-  await publishSop(first, { title: '发帖规范', body: '# 发帖\n\n10:00 产品微博，15:00 话题微博。', area: 'content', checklist: [post] });
+  await publishSop(first, { title: '发帖规范', body: '# 发帖规范\n\n## 几点发什么\n| 时间 | 内容 |\n| --- | --- |\n| **10:00** | 产品微博 |\n| **15:00** | 话题微博 |\n\n- [ ] 发布前核对价格\n- [ ] 配图无水印', area: 'content', checklist: [post] });
   await publishSop(first, { title: '粉丝互动规范', body: '# 粉丝互动\n\n语气亲切，不用“亲”。\n差评先私信致歉，再公开回复处理进度。', area: 'fans', checklist: [] });
   const campaign = await call<{ id: string }>(first, 'savePrizeCampaign', {
     id: null,
@@ -128,9 +128,19 @@ test('every briefing item opens its own place by an address with its id; the sta
     const rules = page.locator('section[aria-labelledby="stand-in-rules-title"]');
     await expect(rules.getByRole('button', { name: '粉丝互动规范' })).toBeVisible();
     await expect(rules.getByText(/差评先私信致歉/)).toBeVisible();
+    // Rendered as the SOP screen renders it, below the rule's own heading: no Markdown marks left.
+    await expect(rules.getByRole('heading', { level: 4, name: '粉丝互动' })).toBeVisible();
+    await expect(rules.getByRole('heading', { level: 5, name: '几点发什么' })).toBeVisible();
+    await expect(rules.getByRole('cell', { name: '10:00' }).locator('strong')).toBeVisible();
+    await expect(rules.getByText('☐ 发布前核对价格')).toBeVisible();
+    await expect(rules).not.toContainText('#');
+    await expect(rules).not.toContainText('**');
+    await expect(rules).not.toContainText('[ ]');
     await expect(page.locator('section[aria-labelledby="stand-in-campaigns-title"]').getByRole('button', { name: /新品有奖转发/ }).first()).toBeVisible();
     await expect(page.locator('section[aria-labelledby="stand-in-duty-title"]')).toContainText('小林（主班）、老王（后备）');
-    await expect(page.locator('section[aria-labelledby="stand-in-contacts-title"]')).toContainText('客服部');
+    // No department has a contact yet: said once, not on every row.
+    await expect(page.locator('section[aria-labelledby="stand-in-contacts-title"]').getByTestId('departments-without-contact')).toHaveText(/^还没有联系方式：客服部、市场部、电商部、法务部。急事先找运营主管/);
+    await expect(page.locator('section[aria-labelledby="stand-in-contacts-title"]').getByText(/还没有联系方式/)).toHaveCount(1);
     await expectAccessible(page);
     await shootWhole(page, 'stand-in-zh-CN');
     await call(first, 'updateSettings', { theme: 'dark' });

@@ -97,15 +97,13 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
   await test.step("the stand-in pack's 'whom to call' gives each department's contact, on screen and on paper", async () => {
     await page.getByRole('navigation').getByRole('link', { name: /代班手册/ }).click();
     const contacts = page.locator('section[aria-labelledby="stand-in-contacts-title"]');
-    await expect(contacts.locator('[data-department]')).toHaveText([
-      '客服部：张敏 138 0000 1234 / 企业微信：客服值班群',
-      '市场部（团队设置里还没有填联系方式）',
-      '电商部（团队设置里还没有填联系方式）',
-      '公关部：公关经理 赵倩 139 1111 2222',
-    ]);
+    await expect(contacts.locator('[data-department]')).toHaveText(['客服部：张敏 138 0000 1234 / 企业微信：客服值班群', '公关部：公关经理 赵倩 139 1111 2222']);
+    // The departments nobody can be called at yet, named once, with what to do meanwhile.
+    await expect(contacts.getByTestId('departments-without-contact')).toHaveText('还没有联系方式：市场部、电商部。急事先找运营主管；联系方式由运营主管在“团队设置 → 投诉升级的部门”里填写。');
     await contacts.screenshot({ path: screenshotPath('stand-in-contacts-zh-CN'), animations: 'disabled' });
     await call(lead, 'updateSettings', { language: 'en' });
     await expect(contacts.locator('[data-department="customer-service"]')).toHaveText('Customer service: 张敏 138 0000 1234 / 企业微信：客服值班群');
+    await expect(contacts.getByTestId('departments-without-contact')).toHaveText('No contact yet for Marketing, E-commerce. In a hurry, ask the team lead; a lead adds contacts in Team settings.');
     await contacts.screenshot({ path: screenshotPath('stand-in-contacts-en'), animations: 'disabled' });
     await call(lead, 'updateSettings', { language: 'zh-CN' });
     // On an A4 page, as printed.
@@ -139,6 +137,16 @@ test('the lead adds 夜班 and 公关部 and sets 微博优先 to 90 minutes; th
     const items = (await call<{ items: FollowUp[] }>(lead, 'listFollowUps', {})).items;
     const escalation = items.find((item) => item.title === '品牌危机公关回应')?.escalation;
     expect(escalation && escalation.deadlineAt - escalation.escalatedAt).toBe(90 * 60_000);
+    // The stand-in pack's line for it says whom to call at 公关部.
+    await page.getByRole('navigation').getByRole('link', { name: /代班手册/ }).click();
+    const followUps = page.locator('section[aria-labelledby="stand-in-follow-ups-title"]');
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('已升级公关部，微博优先时限');
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('联系 公关经理 赵倩 139 1111 2222');
+    await followUps.screenshot({ path: screenshotPath('stand-in-follow-ups-zh-CN'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'en' });
+    await expect(followUps.locator('li').filter({ hasText: '品牌危机公关回应' })).toContainText('call 公关经理 赵倩 139 1111 2222');
+    await followUps.screenshot({ path: screenshotPath('stand-in-follow-ups-en'), animations: 'disabled' });
+    await call(lead, 'updateSettings', { language: 'zh-CN' });
   });
 
   await test.step('老王, an editor, sees the new settings after a sync, read-only', async () => {

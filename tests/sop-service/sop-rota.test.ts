@@ -19,6 +19,10 @@ describe("the shift checklist and the rota (through the rota's queries)", () => 
     const { shift } = await call<ShiftChecklistPayload>(lead, 'getShiftChecklist');
     const titles = async () => (await call<ShiftChecklistPayload>(lead, 'getShiftChecklist')).entries.map((entry) => entry.title);
     expect(await titles()).toEqual(['清空私信']);
+    // Asked for a shift (the briefing's link), that shift's; a shift type the team lacks has none.
+    const other = { date: '2030-01-02', shiftTypeId: shift!.shiftTypeId };
+    expect((await call<ShiftChecklistPayload>(lead, 'getShiftChecklist', { shift: other })).shift).toMatchObject(other);
+    expect((await call<ShiftChecklistPayload>(lead, 'getShiftChecklist', { shift: { ...other, shiftTypeId: 'no-such-shift' } })).shift).toBeNull();
 
     await call(lead, 'setRotaSettings', { holidays: [{ date: shift!.date, kind: 'holiday', name: '元旦' }] });
     expect(await titles()).toEqual(['发节日海报']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RULE_CHARS, excerptOf, standInPack, standInPackSchema } from '../../shared/stand-in';
+import { MAX_RULE_CHARS, excerptOf, standInPack, standInPackSchema, withoutTitleHeading } from '../../shared/stand-in';
 import { standInOps } from '../../shared/rota/builders';
 import { publishOp, reviseOp } from '../../shared/sop/builders';
 import { requestEventOp } from '../../shared/prizes/builders';
@@ -136,5 +136,14 @@ describe('excerptOf', () => {
     expect(excerptOf('  短  ')).toEqual({ excerpt: '短', cut: false });
     expect(excerptOf(`${'a'.repeat(30)}\n${'b'.repeat(30)}`, 40)).toEqual({ excerpt: 'a'.repeat(30), cut: true });
     expect(excerptOf(`${'a'.repeat(5)}\n${'b'.repeat(60)}`, 40)).toEqual({ excerpt: `${'a'.repeat(5)}\n${'b'.repeat(34)}`, cut: true });
+  });
+});
+
+describe('withoutTitleHeading', () => {
+  it('drops a first heading that repeats the title, keeps any other', () => {
+    expect(withoutTitleHeading('# 每日内容发布规范\n\n## 每天发什么', '每日内容发布规范')).toBe('\n## 每天发什么');
+    expect(withoutTitleHeading('  ## 每日内容发布规范 ##\n正文', ' 每日内容发布规范')).toBe('正文');
+    expect(withoutTitleHeading('# 发帖\n\n10:00 产品微博', '发帖规范')).toBe('# 发帖\n\n10:00 产品微博');
+    expect(withoutTitleHeading('正文\n# 每日内容发布规范', '每日内容发布规范')).toBe('正文\n# 每日内容发布规范');
   });
 });

@@ -31,6 +31,7 @@ function dormantFrom(source: SyncState, accept?: (op: Op) => boolean | string) {
     entity: entity.entity,
     opCount: index.entities[entity.entity]![0],
     closed: index.entities[entity.entity]![1] === 1,
+    lastHlc: index.entities[entity.entity]![2],
     load: () => {
       woken.push(entity.entity);
       return entity;
@@ -63,6 +64,42 @@ describe('dormant entities (a restart from the local state)', () => {
         expect(state.list('note')).toEqual(reference.list('note'));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('answer list(kind, { changedSince }) as a fully parsed state does, waking none changed before', () => {
+    const wallOf = (hlc: string) => Number(hlc.slice(0, 15));
+    fc.assert(
+      fc.property(historyArb, deliveryArb, fc.nat(), fc.integer({ min: -2, max: 2 }), (ops, plan, pick, offset) => {
+        const batches = deliver(ops, plan);
+        const source = createSyncState(capabilities, { accept: carolNotYet });
+        for (const batch of batches.slice(0, batches.length >> 1)) source.apply(batch);
+        // At, just before or just after some op's wall time: the bound is "at or after".
+        const changedSince = wallOf(ops[pick % ops.length]!.hlc) + offset;
+        const latest = new Map<string, string>();
+        for (const entity of source.held()) latest.set(entity.entity, entity.ops.at(-1)?.hlc ?? '');
+
+        const { state, woken } = dormantFrom(source, carolNotYet);
+        for (const kind of ['note', 'prizeRequest']) {
+          const listed = state.list(kind, { changedSince });
+          expect(listed).toEqual(source.list(kind, { changedSince }));
+          expect(listed).toEqual(source.list(kind).filter(({ entity }) => wallOf(latest.get(entity)!) >= changedSince));
+        }
+        // Nothing last changed before the bound was read from disk.
+        expect(woken.filter((entity) => wallOf(latest.get(entity)!) < changedSince)).toEqual([]);
+
+        // Later ops wake what they touch; awake or asleep, the answers stay the same.
+        for (const batch of batches.slice(batches.length >> 1)) {
+          state.apply(batch);
+          source.apply(batch);
+        }
+        for (const kind of ['note', 'prizeRequest']) {
+          expect(state.list(kind, { changedSince })).toEqual(source.list(kind, { changedSince }));
+          expect(state.list(kind, { changedSince, live: true }).every((entry) => source.list(kind, { changedSince }).some((other) => other.entity === entry.entity))).toBe(true);
+        }
+        expect(state.list('note', { changedSince: -1 })).toEqual(source.list('note'));
+      }),
+      { numRuns: 200 },
     );
   });
 
@@ -115,7 +152,7 @@ describe('dormant entities (a restart from the local state)', () => {
         const index = new HeldIndexBuilder();
         for (const entity of held.values()) index.add(entity);
         const closed = index.build((entity) => written.state.isClosed(entity));
-        const dormant: DormantEntity[] = [...held.values()].map((entity) => ({ entity: entity.entity, opCount: entity.ops.length, closed: closed.entities[entity.entity]![1] === 1, load: () => held.get(entity.entity)! }));
+        const dormant: DormantEntity[] = [...held.values()].map((entity) => ({ entity: entity.entity, opCount: entity.ops.length, closed: closed.entities[entity.entity]![1] === 1, lastHlc: closed.entities[entity.entity]![2], load: () => held.get(entity.entity)! }));
         const slept = state.sleep(dormant, closed.counters, mark);
         const closedCount = [...held.keys()].filter((entity) => written.state.isClosed(entity)).length;
         if (changeFirst) expect(slept).toBeLessThanOrEqual(closedCount);
@@ -147,7 +184,7 @@ describe('dormant entities (a restart from the local state)', () => {
     const mark = state.changeMark();
     const lines = state.held();
     let reads = 0;
-    const dormant = lines.map((entity): DormantEntity => ({ entity: entity.entity, opCount: entity.ops.length, closed: state.isClosed(entity.entity), load: () => (reads += 1, entity) }));
+    const dormant = lines.map((entity): DormantEntity => ({ entity: entity.entity, opCount: entity.ops.length, closed: state.isClosed(entity.entity), lastHlc: entity.ops.at(-1)!.hlc, load: () => (reads += 1, entity) }));
     expect(state.sleep(dormant, {}, mark)).toBe(1);
     expect(state.list('note', { live: true }).map(({ entity }) => entity)).toEqual(['note:n2']);
     expect(reads).toBe(0);

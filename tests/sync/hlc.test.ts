@@ -9,6 +9,7 @@ import {
   isDeviceId,
   parseHlc,
 } from '../../shared/sync';
+import { MAX_WALL_MS, hlcFloor } from '../../shared/sync/hlc';
 import { ALICE, BOB, DAY, MONDAY_9AM } from './devices';
 
 const HOUR = 60 * 60 * 1000;
@@ -34,6 +35,20 @@ describe('hlc format', () => {
     ]) {
       expect(parseHlc(garbage), garbage).toBeNull();
     }
+  });
+
+  it('hlcFloor: timestamps of that wall time or later compare >= it, earlier ones <', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_WALL_MS }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: MAX_COUNTER }), (wallMs, offset, counter) => {
+        const at = Math.min(MAX_WALL_MS, Math.max(0, wallMs + offset));
+        const hlc = formatHlc({ wallMs: at, counter, deviceId: ALICE });
+        expect(hlc >= hlcFloor(wallMs)).toBe(at >= wallMs);
+      }),
+    );
+    expect(hlcFloor(-5)).toBe(hlcFloor(0));
+    expect(formatHlc({ wallMs: 11, counter: 0, deviceId: ALICE }) >= hlcFloor(10.5)).toBe(true);
+    expect(formatHlc({ wallMs: MAX_WALL_MS, counter: MAX_COUNTER, deviceId: ALICE }) >= hlcFloor(MAX_WALL_MS + 1)).toBe(false);
+    expect(() => hlcFloor(Number.NaN)).toThrow(RangeError);
   });
 
   it('refuses to format out-of-range parts', () => {

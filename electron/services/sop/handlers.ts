@@ -15,7 +15,7 @@ export function sopHandlers(service: SopService): HandlersOf<typeof sopOperation
     returnSopRevision: async ({ id, revision, comment }) => service.returnRevision(id, revision, comment),
     acknowledgeSop: async ({ id, revision }) => service.acknowledge(id, revision),
     setSopMeta: async ({ id, changes }) => service.setMeta(id, changes),
-    getShiftChecklist: async () => service.checklistFor(null),
+    getShiftChecklist: async ({ shift }) => service.checklistFor(shift ?? null),
     tickChecklistItem: async (input) => service.tick(input),
     searchSops: async ({ query }) => service.search(query),
     addStarterSops: async ({ language }) => service.addStarters(language),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { HeldIndex } from '../../../../shared/sync/held-index';
 import { sha256HexSchema } from '../../../../shared/sync/segment-format';
+import { HLC_PATTERN } from '../../../../shared/sync/hlc';
 import type { Logger } from '../../log';
 import { writeFileAtomic } from '../durable-fs';
 import type { SnapshotSurvey } from './off-thread-survey';
@@ -26,7 +27,8 @@ const recordOf = <T>(check: (value: unknown) => value is T) =>
   z.custom<Record<string, T>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check));
 
 const count = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isEntityCount = (value: unknown): value is readonly [number, 0 | 1] => Array.isArray(value) && value.length === 2 && count(value[0]) && (value[1] === 0 || value[1] === 1);
+const isEntityCount = (value: unknown): value is readonly [number, 0 | 1, string] =>
+  Array.isArray(value) && value.length === 3 && count(value[0]) && (value[1] === 0 || value[1] === 1) && typeof value[2] === 'string' && (value[2] === '' || HLC_PATTERN.test(value[2]));
 const isRuns = (value: unknown): value is Array<[number, number]> => Array.isArray(value) && value.every((run) => Array.isArray(run) && run.length === 2 && count(run[0]) && count(run[1]));
 const isLine = (value: unknown): value is readonly [number, number, string] =>
   Array.isArray(value) && value.length === 3 && count(value[0]) && count(value[1]) && typeof value[2] === 'string';

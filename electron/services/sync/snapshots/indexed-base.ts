@@ -75,8 +75,8 @@ export async function openIndexedBase(path: string, index: BaseIndex, expect: Sn
 export function dormantEntitiesOf(path: string, index: BaseIndex, damaged: (detail: string) => void): DormantEntity[] {
   const lines = new BaseLines(path, damaged);
   return Object.keys(index.entities).map((entity): DormantEntity => {
-    const [opCount, closed] = index.entities[entity]!;
-    return { entity, opCount, closed: closed === 1, load: () => lines.read(entity, index.lines[entity]!) };
+    const [opCount, closed, lastHlc] = index.entities[entity]!;
+    return { entity, opCount, closed: closed === 1, lastHlc, load: () => lines.read(entity, index.lines[entity]!) };
   });
 }
 
