@@ -221,8 +221,8 @@ export function createSyncState(
     return { touched: refold(touched, failures), invalid, refused, clashes, failures };
   }
 
-  function install(held: Iterable<HeldEntity | DormantEntity>, heldCounters: HeldCounters = {}): SetAsideOp[] {
-    if (byId.size > 0 || entities.size > 0) throw new Error('only an empty state can be installed into');
+  function install(held: Iterable<HeldEntity | DormantEntity>, heldCounters: HeldCounters = {}, continuing = false): SetAsideOp[] {
+    if (!continuing && (byId.size > 0 || entities.size > 0)) throw new Error('only an empty state can be installed into');
     const invalid: SetAsideOp[] = [];
     for (const item of held) {
       if ('load' in item) {
@@ -245,11 +245,15 @@ export function createSyncState(
     return failures;
   }
 
-  function refilter(newAccept?: OpFilter): ApplyResult {
+  function* entriesOf(only: Iterable<string>): Generator<Entry> {
+    for (const entity of only) yield* entities.get(entity)?.entries ?? [];
+  }
+
+  function refilter(newAccept?: OpFilter, only?: Iterable<string>): ApplyResult {
     if (newAccept) accept = newAccept;
     const touched = new Set<EntityRecord>();
     const refused: SetAsideOp[] = [];
-    for (const entry of byId.values()) {
+    for (const entry of only ? entriesOf(only) : byId.values()) {
       const refusal = refusalOf(entry.op);
       if (refusal === entry.refusal) continue;
       entry.refusal = refusal;
