@@ -181,6 +181,7 @@ export class SyncContext {
     }
   }
 
+  /** Changes applied to the current fold. A fold filled by `install` names no entity: announce it with `announceAll`. */
   announce(...changes: FoldChange[]): void {
     const kinds = new Set<string>();
     const entities = new Set<string>();
