@@ -18,6 +18,7 @@ import { DAMAGED, type DecodedSnapshot } from './snapshots/snapshot-codec';
 import { baseIndexOf } from './snapshots/cache-index';
 import { findTeamSnapshot, type SnapshotSearch } from './snapshots/team-snapshot';
 import { TeamFold, type FoldChange } from './read/team-fold';
+import { unpaced, type OpeningProgress } from './pace';
 
 /**
  * Everything the service holds for one team folder: the team.json first accepted, what this
@@ -55,6 +56,8 @@ export interface SessionParts {
   readonly trust: TrustSource | undefined;
   readonly log: Logger;
   readonly readerOptions: Omit<FolderReaderOptions, 'publicKeyFor'>;
+  /** The open's pauses and progress (status.opening); without it, an open never pauses. */
+  readonly opening?: OpeningProgress;
 }
 
 export interface RestoredFold {
@@ -165,7 +168,11 @@ async function startFromTeamSnapshot(
   try {
     fold.setDevices(snapshot.devices);
     const index = new HeldIndexBuilder();
-    const change = fold.install(notes.noting(snapshot.entities, index));
+    // Installed and asked about in slices (each op twice: the progress's total), the API answering between them.
+    const total = snapshot.header.opCount * 2;
+    const opening = parts.opening ?? unpaced;
+    opening.at('snapshot', 0, total);
+    const change = await fold.installInSlices(notes.noting(snapshot.entities, index), opening.pace(), (ops) => opening.at('snapshot', ops, total));
     if (!(await snapshot.intact)) throw new Error(DAMAGED);
     // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
