@@ -60,7 +60,7 @@ export class HandoverService {
     this.unsubscribe.push(
       options.sync.onChange((change) => {
         if (!change.touchedKinds.some((kind) => kind === handover.kind || kind === followUp.kind)) return;
-        this.search.changed();
+        this.search.changed(change.touched);
         this.lists.changed();
       }),
       options.sync.onStatus((status) => {

@@ -9,18 +9,24 @@ import { followUp, handover, type FollowUpState, type HandoverState } from '../.
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
 
+const HANDOVER = `${handover.kind}:`;
+const FOLLOW_UP = `${followUp.kind}:`;
+const isIndexed = (entity: string) => entity.startsWith(HANDOVER) || entity.startsWith(FOLLOW_UP);
+
 /**
- * The search index of notes and follow-ups, kept in step with the fold. The fold shares state
- * objects and replaces only those of entities it re-folded, so a change is found by identity:
- * only entities whose state object changed are indexed again. The first build runs in chunks in
- * the background, so that a large team's start is not held up.
+ * The search index of notes and follow-ups, kept in step with the fold. The first build reads
+ * every note and follow-up once, in chunks in the background, so that a large team's start is not
+ * held up. After it, only the entities a change names are read again (`state.get` of each, which
+ * wakes those alone: listing a kind would wake every dormant note); a replaced fold ('all') is
+ * built again. No state is kept: the index's documents are keyed by entity (`handover:<id>`,
+ * `followUp:<id>`), which is all a later change needs to replace or take one out.
  */
 export class SearchIndex {
   private index: HandoverSearch = createHandoverSearch();
-  private readonly indexed = new Map<string, unknown>();
+  /** Entities named by changes and not indexed again yet; 'all' when the fold was replaced. */
+  private pending: Set<string> | 'all' = new Set();
   private building: Promise<void> | null = null;
   private built = false;
-  private dirty = false;
 
   constructor(
     private readonly state: () => ReadonlySyncState,
@@ -28,78 +34,77 @@ export class SearchIndex {
     private readonly log: Logger,
   ) {}
 
+  /** False while the index is built (the first time, or again after the fold was replaced). */
   get ready(): boolean {
     return this.built;
   }
 
-  /** Starts the first build; later calls mark the index as needing a catch-up. */
+  /** Starts the first build; later calls return it. */
   start(): Promise<void> {
-    this.building ??= this.build().catch((error: unknown) => this.log.error('handover', 'building the search index failed', error));
+    this.building ??= this.build();
     return this.building;
   }
 
-  /** The fold changed: re-index what changed (now if built, else after the build). */
-  changed(): void {
-    this.dirty = true;
+  /** The fold changed (`touched`: the entities re-folded, or 'all'): re-index them now if built, else after the build. */
+  changed(touched: readonly string[] | 'all'): void {
+    if (touched === 'all') this.pending = 'all';
+    else if (this.pending !== 'all') for (const entity of touched) if (isIndexed(entity)) this.pending.add(entity);
     if (this.built) this.catchUp();
   }
 
   search(query: string, limit: number): ReturnType<HandoverSearch['search']> {
-    if (this.built && this.dirty) this.catchUp();
+    if (this.built) this.catchUp();
     return this.index.search(query, { limit });
   }
 
-  private async build(): Promise<void> {
-    this.dirty = false;
-    const documents = this.documents().map(([, , document]) => document);
-    await this.index.addAllAsync(documents);
-    this.built = true;
-    // Changes during the build: index them now.
-    this.catchUp();
+  /** A fresh index from every note and follow-up; searches meanwhile see it fill (`ready` false). */
+  private build(): Promise<void> {
+    const run = async () => {
+      this.built = false;
+      this.pending = new Set();
+      const index = createHandoverSearch();
+      this.index = index;
+      await index.addAllAsync(this.documents());
+      this.built = true;
+      // Changes during the build: index them now.
+      this.catchUp();
+    };
+    return run().catch((error: unknown) => this.log.error('handover', 'building the search index failed', error));
   }
 
-  private documents(): Array<[string, unknown, SearchDocument]> {
-    const out: Array<[string, unknown, SearchDocument]> = [];
+  private documents(): SearchDocument[] {
+    const out: SearchDocument[] = [];
     const zone = this.timeZone();
     for (const entry of this.state().list(handover)) {
       const document = handoverSearchDocument(entry.state as HandoverState);
-      this.indexed.set(entry.entity, entry.state);
-      if (document) out.push([entry.entity, entry.state, document]);
+      if (document) out.push(document);
     }
     for (const entry of this.state().list(followUp)) {
       const document = followUpSearchDocument(entry.state as FollowUpState, zone);
-      this.indexed.set(entry.entity, entry.state);
-      if (document) out.push([entry.entity, entry.state, document]);
+      if (document) out.push(document);
     }
     return out;
   }
 
   private catchUp(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
+    if (this.pending === 'all') {
+      this.building = this.build();
+      return;
+    }
+    if (this.pending.size === 0) return;
+    const entities = this.pending;
+    this.pending = new Set();
     const zone = this.timeZone();
-    const seen = new Set<string>();
-    const visit = (entity: string, state: unknown, document: SearchDocument | null) => {
-      seen.add(entity);
-      if (this.indexed.get(entity) === state) return;
-      this.indexed.set(entity, state);
+    const state = this.state();
+    for (const entity of entities) {
+      const current = state.get(entity);
+      const document =
+        current === undefined ? null
+        : entity.startsWith(HANDOVER) ? handoverSearchDocument(current as HandoverState)
+        : followUpSearchDocument(current as FollowUpState, zone);
+      // Gone from the fold (a refused op) or not submitted: out of the index.
       if (document) this.index.replace(document);
       else this.index.remove(entity);
-    };
-    for (const entry of this.state().list(handover)) {
-      if (this.indexed.get(entry.entity) !== entry.state) visit(entry.entity, entry.state, handoverSearchDocument(entry.state as HandoverState));
-      else seen.add(entry.entity);
-    }
-    for (const entry of this.state().list(followUp)) {
-      if (this.indexed.get(entry.entity) !== entry.state) visit(entry.entity, entry.state, followUpSearchDocument(entry.state as FollowUpState, zone));
-      else seen.add(entry.entity);
-    }
-    // Gone from the fold (another team's folder, a refused op): out of the index too.
-    for (const entity of [...this.indexed.keys()]) {
-      if (!seen.has(entity)) {
-        this.indexed.delete(entity);
-        this.index.remove(entity);
-      }
     }
   }
 }

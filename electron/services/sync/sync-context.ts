@@ -20,8 +20,15 @@ import { LocalDevice } from './write/local-device';
 import { removeProfileTempFiles } from './write/profile-temp';
 import { nodePublishFs, type PublishFs, type PublishTarget } from './write/publisher';
 
+/**
+ * What a change of the fold touched. `touched`: the entities (`kind:id`) re-folded, so that a
+ * listener can look at those alone (`state.get` of each) instead of listing a kind, which would wake
+ * every dormant entity of it; 'all' when the whole fold was replaced (another folder or team, a
+ * rebuilt fold): look at everything again. `touchedKinds`: their kinds ('all': every kind).
+ */
 export interface SyncChange {
   readonly touchedKinds: readonly string[];
+  readonly touched: readonly string[] | 'all';
 }
 
 export interface SyncServiceOptions {
@@ -219,19 +226,24 @@ export class SyncContext {
     }
   }
 
+  /** Changes applied to the current fold. A fold filled by `install` names no entity: announce it with `announceAll`. */
   announce(...changes: FoldChange[]): void {
     const kinds = new Set<string>();
-    for (const change of changes) for (const kind of change.touchedKinds) kinds.add(kind);
-    if (kinds.size > 0) this.emitChange([...kinds]);
+    const entities = new Set<string>();
+    for (const change of changes) {
+      for (const kind of change.touchedKinds) kinds.add(kind);
+      for (const result of change.results) for (const entity of result.touched) entities.add(entity);
+    }
+    if (kinds.size > 0) this.emitChange([...kinds], [...entities]);
   }
 
   /** The whole state was replaced (another team, a rebuilt fold): every screen re-fetches. */
   announceAll(): void {
-    this.emitChange(this.options.capabilities.map((capability) => capability.kind));
+    this.emitChange(this.options.capabilities.map((capability) => capability.kind), 'all');
   }
 
-  private emitChange(kinds: string[]): void {
-    const event = { touchedKinds: [...new Set(kinds)].sort() };
+  private emitChange(kinds: string[], touched: readonly string[] | 'all'): void {
+    const event: SyncChange = { touchedKinds: [...new Set(kinds)].sort(), touched };
     for (const listener of this.changeListeners) listener(event);
   }
 
