@@ -120,4 +120,34 @@ describe('the local cache', () => {
     expect(reloaded?.files).toHaveLength(200);
     expect(reloaded?.snapshot.ops).toHaveLength(200);
   });
+
+  it('writes a first read of a large folder as several chunks, its files with the last, and gets every op back', async () => {
+    const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
+    const dir = tempDir('cache');
+    const teamId = 'a'.repeat(26);
+    const cache = new IngestCache(dir, teamId, testLog(), noBase);
+    await cache.load();
+    const device = 'b'.repeat(26);
+    const ops: Op[] = Array.from({ length: 120_001 }, (_, index) => ({
+      id: formatOpId(device, index + 1),
+      hlc: formatHlc({ wallMs: 1_700_000_000_000 + index, counter: 0, deviceId: device }),
+      type: 'note.commented',
+      entity: `note:c${index % 500}`,
+      data: { text: '交接' },
+    }));
+    const file = (seq: number): IngestedFile => ({
+      path: `baton/devices/${device}/log/${String(seq).padStart(12, '0')}-00000000.jsonl`,
+      deviceId: device, seq, sha256: '0'.repeat(64), size: 100, mtimeMs: 1, firstSeenAt: 1, lastHlc: ops.at(-1)!.hlc, opCount: 1, salvaged: false, original: null, live: true,
+    });
+    cache.add([file(1), file(2)], ops);
+    await cache.flush();
+    const chunks = readdirSync(dir).filter((name) => name.startsWith('chunk-')).sort();
+    expect(chunks).toHaveLength(3);
+    // Only the last names the files: a crash before it leaves ops whose files are read again.
+    const filesIn = (name: string) => (JSON.parse(readFileSync(join(dir, name), 'utf8').split('\n')[1]!) as { files: unknown[] }).files.length;
+    expect(chunks.map(filesIn)).toEqual([0, 0, 2]);
+    const reloaded = await new IngestCache(dir, teamId, testLog(), noBase).load();
+    expect(reloaded?.files).toHaveLength(2);
+    expect(reloaded?.snapshot.ops).toHaveLength(120_001);
+  });
 });

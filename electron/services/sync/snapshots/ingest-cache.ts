@@ -39,6 +39,9 @@ export const CACHE_FORMAT = 'baton/sync-cache@2';
 const CONTEXT_FORMAT = 'baton/sync-context@2';
 const CHUNK = /^chunk-(\d{12})\.json$/;
 const BASE = 'base.snap';
+/** Ops per chunk written at once, and the size past which chunks are not merged: each is one string. */
+const CHUNK_OPS = 50_000;
+const MAX_MERGED_BYTES = 64 * 1024 * 1024;
 
 const chunkSchema = z.strictObject({
   files: z.array(ingestedFileSchema),
@@ -214,12 +217,19 @@ export class IngestCache {
       this.written = index;
     }
     if (this.pendingFiles.length === 0) return;
-    const chunk: Chunk = { files: this.pendingFiles, ops: this.pendingOps };
+    const [files, ops] = [this.pendingFiles, this.pendingOps];
     this.pendingFiles = [];
     this.pendingOps = [];
-    const number = (this.chunks.at(-1)?.number ?? 0) + 1;
-    const bytes = await this.writeChunk(number, chunk);
-    this.chunks.push({ number, bytes });
+    // A first read of a large team's folder (1.7 million ops) is more than one string can hold: its
+    // ops go in several chunks, the files with the last, so a crash between them leaves ops whose
+    // files are read again (the fold ignores the duplicates), never files taken without their ops.
+    for (let from = 0; from < ops.length || from === 0; from += CHUNK_OPS) {
+      const last = from + CHUNK_OPS >= ops.length;
+      const number = (this.chunks.at(-1)?.number ?? 0) + 1;
+      const bytes = await this.writeChunk(number, { files: last ? files : [], ops: ops.slice(from, from + CHUNK_OPS) });
+      this.chunks.push({ number, bytes });
+      if (last) break;
+    }
     await this.mergeTail();
   }
 
@@ -255,7 +265,7 @@ export class IngestCache {
     while (this.chunks.length >= 2) {
       const last = this.chunks.at(-1)!;
       const previous = this.chunks.at(-2)!;
-      if (last.bytes * 2 < previous.bytes) return;
+      if (last.bytes * 2 < previous.bytes || last.bytes + previous.bytes > MAX_MERGED_BYTES) return;
       const [older, newer] = [await this.readChunk(chunkName(previous.number)), await this.readChunk(chunkName(last.number))];
       const merged: Chunk = {
         files: dedupeFiles([...older.files, ...newer.files]),

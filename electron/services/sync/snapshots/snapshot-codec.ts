@@ -108,7 +108,8 @@ export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, 
     opCount: content.entities.reduce((sum, entity) => sum + entity.ops.length, 0),
     entityCount: lines.length,
   });
-  const body = Buffer.from(`${[JSON.stringify(header), JSON.stringify(content.files), JSON.stringify(content.devices), ...lines].join('\n')}\n`, 'utf16le');
+  // Line by line: a large team's snapshot (800 MB) is near the longest string V8 can hold.
+  const body = Buffer.concat([JSON.stringify(header), JSON.stringify(content.files), JSON.stringify(content.devices), ...lines].map((line) => Buffer.from(`${line}\n`, 'utf16le')));
   const sha256 = crypto.sha256Hex(body);
   const trailer = Buffer.from(`${JSON.stringify({ sha256, sig: crypto.sign(privateKeyPem, signedMessage(sha256)) })}\n`, 'utf16le');
   const fileName = `${String(content.createdAt).padStart(15, '0')}-${sha256.slice(0, 8)}.snap`;
