@@ -1,16 +1,17 @@
 import {
   escalationState,
   followUp,
-  handover,
   handoversForShift,
   hasAcknowledged,
   isOverdue,
+  NOTE_CLOCK_MARGIN_MS,
   noteExcerpt,
+  notesChangedSince,
   openFollowUps,
-  previousHandoverFor,
-  submittedHandovers,
+  PREVIOUS_SHIFT_WINDOW_MS,
+  previousHandoverIn,
   type CreatedFollowUp,
-  type PreviousHandover,
+  type RecentNotes,
   type SubmittedHandover,
 } from '../handover/queries';
 import type { BriefingQuery } from './duty';
@@ -26,27 +27,21 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * The briefing reads only the notes it can need (a restart leaves the others on disk): those
- * changed since `notesNeededFrom`. Windows, in data time, then the margin to the notes' op clock:
+ * changed since `notesNeededFrom` (shared/handover `notesChangedSince`). Windows, in data time,
+ * then the margin to the notes' op clock:
  * - `LAST_SEEN_WINDOW_MS`: without a last shift from the rota, "when I was last here" is my
  *   latest note or acknowledgement of the last 90 days (older: none, as for a newcomer);
- * - `PREVIOUS_SHIFT_WINDOW_MS`: the shift before mine is looked for among notes of shifts that
- *   started at most 3 days before mine; when none did, among every note (the rare long gap);
- * - `NOTE_CLOCK_MARGIN_MS`: a note's `at` and its shift are the author's data; the hlc that
- *   `changedSince` compares is the writing device's clock (an acknowledgement's too): a day covers
- *   a clock set wrong, and a note submitted up to a day before its shift starts.
+ * - `PREVIOUS_SHIFT_WINDOW_MS` (shared/handover): the shift before mine is looked for among notes
+ *   of shifts that started at most 3 days before mine; when none did, among every note (the rare long gap);
+ * - `NOTE_CLOCK_MARGIN_MS` (shared/handover): a note's `at` and its shift are the author's data;
+ *   the hlc that `changedSince` compares is the writing device's clock (an acknowledgement's too):
+ *   a day covers a clock set wrong, and a note submitted up to a day before its shift starts.
  */
 export const LAST_SEEN_WINDOW_MS = 90 * DAY_MS;
-export const PREVIOUS_SHIFT_WINDOW_MS = 3 * DAY_MS;
-export const NOTE_CLOCK_MARGIN_MS = DAY_MS;
+export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS };
 
 /** The submitted notes a briefing reads, in listing order (newest shift first). */
-export interface BriefingNotes {
-  /** Every note changed at or after `from` (an op, a note's or an acknowledgement's, from then on). */
-  readonly recent: readonly SubmittedHandover[];
-  readonly from: number;
-  /** Every note: read only when the recent ones cannot answer. */
-  all(): readonly SubmittedHandover[];
-}
+export type BriefingNotes = RecentNotes;
 
 /**
  * The earliest op time any note the briefing shows can have: the shift before mine (and my own
@@ -62,9 +57,7 @@ export function notesNeededFrom(query: BriefingQuery, mine: MyShift | null, last
 }
 
 export function notesOf(query: BriefingQuery, from: number): BriefingNotes {
-  const list = (changedSince?: number) => submittedHandovers(query.state.list(handover, changedSince === undefined ? {} : { changedSince }).map((entry) => entry.state));
-  let all: SubmittedHandover[] | null = null;
-  return { recent: list(from), from, all: () => (all ??= list()) };
+  return notesChangedSince(query.state, from);
 }
 
 function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
@@ -84,23 +77,12 @@ function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
 /** Before and during my shift: the notes of the shift before it, to acknowledge (签收). */
 export function previousHandoverSection(query: BriefingQuery, mine: MyShift | null, moment: Moment, notes: BriefingNotes): PreviousHandoverSection | null {
   if (!mine || (moment !== 'before' && moment !== 'during' && moment !== 'ending')) return null;
-  const previous = previousHandoverIn(mine, notes);
+  const previous = previousHandoverIn(mine.shift, notes);
   if (!previous) return null;
   // My own note for the shift before (I worked both) needs no acknowledgement from me.
   const others = previous.notes.filter((state) => state.note.author.memberId !== query.me?.memberId);
   if (others.length === 0) return null;
   return { kind: 'previousHandover', shift: previous.shift, notes: others.map((state) => noteItem(state, query)) };
-}
-
-/**
- * The notes of the latest shift before mine that has any. Found among the recent notes when that
- * shift started within the window (every note of it, and of any later shift, is recent then);
- * otherwise among every note.
- */
-function previousHandoverIn(mine: MyShift, notes: BriefingNotes): PreviousHandover | null {
-  const recent = previousHandoverFor(mine.shift, notes.recent);
-  if (recent && recent.notes[0]!.note.shiftStartAt >= mine.shift.startAt - PREVIOUS_SHIFT_WINDOW_MS) return recent;
-  return previousHandoverFor(mine.shift, notes.all());
 }
 
 /** At the end of my shift and just after it, until a note of mine for it is in. */

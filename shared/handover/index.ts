@@ -9,3 +9,4 @@ export * from './follow-up-conflicts';
 export * from './validation';
 export * from './create-follow-up';
 export * from './draft';
+export * from './recent-notes';

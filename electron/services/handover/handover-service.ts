@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Checked } from '../../../shared/api/checked';
 import type { FollowUpDetail, HandoverDetail, HandoverSummary, SearchResult, ShiftContext } from '../../../shared/api/handover-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, prefillDraft, previousHandoverForMe, shiftProposal, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
+import { followUp, followUpCreatedData, followUpOps, handover, handoverOps, handoversForShift, hasAcknowledged, isCreated, isSubmitted, latestNoteBy, notesChangedSince, notesWindowFrom, prefillDraft, PREVIOUS_SHIFT_WINDOW_MS, previousHandoverIn, shiftProposal, submissionFromDraft, validateAddendum, validateComment, validateFollowUpChanges, type ChecklistItem, type FollowUpFields, type FollowUpInput, type HandoverDraft, type HandoverFilter } from '../../../shared/handover';
 import { TEAM_SETTINGS_ID, currentShift, upcomingShift, teamSettings, teamSettingsOf, type Person, type ShiftRef, type TeamSettings } from '../../../shared/team-settings';
 import type { Attachment } from '../../../shared/attachments';
 import { lwwSetData } from '../../../shared/sync/lww';
@@ -90,9 +90,12 @@ export class HandoverService {
     return this.state.list(followUp).map((entry) => entry.state);
   }
 
-  /** Every submitted note, newest first. */
-  private notes() {
-    return this.lists.get({});
+  /**
+   * The notes changed since `from` (a restart leaves the older ones on disk), every note read
+   * only when they cannot answer (shared/handover recent-notes.ts).
+   */
+  private notesSince(from: number) {
+    return notesChangedSince(this.state, from);
   }
 
   private requireMe(): Person {
@@ -111,14 +114,19 @@ export class HandoverService {
     const settings = this.settings();
     const proposal = shiftProposal(now, settings.shiftTypes, settings.timeZone);
     const current = currentShift(now, settings.shiftTypes, settings.timeZone);
-    const notes = this.notes();
     const me = this.options.me();
     // The incoming person acknowledges the notes of the shift before the one under way; between
     // shifts (in early for the 08:00 shift), before the one about to start: the night's note.
     const reference = current ?? upcomingShift(now, settings.shiftTypes, settings.timeZone) ?? proposal?.shift ?? null;
-    const previous = reference ? previousHandoverForMe(reference, notes, me?.memberId ?? null) : null;
+    // Read from a window around the reference shift; every note only for a long gap before it,
+    // or for someone who wrote nothing within it.
+    const notes = this.notesSince(notesWindowFrom((reference?.startAt ?? now) - PREVIOUS_SHIFT_WINDOW_MS));
+    const found = reference ? previousHandoverIn(reference, notes) : null;
+    // My own notes for that shift are left out (I am handing over, not taking over).
+    const others = found ? found.notes.filter((state) => state.note.author.memberId !== me?.memberId) : [];
+    const previous = found && others.length > 0 ? { shift: found.shift, notes: others } : null;
     // Newest first: the author's last note, with who signed it and when.
-    const mine = me ? notes.find((state) => state.note.author.memberId === me.memberId) : undefined;
+    const mine = me ? latestNoteBy(me.memberId, notes) : null;
     return {
       now,
       timeZone: settings.timeZone,
@@ -222,7 +230,8 @@ export class HandoverService {
     const state = this.requireNote(id);
     const now = this.now();
     const me = this.options.me();
-    const others = handoversForShift(this.notes(), state.note).filter((other) => other.id !== id);
+    // Every note of its shift is among those changed since that shift's start (less the margin).
+    const others = handoversForShift(this.notesSince(notesWindowFrom(state.note.shiftStartAt)).recent, state.note).filter((other) => other.id !== id);
     const followUps = sortedFollowUpViews(state.note.followUpIds.map((ref) => this.state.get(followUp, ref)), now);
     return {
       ...handoverView(state),

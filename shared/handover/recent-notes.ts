@@ -1,0 +1,65 @@
+import type { ReadonlySyncState } from '../sync';
+import { handover, type SubmittedHandover } from './handover';
+import { previousHandoverFor, submittedHandovers, type PreviousHandover } from './handover-rules';
+
+/**
+ * Reading only the notes a screen can need (a restart leaves the others on disk): those changed
+ * since a time (`list(handover, { changedSince })`), with every note read only when they cannot
+ * answer. Used by the briefing and the handover screen.
+ */
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The shift before mine is looked for among notes of shifts that started at most 3 days before mine; when none did, among every note. */
+export const PREVIOUS_SHIFT_WINDOW_MS = 3 * DAY_MS;
+
+/**
+ * A note's `at` and its shift are the author's data; the hlc `changedSince` compares is the writing
+ * device's clock: a day covers a clock set wrong, and a note submitted up to a day before its shift
+ * starts. A note submitted earlier than that (a typo'd date) may be missed by a window.
+ */
+export const NOTE_CLOCK_MARGIN_MS = DAY_MS;
+
+/** The submitted notes changed since `from`, in listing order (newest shift first). */
+export interface RecentNotes {
+  /** Every note changed at or after `from` (an op, a note's or an acknowledgement's, from then on). */
+  readonly recent: readonly SubmittedHandover[];
+  readonly from: number;
+  /** Every note: read only when the recent ones cannot answer (once, then kept). */
+  all(): readonly SubmittedHandover[];
+}
+
+export function notesChangedSince(state: Pick<ReadonlySyncState, 'list'>, from: number): RecentNotes {
+  const list = (changedSince?: number) => submittedHandovers(state.list(handover, changedSince === undefined ? {} : { changedSince }).map((entry) => entry.state));
+  let all: SubmittedHandover[] | null = null;
+  return { recent: list(from), from, all: () => (all ??= list()) };
+}
+
+/** The op time from which the notes of shifts starting at or after `shiftStartAt` are all listed. */
+export function notesWindowFrom(shiftStartAt: number): number {
+  return shiftStartAt - NOTE_CLOCK_MARGIN_MS;
+}
+
+/** Every note of a shift starting at or after this is among `recent`. */
+function coveredFrom(notes: RecentNotes): number {
+  return notes.from + NOTE_CLOCK_MARGIN_MS;
+}
+
+/**
+ * `previousHandoverFor(shift, every note)`: the notes of the latest shift before `shift` that has
+ * any. Found among the recent notes when that shift is covered by them (every note of it, and of
+ * any later shift, is recent then); otherwise among every note. List from at most
+ * `notesWindowFrom(shift.startAt - PREVIOUS_SHIFT_WINDOW_MS)` so that the usual case is answered.
+ */
+export function previousHandoverIn(shift: { readonly startAt: number }, notes: RecentNotes): PreviousHandover | null {
+  const recent = previousHandoverFor(shift, notes.recent);
+  if (recent && recent.notes[0]!.note.shiftStartAt >= coveredFrom(notes)) return recent;
+  return previousHandoverFor(shift, notes.all());
+}
+
+/** The newest note (listing order) written by `memberId`, among every note: the recent ones first when they can answer. */
+export function latestNoteBy(memberId: string, notes: RecentNotes): SubmittedHandover | null {
+  const recent = notes.recent.find((state) => state.note.author.memberId === memberId);
+  if (recent && recent.note.shiftStartAt >= coveredFrom(notes)) return recent;
+  return notes.all().find((state) => state.note.author.memberId === memberId) ?? null;
+}
