@@ -38,7 +38,8 @@ export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, m
   const people = { members: rosterMembers(roster), authorOf: rosterAuthors(roster) };
   const qualifies = (member: string, shiftTypeId: string) => hasAcknowledgedShiftSops(sops, member, shiftTypeId);
   const rota = options.rotaAroundNow ? rotaWorldAround(state, people, now, qualifies) : rotaWorldOf(state, people, qualifies);
-  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now });
+  // The briefing shows requests still moving: closed ones may stay on disk.
+  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now, live: true });
   const me = memberId ? roster.members.get(memberId) : undefined;
   return { ...common, rota, prizes, myRoles: me && me.removed === null ? me.roles : [] };
 }
