@@ -17,6 +17,7 @@ import { lwwSetData, type Op } from '../../shared/sync';
 import { foldedReplica } from '../support/sample-team';
 import { TestDevice } from '../sync/devices';
 import { LEAD, WANG, ZHAO, CHEN, at, me, roster } from '../briefing/whole-team';
+import { onDutyView, rotaView } from '../../electron/services/rota/rota-views';
 
 type Member = typeof LEAD;
 
@@ -181,5 +182,21 @@ describe('the rota around now (rotaWorldAround)', () => {
     const around = rotaWorldAround(state, people(), now);
     const full = rotaWorldOf(state, people());
     for (const key of ['draft', 'publications', 'published', 'duties', 'leaves', 'covers', 'swaps', 'setAside'] as const) expect(around[key], key).toEqual(full[key]);
+  });
+
+  it("gives the rota screen's first views (who is on, this month and the next) as the whole world does", () => {
+    const state = history().state();
+    for (const now of instants.slice(0, 6)) {
+      const around = rotaWorldAround(state, people(), now);
+      const full = rotaWorldOf(state, people());
+      const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+      for (const member of [ZHAO, WANG, LEAD]) {
+        const rotaMe = { memberId: member.memberId, lead: member === LEAD, member: true };
+        expect(onDutyView(around, member.memberId, now)).toEqual(onDutyView(full, member.memberId, now));
+        for (const month of [today.slice(0, 7), addMonths(today.slice(0, 7), 1), addMonths(today.slice(0, 7), -1)]) {
+          expect(rotaView(around, rotaMe, `${month}-01`, daysIn(month), today), `${member.name} ${month} at ${today}`).toEqual(rotaView(full, rotaMe, `${month}-01`, daysIn(month), today));
+        }
+      }
+    }
   });
 });
