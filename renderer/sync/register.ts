@@ -1,4 +1,5 @@
-import { registerScreen } from '../app/nav/registry';
+import { registerFrameNotice, registerScreen } from '../app/nav/registry';
+import { OpeningNotice } from './OpeningNotice';
 import { SyncIcon } from './SyncIcon';
 import { SyncNavStatus } from './SyncNavStatus';
 import { SyncScreen } from './SyncScreen';
@@ -14,3 +15,6 @@ registerScreen({
   Screen: SyncScreen,
   Status: SyncNavStatus,
 });
+
+// While the team's data is still being read (at start, after a folder switch): above every screen.
+registerFrameNotice(OpeningNotice);

@@ -27,6 +27,8 @@ export interface EntityRecord {
   dormant: DormantEntity | null;
   /** The fold's change mark when its ops last changed. */
   changed: number;
+  /** The line of the local state it was read from (or put back to), while its ops are still those: it can go back. */
+  line: DormantEntity | null;
 }
 
 export function heldEntityOf(record: EntityRecord): HeldEntity {

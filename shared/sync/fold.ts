@@ -70,7 +70,7 @@ export function createSyncState(
     let record = entities.get(entity);
     if (!record) {
       const { kind, id } = splitEntity(entity);
-      record = { entity, kind, id, entries: [], state: undefined, dormant: null, changed: 0 };
+      record = { entity, kind, id, entries: [], state: undefined, dormant: null, changed: 0, line: null };
       entities.set(entity, record);
       const held = heldByKind.get(kind);
       if (held) held.push(record);
@@ -90,6 +90,7 @@ export function createSyncState(
     dormantLeft -= 1;
     if (held.entity !== record.entity || held.ops.length !== dormant.opCount) throw new Error(`the local state's ${record.entity} does not hold what its index says`);
     installEntity(held, (op) => refusalOf(op));
+    record.line = dormant;
     refold([record], wokenFailures);
   }
 
@@ -129,6 +130,20 @@ export function createSyncState(
     }
     record.changed = ++mark;
     return invalid;
+  }
+
+  /** A closed entity whose ops are still those of its line goes back to disk. */
+  function putBack(record: EntityRecord): boolean {
+    const line = record.line;
+    if (!line || record.dormant || !isClosed(record)) return false;
+    for (const entry of record.entries) byId.delete(entry.op.id);
+    byKind.get(record.kind)?.delete(record.entity);
+    record.entries = [];
+    record.state = undefined;
+    record.dormant = line;
+    dormantOps += line.opCount;
+    dormantLeft += 1;
+    return true;
   }
 
   function isClosed(record: EntityRecord): boolean {
@@ -179,6 +194,7 @@ export function createSyncState(
         const previous = entities.get(existing.op.entity)!;
         previous.entries = previous.entries.filter((entry) => entry !== existing);
         previous.changed = ++mark;
+        previous.line = null;
         if (counts(existing)) touched.add(previous);
       }
       const record = recordFor(op.entity);
@@ -196,6 +212,7 @@ export function createSyncState(
       if (last && compareEntries(last, entry) > 0) unsorted.add(record);
       record.entries.push(entry);
       record.changed = ++mark;
+      record.line = null;
       if (counts(entry)) touched.add(record);
     }
     // TimSort: cheap for a list that was sorted before a few late ops were appended.
@@ -204,8 +221,8 @@ export function createSyncState(
     return { touched: refold(touched, failures), invalid, refused, clashes, failures };
   }
 
-  function install(held: Iterable<HeldEntity | DormantEntity>, heldCounters: HeldCounters = {}): SetAsideOp[] {
-    if (byId.size > 0 || entities.size > 0) throw new Error('only an empty state can be installed into');
+  function install(held: Iterable<HeldEntity | DormantEntity>, heldCounters: HeldCounters = {}, continuing = false): SetAsideOp[] {
+    if (!continuing && (byId.size > 0 || entities.size > 0)) throw new Error('only an empty state can be installed into');
     const invalid: SetAsideOp[] = [];
     for (const item of held) {
       if ('load' in item) {
@@ -228,11 +245,15 @@ export function createSyncState(
     return failures;
   }
 
-  function refilter(newAccept?: OpFilter): ApplyResult {
+  function* entriesOf(only: Iterable<string>): Generator<Entry> {
+    for (const entity of only) yield* entities.get(entity)?.entries ?? [];
+  }
+
+  function refilter(newAccept?: OpFilter, only?: Iterable<string>): ApplyResult {
     if (newAccept) accept = newAccept;
     const touched = new Set<EntityRecord>();
     const refused: SetAsideOp[] = [];
-    for (const entry of byId.values()) {
+    for (const entry of only ? entriesOf(only) : byId.values()) {
       const refusal = refusalOf(entry.op);
       if (refusal === entry.refusal) continue;
       entry.refusal = refusal;
@@ -306,21 +327,22 @@ export function createSyncState(
     changeMark: () => mark,
     sleep(dormant, heldCounters, since) {
       if (dormantLeft > 0) return 0;
+      // The lines of an earlier local state are not where they were.
+      for (const record of entities.values()) record.line = null;
       let slept = 0;
       for (const item of dormant) {
         const record = entities.get(item.entity);
-        if (!record || record.dormant || record.changed > since || record.entries.length !== item.opCount || !isClosed(record)) continue;
-        for (const entry of record.entries) byId.delete(entry.op.id);
-        byKind.get(record.kind)?.delete(record.entity);
-        record.entries = [];
-        record.state = undefined;
-        record.dormant = item;
-        dormantOps += item.opCount;
-        dormantLeft += 1;
-        slept += 1;
+        if (!record || record.dormant || record.changed > since || record.entries.length !== item.opCount) continue;
+        record.line = item;
+        if (putBack(record)) slept += 1;
       }
-      if (slept > 0) counters = heldCounters;
+      counters = heldCounters;
       return slept;
+    },
+    rest() {
+      let rested = 0;
+      for (const record of entities.values()) if (putBack(record)) rested += 1;
+      return rested;
     },
   };
 }

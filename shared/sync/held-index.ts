@@ -18,29 +18,39 @@ export interface HeldIndex {
 /** Builds the index of the entities a snapshot holds, as they are written or read. */
 export class HeldIndexBuilder {
   private readonly counts = new Map<string, readonly [number, string]>();
-  private readonly byDevice = new Map<string, number[]>();
-  private latest: Op | null = null;
+  /** The entities' op lists, gone through at `build`: a start adds 300,000 ops and should not wait for their counters. */
+  private readonly opLists: Array<readonly Op[]> = [];
 
   add(entity: HeldEntity): void {
     // Ops are in fold order (hlc, then op id): the last is the latest.
     this.counts.set(entity.entity, [entity.ops.length, entity.ops[entity.ops.length - 1]?.hlc ?? '']);
-    for (const op of entity.ops) {
-      if (this.latest === null || op.hlc > this.latest.hlc) this.latest = op;
-      const id = parseOpId(op.id);
-      if (!id) continue;
-      const list = this.byDevice.get(id.deviceId);
-      if (list) list.push(id.counter);
-      else this.byDevice.set(id.deviceId, [id.counter]);
-    }
+    this.opLists.push(entity.ops);
+  }
+
+  /** The entities that are closed now, asked of the fold they were installed in (before anything else is applied). */
+  closedOf(closed: (entity: string) => boolean): ReadonlySet<string> {
+    return new Set([...this.counts.keys()].filter(closed));
   }
 
   /** `closed(entity)`: asked of the fold the entities were installed in. */
   build(closed: (entity: string) => boolean): HeldIndex {
     const entities: Record<string, readonly [number, 0 | 1, string]> = {};
     for (const [entity, [count, lastHlc]] of this.counts) entities[entity] = [count, closed(entity) ? 1 : 0, lastHlc];
+    const byDevice = new Map<string, number[]>();
+    let latest: Op | null = null;
+    for (const ops of this.opLists) {
+      for (const op of ops) {
+        if (latest === null || op.hlc > latest.hlc) latest = op;
+        const id = parseOpId(op.id);
+        if (!id) continue;
+        const list = byDevice.get(id.deviceId);
+        if (list) list.push(id.counter);
+        else byDevice.set(id.deviceId, [id.counter]);
+      }
+    }
     const counters: Record<string, Array<[number, number]>> = {};
-    for (const [deviceId, list] of this.byDevice) counters[deviceId] = runsOf(list);
-    return { entities, counters, latest: this.latest ? [this.latest.id, this.latest.hlc] : null };
+    for (const [deviceId, list] of byDevice) counters[deviceId] = runsOf(list);
+    return { entities, counters, latest: latest ? [latest.id, latest.hlc] : null };
   }
 }
 

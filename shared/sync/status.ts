@@ -115,6 +115,24 @@ export const SyncNoticeSchema = z.object({
 });
 export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
 
+/**
+ * The parts of opening a team's data (at start, or after switching folders), in the order they
+ * come: `folder` looking at the folder and this computer's own copy (no count yet), `snapshot`
+ * reading the team's snapshot (counted in ops), `segments` reading and folding what each computer
+ * wrote after it, or everything when there is no snapshot (counted in files).
+ */
+export const OPENING_PHASES = ['folder', 'snapshot', 'segments'] as const;
+export const OpeningPhaseSchema = z.enum(OPENING_PHASES);
+export type OpeningPhase = z.infer<typeof OpeningPhaseSchema>;
+
+export const SyncOpeningSchema = z.object({
+  phase: OpeningPhaseSchema,
+  /** How far the phase is, in its own unit; `total` 0 while it is not known. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type SyncOpening = z.infer<typeof SyncOpeningSchema>;
+
 export const SyncStatusSchema = z.object({
   sharedDir: z.string(),
   available: z.boolean(),
@@ -138,9 +156,14 @@ export const SyncStatusSchema = z.object({
   localClockBehind: z.object({ byMs: z.number(), deviceId: z.string() }).nullable(),
   opsCount: z.number().int().nonnegative(),
   /**
+   * The team's data is still being opened: the services answer meanwhile with what is known so
+   * far (a list may be empty only because it has not arrived yet). null once open.
+   */
+  opening: SyncOpeningSchema.nullable(),
+  /**
    * sha256 of the canonical folded state (as `baton doctor` prints it). Hashing a large state
    * costs time, so pushed statuses carry null when the state changed since it was last hashed;
-   * `getSyncStatus` and `syncNow` always compute it.
+   * `getSyncStatus` and `syncNow` compute it, except while `opening` (the state is not whole yet).
    */
   stateHash: z.string().nullable(),
 });

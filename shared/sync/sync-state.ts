@@ -97,8 +97,11 @@ export interface SyncState {
    * Re-folds every entity the batch touched, whole: at start-up, apply everything in one batch.
    */
   apply(ops: readonly Op[]): ApplyResult;
-  /** Re-asks the trust filter (optionally a new one) about every op, e.g. after a roster change. */
-  refilter(accept?: OpFilter): ApplyResult;
+  /**
+   * Re-asks the trust filter (optionally a new one) about every op, e.g. after a roster change;
+   * `only`: about the ops of these entities alone (an install asks entity by entity, in slices).
+   */
+  refilter(accept?: OpFilter, only?: Iterable<string>): ApplyResult;
   /** States are shared, not copied: treat them as read-only. */
   get(entity: string): unknown;
   get<S>(capability: AnyCapability<S>, id: string): S | undefined;
@@ -128,8 +131,9 @@ export interface SyncState {
    * of order, twice, or under another entity; returns the invalid ops, to be reported. Dormant
    * entities are woken (parsed, asked about and folded) when first asked about; `counters` are
    * the op counters held, so that an op arriving later is known to be new without waking them all.
+   * `continuing`: more of the same install (taken in slices), into a state only installed into so far.
    */
-  install(held: Iterable<HeldEntity | DormantEntity>, counters?: HeldCounters): SetAsideOp[];
+  install(held: Iterable<HeldEntity | DormantEntity>, counters?: HeldCounters, continuing?: boolean): SetAsideOp[];
   /** Whether an entity is closed (its capability says so of its state, and every op of it counts). */
   isClosed(entity: string): boolean;
   /** A mark that grows with every change to an entity's ops: `sleep` leaves alone what changed after it. */
@@ -142,6 +146,12 @@ export interface SyncState {
    * went back.
    */
   sleep(dormant: Iterable<DormantEntity>, counters: HeldCounters, mark: number): number;
+  /**
+   * Puts back to disk the closed entities read from the local state since (a search index built,
+   * a history list opened) whose ops have not changed. Changes no state and no answer; returns
+   * how many went back.
+   */
+  rest(): number;
 }
 
 export interface ListOptions {

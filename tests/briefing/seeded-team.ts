@@ -63,6 +63,7 @@ export const healthySync: SyncStatus = {
   faults: [],
   notices: [],
   localClockBehind: null,
+  opening: null,
   opsCount: 0,
   stateHash: null,
 };

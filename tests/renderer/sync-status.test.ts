@@ -20,6 +20,7 @@ const base: SyncStatus = {
   notices: [],
   faults: [],
   localClockBehind: null,
+  opening: null,
   opsCount: 0,
   stateHash: null,
 };

@@ -191,7 +191,14 @@ describe('dormant entities (a restart from the local state)', () => {
     expect(state.sleep(dormant, {}, mark)).toBe(0);
     expect(state.list('note').map(({ entity }) => entity)).toEqual(['note:n1', 'note:n2']);
     expect(reads).toBe(1);
+    // Read for a full list, unchanged: it can rest again, and is read again when asked.
+    const hash = state.stateHash(nodeCrypto);
+    expect(state.rest()).toBe(1);
+    expect(state.rest()).toBe(0);
+    expect(state.stateHash(nodeCrypto)).toBe(hash);
+    expect(reads).toBe(2);
     state.apply([alice.op(MONDAY_9AM + 3, 'note.restored', 'note:n1', { seen: state.heads('note:n1') })]);
     expect(state.sleep(dormant, {}, mark)).toBe(0);
+    expect(state.rest()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   type KeyProtection,
   type SyncFault,
   type SyncNotice,
+  type SyncOpening,
   type SyncStatus,
   type UnavailableReason,
 } from '../../../shared/sync/status';
@@ -27,6 +28,7 @@ export interface StatusParts {
   readonly faults: readonly SyncFault[];
   readonly clock: HybridClock;
   readonly opsCount: number;
+  readonly opening: SyncOpening | null;
   readonly stateHash: string | null;
 }
 
@@ -51,6 +53,7 @@ export function statusOf(parts: StatusParts): SyncStatus {
     faults: [...parts.faults],
     localClockBehind: jump && jump.aheadMs > CLOCK_SKEW_WARNING_MS ? { byMs: jump.aheadMs, deviceId: jump.deviceId } : null,
     opsCount: parts.opsCount,
+    opening: parts.opening,
     stateHash: parts.stateHash,
   };
 }

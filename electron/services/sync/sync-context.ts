@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AnyCapability } from '../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../shared/sync/crypto';
-import type { SyncStatus } from '../../../shared/sync/status';
+import type { OpeningPhase, SyncOpening, SyncStatus } from '../../../shared/sync/status';
 import type { TrustSource } from '../../../shared/sync/trust-plug';
 import type { Logger } from '../log';
 import { Faults, lasted } from './faults';
@@ -10,6 +10,7 @@ import { plainFileVault, type KeyVault } from './key-vault';
 import { profileLayout, type ProfileLayout } from './layout';
 import { nodeCrypto } from './node-crypto';
 import { Notices } from './notices';
+import { timePace, type Pace } from './pace';
 import { TeamFold, type FoldChange } from './read/team-fold';
 import { nodeReaderFs, type ReaderFs } from './reader-fs';
 import type { SnapshotPolicy } from './snapshots/snapshot-writer';
@@ -52,6 +53,8 @@ export interface SyncServiceOptions {
   readonly readerFs?: ReaderFs;
   readonly publishFs?: PublishFs;
   readonly renameRetries?: number;
+  /** How long an open works before it lets API calls in (pace.ts); tests make it 0 (every step) or Infinity (never). */
+  readonly openSliceMs?: number;
 }
 
 export const NOT_LOOKED: Availability = { available: false, reason: 'folder-missing', detail: 'not looked at yet' };
@@ -86,6 +89,11 @@ export class SyncContext {
   /** The folder came back: the next publish says how many edits had waited for it. */
   heldWhileAway = false;
   failedPublishes = 0;
+  /** The team's data is being opened (status.opening); null once open. */
+  opening: SyncOpening | null = null;
+  /** Told when the opening starts, ends or moves by a percent (the service pushes the status). */
+  openingMoved: () => void = () => {};
+  private openingDepth = 0;
 
   constructor(readonly options: SyncServiceOptions) {
     this.log = options.log;
@@ -126,8 +134,45 @@ export class SyncContext {
     if (away && this.device.outbox.pending.length > 0) this.heldWhileAway = true;
   }
 
+  /**
+   * Runs the open of the folder's team (at start, after a switch, a first poll): the status says
+   * so meanwhile. Nested calls are one open; the outermost ends it.
+   */
+  async whileOpening<T>(work: () => Promise<T>): Promise<T> {
+    this.openingDepth += 1;
+    if (this.openingDepth === 1) {
+      this.opening = { phase: 'folder', done: 0, total: 0 };
+      this.openingMoved();
+    }
+    try {
+      return await work();
+    } finally {
+      this.openingDepth -= 1;
+      if (this.openingDepth === 0) {
+        this.opening = null;
+        this.openingMoved();
+      }
+    }
+  }
+
+  /** How far the open is; said (pushed) when the phase or the whole percent changes. Nothing while not opening. */
+  openingAt(phase: OpeningPhase, done: number, total: number): void {
+    const current = this.opening;
+    if (!current) return;
+    const percent = (at: SyncOpening) => (at.total > 0 ? Math.floor((100 * at.done) / at.total) : -1);
+    const next = { phase, done: Math.min(Math.round(done), total), total };
+    this.opening = next;
+    if (current.phase !== phase || percent(current) !== percent(next)) this.openingMoved();
+  }
+
+  /** The pauses of an open's long loops (pace.ts). */
+  pace(): Pace {
+    return timePace(this.options.openSliceMs);
+  }
+
   sessionParts(): SessionParts {
     return {
+      opening: { pace: () => this.pace(), at: (phase, done, total) => this.openingAt(phase, done, total) },
       localStateDamaged: (detail) => this.localStateDamaged(detail),
       capabilities: this.options.capabilities,
       device: () => this.device.identity,
@@ -204,7 +249,9 @@ export class SyncContext {
       faults: this.faults.all,
       clock: this.device.clock,
       opsCount: this.fold.opsCount,
-      stateHash: freshHash ? this.fold.stateHash(this.crypto) : this.fold.cachedStateHash(),
+      opening: this.opening,
+      // While opening, the state is not the team's yet: no hash (computing one would only hold up the answer).
+      stateHash: this.opening ? null : freshHash ? this.fold.stateHash(this.crypto) : this.fold.cachedStateHash(),
     });
   }
 }

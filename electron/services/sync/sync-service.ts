@@ -67,6 +67,8 @@ export class SyncService {
           await this.poll();
           // Edits that waited for the folder, or a publish that failed: now, unless an edit is settling.
           if (!this.timers.flushPending) await this.publish();
+          // Closed entities read since (a search index built, a history opened) go back to disk.
+          this.ctx.fold.state.rest();
         }),
         flush: () => this.job(() => this.pollAndPublish()),
         writeCache: () => this.job(() => this.writeCache()),
@@ -82,7 +84,10 @@ export class SyncService {
       pollIntervalMs: () => this.timers.pollIntervalMs,
       cacheChanged: () => this.timers.cacheChanged(),
     };
-    this.ready = this.job(() => this.openFolder());
+    // The open's progress is pushed as it goes: screens say what is still arriving.
+    ctx.openingMoved = () => this.emitStatus();
+    // Opening from the first moment: a status asked before the job starts says so too.
+    this.ready = ctx.whileOpening(() => this.job(() => this.openFolder()));
     // Not part of the start: what a start left of the local state to check or write.
     this.settled = this.ready.then(() => this.job(() => this.settleLocalState())).catch(() => {});
     ctx.localStateDamaged = (detail) => {
@@ -140,7 +145,8 @@ export class SyncService {
 
   /**
    * The status, with a freshly computed state hash; `freshHash: false` leaves the hash null when
-   * it is not current (hashing wakes and folds every entity a restart left on disk).
+   * it is not current (hashing wakes and folds every entity a restart left on disk). While the
+   * team's data is opening (`opening`), the hash is not computed either: it answers at once.
    */
   getStatus(options: { readonly freshHash?: boolean } = {}): SyncStatus {
     return this.ctx.statusNow(options.freshHash ?? true);
@@ -252,6 +258,10 @@ export class SyncService {
 
   private async pollAndPublish(): Promise<void> {
     await this.poll();
+    await this.publishAndCompact();
+  }
+
+  private async publishAndCompact(): Promise<void> {
     await this.publish();
     // Also when nothing was published: a compaction cut short by a crash is finished at the next start.
     if (this.ctx.session && this.ctx.availability.available) await compactOwn(this.ctx, this.ctx.session, this.hooks.cacheChanged);
@@ -259,11 +269,19 @@ export class SyncService {
 
   /** At start and after a folder switch: a folder that is away still shows its team's cached data. */
   private async openFolder(): Promise<void> {
-    const probe = await probeFolder(this.ctx.sharedDir, this.ctx.readerFs);
-    if (probe.available) return this.pollAndPublish();
-    this.ctx.setAvailability(probe);
-    const teamId = this.ctx.folders.teamOf(this.ctx.sharedDir);
-    if (teamId) await openSession(this.ctx, this.hooks, teamId, null);
+    // Opening ends with the first poll's fold; publishing what waited comes after.
+    const available = await this.ctx.whileOpening(async () => {
+      const probe = await probeFolder(this.ctx.sharedDir, this.ctx.readerFs);
+      if (probe.available) {
+        await this.poll();
+        return true;
+      }
+      this.ctx.setAvailability(probe);
+      const teamId = this.ctx.folders.teamOf(this.ctx.sharedDir);
+      if (teamId) await openSession(this.ctx, this.hooks, teamId, null);
+      return false;
+    });
+    if (available) await this.publishAndCompact();
   }
 
   /**

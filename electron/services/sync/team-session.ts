@@ -18,6 +18,7 @@ import { DAMAGED, type DecodedSnapshot } from './snapshots/snapshot-codec';
 import { baseIndexOf } from './snapshots/cache-index';
 import { findTeamSnapshot, type SnapshotSearch } from './snapshots/team-snapshot';
 import { TeamFold, type FoldChange } from './read/team-fold';
+import { unpaced, type OpeningProgress } from './pace';
 
 /**
  * Everything the service holds for one team folder: the team.json first accepted, what this
@@ -55,6 +56,8 @@ export interface SessionParts {
   readonly trust: TrustSource | undefined;
   readonly log: Logger;
   readonly readerOptions: Omit<FolderReaderOptions, 'publicKeyFor'>;
+  /** The open's pauses and progress (status.opening); without it, an open never pauses. */
+  readonly opening?: OpeningProgress;
 }
 
 export interface RestoredFold {
@@ -133,7 +136,7 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     const based = cached.base ? fold.install(notes.noting(cached.base.entities, built), cached.base.index?.counters) : nothing;
     if (cached.base?.index) notes.noteIndex(cached.base.index);
     if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
-    if (cached.base && built) session.cache.indexBase(await indexOf(built, fold, cached.base));
+    if (cached.base && built) session.cache.indexBase(indexLater(built, fold, cached.base));
     const change = fold.restore(cached.snapshot);
     for (const op of cached.snapshot.ops as Op[]) notes.note(op);
     session.reader.remember([...(cached.base?.files ?? []), ...cached.files]);
@@ -165,13 +168,17 @@ async function startFromTeamSnapshot(
   try {
     fold.setDevices(snapshot.devices);
     const index = new HeldIndexBuilder();
-    const change = fold.install(notes.noting(snapshot.entities, index));
+    // Installed and asked about in slices (each op twice: the progress's total), the API answering between them.
+    const total = snapshot.header.opCount * 2;
+    const opening = parts.opening ?? unpaced;
+    opening.at('snapshot', 0, total);
+    const change = await fold.installInSlices(notes.noting(snapshot.entities, index), opening.pace(), (ops) => opening.at('snapshot', ops, total));
     if (!(await snapshot.intact)) throw new Error(DAMAGED);
     // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
     // Before this computer's own edits are applied: the index describes the snapshot alone.
-    session.cache.adoptBase(found.bytes, await indexOf(index, fold, snapshot));
+    session.cache.adoptBase(found.bytes, indexLater(index, fold, snapshot));
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
     return { change, damaged };
   } catch (error) {
@@ -183,13 +190,17 @@ async function startFromTeamSnapshot(
 
 /**
  * The index of a base just installed into `fold` (built from its entities as they went in), for
- * the local cache: asked before any other op is applied, so it describes the base alone.
+ * the local cache: what it says of the fold is asked now, before any other op is applied, so it
+ * describes the base alone; where the lines lie is surveyed when the cache is written, after the
+ * start.
  */
-async function indexOf(built: HeldIndexBuilder, fold: TeamFold, base: Pick<DecodedSnapshot, 'survey' | 'size'>): Promise<Marked | null> {
-  const held = built.build((entity) => fold.state.isClosed(entity));
+function indexLater(built: HeldIndexBuilder, fold: TeamFold, base: Pick<DecodedSnapshot, 'survey' | 'size' | 'sha256'>): () => Promise<Marked | null> {
+  const closed = built.closedOf((entity) => fold.state.isClosed(entity));
   const mark = fold.state.changeMark();
-  const index = baseIndexOf(held, await base.survey(), base.size);
-  return index && { index, mark };
+  return async () => {
+    const index = baseIndexOf(built.build((entity) => closed.has(entity)), await base.survey(), { sha256: base.sha256, bytes: base.size });
+    return index && { index, mark };
+  };
 }
 
 /** What a restore must show the device: the latest op (for the clock) and its own (for the op counter). */

@@ -14,6 +14,8 @@ export interface ComputerOptions {
   clock?: number;
   /** This computer's own time zone (web host: the browser's), e.g. a person working from abroad. */
   timeZone?: string;
+  /** More NODE_OPTIONS for the web host process (web host only), e.g. `heldOpenNodeOptions`. */
+  hostNodeOptions?: string;
 }
 
 /** One person's Baton on one computer, in whichever host this project runs. */
@@ -32,8 +34,8 @@ export interface Computer {
 
 const isElectron = (info: TestInfo) => info.project.metadata.host === 'electron';
 
-async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string, clock?: number, timeZone?: string): Promise<Computer> {
-  const nodeOptions = clock === undefined ? undefined : clockNodeOptions(clock);
+async function openWebComputer(browser: Browser, profile: string, shared: string, locale: string, clock?: number, timeZone?: string, hostNodeOptions?: string): Promise<Computer> {
+  const nodeOptions = [clock === undefined ? '' : clockNodeOptions(clock), hostNodeOptions ?? ''].filter(Boolean).join(' ') || undefined;
   const start = () => startWebHostProcess({ profile, shared, ...(nodeOptions ? { nodeOptions } : {}) });
   let host = await start();
   const context = await browser.newContext({ locale, ...(timeZone ? { timezoneId: timeZone } : {}) });
@@ -115,7 +117,7 @@ export const test = base.extend<{ openComputer: (options?: ComputerOptions) => P
       const locale = options.locale ?? 'zh-CN';
       const computer = isElectron(testInfo)
         ? await openElectronComputer(profile, shared, locale)
-        : await openWebComputer(browser, profile, shared, locale, options.clock, options.timeZone);
+        : await openWebComputer(browser, profile, shared, locale, options.clock, options.timeZone, options.hostNodeOptions);
       opened.push(computer);
       return computer;
     });

@@ -102,8 +102,11 @@ export class FolderReader {
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  /** `live`: a poll while running, not the first read of a backlog (see clock skew in status.ts). */
-  async poll(live: boolean, probed?: FolderProbe): Promise<PollOutcome> {
+  /**
+   * `live`: a poll while running, not the first read of a backlog (see clock skew in status.ts).
+   * `progress(read, total)`: new files looked at so far, of those the listings showed.
+   */
+  async poll(live: boolean, probed?: FolderProbe, progress?: (read: number, total: number) => void): Promise<PollOutcome> {
     const probe = probed ?? (await probeFolder(this.options.sharedDir, this.fs));
     if (!probe.available) return probe;
     let names: string[];
@@ -118,6 +121,7 @@ export class FolderReader {
     const unlisted = new Set<string>();
     const logNames = new Map<string, readonly string[]>();
     const found: ReadSegment[] = [];
+    const toRead: Array<{ readonly deviceId: string; readonly file: string }> = [];
     let devicesChanged = false;
     for (const name of names.sort()) {
       if (isSyncEngineTempName(name)) continue;
@@ -141,11 +145,17 @@ export class FolderReader {
         const known = this.ingested.get(relativeLogPath(name, file));
         return !known || known.salvaged;
       });
-      await forEachLimit(fresh, this.options.concurrency ?? 8, async (file) => {
-        const segment = await this.readLogFile(name, file, seen, live);
-        if (segment) found.push(segment);
-      });
+      for (const file of fresh) toRead.push({ deviceId: name, file });
     }
+    // Listed first, then read: a backlog's size is known before it is read (the opening's progress).
+    let read = 0;
+    progress?.(0, toRead.length);
+    await forEachLimit(toRead, this.options.concurrency ?? 8, async ({ deviceId, file }) => {
+      const segment = await this.readLogFile(deviceId, file, seen, live);
+      if (segment) found.push(segment);
+      read += 1;
+      progress?.(read, toRead.length);
+    });
     this.tracker.sweep(seen, (path) => [...unlisted].some((id) => path.startsWith(`baton/devices/${id}/`)));
     found.sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : a.seq - b.seq || (a.path < b.path ? -1 : 1)));
     return { available: true, team: probe.team, segments: found, devicesChanged, logNames, unlisted };

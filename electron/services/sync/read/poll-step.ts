@@ -2,12 +2,12 @@ import { basename } from 'node:path';
 import type { TeamFile } from '../../../../shared/sync/team-files';
 import { isBatonTempName } from '../durable-fs';
 import { lasted } from '../faults';
-import { probeFolder } from '../folder-probe';
+import { probeFolder, type FolderProbe } from '../folder-probe';
 import { openSession, type SessionHooks } from '../folder-session';
 import { pinTeam, pinnedTeam, sameRoot } from '../pinned-team';
 import { adoptSegment, judgeOwnSegments, removeOwnTempFiles, republishMissing } from '../repair/own-folder';
 import { checkOwnFilesStep, recoverFromClone, rescueClashed } from '../repair/repair-steps';
-import type { SyncContext } from '../sync-context';
+import { NOT_LOOKED, type SyncContext } from '../sync-context';
 import type { TeamSession } from '../team-session';
 import { ensureDeviceFile } from '../write/publish-step';
 import type { PollOutcome, ReadSegment } from './folder-reader';
@@ -20,6 +20,7 @@ export interface PollHooks extends SessionHooks {
 }
 
 type Listed = Extract<PollOutcome, { available: true }>;
+type Probed = Extract<FolderProbe, { available: true }>;
 
 /**
  * One poll of the folder, in named steps: is the folder there and its team the one this computer
@@ -29,14 +30,28 @@ type Listed = Extract<PollOutcome, { available: true }>;
 export async function pollFolder(ctx: SyncContext, hooks: PollHooks): Promise<void> {
   const probe = await probeFolder(ctx.sharedDir, ctx.readerFs);
   if (!probe.available) return ctx.setAvailability(probe);
+  const wasAvailable = ctx.availability.available;
+  // Never looked at before (a start, a switch): the folder is there, which the status says while its team opens.
+  if (ctx.availability === NOT_LOOKED) ctx.setAvailability({ available: true });
+  // A team opened now, or the first poll of one (its backlog): the status says what is still arriving.
+  const opening = ctx.session?.teamId !== probe.team.teamId || ctx.session.polls === 0;
+  return opening ? ctx.whileOpening(() => pollTeam(ctx, hooks, probe, wasAvailable)) : pollTeam(ctx, hooks, probe, wasAvailable);
+}
+
+async function pollTeam(ctx: SyncContext, hooks: PollHooks, probe: Probed, wasAvailable: boolean): Promise<void> {
   const session = await sessionOfFolderTeam(ctx, hooks, probe.team);
   if (!session) return;
   ctx.folders.remember(ctx.sharedDir, session.teamId);
   const first = session.polls === 0;
-  const outcome = await session.reader.poll(!first, probe);
+  // The segments phase counts each new file twice: read, then folded.
+  let files = 0;
+  const outcome = await session.reader.poll(!first, probe, (read, total) => {
+    files = total;
+    ctx.openingAt('segments', read, 2 * total);
+  });
   session.polls += 1;
   if (!outcome.available) return ctx.setAvailability(outcome);
-  const cameBack = !ctx.availability.available;
+  const cameBack = !wasAvailable || !ctx.availability.available;
   ctx.setAvailability({ available: true });
   ctx.lastPollAt = ctx.now();
   // A folder that went away and came back may be a new folder under the old name: watch it anew.
@@ -45,7 +60,7 @@ export async function pollFolder(ctx: SyncContext, hooks: PollHooks): Promise<vo
   await removeLeftoverTempFiles(ctx, outcome, first || cameBack);
   await ensureDeviceFile(ctx);
   const foreign = await takeOwnSegments(ctx, session, outcome.segments);
-  const applied = applySegments(ctx, hooks, session, outcome);
+  const applied = await applySegments(ctx, hooks, session, outcome, files);
   if (foreign.length > 0) await recoverFromClone(ctx, session, foreign);
   await rescueClashed(ctx, session, applied);
   const names = outcome.unlisted.has(ctx.deviceId) ? null : (outcome.logNames.get(ctx.deviceId) ?? []);
@@ -130,11 +145,17 @@ async function takeOwnSegments(ctx: SyncContext, session: TeamSession, segments:
   return verdict.foreign;
 }
 
-/** Everyone's new ops into the fold (in one batch), the clock and the local cache; screens are told. */
-function applySegments(ctx: SyncContext, hooks: PollHooks, session: TeamSession, outcome: Listed) {
+/**
+ * Everyone's new ops into the fold (as one batch, in slices that let API calls in: a first poll
+ * may fold years), the clock and the local cache; screens are told once all are in.
+ */
+async function applySegments(ctx: SyncContext, hooks: PollHooks, session: TeamSession, outcome: Listed, files: number) {
   const ops = outcome.segments.flatMap((segment) => segment.ops);
   const devices = ctx.fold.setDevices(session.reader.devices.values());
-  const applied = ctx.fold.apply(ops);
+  const fold = ctx.fold;
+  const applied = await fold.applyInSlices(ops, ctx.pace(), (done) => ctx.openingAt('segments', files + (ops.length > 0 ? (files * done) / ops.length : files), 2 * files));
+  // A folder switch cannot come between (folder work is one job at a time); only the fold filled is told of.
+  if (fold !== ctx.fold) throw new Error('the fold was replaced while a poll applied to it');
   for (const op of ops) ctx.device.observe(op);
   ctx.report(applied);
   if (outcome.segments.length > 0) session.cache.add(outcome.segments.map(toIngestedFile), ops);

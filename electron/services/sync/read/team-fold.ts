@@ -2,9 +2,10 @@ import type { AnyCapability } from '../../../../shared/sync/capability';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { createSyncState, snapshotOps } from '../../../../shared/sync/fold';
 import type { Op } from '../../../../shared/sync/op';
-import type { ApplyResult, DormantEntity, HeldCounters, HeldEntity, SyncState } from '../../../../shared/sync/sync-state';
+import type { ApplyResult, DormantEntity, HeldCounters, HeldEntity, SetAsideOp, SyncState } from '../../../../shared/sync/sync-state';
 import type { DeviceFile } from '../../../../shared/sync/team-files';
 import type { TrustPlug } from '../../../../shared/sync/trust-plug';
+import type { Pace } from '../pace';
 
 /**
  * The folded state of one team, with the trust plug kept in step: the service and `baton doctor`
@@ -17,6 +18,9 @@ export interface FoldChange {
 
 /** Roster ops can admit the devices that wrote other roster ops: refilter until nothing moves. */
 const MAX_REFILTER_ROUNDS = 8;
+
+/** Ops folded between two looks at the clock in the sliced loops (a few milliseconds' work). */
+const OPS_PER_STEP = 2000;
 
 const kindOf = (entity: string) => entity.slice(0, entity.indexOf(':'));
 
@@ -81,6 +85,103 @@ export class TeamFold {
     const first: ApplyResult = { touched: [], invalid, refused: [], clashes: [], failures: [] };
     if (this.trust) return this.refilter([first]);
     return change([first, this.state.refilter()]);
+  }
+
+  /**
+   * `install`, taken in slices with a pause between them (an open answers meanwhile): the same
+   * entities installed, then the same single round of the trust filter over every op, asked and
+   * folded entity by entity. A plug whose filter reads the folded roster (not `judgesHeldOps`)
+   * gets the whole `install` refilter, unsliced. `progress(ops)`: ops installed, then ops asked.
+   */
+  async installInSlices(held: Iterable<HeldEntity | DormantEntity>, pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
+    const invalid: SetAsideOp[] = [];
+    const names: string[] = [];
+    const opCounts: number[] = [];
+    let slice: Array<HeldEntity | DormantEntity> = [];
+    let installed = 0;
+    let continuing = false;
+    const installSlice = () => {
+      for (const setAside of this.state.install(slice, undefined, continuing)) invalid.push(setAside);
+      continuing = true;
+      slice = [];
+    };
+    for (const entity of held) {
+      slice.push(entity);
+      names.push(entity.entity);
+      opCounts.push('ops' in entity ? entity.ops.length : 0);
+      installed += opCounts[opCounts.length - 1]!;
+      if (!pace.due()) continue;
+      installSlice();
+      progress(installed);
+      await pace.pause();
+    }
+    installSlice();
+    progress(installed);
+    this.version += 1;
+    const results: ApplyResult[] = [{ touched: [], invalid, refused: [], clashes: [], failures: [] }];
+    if (this.trust && !this.trust.judgesHeldOps) {
+      const whole = this.refilter(results);
+      progress(2 * installed);
+      return whole;
+    }
+    const filter = this.trust?.filterFor(this.state, this.deviceKeys);
+    let asked = 0;
+    let from = 0;
+    let sliceOps = 0;
+    for (let index = 0; index < names.length; index += 1) {
+      sliceOps += opCounts[index]!;
+      if (index + 1 < names.length && sliceOps < stepOps) continue;
+      results.push(this.state.refilter(filter, names.slice(from, index + 1)));
+      this.version += 1;
+      asked += sliceOps;
+      from = index + 1;
+      sliceOps = 0;
+      if (!pace.due()) continue;
+      progress(installed + asked);
+      await pace.pause();
+    }
+    // An empty install asks nothing, as `install`'s refilter over no ops.
+    if (names.length === 0) results.push(this.state.refilter(filter, []));
+    progress(installed + asked);
+    return change(results);
+  }
+
+  /**
+   * `apply`, in slices with a pause between them: the roster ops first (and the filter they make),
+   * in one batch as `apply` does, then the rest, whole entities per step so that each is folded
+   * about once. The fold ends as one `apply` of the same ops leaves it (it folds ops in any order,
+   * in any batches). `progress(ops)`: ops applied so far.
+   */
+  async applyInSlices(ops: readonly Op[], pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
+    const roster = this.trust ? ops.filter((op) => this.isRoster(kindOf(op.entity))) : [];
+    const results = roster.length > 0 ? [...this.refilter([this.applied(roster)]).results] : [];
+    const byEntity = new Map<string, Op[]>();
+    for (let index = 0; index < ops.length; index += 1) {
+      const op = ops[index]!;
+      if (index % stepOps === 0 && pace.due()) await pace.pause();
+      if (roster.length > 0 && this.isRoster(kindOf(op.entity))) continue;
+      const same = byEntity.get(op.entity);
+      if (same) same.push(op);
+      else byEntity.set(op.entity, [op]);
+    }
+    let done = roster.length;
+    let step: Op[] = [];
+    const applyStep = () => {
+      results.push(this.applied(step));
+      done += step.length;
+      step = [];
+    };
+    for (const same of byEntity.values()) {
+      for (const op of same) step.push(op);
+      if (step.length < stepOps) continue;
+      applyStep();
+      if (!pace.due()) continue;
+      progress(done);
+      await pace.pause();
+    }
+    if (step.length > 0) applyStep();
+    progress(done);
+    return change(results);
   }
 
   /** Every op held, by entity, for a folded snapshot. */

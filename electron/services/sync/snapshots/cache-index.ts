@@ -55,13 +55,13 @@ export interface BaseIndex extends HeldIndex {
   readonly lines: Readonly<Record<string, readonly [number, number, string]>>;
 }
 
-/** The index of a base of `bytes` bytes that `survey` surveyed and `held` describes; null when they do not name the same entities. */
-export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, bytes: number): BaseIndex | null {
+/** The index of a base (`sha256` its trailer's hash, `bytes` its size) whose lines `survey` found and `held` describes; null when they do not name the same entities. */
+export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { readonly sha256: string; readonly bytes: number }): BaseIndex | null {
   const lines: Record<string, readonly [number, number, string]> = {};
   for (const [entity, offset, length, hash] of survey.lines) lines[entity] = [offset, length, hash];
   const names = Object.keys(held.entities);
   if (names.length !== survey.lines.length || names.some((entity) => !lines[entity])) return null;
-  return { ...held, base: survey.sha256, bytes, head: survey.head, lines };
+  return { ...held, base: base.sha256, bytes: base.bytes, head: survey.head, lines };
 }
 
 export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex): Promise<void> {

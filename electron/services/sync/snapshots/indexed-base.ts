@@ -60,8 +60,8 @@ export async function openIndexedBase(path: string, index: BaseIndex, expect: Sn
   const ops = names.reduce((sum, name) => sum + index.entities[name]![0], 0);
   if (names.length !== decoded.header.entityCount || ops !== decoded.header.opCount) return { ok: false, passOver: 'the index does not add up to the base' };
   const entities = dormantEntitiesOf(path, index, damaged);
-  const survey = () => surveyFileOffThread(path);
-  const verified = () => survey().then(
+  const survey = () => surveyFileOffThread(path, { whole: false, lines: true });
+  const verified = () => surveyFileOffThread(path, { whole: true, lines: false }).then(
     ({ sha256 }) => sha256 === index.base,
     () => false,
   );

@@ -68,9 +68,9 @@ export class IngestCache {
   private chunks: Array<{ number: number; bytes: number }> = [];
   private pendingFiles: IngestedFile[] = [];
   private pendingOps: Op[] = [];
-  private pendingBase: { readonly bytes: Uint8Array; readonly index: Marked | null } | null = null;
+  private pendingBase: { readonly bytes: Uint8Array; readonly index: Later } | null = null;
   /** An index for the base on disk (one read whole at a start): written by the next flush. */
-  private pendingIndex: Marked | null = null;
+  private pendingIndex: Later | null = null;
   /** The index last written with its base, until `takeWritten`. */
   private written: Marked | null = null;
   /** Told when a base line read after the start turns out damaged (the service rebuilds). */
@@ -143,7 +143,7 @@ export class IngestCache {
   }
 
   /** The team's snapshot a start began from: written as the base (with its index) at the next flush. */
-  adoptBase(bytes: Uint8Array, index: Marked | null): void {
+  adoptBase(bytes: Uint8Array, index: Later): void {
     this.pendingBase = { bytes, index };
   }
 
@@ -159,8 +159,8 @@ export class IngestCache {
   }
 
   /** The index of the base this start read whole (its index was missing or passed over). */
-  indexBase(index: Marked | null): void {
-    if (index) this.pendingIndex = index;
+  indexBase(index: Later): void {
+    this.pendingIndex = index;
   }
 
   /**
@@ -202,14 +202,16 @@ export class IngestCache {
     }
     // Before any chunk: a chunk written first would be lost to a crash before the base.
     if (this.pendingBase) {
-      await this.writeBase(this.pendingBase);
+      const { bytes, index } = this.pendingBase;
+      await this.writeBase({ bytes, index: await index() });
       this.pendingBase = null;
       this.pendingIndex = null;
     }
     if (this.pendingIndex) {
-      await writeBaseIndex(this.dir, this.teamId, this.pendingIndex.index);
-      this.written = this.pendingIndex;
+      const index = await this.pendingIndex();
       this.pendingIndex = null;
+      if (index) await writeBaseIndex(this.dir, this.teamId, index.index);
+      this.written = index;
     }
     if (this.pendingFiles.length === 0) return;
     const chunk: Chunk = { files: this.pendingFiles, ops: this.pendingOps };
@@ -323,6 +325,9 @@ export interface Marked {
   readonly index: BaseIndex;
   readonly mark: number;
 }
+
+/** An index made when the cache is written (surveying a base's lines takes a while: not during a start). */
+export type Later = () => Promise<Marked | null>;
 
 /** A base written by a version of Baton with other op schemas: not damage, an update. */
 class OutdatedBase extends Error {}

@@ -13,19 +13,25 @@ import { Worker } from 'node:worker_threads';
  * trailer; UTF-16LE, each line ending in "\n".
  */
 export interface SnapshotSurvey {
-  /** SHA-256 of the bytes before the trailer, as the trailer names it. */
+  /** SHA-256 of the bytes before the trailer, as the trailer names it (when asked for). */
   readonly sha256: string;
   /** The byte offset where the entity lines start. */
   readonly head: number;
-  /** Per entity line: [entity, byte offset, byte length without the "\n", line hash]. */
+  /** Per entity line: [entity, byte offset, byte length without the "\n", line hash] (when asked for). */
   readonly lines: ReadonlyArray<readonly [string, number, number, string]>;
+}
+
+/** What to survey: the whole hash (a start waits for it), the lines (an index, written after the start), or both. */
+export interface SurveyAsk {
+  readonly whole: boolean;
+  readonly lines: boolean;
 }
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
-const { path, buffer, offset, length } = workerData;
+const { path, buffer, offset, length, ask } = workerData;
 const bytes = path ? readFileSync(path) : Buffer.from(buffer, offset, length);
 function newlineFrom(from) {
   for (let at = bytes.indexOf(10, from); at >= 0; at = bytes.indexOf(10, at + 1)) {
@@ -40,6 +46,7 @@ let start = 0;
 for (let skip = 0; skip < 3 && start >= 0; skip += 1) { const end = newlineFrom(start); start = end < 0 ? -1 : end + 2; }
 const head = start;
 const lines = [];
+if (!ask.lines) start = -1;
 const prefix = /^\\["([^"\\\\]+)",/;
 while (start >= 0 && start < signed) {
   const end = newlineFrom(start);
@@ -48,21 +55,21 @@ while (start >= 0 && start < signed) {
   lines.push([name ? name[1] : '', start, end - start, createHash('sha256').update(bytes.subarray(start, end)).digest('hex').slice(0, 16)]);
   start = end + 2;
 }
-parentPort.postMessage({ sha256: createHash('sha256').update(bytes.subarray(0, signed)).digest('hex'), head, lines });
+parentPort.postMessage({ sha256: ask.whole ? createHash('sha256').update(bytes.subarray(0, signed)).digest('hex') : '', head, lines });
 `;
 
 /** The hash a survey gives an entity line (for checking a line read back). */
 export const LINE_HASH_HEX = 16;
 
 /** Surveys `bytes` (in a SharedArrayBuffer), which are the signed part of a snapshot (no trailer). */
-export function surveyOffThread(signed: Uint8Array): Promise<SnapshotSurvey> {
+export function surveyOffThread(signed: Uint8Array, ask: SurveyAsk): Promise<SnapshotSurvey> {
   if (!(signed.buffer instanceof SharedArrayBuffer)) throw new TypeError('surveyOffThread needs bytes in a SharedArrayBuffer');
-  return run({ buffer: signed.buffer, offset: signed.byteOffset, length: signed.length });
+  return run({ buffer: signed.buffer, offset: signed.byteOffset, length: signed.length, ask });
 }
 
 /** Surveys the snapshot file at `path` (trailer included), reading it on the worker. */
-export function surveyFileOffThread(path: string): Promise<SnapshotSurvey> {
-  return run({ path });
+export function surveyFileOffThread(path: string, ask: SurveyAsk): Promise<SnapshotSurvey> {
+  return run({ path, ask });
 }
 
 /** `bytes` in shared memory (copied there if they are not) so that a worker can survey them. */

@@ -117,7 +117,7 @@ export function encodeSnapshot(content: SnapshotContent, privateKeyPem: string, 
 
 /** Where an encoded snapshot's entity lines lie (for the local cache's index), surveyed on another thread. */
 export function surveyEncoded(encoded: EncodedSnapshot): Promise<SnapshotSurvey> {
-  return surveyOffThread(inSharedMemory(encoded.bytes.subarray(0, lastLineStart(encoded.bytes))));
+  return surveyOffThread(inSharedMemory(encoded.bytes.subarray(0, lastLineStart(encoded.bytes))), { whole: false, lines: true });
 }
 
 /** The header in a snapshot's first bytes, unverified (for deciding when to write the next one); null if unreadable. */
@@ -158,14 +158,14 @@ export function decodeSnapshot(bytes: Uint8Array, expect: SnapshotExpectation, c
   const signed = bytes.subarray(0, trailerStart);
   const shared = signed.buffer instanceof SharedArrayBuffer;
   if (!shared && crypto.sha256Hex(signed) !== trailer.sha256) return refuse(DAMAGED);
-  let surveying: Promise<SnapshotSurvey> | null = shared ? surveyOffThread(signed) : null;
-  const survey = () => (surveying ??= surveyOffThread(inSharedMemory(signed)));
+  // The lines are surveyed only when an index is written (after the start): the start waits for the hash alone.
   const intact = shared
-    ? survey().then(
+    ? surveyOffThread(signed, { whole: true, lines: false }).then(
         ({ sha256 }) => sha256 === trailer.sha256,
         () => false,
       )
     : Promise.resolve(true);
+  const survey = () => surveyOffThread(inSharedMemory(signed), { whole: false, lines: true });
   const entities = entityLines(buffer, head.entitiesFrom, trailerStart, head.header);
   return { ok: true, snapshot: { header: head.header, files: head.files, devices: head.devices, entities, sha256: trailer.sha256, intact, size: bytes.length, survey } };
 }

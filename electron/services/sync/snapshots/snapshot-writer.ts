@@ -54,7 +54,7 @@ export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSes
   }
   const held = heldIndexOf(fold);
   const mark = fold.state.changeMark();
-  const index = baseIndexOf(held, await surveyEncoded(encoded), encoded.bytes.length);
+  const index = baseIndexOf(held, await surveyEncoded(encoded), { sha256: encoded.sha256, bytes: encoded.bytes.length });
   await session.cache.replaceBase(encoded.bytes, index && { index, mark });
 }
 

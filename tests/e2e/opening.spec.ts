@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { seriousViolations } from './support/axe';
+import { expect, screenshotPath, test } from './support/fixtures';
+import { finishFirstRun } from './support/first-run';
+import { heldOpenNodeOptions, segmentFilesIn } from './support/held-open';
+import { writeLargeHistory } from './support/large-history';
+
+const NOTES = 1_200;
+
+const words = {
+  'zh-CN': {
+    reading: /^正在读取各台电脑写下的记录… \d+%$/,
+    rest: '已经读到的先显示出来，其余的还在路上；读完后各页会自己更新，不用刷新。',
+    briefing: '开班简报',
+    handover: /交接班/,
+    history: '历史记录',
+    total: (count: number) => `共 ${count.toLocaleString('zh-CN')} 份记录`,
+  },
+  'en-US': {
+    reading: /^Reading what each computer wrote… \d+%$/,
+    rest: 'What has been read is shown already; the rest is still arriving. The screens update by themselves when it is in.',
+    briefing: 'Shift briefing',
+    handover: /Handover/,
+    history: 'History',
+    total: (count: number) => `Notes: ${count.toLocaleString('en-US')}`,
+  },
+} as const;
+
+for (const locale of ['zh-CN', 'en-US'] as const) {
+  test(`while the team's records are still being read the screens answer and say so, in ${locale}, and refresh once all are in`, async ({ openComputer }, testInfo) => {
+    test.setTimeout(240_000);
+    const say = words[locale];
+    const shared = testInfo.outputPath('shared-folder');
+    const profile = testInfo.outputPath('computer');
+    await writeLargeHistory(shared, NOTES);
+    const notice = (page: Page) => page.getByRole('complementary', { name: say.reading });
+
+    await test.step('a newcomer joins; the notice goes once the team is read', async () => {
+      const computer = await openComputer({ shared, profile, locale });
+      await finishFirstRun(computer.page, locale === 'zh-CN' ? '小周' : 'Zhou');
+      await expect(computer.page.getByRole('complementary', { name: /^(正在|Reading|Opening)/ })).toHaveCount(0, { timeout: 60_000 });
+      await computer.close();
+    });
+
+    // The computer's own copy of the team's data is gone: the next start reads the folder again.
+    rmSync(join(profile, 'sync', 'teams'), { recursive: true, force: true, maxRetries: 3 });
+    const files = segmentFilesIn(shared);
+    const release = testInfo.outputPath('release');
+    const computer = await openComputer({ shared, profile, locale, hostNodeOptions: heldOpenNodeOptions(shared, Math.floor(files * 0.6), release) });
+    const { page } = computer;
+
+    await test.step('held part-way, the briefing shows with the notice and how far the reading is', async () => {
+      await expect(page.getByRole('heading', { level: 1, name: say.briefing })).toBeVisible();
+      await expect(notice(page)).toBeVisible();
+      await expect(notice(page)).toContainText(say.rest);
+      await expect(notice(page).getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^\d+$/);
+      const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null; stateHash: string | null } };
+      expect(status.value.opening).toMatchObject({ phase: 'segments', total: 2 * files });
+      expect(status.value.stateHash).toBeNull();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`opening-notice-briefing-${locale}`), animations: 'disabled' });
+    });
+
+    await test.step('the history answers too, with what has arrived so far', async () => {
+      await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
+      await page.getByRole('tab', { name: say.history }).click();
+      await expect(notice(page)).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toHaveCount(0);
+      await page.screenshot({ path: screenshotPath(`opening-notice-history-${locale}`), animations: 'disabled' });
+    });
+
+    await test.step('let go, the reading ends: the notice goes and the history fills without a reload', async () => {
+      writeFileSync(release, 'go');
+      await expect(notice(page)).toHaveCount(0, { timeout: 60_000 });
+      await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toBeVisible({ timeout: 30_000 });
+      const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: unknown; stateHash: string | null } };
+      expect(status.value.opening).toBeNull();
+      expect(status.value.stateHash).toMatch(/^[0-9a-f]{64}$/);
+      await page.screenshot({ path: screenshotPath(`opening-done-history-${locale}`), animations: 'disabled' });
+    });
+  });
+}
