@@ -34,7 +34,7 @@ export interface BriefingInput {
 export function shiftBriefing(input: BriefingInput): Briefing {
   const settings = teamSettingsOf(input.state.get(teamSettings, TEAM_SETTINGS_ID));
   const query: BriefingQuery = { state: input.state, me: input.me, now: input.now, settings };
-  const world = briefingWorld(input.state, input.roster ?? null, input.me?.memberId ?? null, input.now);
+  const world = briefingWorld(input.state, input.roster ?? null, input.me?.memberId ?? null, input.now, { rotaAroundNow: true });
   const keepsRota = world.rota !== null && world.rota.published.size > 0;
   const duty = (input.duty ?? (keepsRota ? rotaDuty(world.rota!, input.me) : defaultDuty))(query);
   const { moment, mine } = myMoment(duty, input.now);

@@ -1,6 +1,6 @@
 import type { Role, Roster } from '../team';
 import type { ReadonlySyncState } from '../sync/trust-plug';
-import { isOnApprovedLeave, rosterAuthors, rosterMembers, rotaWorldOf, type RotaWorld } from '../rota/queries';
+import { isOnApprovedLeave, rosterAuthors, rosterMembers, rotaWorldAround, rotaWorldOf, type RotaWorld } from '../rota/queries';
 import { hasAcknowledgedShiftSops, sop, sopDocs, sopTeamOf, type SopDoc } from '../sop/queries';
 import { campaignsOf, prizeSettingsIn, prizeViews, teamFactsOf, type Campaign, type PrizeSettings, type RequestView } from '../prizes/queries';
 
@@ -19,7 +19,15 @@ export interface BriefingWorld {
   readonly myRoles: readonly Role[];
 }
 
-export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, memberId: string | null, now: number): BriefingWorld {
+export interface BriefingWorldOptions {
+  /**
+   * The rota from the months around `now` only (`rotaWorldAround`): what the briefing asks about.
+   * Off for a caller that may ask about any shift (the stand-in pack).
+   */
+  readonly rotaAroundNow?: boolean;
+}
+
+export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, memberId: string | null, now: number, options: BriefingWorldOptions = {}): BriefingWorld {
   const sops = sopDocs(
     state.list(sop).map((entry) => entry.state),
     roster ? sopTeamOf(roster) : null,
@@ -27,10 +35,11 @@ export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, m
   const common = { sops, prizeSettings: prizeSettingsIn(state), campaigns: campaignsOf(state) };
   if (!roster) return { ...common, rota: null, prizes: [], myRoles: [] };
   // Cover eligibility asks the SOPs: a colleague must have acknowledged what the shift type requires.
-  const rota = rotaWorldOf(state, { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }, (member, shiftTypeId) =>
-    hasAcknowledgedShiftSops(sops, member, shiftTypeId),
-  );
-  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now });
+  const people = { members: rosterMembers(roster), authorOf: rosterAuthors(roster) };
+  const qualifies = (member: string, shiftTypeId: string) => hasAcknowledgedShiftSops(sops, member, shiftTypeId);
+  const rota = options.rotaAroundNow ? rotaWorldAround(state, people, now, qualifies) : rotaWorldOf(state, people, qualifies);
+  // The briefing shows requests still moving: closed ones may stay on disk.
+  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now, live: true });
   const me = memberId ? roster.members.get(memberId) : undefined;
   return { ...common, rota, prizes, myRoles: me && me.removed === null ? me.roles : [] };
 }

@@ -19,16 +19,22 @@ export interface PrizeQueryContext {
   /** The rota's "on approved leave at this instant"; nobody by default. */
   readonly onLeave?: OnLeave;
   readonly now: number;
+  /**
+   * Leave out requests closed when this computer last wrote its local state (fulfilled and closed,
+   * `requestClosed`), so that a restart does not read them: for views of open work (the briefing).
+   * Budgets and the list of every request need them all.
+   */
+  readonly live?: boolean;
 }
 
-/** Every prize request as its rules make it, oldest first. */
+/** Every prize request as its rules make it, oldest first (`live`: may leave out closed ones). */
 export function prizeViews(state: ReadonlySyncState, context: PrizeQueryContext): RequestView[] {
   const settings = state.get(prizeSettings, PRIZE_SETTINGS_ID);
   const campaigns = new Map(campaignsOf(state).map((item) => [item.id, item]));
   const delegates = delegatesOf(state.list(prizeDelegate).map(({ id, state: s }) => ({ id, writes: s.writes })), context.facts);
   const workflow = { facts: context.facts, onLeave: context.onLeave ?? nobodyOnLeave, delegates, settings, campaignOf: (id: string) => campaigns.get(id) ?? null, now: context.now };
   return state
-    .list(prizeRequest)
+    .list(prizeRequest, context.live ? { live: true } : {})
     .map(({ state: s }) => requestView(s, workflow))
     .filter((view) => view.submission !== null || view.setAside.length > 0)
     .sort((a, b) => (a.submission?.at ?? 0) - (b.submission?.at ?? 0) || (a.id < b.id ? -1 : 1));

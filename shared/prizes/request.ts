@@ -155,7 +155,27 @@ export const prizeRequest = defineCapability({
   reduce(ops, { id }): PrizeRequestState {
     return { id, events: ops };
   },
+  closed: requestClosed,
 });
+
+/**
+ * Closed for `list(prizeRequest, { live: true })`: fulfilled and closed (`prize.fulfil.closed`),
+ * with no winner shipped twice (two shipments may clash: "needs review"). Only editors and leads
+ * may write a fulfilment event (the permissions), and the screens offer closing only on an
+ * approved request whose winners all shipped, so the rules close it too; a close they set aside
+ * (on a request not approved) would leave that request out of the briefing. Rejected and recalled
+ * requests are not closed here: whether a reject or a recall counts depends on who wrote it.
+ */
+export function requestClosed(state: PrizeRequestState): boolean {
+  if (!state.events.some((event) => event.type === 'prize.fulfil.closed')) return false;
+  const shipped = new Set<string>();
+  for (const event of state.events) {
+    if (event.type !== 'prize.fulfil.shipped') continue;
+    if (shipped.has(event.data.winnerId)) return false;
+    shipped.add(event.data.winnerId);
+  }
+  return true;
+}
 
 export function requestTotalFen(lines: ReadonlyArray<Pick<PrizeLine, 'quantity' | 'unitValueFen'>>): number {
   let total = 0;

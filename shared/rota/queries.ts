@@ -207,7 +207,7 @@ export function holidayCalendar(world: RotaWorld): HolidayCalendar {
 }
 
 // What a caller needs to build the world, so that other capabilities and the briefing import this file only.
-export { rosterAuthors, rosterMembers, rotaWorldOf } from './sources';
+export { rosterAuthors, rosterMembers, rotaWorldAround, rotaWorldOf } from './sources';
 export type { Duty, RotaWorld } from './world';
 export type { CoverView, SwapView } from './requests';
 export type { LeaveView } from './leave';

@@ -1,4 +1,4 @@
-import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type ShiftType } from '../team-settings';
+import { TEAM_SETTINGS_ID, addDaysToDate, dateInZone, instantOfWallTime, teamSettings, teamSettingsOf, type ShiftType } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
 import { rolesForOp, type Roster } from '../team';
 import { ROTA_TEAM_ID, rotaCover, rotaLeave, rotaMonth, rotaSlot, rotaSwap, rotaTeam } from './capabilities';
@@ -6,6 +6,8 @@ import type { Qualifies } from './eligibility';
 import type { AuthorOf } from './leave';
 import { rotaSettingsOf, withLegacyShiftExtras } from './settings';
 import { rotaWorld, type RotaMember, type RotaWorld } from './world';
+import type { MonthState, SlotState } from './capabilities';
+import { slotKey } from './slots';
 
 /** Who wrote an op, from the roster: the member of its device (from the op id), their roles at its hlc. */
 export function rosterAuthors(roster: Roster): AuthorOf {
@@ -38,6 +40,97 @@ export function rotaWorldOf(state: ReadonlySyncState, roster: { members: readonl
     leaves: states(state.list(rotaLeave)),
     covers: states(state.list(rotaCover)),
     swaps: states(state.list(rotaSwap)),
+    ...(qualifies ? { qualifies } : {}),
+  });
+}
+
+/** How far back the windowed world reads published months: "my last shift" looks 31 days back. */
+export const ROTA_WINDOW_MONTHS_BACK = 2;
+/** How far ahead it asks for published months by id (a month published since the window began is read whatever its id). */
+export const ROTA_WINDOW_MONTHS_AHEAD = 24;
+
+/** `2026-03` plus `months` (may be negative). */
+export function addMonths(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+const monthOf = (date: string) => date.slice(0, 7);
+
+/**
+ * The world around `now` without waking years of history: what the briefing and the first screens
+ * ask (who is on now and next, my shifts from yesterday on, my last shift in the past 31 days,
+ * covers I may take, my open and coming requests, what a publish changed from this month on,
+ * leave at any instant). It reads
+ * - published months by id (`rotaMonth:<yyyy-MM>`), from `ROTA_WINDOW_MONTHS_BACK` months before
+ *   now's month to `ROTA_WINDOW_MONTHS_AHEAD` after it, plus any month published since the window
+ *   began (`changedSince`), plus the other month of every swap between one of those and another,
+ *   until none is added (a swap's status other than done/stale, and a cover's, does not depend on
+ *   the months: an old swap still proposed shows as proposed without its months);
+ * - draft slots (`rotaSlot:<date>_<shiftTypeId>`) of those months by id, for the team's current
+ *   shift types (a slot of a shift type since removed is not read);
+ * - every leave, cover and swap (each is small and few beside three years of slots).
+ * With no published month among those, it is `rotaWorldOf` (a team whose rota stopped long ago).
+ * For those questions it answers as `rotaWorldOf` does (a swap or cover of an older month
+ * may show `stale`, `not-on-shift` where the whole world says `done`: such requests are history) (tests/rota/window.test.ts); older months
+ * are absent from `published`, `duties`, `publications` and `draft`, so the rota screen's history,
+ * fairness over past months and the exports use `rotaWorldOf`.
+ */
+export function rotaWorldAround(
+  state: ReadonlySyncState,
+  roster: { members: readonly RotaMember[]; authorOf: AuthorOf },
+  now: number,
+  qualifies?: Qualifies,
+): RotaWorld {
+  const team = teamSettingsOf(state.get(teamSettings, TEAM_SETTINGS_ID));
+  const settings = rotaSettingsOf(state.get(rotaTeam, ROTA_TEAM_ID), team);
+  const current = monthOf(dateInZone(now, settings.timeZone));
+  const first = addMonths(current, -ROTA_WINDOW_MONTHS_BACK);
+  const wanted = new Set<string>();
+  for (let offset = -ROTA_WINDOW_MONTHS_BACK; offset <= ROTA_WINDOW_MONTHS_AHEAD; offset += 1) wanted.add(addMonths(current, offset));
+  const since = instantOfWallTime(`${first}-01T00:00`, settings.timeZone);
+  if (since !== null) for (const entry of state.list(rotaMonth, { changedSince: since })) wanted.add(entry.id);
+
+  const covers = states(state.list(rotaCover));
+  const swaps = states(state.list(rotaSwap));
+  // A swap between a month read and one not: whether it is done depends on both shifts.
+  const links = swaps.flatMap((swap) => (swap.proposal ? [[monthOf(swap.proposal.data.from.date), monthOf(swap.proposal.data.to.date)]] : []));
+  for (let added = true; added; ) {
+    added = false;
+    for (const link of links) {
+      if (!link.some((month) => wanted.has(month))) continue;
+      for (const month of link) {
+        if (wanted.has(month)) continue;
+        wanted.add(month);
+        added = true;
+      }
+    }
+  }
+
+  const months: MonthState[] = [];
+  const slots: SlotState[] = [];
+  for (const month of [...wanted].sort()) {
+    const published = state.get(rotaMonth, month);
+    if (published) months.push(published);
+    const days = Number(addDaysToDate(`${addMonths(month, 1)}-01`, -1).slice(8, 10));
+    for (let day = 1; day <= days; day += 1) {
+      for (const type of settings.shiftTypes) {
+        const slot = state.get(rotaSlot, slotKey(`${month}-${String(day).padStart(2, '0')}`, type.id));
+        if (slot) slots.push(slot);
+      }
+    }
+  }
+  // A team whose rota stopped before the window: the whole history decides (rare, and exact).
+  if (months.length === 0) return rotaWorldOf(state, roster, qualifies);
+  return rotaWorld({
+    settings,
+    members: roster.members,
+    authorOf: roster.authorOf,
+    slots: slots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    months,
+    leaves: states(state.list(rotaLeave)),
+    covers,
+    swaps,
     ...(qualifies ? { qualifies } : {}),
   });
 }

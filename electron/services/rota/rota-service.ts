@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RotaSettingsChanges, TakeCoverOutcome } from '../../../shared/api/rota-contract';
 import type { CoverCandidatesView, FairnessView, OnDutyView, RotaMe, RotaRequestsView, RotaSettingsView, RotaView } from '../../../shared/api/rota-views';
 import { ApiFailure } from '../../../shared/api/result';
-import { dateInZone } from '../../../shared/team-settings';
+import { TEAM_SETTINGS_ID, addDaysToDate, dateInZone, teamSettings, teamSettingsOf } from '../../../shared/team-settings';
 import type { Op } from '../../../shared/sync/op';
 import type { ReadonlySyncState } from '../../../shared/sync/trust-plug';
 import type { OpDraft } from '../../../shared/sync';
@@ -24,7 +24,11 @@ import {
   rotaSlot,
   rotaTeam,
   rotaTeamSetOp,
+  rotaWorldAround,
   rotaWorldOf,
+  addMonths,
+  ROTA_WINDOW_MONTHS_AHEAD,
+  ROTA_WINDOW_MONTHS_BACK,
   slotKey,
   slotSetOp,
   standInOps,
@@ -70,6 +74,7 @@ const newId = () => randomBytes(9).toString('base64url');
  */
 export class RotaService {
   private cached: { world: RotaWorld; roster: Roster | null; version: number } | null = null;
+  private cachedAround: { world: RotaWorld; roster: Roster | null; version: number; month: string } | null = null;
   private version = 0;
   private readonly unsubscribe: () => void;
   private readonly now: () => number;
@@ -85,15 +90,46 @@ export class RotaService {
     this.unsubscribe();
   }
 
+  private people(roster: Roster | null) {
+    return roster
+      ? { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }
+      : { members: [], authorOf: () => ({ memberId: this.options.memberId(), lead: true }) };
+  }
+
   world(): RotaWorld {
     const roster = this.options.roster();
     if (this.cached && this.cached.version === this.version && this.cached.roster === roster) return this.cached.world;
-    const people = roster
-      ? { members: rosterMembers(roster), authorOf: rosterAuthors(roster) }
-      : { members: [], authorOf: () => ({ memberId: this.options.memberId(), lead: true }) };
-    const world = rotaWorldOf(this.options.sync.state, people, this.options.qualifies?.() ?? everyoneQualifies);
+    const world = rotaWorldOf(this.options.sync.state, this.people(roster), this.options.qualifies?.() ?? everyoneQualifies);
     this.cached = { world, roster, version: this.version };
     return world;
+  }
+
+  /**
+   * The world of the months around now (`rotaWorldAround`), for what a shift opens first (who is
+   * on, my next shifts, the rota of this month and the next): a restart then leaves years of rota
+   * on disk. Once the whole world is built it is that one (already read, and the same answers).
+   */
+  private worldAround(): RotaWorld {
+    const roster = this.options.roster();
+    if (this.cached && this.cached.version === this.version && this.cached.roster === roster) return this.cached.world;
+    const now = this.now();
+    const month = dateInZone(now, this.timeZone()).slice(0, 7);
+    const around = this.cachedAround;
+    if (around && around.version === this.version && around.roster === roster && around.month === month) return around.world;
+    const world = rotaWorldAround(this.options.sync.state, this.people(roster), now, this.options.qualifies?.() ?? everyoneQualifies);
+    this.cachedAround = { world, roster, version: this.version, month };
+    return world;
+  }
+
+  private timeZone(): string {
+    return teamSettingsOf(this.options.sync.state.get(teamSettings, TEAM_SETTINGS_ID)).timeZone;
+  }
+
+  /** Whether the rota of `from` and `days` after is answered by the world around now (a month after its first, whose checks look back a week). */
+  private inWindow(from: string, days: number): boolean {
+    const month = dateInZone(this.now(), this.timeZone()).slice(0, 7);
+    const to = addDaysToDate(from, Math.max(days - 1, 0)).slice(0, 7);
+    return from.slice(0, 7) >= addMonths(month, 1 - ROTA_WINDOW_MONTHS_BACK) && to <= addMonths(month, ROTA_WINDOW_MONTHS_AHEAD);
   }
 
   me(): RotaMe {
@@ -103,12 +139,12 @@ export class RotaService {
   }
 
   getRota(from: string, days: number): RotaView {
-    const world = this.world();
+    const world = this.inWindow(from, days) ? this.worldAround() : this.world();
     return rotaView(world, this.me(), from, days, dateInZone(this.now(), world.settings.timeZone));
   }
 
   getOnDuty(): OnDutyView {
-    return onDutyView(this.world(), this.options.memberId(), this.now());
+    return onDutyView(this.worldAround(), this.options.memberId(), this.now());
   }
 
   getRequests(): RotaRequestsView {
