@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prizeCapabilities, prizeRequest, prizeViews, requestClosed, type RequestView } from '../../shared/prizes';
-import { createSyncState, type HeldEntity } from '../../shared/sync';
-import { HeldIndexBuilder } from '../../shared/sync/held-index';
-import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
 import { Team, facts, person } from './harness';
+import { restartedFrom } from '../sync/restarted';
 
 /**
  * A prize request fulfilled and closed is closed for `list(prizeRequest, { live: true })`: a restart
@@ -26,27 +24,6 @@ function team(): Team {
   return t;
 }
 
-function restarted(source: SyncState): { state: SyncState; woken: string[] } {
-  const held = source.held() as HeldEntity[];
-  const builder = new HeldIndexBuilder();
-  for (const entity of held) builder.add(entity);
-  const index = builder.build((entity) => source.isClosed(entity));
-  const woken: string[] = [];
-  const dormant: DormantEntity[] = held.map((entity) => ({
-    entity: entity.entity,
-    opCount: index.entities[entity.entity]![0],
-    closed: index.entities[entity.entity]![1] === 1,
-    lastHlc: index.entities[entity.entity]![2],
-    load: () => {
-      woken.push(entity.entity);
-      return entity;
-    },
-  }));
-  const state = createSyncState(prizeCapabilities);
-  state.install(dormant, index.counters);
-  state.refilter();
-  return { state, woken };
-}
 
 const open = (views: readonly RequestView[]) => views.filter((view) => view.status !== 'closed');
 
@@ -66,7 +43,7 @@ describe('closed prize requests', () => {
 
   it('stay on disk for a live list after a restart, which shows the open ones as reading everything does', () => {
     const t = team();
-    const { state, woken } = restarted(t.state);
+    const { state, woken } = restartedFrom(t.state, prizeCapabilities);
     const context = { facts: facts(), now: t.clock };
     const live = prizeViews(state, { ...context, live: true });
     expect(woken).not.toContain('prizeRequest:r1');

@@ -8,14 +8,13 @@ import { teamCapabilities } from '../../shared/capabilities';
 import { addMonths, rosterAuthors, rosterMembers, rotaWorldAround, rotaWorldOf } from '../../shared/rota/sources';
 import { coverRequestOp, coverTakeOp, decisionOp, leaveRequestOp, publishMonthOp, slotSetOp, swapProposeOp } from '../../shared/rota/builders';
 import { isOnApprovedLeave, publishNewsFor } from '../../shared/rota/queries';
-import { createSyncState, type HeldEntity } from '../../shared/sync/index';
-import { HeldIndexBuilder } from '../../shared/sync/held-index';
-import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
+import type { SyncState } from '../../shared/sync/sync-state';
 import { DEFAULT_TEAM_SETTINGS, teamSettingsOf } from '../../shared/team-settings';
 import type { OpDraft } from '../../shared/team';
 import { lwwSetData, type Op } from '../../shared/sync';
 import { foldedReplica } from '../support/sample-team';
 import { TestDevice } from '../sync/devices';
+import { restartedFrom } from '../sync/restarted';
 import { LEAD, WANG, ZHAO, CHEN, at, me, roster } from '../briefing/whole-team';
 import { onDutyView, rotaView } from '../../electron/services/rota/rota-views';
 
@@ -93,28 +92,6 @@ function history(): LongTeam {
   return team;
 }
 
-/** Every entity of `source` dormant in a new state, as a restart from the local state leaves them. */
-function restarted(source: SyncState): { state: SyncState; woken: string[] } {
-  const held = source.held() as HeldEntity[];
-  const builder = new HeldIndexBuilder();
-  for (const entity of held) builder.add(entity);
-  const index = builder.build((entity) => source.isClosed(entity));
-  const woken: string[] = [];
-  const dormant: DormantEntity[] = held.map((entity) => ({
-    entity: entity.entity,
-    opCount: index.entities[entity.entity]![0],
-    closed: index.entities[entity.entity]![1] === 1,
-    lastHlc: index.entities[entity.entity]![2],
-    load: () => {
-      woken.push(entity.entity);
-      return entity;
-    },
-  }));
-  const state = createSyncState(teamCapabilities);
-  state.install(dormant, index.counters);
-  state.refilter();
-  return { state, woken };
-}
 
 const instants = [
   at('08:30', '2026-01-05'),
@@ -163,7 +140,7 @@ describe('the rota around now (rotaWorldAround)', () => {
   });
 
   it('leaves older months and their slots on disk after a restart', () => {
-    const { state, woken } = restarted(history().state());
+    const { state, woken } = restartedFrom(history().state(), teamCapabilities);
     const now = at('08:30', '2026-01-05');
     rotaWorldAround(state, people(), now);
     const months = woken.filter((entity) => entity.startsWith('rotaMonth:')).map((entity) => entity.slice('rotaMonth:'.length)).sort();

@@ -30,6 +30,16 @@ async function cacheLeftBy(segments: number) {
   return { place, stateHash, dir: cacheDir(place.profileDir, teamId!) };
 }
 
+/** A cache of its own, empty and loaded, with no base (no key to check one with); `reopen` is the next start's. */
+async function emptyCache() {
+  const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
+  const dir = tempDir('cache');
+  const reopen = () => new IngestCache(dir, 'a'.repeat(26), testLog(), noBase);
+  const cache = reopen();
+  await cache.load();
+  return { dir, reopen, cache };
+}
+
 describe('the local cache', () => {
   it('lets a restart skip every file it already took in, then read only new ones', async () => {
     const { sharedDir, founder } = await folderWithHistory(6);
@@ -84,11 +94,7 @@ describe('the local cache', () => {
   });
 
   it('keeps few chunk files however many times it is written, and loses nothing when merging', async () => {
-    const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
-    const dir = tempDir('cache');
-    const teamId = 'a'.repeat(26);
-    const cache = new IngestCache(dir, teamId, testLog(), noBase);
-    await cache.load();
+    const { dir, reopen, cache } = await emptyCache();
     const device = 'b'.repeat(26);
     for (let seq = 1; seq <= 200; seq += 1) {
       const op: Op = {
@@ -116,17 +122,13 @@ describe('the local cache', () => {
       await cache.flush();
     }
     expect(readdirSync(dir).filter((name) => name.startsWith('chunk-')).length).toBeLessThanOrEqual(9);
-    const reloaded = await new IngestCache(dir, teamId, testLog(), noBase).load();
+    const reloaded = await reopen().load();
     expect(reloaded?.files).toHaveLength(200);
     expect(reloaded?.snapshot.ops).toHaveLength(200);
   });
 
   it('writes a first read of a large folder as several chunks, its files with the last, and gets every op back', async () => {
-    const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
-    const dir = tempDir('cache');
-    const teamId = 'a'.repeat(26);
-    const cache = new IngestCache(dir, teamId, testLog(), noBase);
-    await cache.load();
+    const { dir, reopen, cache } = await emptyCache();
     const device = 'b'.repeat(26);
     const ops: Op[] = Array.from({ length: 120_001 }, (_, index) => ({
       id: formatOpId(device, index + 1),
@@ -146,7 +148,7 @@ describe('the local cache', () => {
     // Only the last names the files: a crash before it leaves ops whose files are read again.
     const filesIn = (name: string) => (JSON.parse(readFileSync(join(dir, name), 'utf8').split('\n')[1]!) as { files: unknown[] }).files.length;
     expect(chunks.map(filesIn)).toEqual([0, 0, 2]);
-    const reloaded = await new IngestCache(dir, teamId, testLog(), noBase).load();
+    const reloaded = await reopen().load();
     expect(reloaded?.files).toHaveLength(2);
     expect(reloaded?.snapshot.ops).toHaveLength(120_001);
   });

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createSyncState, type HeldEntity, type Op } from '../../shared/sync';
 import { defineCapability } from '../../shared/sync/capability';
 import { HeldIndexBuilder } from '../../shared/sync/held-index';
-import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
+import type { DormantEntity } from '../../shared/sync/sync-state';
 import { ALICE, BOB, CAROL, MONDAY_9AM, TestDevice } from './devices';
 import { note, prizeRequest } from './example-capabilities';
 import { nodeCrypto } from './node-crypto';
+import { restartedFrom } from './restarted';
 import { deliver, deliveryArb, historyArb } from './scenario';
 
 /**
@@ -20,28 +21,6 @@ const closingNote = defineCapability({ ...note, closed: (state: ReturnType<typeo
 const capabilities = [closingNote, prizeRequest];
 const carolNotYet = (op: Op) => !op.id.startsWith(CAROL) || 'not yet';
 
-/** Every entity of `source` dormant in a new state (through JSON, as the file does), with the index a restart reads. */
-function dormantFrom(source: SyncState, accept?: (op: Op) => boolean | string) {
-  const held = JSON.parse(JSON.stringify(source.held())) as HeldEntity[];
-  const builder = new HeldIndexBuilder();
-  for (const entity of held) builder.add(entity);
-  const index = builder.build((entity) => source.isClosed(entity));
-  const woken: string[] = [];
-  const dormant: DormantEntity[] = held.map((entity) => ({
-    entity: entity.entity,
-    opCount: index.entities[entity.entity]![0],
-    closed: index.entities[entity.entity]![1] === 1,
-    lastHlc: index.entities[entity.entity]![2],
-    load: () => {
-      woken.push(entity.entity);
-      return entity;
-    },
-  }));
-  const state = createSyncState(capabilities, accept ? { accept } : {});
-  state.install(dormant, index.counters);
-  state.refilter();
-  return { state, woken };
-}
 
 describe('dormant entities (a restart from the local state)', () => {
   it('give the state of a fold of everything, whatever arrives after, without being parsed before they are asked about', () => {
@@ -53,7 +32,7 @@ describe('dormant entities (a restart from the local state)', () => {
         const source = createSyncState(capabilities, { accept: carolNotYet });
         for (const batch of batches.slice(0, batches.length >> 1)) source.apply(batch);
 
-        const { state, woken } = dormantFrom(source, carolNotYet);
+        const { state, woken } = restartedFrom(source, capabilities, carolNotYet);
         expect(woken).toEqual([]);
         expect(state.opsCount).toBe(source.opsCount);
         if (listFirst) expect(state.list('note', { live: true }).every(({ entity }) => !source.isClosed(entity))).toBe(true);
@@ -79,7 +58,7 @@ describe('dormant entities (a restart from the local state)', () => {
         const latest = new Map<string, string>();
         for (const entity of source.held()) latest.set(entity.entity, entity.ops.at(-1)?.hlc ?? '');
 
-        const { state, woken } = dormantFrom(source, carolNotYet);
+        const { state, woken } = restartedFrom(source, capabilities, carolNotYet);
         for (const kind of ['note', 'prizeRequest']) {
           const listed = state.list(kind, { changedSince });
           expect(listed).toEqual(source.list(kind, { changedSince }));
@@ -113,13 +92,13 @@ describe('dormant entities (a restart from the local state)', () => {
     ];
     const source = createSyncState(capabilities);
     source.apply(ops);
-    const { state, woken } = dormantFrom(source);
+    const { state, woken } = restartedFrom(source, capabilities);
     // The closed note stays on disk for a live list, and is read for a full one.
     expect(state.list('note', { live: true }).map(({ entity }) => entity)).toEqual(['note:n2']);
     expect(woken).toEqual(['note:n2']);
     expect(state.list('note').map(({ entity }) => entity)).toEqual(['note:n1', 'note:n2']);
 
-    const again = dormantFrom(source);
+    const again = restartedFrom(source, capabilities);
     // A new op of Bob's: nothing else is woken. A forged op under Alice's first id, on n2: n1 is woken to decide.
     const later = bob.op(MONDAY_9AM + 3, 'note.set', 'note:n2', { set: { title: 'c' }, seen: {} });
     again.state.apply([later]);
@@ -142,7 +121,7 @@ describe('dormant entities (a restart from the local state)', () => {
         const state = createSyncState(capabilities, { accept: carolNotYet });
         for (const batch of batches.slice(0, batches.length >> 1)) state.apply(batch);
         // What a written local state holds: every entity's line, with the mark it was written at.
-        const written = dormantFrom(state, carolNotYet);
+        const written = restartedFrom(state, capabilities, carolNotYet);
         const held = new Map(state.held().map((entity) => [entity.entity, JSON.parse(JSON.stringify(entity)) as HeldEntity]));
         const mark = state.changeMark();
         const before = { hash: state.stateHash(nodeCrypto), notes: state.list('note'), ops: state.opsCount };
