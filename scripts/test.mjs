@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const results = [];
+// Names of failed tests, printed just above the summary: CI shows only the tail of the output.
+const failures = [];
 const bin = (name) => join('node_modules', '.bin', name);
 
 function run(label, command, args, env = {}) {
@@ -34,6 +36,14 @@ function vitest() {
   const report = readJson('test-results/unit.json');
   const passed = report?.numPassedTests ?? 0;
   const failed = (report?.numFailedTests ?? 0) + (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0);
+  for (const file of report?.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== 'passed') failures.push(`unit ${test.status}: ${file.name.replace(process.cwd() + '/', '')} › ${test.fullName}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
+      failures.push(`unit file failed: ${file.name.replace(process.cwd() + '/', '')}: ${(file.message ?? '').split('\n')[0]}`);
+    }
+  }
   // A run that crashed before reporting still counts as a failure.
   results.push({ label: 'unit tests', passed, failed: ok || failed > 0 ? failed : failed + 1 });
 }
@@ -41,10 +51,22 @@ function vitest() {
 function playwright(project, label) {
   const out = `test-results/e2e-${project}.json`;
   const ok = run(label, bin('playwright'), ['test', `--project=${project}`], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
-  const stats = readJson(out)?.stats;
+  const report = readJson(out);
+  const stats = report?.stats;
+  collectSpecFailures(report?.suites ?? [], label);
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   const failed = (stats?.unexpected ?? 0) + (stats?.skipped ?? 0);
   results.push({ label, passed, failed: ok || failed > 0 ? failed : failed + 1 });
+}
+
+function collectSpecFailures(suites, label) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      const outcomes = (spec.tests ?? []).map((t) => t.status);
+      if (outcomes.some((o) => o === 'unexpected' || o === 'skipped')) failures.push(`${label}: ${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    collectSpecFailures(suite.suites ?? [], label);
+  }
 }
 
 function electronBinaryPresent() {
@@ -68,6 +90,7 @@ if (electronBinaryPresent()) {
 }
 
 process.stdout.write('\n');
+for (const f of failures) process.stdout.write(`  failed: ${f}\n`);
 for (const r of results) process.stdout.write(`  ${r.failed ? 'FAIL' : 'ok  '} ${r.label}: ${r.passed} passed, ${r.failed} failed\n`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
