@@ -282,7 +282,7 @@ export function createAppServices(options: AppServicesOptions) {
     sampleTeam,
     /** A service that writes a file for the person (an export, a saved attachment) remembers it here for "Show in folder". */
     showable,
-    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true }),
+    dispatch: (name: string, payload: unknown) => dispatch(handlers, name, payload, log, { checkOutputs: options.checkOutputs === true, beforeWrite: () => sync.whenOpen() }),
     close: async () => {
       await ensuring.catch(() => undefined);
       handover.close();

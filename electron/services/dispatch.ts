@@ -23,6 +23,8 @@ export interface DispatchOptions {
    * with a log line). On in tests, so that a view and its schema cannot drift apart.
    */
   readonly checkOutputs?: boolean;
+  /** Awaited before an operation that `writes` runs (the app waits for the team's open to end). */
+  readonly beforeWrite?: () => Promise<void>;
 }
 
 const MAX_ISSUES = 20;
@@ -76,6 +78,7 @@ export async function dispatchWith<Ops extends OperationSpecs>(
     return { ok: false, error: { code: 'invalid-input', message: `Invalid input for ${op}`, issues: input.issues } };
   }
   try {
+    if (spec.writes && options.beforeWrite) await options.beforeWrite();
     const handler = handlers[op] as (input: unknown) => Promise<unknown>;
     const value = await handler(input.data);
     if (options.checkOutputs) {

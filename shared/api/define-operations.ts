@@ -7,6 +7,11 @@ import { z } from 'zod';
 export interface OperationSpec {
   readonly input: z.ZodType;
   readonly output: z.ZodType;
+  /**
+   * It records edits in the team's data: while the team is still opening it waits for the open to
+   * end, since an edit is built from the state it reads (reads answer at once, with what is known).
+   */
+  readonly writes?: true;
 }
 
 export type OperationSpecs = Readonly<Record<string, OperationSpec>>;

@@ -64,14 +64,16 @@ export const handoverOperations = defineOperations({
   saveHandoverDraft: { input: z.object({ draft: HandoverDraftInput }).strict(), output: z.object({ savedAt: epochMsSchema }) },
   discardHandoverDraft: { input: z.object({}).strict(), output: z.object({ discarded: z.boolean() }) },
   submitHandover: {
+    writes: true,
     input: z.object({ draft: HandoverDraftInput }).strict(),
     output: checked({ id: z.string(), queued: z.boolean() }),
   },
   addHandoverAddendum: {
+    writes: true,
     input: z.object({ id: entityIdSchema, text: draftText, attachments: z.array(attachmentSchema).max(1000) }).strict(),
     output: checked({ queued: z.boolean() }),
   },
-  acknowledgeHandover: { input: idInput, output: z.object({ acknowledged: z.boolean(), queued: z.boolean() }) },
+  acknowledgeHandover: { writes: true, input: idInput, output: z.object({ acknowledged: z.boolean(), queued: z.boolean() }) },
   listHandovers: {
     input: z
       .object({ filter: handoverFilter.default({}), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
@@ -89,6 +91,7 @@ export const handoverOperations = defineOperations({
   },
   getFollowUp: { input: idInput, output: FollowUpDetailSchema },
   createFollowUp: {
+    writes: true,
     input: z
       .object({
         title: draftText,
@@ -103,8 +106,8 @@ export const handoverOperations = defineOperations({
       .strict(),
     output: checked({ id: z.string(), queued: z.boolean() }),
   },
-  updateFollowUp: { input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: checked({ queued: z.boolean() }) },
-  commentFollowUp: { input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: checked({ queued: z.boolean() }) },
+  updateFollowUp: { writes: true, input: z.object({ id: entityIdSchema, changes: followUpChanges }).strict(), output: checked({ queued: z.boolean() }) },
+  commentFollowUp: { writes: true, input: z.object({ id: entityIdSchema, text: draftText }).strict(), output: checked({ queued: z.boolean() }) },
 });
 
 export type { Person };

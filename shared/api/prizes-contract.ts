@@ -69,21 +69,24 @@ export const PrizeSettingsChangesSchema = z
 export const prizesOperations = defineOperations({
   getPrizes: { input: z.object({}).strict(), output: PrizesOverviewSchema },
   getPrizeRequest: { input: idInput, output: RequestDetailSchema },
-  savePrizeCampaign: { input: z.object({ id: entityIdSchema.nullable(), fields: CampaignInputSchema }).strict(), output: prizeChecked({ id: z.string() }) },
-  setPrizeSettings: { input: z.object({ changes: PrizeSettingsChangesSchema }).strict(), output: prizeChecked({ queued: z.boolean() }) },
-  setPrizeDelegate: { input: z.object({ delegate: z.string().min(1).max(64).nullable() }).strict(), output: Queued },
+  savePrizeCampaign: { writes: true, input: z.object({ id: entityIdSchema.nullable(), fields: CampaignInputSchema }).strict(), output: prizeChecked({ id: z.string() }) },
+  setPrizeSettings: { writes: true, input: z.object({ changes: PrizeSettingsChangesSchema }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  setPrizeDelegate: { writes: true, input: z.object({ delegate: z.string().min(1).max(64).nullable() }).strict(), output: Queued },
   getPrizeDraft: { input: z.object({}).strict(), output: z.object({ draft: RequestInputSchema.nullable(), requestId: z.string().nullable() }) },
   savePrizeDraft: { input: z.object({ draft: RequestInputSchema, requestId: entityIdSchema.nullable() }).strict(), output: z.object({ saved: z.boolean() }) },
   submitPrizeRequest: {
+    writes: true,
     input: z.object({ request: RequestInputSchema, requestId: entityIdSchema.nullable() }).strict(),
     output: prizeChecked({ id: z.string(), queued: z.boolean() }),
   },
   decidePrizeStep: {
+    writes: true,
     input: z.object({ id: entityIdSchema, step: z.number().int().min(0).max(9), outcome: z.enum(DECISION_OUTCOMES), comment: typed }).strict(),
     output: prizeChecked({ queued: z.boolean() }),
   },
-  recallPrizeRequest: { input: idInput, output: prizeChecked({ queued: z.boolean() }) },
+  recallPrizeRequest: { writes: true, input: idInput, output: prizeChecked({ queued: z.boolean() }) },
   settlePrizeRequest: {
+    writes: true,
     input: z
       .object({
         id: entityIdSchema,
@@ -97,12 +100,13 @@ export const prizesOperations = defineOperations({
     output: prizeChecked({ queued: z.boolean() }),
   },
   addPrizeWinners: {
+    writes: true,
     input: z.object({ id: entityIdSchema, winners: z.array(z.object({ weiboName: typed, lineId: z.string().max(16) }).strict()).max(20_000) }).strict(),
     output: prizeChecked({ added: z.number().int().min(0), queued: z.boolean() }),
   },
-  importPrizeWinners: { input: z.object({ id: entityIdSchema, csv: z.string().max(5_000_000) }).strict(), output: prizeChecked({ added: z.number().int().min(0), queued: z.boolean() }) },
-  storePrizeContact: { input: z.object({ id: entityIdSchema, winnerId, phone: typed, address: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
-  revealPrizeContact: { input: z.object({ id: entityIdSchema, winnerId }).strict(), output: z.object({ phone: z.string(), address: z.string() }) },
-  shipPrize: { input: z.object({ id: entityIdSchema, winnerId, carrier: typed, tracking: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
-  closePrizeRequest: { input: idInput, output: prizeChecked({ queued: z.boolean() }) },
+  importPrizeWinners: { writes: true, input: z.object({ id: entityIdSchema, csv: z.string().max(5_000_000) }).strict(), output: prizeChecked({ added: z.number().int().min(0), queued: z.boolean() }) },
+  storePrizeContact: { writes: true, input: z.object({ id: entityIdSchema, winnerId, phone: typed, address: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  revealPrizeContact: { writes: true, input: z.object({ id: entityIdSchema, winnerId }).strict(), output: z.object({ phone: z.string(), address: z.string() }) },
+  shipPrize: { writes: true, input: z.object({ id: entityIdSchema, winnerId, carrier: typed, tracking: typed }).strict(), output: prizeChecked({ queued: z.boolean() }) },
+  closePrizeRequest: { writes: true, input: idInput, output: prizeChecked({ queued: z.boolean() }) },
 });

@@ -68,20 +68,21 @@ export const sopOperations = defineOperations({
   getSop: { input: sopId, output: SopDetailSchema },
   diffSopRevisions: { input: z.object({ id: entityIdSchema, from: opIdLike.nullable(), to: opIdLike }).strict(), output: DiffSchema },
   getSopMerge: { input: sopId, output: SopMergeSchema },
-  saveSopRevision: { input: RevisionInput, output: sopChecked({ id: z.string(), revision: z.string(), queued: z.boolean() }) },
-  submitSopRevision: { input: aboutRevision, output: queued },
-  publishSopRevision: { input: aboutRevision.extend({ minor: z.boolean() }).strict(), output: queued },
-  returnSopRevision: { input: aboutRevision.extend({ comment: typed(10_000) }).strict(), output: sopChecked({ queued: z.boolean() }) },
-  acknowledgeSop: { input: aboutRevision, output: queued },
-  setSopMeta: { input: z.object({ id: entityIdSchema, changes: MetaChangesInput }).strict(), output: queued },
+  saveSopRevision: { writes: true, input: RevisionInput, output: sopChecked({ id: z.string(), revision: z.string(), queued: z.boolean() }) },
+  submitSopRevision: { writes: true, input: aboutRevision, output: queued },
+  publishSopRevision: { writes: true, input: aboutRevision.extend({ minor: z.boolean() }).strict(), output: queued },
+  returnSopRevision: { writes: true, input: aboutRevision.extend({ comment: typed(10_000) }).strict(), output: sopChecked({ queued: z.boolean() }) },
+  acknowledgeSop: { writes: true, input: aboutRevision, output: queued },
+  setSopMeta: { writes: true, input: z.object({ id: entityIdSchema, changes: MetaChangesInput }).strict(), output: queued },
   // Without a shift: the one under way, else the one that started last.
   getShiftChecklist: { input: z.object({ shift: z.object({ date: dateSchema, shiftTypeId: settingIdSchema }).strict().optional() }).strict(), output: ShiftChecklistSchema },
   tickChecklistItem: {
+    writes: true,
     input: z
       .object({ date: dateSchema, shiftTypeId: settingIdSchema, key: typed(300), done: z.boolean(), link: typed(10_000).optional(), note: typed(10_000).optional() })
       .strict(),
     output: sopChecked({ queued: z.boolean() }),
   },
   searchSops: { input: z.object({ query: typed(1000) }).strict(), output: SopSearchSchema },
-  addStarterSops: { input: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(), output: z.object({ added: z.number().int().min(0), queued: z.boolean() }) },
+  addStarterSops: { writes: true, input: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(), output: z.object({ added: z.number().int().min(0), queued: z.boolean() }) },
 });

@@ -88,12 +88,13 @@ export const teamOperations = defineOperations({
   /** First run: ask to join the team of the chosen folder, whose root key must match the team code an admin gave. */
   joinTeam: { input: z.object({ memberName: MemberNameSchema, path: PathSchema, teamCode: teamCodeInputSchema }).strict(), output: SettingsSchema },
   approveJoin: {
+    writes: true,
     input: z.object({ requestId: z.string().min(1).max(200), roles: RolesSchema, memberId: z.string().max(64).optional() }).strict(),
     output: TeamViewSchema,
   },
-  declineJoin: { input: z.object({ requestId: z.string().min(1).max(200) }).strict(), output: TeamViewSchema },
-  setMemberRoles: { input: z.object({ memberId: z.string().min(1).max(64), roles: RolesSchema }).strict(), output: TeamViewSchema },
-  removeMember: { input: z.object({ memberId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
-  revokeDevice: { input: z.object({ deviceId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
-  setMyDisplayName: { input: z.object({ displayName: displayNameSchema }).strict(), output: TeamViewSchema },
+  declineJoin: { writes: true, input: z.object({ requestId: z.string().min(1).max(200) }).strict(), output: TeamViewSchema },
+  setMemberRoles: { writes: true, input: z.object({ memberId: z.string().min(1).max(64), roles: RolesSchema }).strict(), output: TeamViewSchema },
+  removeMember: { writes: true, input: z.object({ memberId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
+  revokeDevice: { writes: true, input: z.object({ deviceId: z.string().min(1).max(64) }).strict(), output: TeamViewSchema },
+  setMyDisplayName: { writes: true, input: z.object({ displayName: displayNameSchema }).strict(), output: TeamViewSchema },
 });

@@ -49,6 +49,7 @@ export interface TeamSettingsView {
 export const teamSettingsOperations = defineOperations({
   getTeamSettings: { input: z.object({}).strict(), output: TeamSettingsViewSchema },
   setTeamSettings: {
+    writes: true,
     input: z.object({ changes: TeamSettingsChangesInput }).strict(),
     output: checked({ queued: z.boolean() }),
   },

@@ -34,4 +34,26 @@ describe('a toy capability added the documented way', () => {
   it('refuses data its own schema refuses before anything is recorded', () => {
     expect(() => toyNoteOps.set('n1', { set: { title: '' }, seen: {}, by: { memberId: 'm1', name: '小托' } })).toThrow(OpDataError);
   });
+
+  it('answers reads at once while the team is opening and holds an edit until the open ends', async () => {
+    const { sharedDir, founder } = await teamFolder('toy-gate');
+    const writer = startService(computer(sharedDir, 'writer'), { capabilities: [note, toyNote] });
+    await Promise.all([founder.ready, writer.ready]);
+    const service = new ToyNoteService(writer);
+    let endOpen = () => {};
+    const opening = new Promise<void>((resolve) => (endOpen = resolve));
+    const answered: string[] = [];
+    const call = (name: string, input: unknown) =>
+      dispatchWith(toyNoteOperations, toyNoteHandlers(service), name, input, memoryLog(), { checkOutputs: true, beforeWrite: () => opening }).then((result) => {
+        answered.push(name);
+        return result;
+      });
+
+    const edit = call('setToyNote', { id: 'n1', title: '早班口播稿' });
+    expect(await call('getToyNote', { id: 'n1' })).toEqual({ ok: true, value: { title: null } });
+    expect(answered).toEqual(['getToyNote']);
+    endOpen();
+    expect(await edit).toEqual({ ok: true, value: { queued: true } });
+    expect(await call('getToyNote', { id: 'n1' })).toEqual({ ok: true, value: { title: '早班口播稿' } });
+  });
 });

@@ -127,4 +127,20 @@ describe('opening a team with a history', () => {
     expect(pushed.at(-1)).toBeNull();
     expect(service.getStatus().stateHash).toBe(stateHash);
   });
+
+  it('lets an edit wait until the open has read everything (whenOpen), and answers at once when open', async () => {
+    const { sharedDir } = await teamWithHistory();
+    const service = startService(computer(sharedDir, 'edits-wait'), { memberName: 'Bob', openSliceMs: 0 });
+    const seenWhenOpen: Array<{ notes: number; opening: boolean }> = [];
+    // Asked right away: the open has started and read nothing yet.
+    await nextTurn();
+    expect(service.getStatus({ freshHash: false }).opening).not.toBeNull();
+    await service.whenOpen().then(() => seenWhenOpen.push({ notes: service.state.list(note).length, opening: service.getStatus({ freshHash: false }).opening !== null }));
+    expect(seenWhenOpen).toEqual([{ notes: 90, opening: false }]);
+    await service.ready;
+    let resolved = false;
+    void service.whenOpen().then(() => (resolved = true));
+    await nextTurn();
+    expect(resolved).toBe(true);
+  });
 });

@@ -101,6 +101,8 @@ export class SyncContext {
   /** Told when the opening starts, ends or moves by a percent (the service pushes the status). */
   openingMoved: () => void = () => {};
   private openingDepth = 0;
+  /** Edits waiting for the open to end (`whenOpen`). */
+  private openWaiters: Array<() => void> = [];
 
   constructor(readonly options: SyncServiceOptions) {
     this.log = options.log;
@@ -158,8 +160,17 @@ export class SyncContext {
       if (this.openingDepth === 0) {
         this.opening = null;
         this.openingMoved();
+        const waiters = this.openWaiters;
+        this.openWaiters = [];
+        for (const resolve of waiters) resolve();
       }
     }
+  }
+
+  /** Resolves once no open is running: at once when none is. */
+  whenOpen(): Promise<void> {
+    if (this.openingDepth === 0) return Promise.resolve();
+    return new Promise((resolve) => this.openWaiters.push(resolve));
   }
 
   /** How far the open is; said (pushed) when the phase or the whole percent changes. Nothing while not opening. */

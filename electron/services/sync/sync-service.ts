@@ -144,6 +144,15 @@ export class SyncService {
   }
 
   /**
+   * Resolves once the team's data is open (at once when it is). An edit is built from the state it
+   * reads (a field's `seen`, a rule's check); made while the open has not read an entity yet, it
+   * would miss what it continues, so edits wait for this (dispatch's `beforeWrite`).
+   */
+  whenOpen(): Promise<void> {
+    return this.ctx.whenOpen();
+  }
+
+  /**
    * The status, with a freshly computed state hash; `freshHash: false` leaves the hash null when
    * it is not current (hashing wakes and folds every entity a restart left on disk). While the
    * team's data is opening (`opening`), the hash is not computed either: it answers at once.
