@@ -76,22 +76,25 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
 
   const acknowledged: Record<string, number> = {};
   const acknowledgements: SopEvent[] = [];
-  const counted = new Set<string>();
+  // Per version, the members whose acknowledgement of it counted: an SOP at a large team holds
+  // hundreds of acknowledgements, read at every start (no string built per acknowledgement).
+  const countedBy = versions.map(() => new Set<string>());
   for (const ack of state.acknowledgements) {
     const index = versionIndex.get(ack.revision);
-    const key = `${ack.by.memberId} ${ack.revision}`;
+    const member = ack.by.memberId;
     const reason: SopSetAsideReason | null =
       index === undefined ? 'not-published'
-      : team && signer(ack.deviceId) !== ack.by.memberId ? 'not-own-acknowledgement'
-      : counted.has(key) ? 'repeated'
+      : team && signer(ack.deviceId) !== member ? 'not-own-acknowledgement'
+      : countedBy[index]!.has(member) ? 'repeated'
       : null;
     if (reason) {
       setAside.push({ opId: ack.opId, reason });
       continue;
     }
-    counted.add(key);
+    countedBy[index!]!.add(member);
     acknowledgements.push(ack);
-    acknowledged[ack.by.memberId] = Math.max(acknowledged[ack.by.memberId] ?? -1, index!);
+    const before = acknowledged[member];
+    if (before === undefined || index! > before) acknowledged[member] = index!;
   }
 
   const status: Record<string, RevisionStatus> = {};

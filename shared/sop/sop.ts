@@ -129,27 +129,31 @@ export const sop = defineCapability({
     const acknowledgements: SopEvent[] = [];
     const writes: Array<{ hlc: string; data: LwwSet<SopMeta> }> = [];
     for (const op of ops) {
-      const filed = { opId: op.id, hlc: op.hlc, deviceId: op.id.slice(0, op.id.indexOf(':')), by: op.data.by, at: op.data.at };
+      // Built field by field, not spread from a common object: an SOP at a large team holds
+      // hundreds of acknowledgements, folded at every start.
+      const opId = op.id;
+      const { hlc } = op;
+      const deviceId = opId.slice(0, opId.indexOf(':'));
       switch (op.type) {
         case 'sop.revised': {
-          const { parents, title, body, checklist, pictures, area, restores } = op.data;
-          revisions.push({ ...filed, parents, title, body, checklist, pictures: pictures ?? [], area: area ?? null, restores: restores ?? null });
+          const { parents, title, body, checklist, pictures, area, restores, by, at } = op.data;
+          revisions.push({ opId, hlc, deviceId, by, at, parents, title, body, checklist, pictures: pictures ?? [], area: area ?? null, restores: restores ?? null });
           break;
         }
         case 'sop.submitted':
-          submissions.push({ ...filed, revision: op.data.revision });
+          submissions.push({ opId, hlc, deviceId, by: op.data.by, at: op.data.at, revision: op.data.revision });
           break;
         case 'sop.published':
-          publications.push({ ...filed, revision: op.data.revision, minor: op.data.minor });
+          publications.push({ opId, hlc, deviceId, by: op.data.by, at: op.data.at, revision: op.data.revision, minor: op.data.minor });
           break;
         case 'sop.returned':
-          returns.push({ ...filed, revision: op.data.revision, comment: op.data.comment });
+          returns.push({ opId, hlc, deviceId, by: op.data.by, at: op.data.at, revision: op.data.revision, comment: op.data.comment });
           break;
         case 'sop.acknowledged':
-          acknowledgements.push({ ...filed, revision: op.data.revision });
+          acknowledgements.push({ opId, hlc, deviceId, by: op.data.by, at: op.data.at, revision: op.data.revision });
           break;
         case 'sop.metaSet':
-          writes.push({ hlc: op.hlc, data: { set: op.data.set, seen: op.data.seen } });
+          writes.push({ hlc, data: { set: op.data.set, seen: op.data.seen } });
       }
     }
     return { id, revisions, submissions, publications, returns, acknowledgements, fields: foldLww(writes) };
