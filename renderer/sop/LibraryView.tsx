@@ -130,7 +130,7 @@ export function LibraryView({ library }: { library: SopLibrary }) {
               {t(`sop.area.${area.area}`)}
             </h3>
             {area.sops.length === 0 ? (
-              <UnlessArriving variant="line">
+              <UnlessArriving variant={empty ? 'hidden' : 'line'}>
                 <p className="muted">{t('sop.library.noneInArea')}</p>
               </UnlessArriving>
             ) : (

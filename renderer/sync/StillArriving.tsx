@@ -42,9 +42,11 @@ export function ArrivingNote({ variant = 'block', className = 'muted', body }: A
   );
 }
 
-interface UnlessArrivingProps extends Omit<ArrivingNoteProps, 'body'> {
+interface UnlessArrivingProps extends Omit<ArrivingNoteProps, 'body' | 'variant'> {
   /** The screen's own empty state: its words, and the first step it offers. */
   readonly children: ReactNode;
+  /** As the note's; `hidden`: nothing, where a note just above already says it (each area of an empty library). */
+  readonly variant?: ArrivingNoteProps['variant'] | 'hidden';
 }
 
 /**
@@ -56,5 +58,6 @@ interface UnlessArrivingProps extends Omit<ArrivingNoteProps, 'body'> {
  */
 export function UnlessArriving({ children, variant = 'block', className = 'muted' }: UnlessArrivingProps) {
   const arriving = useStillArriving();
-  return arriving ? <ArrivingNote variant={variant} className={className} /> : <>{children}</>;
+  if (!arriving) return <>{children}</>;
+  return variant === 'hidden' ? null : <ArrivingNote variant={variant} className={className} />;
 }

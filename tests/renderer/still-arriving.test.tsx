@@ -83,6 +83,13 @@ describe('an empty list while the team is still being opened', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
+  it('says nothing where a note just above says it already', () => {
+    useSync.setState({ status: status({ phase: 'segments', done: 1, total: 2 }) });
+    expect(render({ children: empty, variant: 'hidden' })).toBe('');
+    useSync.setState({ status: status(null) });
+    expect(render({ children: empty, variant: 'hidden' })).toBe('<p class="muted">还没有交接班记录</p>');
+  });
+
   it('the note on its own shows only while opening, with the place’s own second line', () => {
     const note = () => renderToStaticMarkup(createElement(ArrivingNote, { body: '简报里暂时没有的内容' }));
     useSync.setState({ status: status(null) });
