@@ -12,6 +12,7 @@ import { ChecklistCard, SopsCard } from './WorkCards';
 import { foreignZone } from './format';
 import './briefing.css';
 import { useZoneName } from '../team-settings/TimeZoneSelect';
+import { ArrivingNote } from '../sync/StillArriving';
 
 interface SectionProps {
   section: BriefingSection;
@@ -65,6 +66,8 @@ export function BriefingScreen() {
       {briefing.sections.map((section) => (
         <Section key={section.kind} section={section} briefing={briefing} context={context} />
       ))}
+      {/* A section with nothing in it is left out: while the team is still being opened, say that one may only not be read yet. */}
+      <ArrivingNote body={t('briefing.arriving')} />
     </div>
   );
 }

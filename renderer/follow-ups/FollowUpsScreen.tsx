@@ -12,6 +12,7 @@ import { useHandover, useHandoverFeed } from '../handover/handover-store';
 import '../handover/handover.css';
 import { FollowUpDetailView } from './FollowUpDetailView';
 import { FollowUpSummary } from '../handover/FollowUpSummary';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** 待跟进: every open follow-up, overdue first and red, escalations counting down; change, comment, create. */
 export function FollowUpsScreen() {
@@ -49,11 +50,13 @@ export function FollowUpsScreen() {
           </label>
         </div>
         {items.length === 0 && (
-          <div className="empty-state">
-            <p className="empty-state__title">{t(scope === 'all' ? 'followUps.noneEver' : 'followUps.none')}</p>
-            <p className="empty-state__body">{t('followUps.noneBody')}</p>
-            <button type="button" className="button button--primary" onClick={() => document.getElementById('fu-title')?.focus()}>{t('followUps.createFirst')}</button>
-          </div>
+          <UnlessArriving>
+            <div className="empty-state">
+              <p className="empty-state__title">{t(scope === 'all' ? 'followUps.noneEver' : 'followUps.none')}</p>
+              <p className="empty-state__body">{t('followUps.noneBody')}</p>
+              <button type="button" className="button button--primary" onClick={() => document.getElementById('fu-title')?.focus()}>{t('followUps.createFirst')}</button>
+            </div>
+          </UnlessArriving>
         )}
         <ul className="fu-list">
           {items.map((item) => (

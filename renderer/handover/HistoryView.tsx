@@ -11,6 +11,7 @@ import { formatInZone, settingName } from '../app/format';
 import { keepHistoryPlace, openNote, showTab, useHandover } from './handover-store';
 import { usePagedNotes } from './paged-notes';
 import { SearchHits } from './SearchHits';
+import { UnlessArriving } from '../sync/StillArriving';
 
 const ROW_HEIGHT = 80;
 
@@ -99,7 +100,11 @@ export function HistoryView() {
       ) : (
         <>
           <p className="muted history__count" role="status">{total === null ? t('handover.loading') : total > 0 ? t('handover.history.count', { count: total }) : ''}</p>
-          {total === 0 && <HistoryEmpty filtered={Object.values(filter).some((value) => value !== undefined)} onClear={() => keepHistoryPlace({ filter: {}, scrollTop: 0 })} />}
+          {total === 0 && (
+            <UnlessArriving>
+              <HistoryEmpty filtered={Object.values(filter).some((value) => value !== undefined)} onClear={() => keepHistoryPlace({ filter: {}, scrollTop: 0 })} />
+            </UnlessArriving>
+          )}
           <div className="history__scroller" ref={scroller} role="list" aria-labelledby="history-title">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {

@@ -4,6 +4,7 @@ import type { ShiftType } from '../../shared/team-settings';
 import { settingName } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { openNote } from './handover-store';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /**
  * Search results: how many, and for each the date and shift (a note) or the tag (a follow-up),
@@ -14,7 +15,13 @@ export function SearchHits({ hits, shiftTypes }: { hits: readonly SearchResult[]
   const language = useLanguage();
   return (
     <>
-      <p className="muted history__count" role="status">{hits.length === 0 ? t('handover.history.noHits') : t('handover.history.results', { count: hits.length })}</p>
+      {hits.length === 0 ? (
+        <UnlessArriving variant="line" className="muted history__count">
+          <p className="muted history__count" role="status">{t('handover.history.noHits')}</p>
+        </UnlessArriving>
+      ) : (
+        <p className="muted history__count" role="status">{t('handover.history.results', { count: hits.length })}</p>
+      )}
       <ul className="history__hits" aria-label={t('handover.history.results', { count: hits.length })}>
         {hits.map((hit) => {
           const passage = <span className="history__passage">{hit.passage.map((part, index) => (part.hit ? <mark key={index}>{part.text}</mark> : part.text))}</span>;

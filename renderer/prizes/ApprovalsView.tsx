@@ -8,6 +8,7 @@ import { useLanguage } from '../i18n/use-language';
 import { BudgetLine } from './BudgetLine';
 import { refreshPrizes } from './prizes-store';
 import { RequestList } from './RequestList';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** 待我审批: the steps waiting for me, requests needing review (leads), my requests, fulfilment deadlines. */
 export function ApprovalsView({ overview }: { overview: PrizesOverview }) {
@@ -18,7 +19,7 @@ export function ApprovalsView({ overview }: { overview: PrizesOverview }) {
   return (
     <>
       <Card id="prize-waiting" title={t('prizes.waiting.title', { count: overview.waiting.length })}>
-        {overview.waiting.length === 0 && <p className="muted">{t('prizes.waiting.none')}</p>}
+        {overview.waiting.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.waiting.none')}</p></UnlessArriving>}
         <RequestList
           items={overview.waiting.map((item) => item.request)}
           timeZone={timeZone}
@@ -34,7 +35,7 @@ export function ApprovalsView({ overview }: { overview: PrizesOverview }) {
         </Card>
       )}
       <Card id="prize-timers" title={t('prizes.timers.title')}>
-        {overview.timers.length === 0 && <p className="muted">{t('prizes.timers.none')}</p>}
+        {overview.timers.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.timers.none')}</p></UnlessArriving>}
         <ul className="prize-list">
           {overview.timers.map((timer) => (
             <li key={`${timer.requestId}-${timer.kind}`} className={timer.overdue ? 'prize-timer prize-timer--overdue' : 'prize-timer'}>
@@ -44,7 +45,7 @@ export function ApprovalsView({ overview }: { overview: PrizesOverview }) {
         </ul>
       </Card>
       <Card id="prize-mine" title={t('prizes.mine.title', { count: overview.mine.length })}>
-        {overview.mine.length === 0 && <p className="muted">{t('prizes.mine.none')}</p>}
+        {overview.mine.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.mine.none')}</p></UnlessArriving>}
         <RequestList items={overview.mine} timeZone={timeZone} />
       </Card>
       <Card id="prize-all" title={t('prizes.all.title', { count: overview.all.length })}>

@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/use-language';
 import { BudgetLine } from './BudgetLine';
 import { CampaignForm } from './CampaignForm';
 import { useDepartments } from './use-departments';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** 活动: campaigns with dates, owner and budget (committed, spent); other departments' notices with the days of notice; clashes with other campaigns and with the content calendar. */
 export function CampaignsView({ overview }: { overview: PrizesOverview }) {
@@ -16,7 +17,7 @@ export function CampaignsView({ overview }: { overview: PrizesOverview }) {
   return (
     <>
       <Card id="prize-campaigns" title={t('prizes.campaigns.title', { count: overview.campaigns.length })}>
-        {overview.campaigns.length === 0 && <p className="muted">{t('prizes.campaigns.none')}</p>}
+        {overview.campaigns.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.campaigns.none')}</p></UnlessArriving>}
         <ul className="prize-list">
           {overview.campaigns.map(({ campaign, budget, daysOfNotice, clashes, contentClashes, started }) => (
             <li key={campaign.id} className="campaign" data-place={`${CAMPAIGN_PLACE_PREFIX}${campaign.id}`}>

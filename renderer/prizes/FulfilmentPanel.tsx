@@ -5,6 +5,7 @@ import { baton } from '../bridge/baton';
 import { issueText } from './issue-text';
 import { act } from './use-request';
 import { WinnerRow } from './WinnerRow';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** 兑奖: winners by hand or from a CSV (Weibo name, prize line), contact details, shipping, closing. */
 export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
@@ -19,7 +20,7 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
   return (
     <div className="inset fulfilment">
       <ul className="prize-list">{view.winners.map((winner) => <WinnerRow key={winner.id} detail={detail} winner={winner} />)}</ul>
-      {view.winners.length === 0 && <p className="muted">{t('prizes.fulfil.noWinners')}</p>}
+      {view.winners.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.fulfil.noWinners')}</p></UnlessArriving>}
       {detail.can.fulfil && (
         <>
           <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.addPrizeWinners({ id: view.id, winners: [{ weiboName: name, lineId }] })).then((issues) => { setErrors(issues); if (issues.length === 0) setName(''); }); }}>

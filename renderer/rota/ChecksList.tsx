@@ -5,6 +5,7 @@ import { Card } from '../app/ui/Card';
 import { useLanguage } from '../i18n/use-language';
 import { dayLabel, monthLabel, useCheckText, useNames } from './format';
 import { setRotaView } from './rota-store';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** Up to this many checks of a kind, its weeks are open at once; more, and the lead opens the week they want. */
 const OPEN_UP_TO = 6;
@@ -40,7 +41,9 @@ export function ChecksList({ view }: { view: RotaView }) {
         </div>
       )}
       {groups.length === 0 ? (
-        <p className="muted">{t('rota.noChecks')}</p>
+        <UnlessArriving variant="line">
+          <p className="muted">{t('rota.noChecks')}</p>
+        </UnlessArriving>
       ) : (
         <div className="rota-check-groups" data-testid="checks">
           {groups.map((group) => (

@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/use-language';
 import { dateLabel, shiftLabel, useNames } from './format';
 import { afterWrite, useRota } from './rota-store';
 import { DateField } from '../app/ui/DateFields';
+import { UnlessArriving } from '../sync/StillArriving';
 
 function ShiftActions({ slot, view }: { slot: RotaSlotView; view: RotaView }) {
   const { t } = useTranslation();
@@ -93,7 +94,9 @@ export function MyShifts({ view }: { view: RotaView }) {
         }
       >
         {mine.length === 0 ? (
-          <p className="muted">{t('rota.noShifts')}</p>
+          <UnlessArriving variant="line">
+            <p className="muted">{t('rota.noShifts')}</p>
+          </UnlessArriving>
         ) : (
           <ul className="rota-list" data-testid="person-shifts">
             {mine.map((slot) => {

@@ -19,6 +19,7 @@ import { addDays, afterWrite, setRotaView, shiftMonth, useRota, useRotaFeed, typ
 import { SlotEditor, editorKey } from './SlotEditor';
 import { WeekView } from './WeekView';
 import { WhatChanged } from './WhatChanged';
+import { UnlessArriving } from '../sync/StillArriving';
 
 function LeadSettings() {
   const view = useRota((s) => s.view);
@@ -91,7 +92,11 @@ export function RotaScreen() {
         </div>
       )}
       {(tab === 'month' || tab === 'shifts') && <WhatChanged />}
-      {view && unplanned.length > 0 && <EmptyRota view={view} months={unplanned} />}
+      {view && unplanned.length > 0 && (
+        <UnlessArriving>
+          <EmptyRota view={view} months={unplanned} />
+        </UnlessArriving>
+      )}
       {!view ? null : tab === 'month' ? (
         <>
           {selectedSlot && <SlotEditor key={editorKey(selectedSlot)} view={view} slot={selectedSlot} />}

@@ -13,6 +13,7 @@ import { useLanguage } from '../i18n/use-language';
 import { useZoneName } from '../team-settings/TimeZoneSelect';
 import './sop.css';
 import { useSop, useSopFeed } from './sop-store';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /**
  * 本班检查单: this shift's items from the published SOPs; tick with an optional link to the post and a note.
@@ -74,7 +75,11 @@ export function ChecklistScreen() {
     >
       {payload.tickRefusal && <p className="alert" role="note">{t(`sop.checklist.refusal.${payload.tickRefusal}`)}</p>}
       {payload.next && <p className="sop-next">{t('sop.checklist.next', { time: payload.next.slot, title: payload.next.title })}</p>}
-      {payload.entries.length === 0 && <p className="muted">{t('sop.checklist.empty')}</p>}
+      {payload.entries.length === 0 && (
+        <UnlessArriving variant="line">
+          <p className="muted">{t('sop.checklist.empty')}</p>
+        </UnlessArriving>
+      )}
       {payload.truncated && <p className="field__error">{t('sop.checklist.truncated')}</p>}
       <ul className="sop-checklist">
         {payload.entries.map((entry) => (

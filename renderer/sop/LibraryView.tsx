@@ -8,6 +8,7 @@ import { useLanguage } from '../i18n/use-language';
 import { editSop, openSop, refreshLibrary } from './sop-store';
 import { BusFactorCard } from './BusFactorCard';
 import { useTeamTime } from './team-time';
+import { UnlessArriving } from '../sync/StillArriving';
 
 /** The library grouped by the nine areas, with what waits for me: acknowledgements, reviews, forks. */
 export function LibraryView({ library }: { library: SopLibrary }) {
@@ -88,7 +89,11 @@ export function LibraryView({ library }: { library: SopLibrary }) {
         <input className="input" type="search" value={query} placeholder={t('sop.search.placeholder')} aria-label={t('sop.search.label')} onChange={(event) => void search(event.target.value)} />
         {groups && (
           <div className="sop-search" aria-live="polite">
-            {groups.length === 0 && <p className="muted">{t('sop.search.none')}</p>}
+            {groups.length === 0 && (
+              <UnlessArriving variant="line">
+                <p className="muted">{t('sop.search.none')}</p>
+              </UnlessArriving>
+            )}
             {groups.map((group) => (
               <div key={group.kind}>
                 <h3 className="sop-area__title">{t(`sop.search.kind.${group.kind}`)}</h3>
@@ -107,14 +112,17 @@ export function LibraryView({ library }: { library: SopLibrary }) {
           </div>
         )}
         {empty && (
-          <div className="sop-empty">
-            <p>{t('sop.library.empty')}</p>
-            {library.viewer.isLead && (
-              <button type="button" className="button button--primary" onClick={() => void addStarters()}>
-                {t('sop.library.starters')}
-              </button>
-            )}
-          </div>
+          // While the team is still being opened, no offer of the starter SOPs: the team's own may be on their way.
+          <UnlessArriving>
+            <div className="sop-empty">
+              <p>{t('sop.library.empty')}</p>
+              {library.viewer.isLead && (
+                <button type="button" className="button button--primary" onClick={() => void addStarters()}>
+                  {t('sop.library.starters')}
+                </button>
+              )}
+            </div>
+          </UnlessArriving>
         )}
         {library.areas.map((area) => (
           <section key={area.area} className="sop-area" aria-labelledby={`area-${area.area}`}>
@@ -122,7 +130,9 @@ export function LibraryView({ library }: { library: SopLibrary }) {
               {t(`sop.area.${area.area}`)}
             </h3>
             {area.sops.length === 0 ? (
-              <p className="muted">{t('sop.library.noneInArea')}</p>
+              <UnlessArriving variant={empty ? 'hidden' : 'line'}>
+                <p className="muted">{t('sop.library.noneInArea')}</p>
+              </UnlessArriving>
             ) : (
               <ul className="sop-list">
                 {area.sops.map((item) => (

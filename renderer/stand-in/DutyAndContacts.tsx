@@ -5,6 +5,7 @@ import { Card } from '../app/ui/Card';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { useList } from './format';
+import { UnlessArriving } from '../sync/StillArriving';
 
 const COVER_LINES = { open: 'standIn.duty.coverOpen', covered: 'standIn.duty.cover', 'awaiting-approval': 'standIn.duty.coverAwaiting' } as const satisfies Record<StandInCover['status'], MessageKey>;
 
@@ -17,7 +18,7 @@ export function DutyCard({ pack }: { pack: StandInPack }) {
       {pack.onDuty && pack.onDuty.people.length > 0 ? (
         <p>{list(pack.onDuty.people.map(({ person, role }) => t('standIn.duty.person', { name: person.name, role: t(`standIn.duty.role.${role}` as MessageKey) })))}</p>
       ) : (
-        <p className="muted">{t('standIn.duty.none')}</p>
+        <UnlessArriving variant="line" className="muted"><p className="muted">{t('standIn.duty.none')}</p></UnlessArriving>
       )}
       {pack.covers.map((cover) => (
         <p key={cover.id} className="stand-in__cover" data-cover={cover.id}>

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
 import { Markdown } from '../markdown/Markdown';
 import { underRuleHeading, useAt } from './format';
+import { UnlessArriving } from '../sync/StillArriving';
 
 interface Props {
   pack: StandInPack;
@@ -29,7 +30,7 @@ export function PostsCard({ pack }: { pack: StandInPack }) {
   return (
     <Card id="stand-in-posts" title={t('standIn.posts.title')}>
       {pack.posts.length === 0 ? (
-        <p className="muted">{t('standIn.posts.none')}</p>
+        <UnlessArriving variant="line" className="muted"><p className="muted">{t('standIn.posts.none')}</p></UnlessArriving>
       ) : (
         <table className="stand-in__table">
           <tbody>
@@ -59,7 +60,7 @@ export function RulesCard({ pack }: { pack: StandInPack }) {
   const { t } = useTranslation();
   return (
     <Card id="stand-in-rules" title={t('standIn.rules.title')}>
-      {pack.rules.length === 0 && <p className="muted">{t('standIn.rules.none')}</p>}
+      {pack.rules.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('standIn.rules.none')}</p></UnlessArriving>}
       {pack.rules.map((rule) => (
         <article key={rule.sopId} className="stand-in__rule">
           <h3>
@@ -83,7 +84,7 @@ export function FollowUpsCard({ pack, departments }: Props) {
   const contactOf = (department: string) => pack.contacts.departments.find((candidate) => candidate.id === department)?.contact ?? null;
   return (
     <Card id="stand-in-follow-ups" title={t('standIn.followUps.title')}>
-      {pack.followUps.length === 0 && <p className="muted">{t('standIn.followUps.none')}</p>}
+      {pack.followUps.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('standIn.followUps.none')}</p></UnlessArriving>}
       <ul className="stand-in__list">
         {pack.followUps.map((item) => (
           <li key={item.id} className={item.overdue || item.escalation?.overdue ? 'stand-in__late' : undefined}>
@@ -110,7 +111,7 @@ export function CampaignsCard({ pack }: { pack: StandInPack }) {
   const empty = pack.campaigns.length === 0 && pack.timers.length === 0;
   return (
     <Card id="stand-in-campaigns" title={t('standIn.campaigns.title')}>
-      {empty && <p className="muted">{t('standIn.campaigns.none')}</p>}
+      {empty && <UnlessArriving variant="line" className="muted"><p className="muted">{t('standIn.campaigns.none')}</p></UnlessArriving>}
       <ul className="stand-in__list">
         {pack.campaigns.map((campaign) => (
           <li key={campaign.id}>

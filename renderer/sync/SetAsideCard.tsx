@@ -10,6 +10,7 @@ import { Moment } from './Moment';
 import { SyncCard } from './SyncCard';
 import { FileIcon } from './SyncIcon';
 import { formatSize } from './time';
+import { UnlessArriving } from './StillArriving';
 
 function SetAsideItem({ file, sharedDir, now }: { file: SetAsideFile; sharedDir: string; now: number }) {
   const { t } = useTranslation();
@@ -66,7 +67,7 @@ export function SetAsideCard({ files, salvaged, sharedDir, now }: { files: reado
       aside={files.length > 0 ? <span className="badge badge--warning">{files.length}</span> : undefined}
     >
       {files.length === 0 ? (
-        <p className="sync-empty">{t('sync.setAside.empty')}</p>
+        <UnlessArriving variant="line" className="sync-empty"><p className="sync-empty">{t('sync.setAside.empty')}</p></UnlessArriving>
       ) : (
         <ul className="sync-files">
           {files.map((file) => (

@@ -6,6 +6,7 @@ import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
 import { RolePicker, roleChoiceValid } from './RolePicker';
 import { applyTeamResult } from './team-store';
+import { UnlessArriving } from '../sync/StillArriving';
 
 type Request = TeamView['pending'][number];
 
@@ -55,7 +56,7 @@ export function PendingCard({ view }: { view: TeamView }) {
       <h2 className="card__title" id="team-pending-title">{t('team.pending.title')}</h2>
       <p className="card__description">{t('team.pending.description')}</p>
       <div className="card__body">
-        {view.pending.length === 0 ? <p className="team-muted">{t('team.pending.empty')}</p>
+        {view.pending.length === 0 ? <UnlessArriving variant="line" className="team-muted"><p className="team-muted">{t('team.pending.empty')}</p></UnlessArriving>
           : <ul className="team-list">{view.pending.map((request) => <RequestItem key={request.id} request={request} members={view.members} />)}</ul>}
       </div>
     </section>

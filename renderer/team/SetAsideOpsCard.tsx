@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamView } from '../../shared/api/team-schemas';
 import type { MessageKey } from '../i18n/resources';
 import { zhCN } from '../i18n/messages';
+import { UnlessArriving } from '../sync/StillArriving';
 
 const SHOWN = 50;
 const worded = new Set(Object.keys(zhCN.team.setAside.reasons));
@@ -16,7 +17,7 @@ export function SetAsideOpsCard({ view }: { view: TeamView }) {
       <h2 className="card__title" id="team-set-aside-title">{t('team.setAside.title')}</h2>
       <p className="card__description">{t('team.setAside.description')}</p>
       <div className="card__body">
-        {ops.length === 0 ? <p className="team-muted">{t('team.setAside.empty')}</p> : (
+        {ops.length === 0 ? <UnlessArriving variant="line" className="team-muted"><p className="team-muted">{t('team.setAside.empty')}</p></UnlessArriving> : (
           <ul className="team-list">
             {ops.slice(0, SHOWN).map((op) => (
               <li key={op.opId} className="team-op" data-reason={op.reason}>

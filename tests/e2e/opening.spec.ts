@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import { seriousViolations } from './support/axe';
 import { expect, screenshotPath, test } from './support/fixtures';
 import { finishFirstRun } from './support/first-run';
-import { heldOpenNodeOptions, segmentFilesIn } from './support/held-open';
+import { heldAtFirstPauseNodeOptions, heldOpenNodeOptions, segmentFilesIn } from './support/held-open';
 import { writeLargeHistory } from './support/large-history';
+import { writeRootSnapshot } from './support/team-snapshot';
 
 const NOTES = 1_200;
 
 const words = {
   'zh-CN': {
     reading: /^正在读取各台电脑写下的记录… \d+%$/,
+    readingSnapshot: /^正在读取团队的记录…( \d+%)?$/,
+    arriving: '记录还在读取中…',
+    sops: /运营规范/,
+    library: '规范库',
+    noSops: /^还没有任何运营规范。/,
+    noNotes: '还没有交接班记录',
     rest: '已经读到的先显示出来，其余的还在路上；读完后各页会自己更新，不用刷新。',
     briefing: '开班简报',
     handover: /交接班/,
@@ -20,6 +27,12 @@ const words = {
   },
   'en-US': {
     reading: /^Reading what each computer wrote… \d+%$/,
+    readingSnapshot: /^Reading the team's records…( \d+%)?$/,
+    arriving: "Still reading the team's records…",
+    sops: /SOPs/,
+    library: 'Library',
+    noSops: /^No SOPs yet\./,
+    noNotes: 'No handover notes yet',
     rest: 'What has been read is shown already; the rest is still arriving. The screens update by themselves when it is in.',
     briefing: 'Shift briefing',
     handover: /Handover/,
@@ -27,6 +40,10 @@ const words = {
     total: (count: number) => `Notes: ${count.toLocaleString('en-US')}`,
   },
 } as const;
+
+type Words = (typeof words)[keyof typeof words];
+const openLibrary = (page: Page, say: Words) => page.getByRole('navigation').getByRole('link', { name: say.sops }).click();
+const library = (page: Page, say: Words) => page.getByRole('region', { name: say.library });
 
 for (const locale of ['zh-CN', 'en-US'] as const) {
   test(`while the team's records are still being read the screens answer and say so, in ${locale}, and refresh once all are in`, async ({ openComputer }, testInfo) => {
@@ -71,14 +88,91 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       await page.screenshot({ path: screenshotPath(`opening-notice-history-${locale}`), animations: 'disabled' });
     });
 
-    await test.step('let go, the reading ends: the notice goes and the history fills without a reload', async () => {
+    await test.step('the SOP library, empty so far, says the records are still being read, not that there are none', async () => {
+      await openLibrary(page, say);
+      await expect(library(page, say).getByRole('status').filter({ hasText: say.arriving }).first()).toBeVisible();
+      await expect(library(page, say).getByText(say.noSops)).toHaveCount(0);
+      await page.screenshot({ path: screenshotPath(`opening-arriving-sops-${locale}`), animations: 'disabled' });
+    });
+
+    await test.step('let go, the reading ends: the library says it has no SOP, and the history fills without a reload', async () => {
       writeFileSync(release, 'go');
       await expect(notice(page)).toHaveCount(0, { timeout: 60_000 });
+      await expect(library(page, say).getByText(say.noSops)).toBeVisible();
+      await expect(library(page, say).getByText(say.arriving)).toHaveCount(0);
+      await page.screenshot({ path: screenshotPath(`opening-done-sops-${locale}`), animations: 'disabled' });
+      await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
+      await page.getByRole('tab', { name: say.history }).click();
       await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toBeVisible({ timeout: 30_000 });
       const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: unknown; stateHash: string | null } };
       expect(status.value.opening).toBeNull();
       expect(status.value.stateHash).toMatch(/^[0-9a-f]{64}$/);
       await page.screenshot({ path: screenshotPath(`opening-done-history-${locale}`), animations: 'disabled' });
     });
+  });
+}
+
+for (const locale of ['zh-CN', 'en-US'] as const) {
+  test(`a computer new to the team, opening from the team snapshot, says the empty screens are still arriving, in ${locale}, and shows the team's own once open`, async ({ openComputer }, testInfo) => {
+    test.setTimeout(240_000);
+    const say = words[locale];
+    const shared = testInfo.outputPath('shared-folder');
+    const profile = testInfo.outputPath('computer');
+    const { root } = await writeLargeHistory(shared, NOTES);
+    // The founder's computer has folded the history and published the team snapshot, as it does every 10,000 ops.
+    await writeRootSnapshot(shared, root);
+    const notice = (page: Page) => page.getByRole('complementary', { name: say.readingSnapshot });
+
+    await test.step('a newcomer joins and the team is read', async () => {
+      const computer = await openComputer({ shared, profile, locale });
+      await finishFirstRun(computer.page, locale === 'zh-CN' ? '小周' : 'Zhou');
+      await expect(computer.page.getByRole('complementary', { name: /^(正在|Reading|Opening)/ })).toHaveCount(0, { timeout: 60_000 });
+      await computer.close();
+    });
+
+    // Its own copy gone, the next start opens from the team snapshot again, held at its first pause.
+    rmSync(join(profile, 'sync', 'teams'), { recursive: true, force: true, maxRetries: 3 });
+    const release = testInfo.outputPath('release');
+    const computer = await openComputer({ shared, profile, locale, hostNodeOptions: heldAtFirstPauseNodeOptions(release) });
+    const { page } = computer;
+    // A failed step still lets the open go, so that the computer can close.
+    try {
+      await test.step('held while the snapshot is read, the history says its notes are still arriving, not that there are none', async () => {
+        await expect(page.getByRole('heading', { level: 1, name: say.briefing })).toBeVisible();
+        await expect(notice(page)).toBeVisible();
+        const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null } };
+        expect(status.value.opening).toMatchObject({ phase: 'snapshot' });
+        expect(status.value.opening!.done).toBeLessThan(status.value.opening!.total);
+        await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
+        await page.getByRole('tab', { name: say.history }).click();
+        await expect(page.getByRole('status').filter({ hasText: say.arriving })).toBeVisible();
+        await expect(page.getByText(say.noNotes)).toHaveCount(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: screenshotPath(`opening-snapshot-arriving-history-${locale}`), animations: 'disabled' });
+      });
+
+      await test.step('the SOP library too', async () => {
+        await openLibrary(page, say);
+        await expect(library(page, say).getByRole('status').filter({ hasText: say.arriving }).first()).toBeVisible();
+        await expect(library(page, say).getByText(say.noSops)).toHaveCount(0);
+        await page.screenshot({ path: screenshotPath(`opening-snapshot-arriving-sops-${locale}`), animations: 'disabled' });
+      });
+
+      await test.step('let go, the open ends: the library says it has no SOP, the history shows every note', async () => {
+        writeFileSync(release, 'go');
+        await expect(notice(page)).toHaveCount(0, { timeout: 60_000 });
+        await expect(library(page, say).getByText(say.noSops)).toBeVisible();
+        await expect(library(page, say).getByText(say.arriving)).toHaveCount(0);
+        await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
+        await page.getByRole('tab', { name: say.history }).click();
+        await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByText(say.arriving)).toHaveCount(0);
+        const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: unknown } };
+        expect(status.value.opening).toBeNull();
+        await page.screenshot({ path: screenshotPath(`opening-snapshot-done-history-${locale}`), animations: 'disabled' });
+      });
+    } finally {
+      writeFileSync(release, 'go');
+    }
   });
 }

@@ -1,6 +1,7 @@
 import type { Person } from '../../../shared/team-settings';
 import { lwwSetData } from '../../../shared/sync/lww';
 import { entityRef } from '../../../shared/sync/op';
+import type { RootDevice } from './team-snapshot';
 import { writeTeam, type TeamWriter } from './team-writers';
 
 /**
@@ -32,6 +33,8 @@ export interface HistoryNote {
 
 export interface LargeHistory {
   readonly members: readonly Person[];
+  /** The founder's computer's keys, to write the team snapshot it would publish (`writeRootSnapshot`). */
+  readonly root: RootDevice;
   /** Newest first, as the history lists them. */
   readonly notes: readonly HistoryNote[];
   readonly counts: {
@@ -135,6 +138,7 @@ export async function writeLargeHistory(sharedDir: string, noteCount: number, se
   const withOpen = new Set([...open.keys()].map((followUpId) => raisedIn.get(followUpId)));
   return {
     members: writers.map((writer) => writer.person),
+    root: team.root,
     notes: notes.reverse(),
     counts: { byShiftType, byAuthor, unacknowledged: noteCount - acknowledged.size, withOpenFollowUps: withOpen.size },
   };

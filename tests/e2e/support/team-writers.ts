@@ -108,6 +108,8 @@ export async function writeTeam(sharedDir: string, names: readonly string[], cre
 
   return {
     writers,
+    /** The founder's computer, the team's root device: the one whose team snapshot others trust. */
+    root: { deviceId: founder.deviceId, publicKeyPem: founder.publicKeyPem, privateKeyPem: founder.privateKeyPem },
     /** Seals every computer's last ops. */
     close: () => devices.forEach(seal),
   };
