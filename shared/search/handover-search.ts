@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import { bigramSignature, mayContain, type BigramSignature } from './bigram-signature';
 import { CharPostings } from './char-postings';
+import { rankHolders, type RankedHolder } from './char-ranking';
 import { planQuery } from './query-plan';
 import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokenize';
 
@@ -73,6 +74,9 @@ export interface HandoverSearch {
 }
 
 const FIELDS = ['title', 'body', 'people'] as const;
+const BOOSTS = { title: 2 } as const;
+/** Each field's boost in MiniSearch's order (1 unless given). */
+const FIELD_BOOSTS = FIELDS.map((field) => [field, (BOOSTS as Partial<Record<Field, number>>)[field] ?? 1] as const);
 const DEFAULT_LIMIT = 50;
 const DEFAULT_CHUNK = 200;
 /** A pasted paragraph as a query: its first words already narrow it down (AND). */
@@ -103,7 +107,7 @@ export function createHandoverSearch(): HandoverSearch {
       combineWith: 'AND',
       // "hand" finds "handover"; a CJK character is a whole term.
       prefix: (term) => !isCharTerm(term),
-      boost: { title: 2 },
+      boost: { ...BOOSTS },
     },
   });
   const chars = new CharPostings();
@@ -122,8 +126,12 @@ export function createHandoverSearch(): HandoverSearch {
   function remove(id: string): void {
     const indexed = documents.get(id);
     if (indexed === undefined) return;
-    index.discard(id);
-    indexed.fields.forEach((field) => chars.remove(indexTerms(field)));
+    // Removed from the postings now, not discarded for MiniSearch to sweep later: a posting of a
+    // discarded document makes `rankHolders` hand the query back to MiniSearch until then.
+    const terms = indexed.fields.map(indexTerms);
+    const [title, body, people] = terms.map((set) => [...set].join(' ')) as [string, string, string];
+    index.remove({ id, title, body, people });
+    terms.forEach((set) => chars.remove(set));
     documents.delete(id);
   }
 
@@ -153,11 +161,15 @@ export function createHandoverSearch(): HandoverSearch {
       // Matched CJK terms are encoded; the query's CJK words are what to highlight.
       const cjkWords = words.filter((word) => word.cjk).map((word) => word.text);
       const hits: SearchHit[] = [];
-      for (const result of index.search(plan.terms.join(' '))) {
+      // A query of CJK words only: its rarest character's holders, best first, scored as MiniSearch does (`char-ranking.ts`).
+      const [only] = plan.terms;
+      const ranked: Iterable<RankedHolder & { readonly terms?: readonly string[] }> | null =
+        plan.terms.length === 1 && isCharTerm(only!) ? rankHolders(index, only!, FIELD_BOOSTS) : null;
+      for (const result of ranked ?? index.search(plan.terms.join(' '))) {
         if (hits.length === limit) break;
-        const indexed = documents.get(result.id as string)!;
+        const indexed = documents.get(result.id)!;
         if ((filter !== undefined && !filter(indexed.facts)) || !containsAll(indexed, plan.phrases)) continue;
-        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...result.terms.filter((term) => !isCharTerm(term)), ...cjkWords])] });
+        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...(result.terms ?? []).filter((term) => !isCharTerm(term)), ...cjkWords])] });
       }
       return hits;
     },

@@ -199,4 +199,28 @@ describe('the folder reader', () => {
     expect(erin.state.get(note, 'bob-1')).toBeDefined();
     expect(erin.getStatus().setAside).toEqual([]);
   });
+
+  it("lists the devices' log folders several at a time, and still reads every device's segments", async () => {
+    let listing = 0;
+    let most = 0;
+    const slow: ReaderFs = {
+      ...nodeReaderFs,
+      readdir: async (path) => {
+        if (!path.endsWith('log')) return nodeReaderFs.readdir(path);
+        listing += 1;
+        most = Math.max(most, listing);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        listing -= 1;
+        return nodeReaderFs.readdir(path);
+      },
+    };
+    const { sharedDir } = await folderWithBob();
+    const erin = startService(computer(sharedDir, 'erin'), { memberName: 'Erin', readerFs: slow });
+    await erin.ready;
+    await erin.syncNow();
+    // The founder, Bob, Carol and Erin: four log folders (Erin's own may not be there yet).
+    expect(most).toBeGreaterThan(1);
+    expect(erin.state.get(note, 'bob-1')).toBeDefined();
+    expect(erin.getStatus().setAside).toEqual([]);
+  });
 });
