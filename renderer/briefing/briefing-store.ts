@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Briefing } from '../../shared/briefing';
 import { reportError } from '../app/errors/report-error';
-import { sharedFeed } from '../app/stores/feed';
+import { readSequence, sharedFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 import { useSync } from '../sync/sync-store';
 
@@ -12,8 +12,12 @@ interface BriefingState {
 
 export const useBriefing = create<BriefingState>()(() => ({ briefing: null }));
 
+const nextRead = readSequence();
+
 export async function refreshBriefing(): Promise<void> {
+  const isLatest = nextRead();
   const result = await baton.getBriefing({ noticesSeenAt: useSync.getState().noticesSeenAt });
+  if (!isLatest()) return;
   if (result.ok) useBriefing.setState({ briefing: result.value });
   else reportError(result.error);
 }

@@ -23,7 +23,16 @@ export function FollowUpDetailView({ id, revision }: { id: string; revision: num
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   useEffect(() => {
-    void baton.getFollowUp({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getFollowUp({ id }).then((result) => {
+      if (!current) return;
+      if (result.ok) setDetail(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [id, revision]);
   if (!detail || !context) return null;
 
@@ -37,7 +46,8 @@ export function FollowUpDetailView({ id, revision }: { id: string; revision: num
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setIssues(result.value.issues);
     setIssues([]);
-    setComment('');
+    // Typed while it was saving: kept.
+    setComment((current) => (current === comment ? '' : current));
   };
 
   return (

@@ -33,7 +33,16 @@ export function FollowUpsScreen() {
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
   useEffect(() => {
-    void baton.listFollowUps({ scope }).then((result) => (result.ok ? setItems(result.value.items) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.listFollowUps({ scope }).then((result) => {
+      if (!current) return;
+      if (result.ok) setItems(result.value.items);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [scope, revision]);
 
   if (!context) return <p className="muted">{t('handover.loading')}</p>;

@@ -26,8 +26,9 @@ export function AddendumForm({ noteId }: { noteId: string }) {
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setIssues(result.value.issues);
     setIssues([]);
-    setText('');
-    setAttachments([]);
+    // Typed or attached while it was saving: kept.
+    setText((current) => (current === text ? '' : current));
+    setAttachments((current) => (current === attachments ? [] : current));
   };
 
   const places = issuesByPlace(issues);

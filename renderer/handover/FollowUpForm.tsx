@@ -79,10 +79,11 @@ export function FollowUpForm({ context, errors = [], submitLabel, editing, onCan
       escalation: stamped(item.escalation),
     });
     if (done && !editing) {
-      setTitle('');
-      setOwner(null);
-      setDue('');
-      setWeiboLink('');
+      // The next item, begun while this one was saving, stays as typed.
+      setTitle((current) => (current === title ? '' : current));
+      setOwner((current) => (current === owner ? null : current));
+      setDue((current) => (current === due ? '' : current));
+      setWeiboLink((current) => (current === weiboLink ? '' : current));
       setVisited(new Set());
       screenshot.clear();
     }

@@ -64,7 +64,16 @@ export function NoteView() {
 
   useEffect(() => {
     if (!noteId) return;
-    void baton.getHandover({ id: noteId }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getHandover({ id: noteId }).then((result) => {
+      if (!current) return;
+      if (result.ok) setDetail(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [noteId, revision]);
 
   if (!detail || !context) return <p className="muted">{t('handover.loading')}</p>;

@@ -102,7 +102,8 @@ export function WriteView() {
     const fresh = await baton.getHandoverDraft({});
     setDraft(fresh.ok ? fresh.value.draft : null);
     // The shift context is read again once, by the feed: the submission changed handover data.
-    openNote(result.value.id);
+    // The submitted note opens unless the person went to another tab while it was submitting.
+    if (useHandover.getState().tab === 'write') openNote(result.value.id);
   };
 
   if (!draft || !context) return <p className="muted">{t('handover.loading')}</p>;

@@ -3,7 +3,7 @@ import type { ShiftContext } from '../../shared/api/handover-views';
 import { FOLLOW_UP_KIND, HANDOVER_KIND, type HandoverFilter } from '../../shared/handover';
 import { TEAM_SETTINGS_KIND } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
-import { teamDataFeed } from '../app/stores/feed';
+import { readSequence, teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type HandoverTab = 'write' | 'history' | 'note';
@@ -30,8 +30,12 @@ export const openNote = (noteId: string) => useHandover.setState({ tab: 'note', 
 export const showTab = (tab: HandoverTab) => useHandover.setState({ tab });
 export const keepHistoryPlace = (place: Partial<HistoryPlace>) => useHandover.setState((s) => ({ history: { ...s.history, ...place } }));
 
+const nextRead = readSequence();
+
 export async function refreshContext(): Promise<void> {
+  const isLatest = nextRead();
   const result = await baton.getShiftContext({});
+  if (!isLatest()) return;
   if (result.ok) useHandover.setState({ context: result.value });
   else reportError(result.error);
 }

@@ -35,8 +35,9 @@ export function CampaignForm({ overview, departments }: { overview: PrizesOvervi
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setError(result.value.issues.map((issue) => issueText(issue, t)).join(' '));
     setError(null);
-    setName('');
-    setBudget('');
+    // Typed while it was saving: kept.
+    setName((current) => (current === name ? '' : current));
+    setBudget((current) => (current === budget ? '' : current));
     await refreshPrizes();
   };
 

@@ -14,9 +14,11 @@ export function DecisionForm({ detail }: { detail: RequestDetail }) {
   const can = detail.can.decide;
   if (!can) return null;
   const decide = async (outcome: DecisionOutcome) => {
-    const issues = await act(() => baton.decidePrizeStep({ id: detail.view.id, step: can.step, outcome, comment }));
+    const sent = comment;
+    const issues = await act(() => baton.decidePrizeStep({ id: detail.view.id, step: can.step, outcome, comment: sent }));
     setErrors(issues.map((issue) => issueText(issue, t, 'decision-')));
-    if (issues.length === 0) setComment('');
+    // The next step's form may show (and be typed in) before this answer: only what was sent is cleared.
+    if (issues.length === 0) setComment((current) => (current === sent ? '' : current));
   };
   return (
     <div className="inset decision">

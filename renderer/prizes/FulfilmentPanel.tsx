@@ -16,6 +16,13 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
   // Kept as issues, put in words when shown: a change of language rewords them too.
   const [errors, setErrors] = useState<readonly PrizeIssueOut[]>([]);
   const importFile = async (file: File) => setErrors(await act(async () => baton.importPrizeWinners({ id: view.id, csv: await file.text() })));
+  const addWinner = async (weiboName: string, line: string) => {
+    const issues = await act(() => baton.addPrizeWinners({ id: view.id, winners: [{ weiboName, lineId: line }] }));
+    setErrors(issues);
+    // The answer comes after the refresh: the list may show this winner already and the next name
+    // be typed in by now. Only the name that was sent is cleared.
+    if (issues.length === 0) setName((current) => (current === weiboName ? '' : current));
+  };
   if (view.status !== 'approved' && view.status !== 'closed' && view.winners.length === 0) return null;
   return (
     <div className="inset fulfilment">
@@ -23,7 +30,7 @@ export function FulfilmentPanel({ detail }: { detail: RequestDetail }) {
       {view.winners.length === 0 && <UnlessArriving variant="line" className="muted"><p className="muted">{t('prizes.fulfil.noWinners')}</p></UnlessArriving>}
       {detail.can.fulfil && (
         <>
-          <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void act(() => baton.addPrizeWinners({ id: view.id, winners: [{ weiboName: name, lineId }] })).then((issues) => { setErrors(issues); if (issues.length === 0) setName(''); }); }}>
+          <form className="prize-form__row" onSubmit={(event) => { event.preventDefault(); void addWinner(name, lineId); }}>
             <input aria-label={t('prizes.fulfil.weiboName')} placeholder={t('prizes.fulfil.weiboName')} className="input" value={name} onChange={(event) => setName(event.target.value)} />
             <select aria-label={t('prizes.fulfil.line')} className="input" value={lineId} onChange={(event) => setLineId(event.target.value)}>
               {view.lines.map((line) => <option key={line.id} value={line.id}>{line.prize}</option>)}

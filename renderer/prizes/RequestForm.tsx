@@ -11,7 +11,7 @@ import { useAttachmentIntake, withAttachment } from '../attachments/use-attachme
 import { baton } from '../bridge/baton';
 import { issueText } from './issue-text';
 import { BudgetLine } from './BudgetLine';
-import { openRequest, refreshPrizes } from './prizes-store';
+import { goUnlessMovedOn, openRequest, prizesPlace, refreshPrizes } from './prizes-store';
 import { DateTimeField } from '../app/ui/DateFields';
 import { useZoneName } from '../team-settings/TimeZoneSelect';
 
@@ -85,6 +85,7 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
       ...(Number.isNaN(line.quantity) ? [{ code: 'line-not-whole', path: `lines.${index}.quantity`, params: {} }] : []),
     ]);
     if (local.length > 0) return setErrors(local);
+    const here = prizesPlace();
     const result = await baton.submitPrizeRequest({ request: input, requestId });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setErrors(result.value.issues);
@@ -93,7 +94,8 @@ export function RequestForm({ overview }: { overview: PrizesOverview }) {
     setAttachments([]);
     setRequestId(null);
     await refreshPrizes();
-    openRequest(result.value.id);
+    const submitted = result.value.id;
+    goUnlessMovedOn(here, () => openRequest(submitted));
   };
 
   const setLine = (index: number, patch: Partial<LineText>) => setLines(lines.map((line, at) => (at === index ? { ...line, ...patch } : line)));

@@ -10,7 +10,7 @@ import { BudgetLine } from './BudgetLine';
 import { ChainView, HistoryView } from './ChainView';
 import { DecisionForm } from './DecisionForm';
 import { FulfilmentPanel } from './FulfilmentPanel';
-import { showPrizesTab, usePrizes } from './prizes-store';
+import { goUnlessMovedOn, prizesPlace, showPrizesTab, usePrizes } from './prizes-store';
 import { ReviewPanel } from './ReviewPanel';
 import { act, useRequest } from './use-request';
 
@@ -26,11 +26,12 @@ export function RequestPage() {
   const submission = view.submission;
   const editAgain = async () => {
     if (!submission) return;
+    const here = prizesPlace();
     await baton.savePrizeDraft({
       draft: { campaignId: submission.campaignId, lines: submission.lines.map(({ prize, quantity, unitValueFen }) => ({ prize, quantity, unitValueFen })), reason: submission.reason, eligibility: submission.eligibility, drawMethod: submission.drawMethod, drawAt: submission.drawAt, redemption: submission.redemption, delivery: submission.delivery, attachments: submission.attachments },
       requestId: view.id,
     });
-    showPrizesTab('new');
+    goUnlessMovedOn(here, () => showPrizesTab('new'));
   };
   return (
     <>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { PrizesOverview } from '../../shared/api/prizes-contract';
 import { reportError } from '../app/errors/report-error';
-import { teamDataFeed } from '../app/stores/feed';
+import { readSequence, teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type PrizesTab = 'approvals' | 'campaigns' | 'new' | 'request' | 'settings';
@@ -20,8 +20,28 @@ export const usePrizes = create<PrizesState>()(() => ({ tab: 'approvals', reques
 export const showPrizesTab = (tab: PrizesTab) => usePrizes.setState({ tab });
 export const openRequest = (requestId: string) => usePrizes.setState({ tab: 'request', requestId });
 
+/**
+ * After a write's answer: goes where the write leads (the request submitted, the form again),
+ * unless the person moved on meanwhile (another tab, another request): what they did last wins.
+ */
+export function goUnlessMovedOn(from: PrizesPlace, go: () => void): void {
+  const { tab, requestId } = usePrizes.getState();
+  if (tab === from.tab && requestId === from.requestId) go();
+}
+
+/** Where the screen is now (its tab and request), to pass to `goUnlessMovedOn` once a write answers. */
+export type PrizesPlace = Pick<PrizesState, 'tab' | 'requestId'>;
+export const prizesPlace = (): PrizesPlace => {
+  const { tab, requestId } = usePrizes.getState();
+  return { tab, requestId };
+};
+
+const nextRead = readSequence();
+
 export async function refreshPrizes(): Promise<void> {
+  const isLatest = nextRead();
   const result = await baton.getPrizes({});
+  if (!isLatest()) return;
   if (result.ok) usePrizes.setState((s) => ({ overview: result.value, revision: s.revision + 1 }));
   else reportError(result.error);
 }

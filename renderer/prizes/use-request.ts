@@ -10,7 +10,16 @@ export function useRequest(id: string | null) {
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   useEffect(() => {
     if (!id) return;
-    void baton.getPrizeRequest({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getPrizeRequest({ id }).then((result) => {
+      if (!current) return;
+      if (result.ok) setDetail(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [id, revision]);
   return detail;
 }

@@ -17,7 +17,15 @@ export function Fairness() {
   const [data, setData] = useState<FairnessView | null>(null);
   const key = period === 'month' ? month : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
   useEffect(() => {
-    void baton.getFairness({ period: key }).then((result) => result.ok && setData(result.value));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getFairness({ period: key }).then((result) => {
+      if (!current) return;
+      if (result.ok) setData(result.value);
+    });
+    return () => {
+      current = false;
+    };
   }, [key]);
   if (!data) return null;
   const max = Math.max(1, data.mean[metric], ...data.rows.map((row) => row[metric]));

@@ -44,8 +44,10 @@ function ShiftActions({ slot, view }: { slot: RotaSlotView; view: RotaView }) {
         className="button"
         disabled={!swapWith}
         onClick={() => {
-          const [key, memberId] = swapWith.split('/') as [string, string];
-          void afterWrite(baton.proposeSwap({ from: { date: slot.date, shiftTypeId: slot.shiftTypeId }, to: { date: key.slice(0, 10), shiftTypeId: key.slice(11), memberId }, note: '' })).then(() => setSwapWith(''));
+          const sent = swapWith;
+          const [key, memberId] = sent.split('/') as [string, string];
+          // Another choice made while it was proposing stays chosen.
+          void afterWrite(baton.proposeSwap({ from: { date: slot.date, shiftTypeId: slot.shiftTypeId }, to: { date: key.slice(0, 10), shiftTypeId: key.slice(11), memberId }, note: '' })).then(() => setSwapWith((current) => (current === sent ? '' : current)));
         }}
       >
         {t('rota.swap.propose')}

@@ -19,7 +19,16 @@ export function DocumentView({ id }: { id: string }) {
   const [detail, setDetail] = useState<SopDetail | null>(null);
 
   useEffect(() => {
-    void baton.getSop({ id }).then((result) => (result.ok ? setDetail(result.value) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getSop({ id }).then((result) => {
+      if (!current) return;
+      if (result.ok) setDetail(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [id, revision]);
 
   if (!detail) return <p className="muted">{t('sop.loading')}</p>;

@@ -10,7 +10,7 @@ import { useAttachmentIntake, withAttachment } from '../attachments/use-attachme
 import { baton } from '../bridge/baton';
 import { ChecklistEditor } from './ChecklistEditor';
 import { dropEditorWork, editorWork, keepEditorWork } from './editor-work';
-import { openSop, refreshLibrary, showLibrary } from './sop-store';
+import { openSop, openUnlessMovedOn, refreshLibrary, showLibrary } from './sop-store';
 
 const textOf = (title: string, body: string, area: SopArea, checklist: readonly ChecklistDef[], pictures: readonly Attachment[]): string =>
   JSON.stringify([title, body, area, checklist, pictures]);
@@ -78,6 +78,7 @@ export function EditorView({ id }: { id: string | null }) {
   };
 
   const save = async (submit: boolean) => {
+    const from = { tab: 'editor', sopId: id } as const;
     const result = await baton.saveSopRevision({ id, parents: [...parents], title, body, checklist, pictures, ...(id === null ? { area } : {}) });
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return setIssues(result.value.issues);
@@ -88,7 +89,8 @@ export function EditorView({ id }: { id: string | null }) {
       if (!submitted.ok) reportError(submitted.error, 'errors.couldNotSave');
     }
     await refreshLibrary();
-    openSop(result.value.id);
+    // Saving takes a while on a busy computer: "back to the library" clicked meanwhile stays done.
+    openUnlessMovedOn(from, result.value.id);
   };
 
   const errorAt = (place: string) => issues.filter((issue) => issue.path.join('.').startsWith(place)).map((issue) => issueText(issue, t, 'sop')).join(' ') || undefined;

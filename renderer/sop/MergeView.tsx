@@ -5,7 +5,7 @@ import { mergedText, type ConflictChoice } from '../../shared/sop';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
-import { openSop, refreshLibrary } from './sop-store';
+import { openUnlessMovedOn, refreshLibrary } from './sop-store';
 
 /**
  * The three-way merge of a fork: what only one side changed is taken; each place both changed is
@@ -18,12 +18,22 @@ export function MergeView({ id }: { id: string }) {
   const [choices, setChoices] = useState<ConflictChoice[]>([]);
 
   useEffect(() => {
-    void baton.getSopMerge({ id }).then((result) => (result.ok ? setView(result.value) : reportError(result.error)));
+    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
+    let current = true;
+    void baton.getSopMerge({ id }).then((result) => {
+      if (!current) return;
+      if (result.ok) setView(result.value);
+      else reportError(result.error);
+    });
+    return () => {
+      current = false;
+    };
   }, [id]);
   if (!view) return <p className="muted">{t('sop.loading')}</p>;
 
   const conflicts = view.chunks.filter((chunk) => chunk.kind === 'conflict');
   const save = async () => {
+    const from = { tab: 'merge', sopId: id } as const;
     const ids = new Set(view.ours.checklist.map((item) => item.id));
     // Checklist items of both sides are kept: an item either side added is not lost.
     const checklist = [...view.ours.checklist, ...view.theirs.checklist.filter((item) => !ids.has(item.id))];
@@ -33,7 +43,7 @@ export function MergeView({ id }: { id: string }) {
     if (!result.ok) return reportError(result.error, 'errors.couldNotSave');
     if (!result.value.ok) return reportError({ code: 'invalid-input', message: result.value.issues.map((issue) => issue.code).join(', ') }, 'errors.couldNotSave');
     await refreshLibrary();
-    openSop(id);
+    openUnlessMovedOn(from, id);
   };
 
   const conflictNumbers: number[] = [];

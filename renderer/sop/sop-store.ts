@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SopLibrary } from '../../shared/api/sop-views';
 import { reportError } from '../app/errors/report-error';
 import { ROTA_KINDS } from '../../shared/rota';
-import { teamDataFeed } from '../app/stores/feed';
+import { readSequence, teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 export type SopTab = 'library' | 'document' | 'editor' | 'merge';
@@ -23,8 +23,21 @@ export const editSop = (sopId: string | null) => useSop.setState({ tab: 'editor'
 export const mergeSop = (sopId: string) => useSop.setState({ tab: 'merge', sopId });
 export const showLibrary = () => useSop.setState({ tab: 'library' });
 
+/**
+ * After a save's answer: opens the saved SOP's document, unless the person moved on while it was
+ * saving (back to the library, another SOP): what they did last wins.
+ */
+export function openUnlessMovedOn(from: Pick<SopState, 'tab' | 'sopId'>, savedId: string): void {
+  const { tab, sopId } = useSop.getState();
+  if (tab === from.tab && sopId === from.sopId) openSop(savedId);
+}
+
+const nextRead = readSequence();
+
 export async function refreshLibrary(): Promise<void> {
+  const isLatest = nextRead();
   const result = await baton.getSopLibrary({});
+  if (!isLatest()) return;
   if (result.ok) useSop.setState({ library: result.value });
   else reportError(result.error);
 }

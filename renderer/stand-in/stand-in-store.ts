@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ApiError } from '../../shared/api/result';
 import type { StandInPack } from '../../shared/stand-in';
 import type { ShiftRef } from '../../shared/team-settings';
-import { teamDataFeed } from '../app/stores/feed';
+import { readSequence, teamDataFeed } from '../app/stores/feed';
 import { baton } from '../bridge/baton';
 
 interface StandInState {
@@ -15,12 +15,15 @@ interface StandInState {
 
 export const useStandIn = create<StandInState>()(() => ({ shift: null, pack: null, error: null }));
 
+const nextRead = readSequence();
+
 export async function refreshPack(): Promise<void> {
   const shift = useStandIn.getState().shift;
   if (!shift) return;
+  const isLatest = nextRead();
   const result = await baton.getStandInPack(shift);
-  // An answer for a shift no longer shown is dropped.
-  if (useStandIn.getState().shift !== shift) return;
+  // An answer for a shift no longer shown, or older than one asked for since, is dropped.
+  if (useStandIn.getState().shift !== shift || !isLatest()) return;
   useStandIn.setState(result.ok ? { pack: result.value, error: null } : { pack: null, error: result.error });
 }
 

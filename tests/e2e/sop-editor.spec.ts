@@ -32,7 +32,9 @@ test('unsaved SOP text survives a visit to another screen, and can be discarded 
 
   await page.getByLabel('标题').fill('直播间控评规范');
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByRole('button', { name: '修改' })).toBeVisible();
+  // The saved SOP's document (exactly "修改": the editor's "放弃修改" would match a part of the name,
+  // and "back" would then be clicked while the save was still going on).
+  await expect(page.getByRole('button', { name: '修改', exact: true })).toBeVisible();
   await page.getByRole('button', { name: /返回规范库/ }).click();
   await page.getByRole('button', { name: '新建规范' }).click();
   // Saved work is not kept as unsaved.

@@ -4,6 +4,21 @@ import { baton } from '../../bridge/baton';
 type Unsubscribe = () => void;
 
 /**
+ * Numbers a store's reads so that only the latest one's answer applies. The service answers reads
+ * side by side, so an answer to a read sent before a change can arrive after the answer to one sent
+ * after it (a push and a write's own refresh ask at nearly the same moment); applied last, it would
+ * put the older data back. `const isLatest = nextRead();` before asking, `if (!isLatest()) return;`
+ * after the answer.
+ */
+export function readSequence(): () => () => boolean {
+  let last = 0;
+  return () => {
+    const mine = ++last;
+    return () => mine === last;
+  };
+}
+
+/**
  * A store's subscription, shared by every component that shows the store: `start` subscribes
  * (and reads, after subscribing, so that no change slips between the two) when the first of them
  * mounts, and what it returns unsubscribes when the last unmounts. Returns the hook to call.
