@@ -92,8 +92,9 @@ export class TeamFold {
    * entities installed, then the same single round of the trust filter over every op, asked and
    * folded entity by entity. A plug whose filter reads the folded roster (not `judgesHeldOps`)
    * gets the whole `install` refilter, unsliced. `progress(ops)`: ops installed, then ops asked.
+   * The entities may arrive as they are read (a team snapshot parsed while the rest of it is read).
    */
-  async installInSlices(held: Iterable<HeldEntity | DormantEntity>, pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
+  async installInSlices(held: Iterable<HeldEntity | DormantEntity> | AsyncIterable<HeldEntity | DormantEntity>, pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
     const invalid: SetAsideOp[] = [];
     const names: string[] = [];
     const opCounts: number[] = [];
@@ -105,7 +106,7 @@ export class TeamFold {
       continuing = true;
       slice = [];
     };
-    for (const entity of held) {
+    for await (const entity of held) {
       slice.push(entity);
       names.push(entity.entity);
       opCounts.push('ops' in entity ? entity.ops.length : 0);
