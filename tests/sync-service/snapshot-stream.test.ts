@@ -66,7 +66,7 @@ function slowFs(most: number, endAt = Infinity) {
 async function readAll(verdict: StreamVerdict): Promise<HeldEntity[]> {
   if (!verdict.ok) throw new Error(verdict.detail);
   const read: HeldEntity[] = [];
-  for await (const entity of verdict.snapshot.entities) read.push(entity);
+  for await (const batch of verdict.snapshot.entities) read.push(...batch);
   return read;
 }
 

@@ -226,8 +226,8 @@ class RestoredOps {
     for (const entity of entities) yield this.noted(entity, index);
   }
 
-  async *notingArriving<T extends HeldEntity | DormantEntity>(entities: AsyncIterable<T>, index?: HeldIndexBuilder): AsyncGenerator<T> {
-    for await (const entity of entities) yield this.noted(entity, index);
+  async *notingArriving<T extends HeldEntity | DormantEntity>(batches: AsyncIterable<readonly T[]>, index?: HeldIndexBuilder): AsyncGenerator<readonly T[]> {
+    for await (const batch of batches) yield batch.map((entity) => this.noted(entity, index));
   }
 
   private noted<T extends HeldEntity | DormantEntity>(entity: T, index: HeldIndexBuilder | undefined): T {

@@ -21,10 +21,11 @@ import { lastLineStart, newlineFrom } from './utf16-lines';
  */
 export interface StreamedSnapshot extends Omit<DecodedSnapshot, 'entities'> {
   /**
-   * Parsed as the bytes arrive, once: throws on a malformed line, a failed read, or when the lines
-   * do not add up to the header's counts (after the last one).
+   * Parsed as the bytes arrive, once, in batches (the lines there when asked, at most
+   * BATCH_LINES): throws on a malformed line, a failed read, or when the lines do not add up to
+   * the header's counts (after the last one).
    */
-  readonly entities: AsyncIterable<HeldEntity>;
+  readonly entities: AsyncIterable<readonly HeldEntity[]>;
   /** Whether the signed bytes hash to what the trailer names; rejects (an UnreadSnapshot) if the file could not be read to its end. */
   readonly intact: Promise<boolean>;
   /** The whole file (shared memory); every byte of it is there once `intact` resolved true. */
@@ -43,6 +44,8 @@ const FIRST_READ = 1024 * 1024;
 const READ_STEP = 4 * 1024 * 1024;
 /** Reads in flight at once: they go on while the caller parses, and are taken in between its slices. */
 const READS_AHEAD = 3;
+/** Entity lines parsed before they are handed on (a slice of the install is about 40 ms: a few hundred lines). */
+const BATCH_LINES = 64;
 
 /** Opens the snapshot at `path` and checks its trailer and head; its entity lines are read and parsed as they are iterated. */
 export async function streamSnapshot(path: string, fs: ReaderFs, expect: SnapshotExpectation, crypto: SyncCrypto): Promise<StreamVerdict> {
@@ -86,21 +89,27 @@ function stopped<T>(arriving: Arriving, verdict: T): T {
   return verdict;
 }
 
-/** The entity lines of [from, to), parsed as their bytes arrive. */
-async function* streamedLines(arriving: Arriving, from: number, to: number, header: SnapshotHeader): AsyncGenerator<HeldEntity> {
+/** The entity lines of [from, to), parsed as their bytes arrive, in batches of those already there. */
+async function* streamedLines(arriving: Arriving, from: number, to: number, header: SnapshotHeader): AsyncGenerator<HeldEntity[]> {
   let entities = 0;
   let ops = 0;
   const bytes = arriving.bytes;
+  let batch: HeldEntity[] = [];
   for (let start = from; start < to; ) {
     let end = arriving.lineEnd(start);
-    if (end < 0) end = await arriving.lineEnds(start, 1, to);
+    if (end < 0 || batch.length >= BATCH_LINES) {
+      if (batch.length > 0) yield batch;
+      batch = [];
+      if (end < 0) end = await arriving.lineEnds(start, 1, to);
+    }
     if (end < 0) break;
     const entity = entityOfLine(bytes, start, end - 2);
     ops += entity.ops.length;
-    yield entity;
+    batch.push(entity);
     entities += 1;
     start = end;
   }
+  if (batch.length > 0) yield batch;
   if (entities !== header.entityCount || ops !== header.opCount) {
     throw new Error(`the snapshot holds ${entities} entities and ${ops} ops; its header says ${header.entityCount} and ${header.opCount}`);
   }
