@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { nodeCrypto } from '../../electron/services/sync/node-crypto';
+import type { ReaderFs } from '../../electron/services/sync/reader-fs';
 import { decodeSnapshot, encodeSnapshot, snapshotHeaderOf } from '../../electron/services/sync/snapshots/snapshot-codec';
 import type { SnapshotPolicy } from '../../electron/services/sync/snapshots/snapshot-writer';
 import { schemaFingerprint } from '../../shared/sync/schema-fingerprint';
@@ -102,6 +103,42 @@ describe('the team snapshot', () => {
     writeFileSync(file, original);
     const { service, reads } = await startedReader(sharedDir, { capabilities: [note, prizeRequest] });
     expect(reads.length).toBeGreaterThan(0);
+    expect(service.getStatus().notices).toEqual([]);
+  });
+
+  it('is passed over damaged near its end or cut short, and quietly when it cannot be read to its end: every segment is read', async () => {
+    const { sharedDir, rootId, stateHash } = await folderWithSnapshot();
+    const [name] = filesIn(snapDir(sharedDir, rootId));
+    const file = join(snapDir(sharedDir, rootId), name!);
+    const original = readFileSync(file);
+
+    // The last entity line (read first, with the trailer): the hash finds it once the rest arrived.
+    const damaged = Buffer.from(original);
+    damaged[damaged.lastIndexOf(Buffer.from('又', 'utf16le'))] ^= 0x01;
+    writeFileSync(file, damaged);
+    await expectFullRead(sharedDir, stateHash, /hash does not match/);
+
+    writeFileSync(file, original.subarray(0, (original.length >> 2) * 2));
+    await expectFullRead(sharedDir, stateHash, /incomplete|trailer|not signed/);
+
+    // A file that ends while it is read (being replaced, a share going away): not damage, no notice.
+    writeFileSync(file, original);
+    const { fs } = countingFs();
+    const log = testLog();
+    expect(original.length).toBeGreaterThan(4096);
+    let reads = 0;
+    const endsEarly: ReaderFs = {
+      ...fs,
+      openRead: async (path) => {
+        const handle = await fs.openRead!(path);
+        // The trailer arrives (the last 4 KiB), then the file is gone.
+        return { ...handle, read: (...args) => (++reads <= 1 ? handle.read(...args) : Promise.resolve(0)) };
+      },
+    };
+    const service = startService(computer(sharedDir, 'reader-2'), { memberName: 'Bob', readerFs: endsEarly, log });
+    await service.ready;
+    expect(log.lines.some((line) => line.includes('passed over the team snapshot'))).toBe(true);
+    expect(service.getStatus().stateHash).toBe(stateHash);
     expect(service.getStatus().notices).toEqual([]);
   });
 

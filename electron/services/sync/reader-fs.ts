@@ -13,10 +13,21 @@ export interface FileInfo {
   readonly isDirectory: boolean;
 }
 
+/** An open file read in parts (a team snapshot, parsed while the rest of it arrives). */
+export interface ReadHandle {
+  /** Its size when opened. */
+  readonly size: number;
+  /** Reads up to `length` bytes at `position` into `into` at `offset`; the bytes read (0 at the end). */
+  read(into: Uint8Array, offset: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 export interface ReaderFs {
   stat(path: string): Promise<FileInfo>;
   readdir(path: string): Promise<string[]>;
   readFile(path: string): Promise<Uint8Array>;
+  /** Without it, a file read in parts is read whole first (`readFile`). */
+  openRead?(path: string): Promise<ReadHandle>;
 }
 
 export const nodeReaderFs: ReaderFs = {
@@ -26,6 +37,20 @@ export const nodeReaderFs: ReaderFs = {
   },
   readdir: (path) => readdir(path),
   readFile: readWhole,
+  openRead: async (path) => {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      return {
+        size,
+        read: async (into, offset, length, position) => (await handle.read(into, offset, length, position)).bytesRead,
+        close: () => handle.close(),
+      };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  },
 };
 
 /** From this size on, a file is read into shared memory: a snapshot is hashed on another thread. */

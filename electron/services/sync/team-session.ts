@@ -17,6 +17,7 @@ import { nodeReaderFs } from './reader-fs';
 import { DAMAGED, type DecodedSnapshot } from './snapshots/snapshot-codec';
 import { baseIndexOf } from './snapshots/cache-index';
 import { findTeamSnapshot, type SnapshotSearch } from './snapshots/team-snapshot';
+import { UnreadSnapshot } from './snapshots/snapshot-stream';
 import { TeamFold, type FoldChange } from './read/team-fold';
 import { unpaced, type OpeningProgress } from './pace';
 
@@ -168,22 +169,28 @@ async function startFromTeamSnapshot(
   try {
     fold.setDevices(snapshot.devices);
     const index = new HeldIndexBuilder();
-    // Installed and asked about in slices (each op twice: the progress's total), the API answering between them.
+    // Installed and asked about in slices (each op twice: the progress's total), the API answering
+    // between them, while the rest of the file is read and hashed: the fold is kept only if intact.
     const total = snapshot.header.opCount * 2;
     const opening = parts.opening ?? unpaced;
     opening.at('snapshot', 0, total);
-    const change = await fold.installInSlices(notes.noting(snapshot.entities, index), opening.pace(), (ops) => opening.at('snapshot', ops, total));
+    const change = await fold.installInSlices(notes.notingArriving(snapshot.entities, index), opening.pace(), (ops) => opening.at('snapshot', ops, total));
     if (!(await snapshot.intact)) throw new Error(DAMAGED);
     // Files first seen by the root, not by a poll of ours: no clock-skew estimate from them.
     session.reader.remember(snapshot.files.map((file) => ({ ...file, live: false })));
     session.reader.rememberDevices(snapshot.devices);
     // Before this computer's own edits are applied: the index describes the snapshot alone.
-    session.cache.adoptBase(found.bytes, indexLater(index, fold, snapshot));
+    session.cache.adoptBase(snapshot.bytes, indexLater(index, fold, snapshot));
     parts.log.info('sync', `started from the team snapshot ${found.name} (${snapshot.header.opCount} ops)`);
     return { change, damaged };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    // A line that does not parse is most likely damage the hash finds too (it says so); a file that
+    // could not be read to its end is being replaced, not damaged: no notice.
+    const verdict = await snapshot.intact.then((intact) => (intact ? 'intact' : 'damaged'), () => 'unread');
+    const unread = error instanceof UnreadSnapshot || verdict === 'unread';
+    const detail = verdict === 'damaged' ? DAMAGED : error instanceof Error ? error.message : String(error);
     parts.log.info('sync', `passed over the team snapshot ${found.name}; every segment is read instead: ${detail}`);
+    if (unread) return { change: null, damaged };
     return { change: null, damaged: [...damaged, { path: relativeSnapPath(session.team.rootDeviceId, found.name), detail }] };
   }
 }
@@ -216,13 +223,19 @@ class RestoredOps {
   }
 
   *noting<T extends HeldEntity | DormantEntity>(entities: Iterable<T>, index?: HeldIndexBuilder): Generator<T> {
-    for (const entity of entities) {
-      if ('ops' in entity) {
-        for (const op of entity.ops) this.note(op);
-        index?.add(entity);
-      }
-      yield entity;
+    for (const entity of entities) yield this.noted(entity, index);
+  }
+
+  async *notingArriving<T extends HeldEntity | DormantEntity>(batches: AsyncIterable<readonly T[]>, index?: HeldIndexBuilder): AsyncGenerator<readonly T[]> {
+    for await (const batch of batches) yield batch.map((entity) => this.noted(entity, index));
+  }
+
+  private noted<T extends HeldEntity | DormantEntity>(entity: T, index: HeldIndexBuilder | undefined): T {
+    if ('ops' in entity) {
+      for (const op of entity.ops) this.note(op);
+      index?.add(entity);
     }
+    return entity;
   }
 
   /** What the ops of dormant entities would have shown: the latest, and this device's highest counter. */

@@ -92,8 +92,10 @@ export class TeamFold {
    * entities installed, then the same single round of the trust filter over every op, asked and
    * folded entity by entity. A plug whose filter reads the folded roster (not `judgesHeldOps`)
    * gets the whole `install` refilter, unsliced. `progress(ops)`: ops installed, then ops asked.
+   * The entities may arrive as they are read, in batches (a team snapshot parsed while the rest of
+   * it is read: one await per batch, not per entity).
    */
-  async installInSlices(held: Iterable<HeldEntity | DormantEntity>, pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
+  async installInSlices(held: Iterable<HeldEntity | DormantEntity> | AsyncIterable<ReadonlyArray<HeldEntity | DormantEntity>>, pace: Pace, progress: (ops: number) => void = () => {}, stepOps = OPS_PER_STEP): Promise<FoldChange> {
     const invalid: SetAsideOp[] = [];
     const names: string[] = [];
     const opCounts: number[] = [];
@@ -105,15 +107,18 @@ export class TeamFold {
       continuing = true;
       slice = [];
     };
-    for (const entity of held) {
-      slice.push(entity);
-      names.push(entity.entity);
-      opCounts.push('ops' in entity ? entity.ops.length : 0);
-      installed += opCounts[opCounts.length - 1]!;
-      if (!pace.due()) continue;
-      installSlice();
-      progress(installed);
-      await pace.pause();
+    const batches = Symbol.asyncIterator in held ? held : [held];
+    for await (const batch of batches) {
+      for (const entity of batch) {
+        slice.push(entity);
+        names.push(entity.entity);
+        opCounts.push('ops' in entity ? entity.ops.length : 0);
+        installed += opCounts[opCounts.length - 1]!;
+        if (!pace.due()) continue;
+        installSlice();
+        progress(installed);
+        await pace.pause();
+      }
     }
     installSlice();
     progress(installed);

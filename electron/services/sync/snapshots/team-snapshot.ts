@@ -6,7 +6,8 @@ import type { Logger } from '../../log';
 import { writeFileAtomic } from '../durable-fs';
 import { relativeSnapPath, teamFolderLayout } from '../layout';
 import { errorCode, type ReaderFs } from '../reader-fs';
-import { decodeSnapshot, isSnapshotName, MAX_SNAPSHOT_BYTES, type DecodedSnapshot, type EncodedSnapshot } from './snapshot-codec';
+import { isSnapshotName, MAX_SNAPSHOT_BYTES, type EncodedSnapshot } from './snapshot-codec';
+import { streamSnapshot, type StreamedSnapshot } from './snapshot-stream';
 
 /**
  * The team's folded snapshots in the shared folder (`devices/<root>/snap/`), so that a computer
@@ -19,8 +20,8 @@ import { decodeSnapshot, isSnapshotName, MAX_SNAPSHOT_BYTES, type DecodedSnapsho
  */
 export interface FoundSnapshot {
   readonly name: string;
-  readonly bytes: Uint8Array;
-  readonly snapshot: DecodedSnapshot;
+  /** Its trailer and head checked; its entities parsed while the rest of it is read and hashed (`snapshot.intact`). */
+  readonly snapshot: StreamedSnapshot;
 }
 
 /** What the search found: a snapshot to start from, and the files passed over as damaged or forged (for a notice). */
@@ -50,10 +51,9 @@ export async function findTeamSnapshot(
     try {
       const info = await fs.stat(join(dir, name));
       if (!info.isFile || info.size > MAX_SNAPSHOT_BYTES) continue;
-      const bytes = await fs.readFile(join(dir, name));
       const publicKeyFor = (deviceId: string) => (deviceId === team.rootDeviceId ? team.rootPublicKey : undefined);
-      const verdict = decodeSnapshot(bytes, { teamId: team.teamId, schemas, publicKeyFor }, crypto);
-      if (verdict.ok) return { found: { name, bytes, snapshot: verdict.snapshot }, damaged };
+      const verdict = await streamSnapshot(join(dir, name), fs, { teamId: team.teamId, schemas, publicKeyFor }, crypto);
+      if (verdict.ok) return { found: { name, snapshot: verdict.snapshot }, damaged };
       log.info('sync', `passed over the team snapshot ${name}: ${verdict.detail}`);
       if (!verdict.outdated) damaged.push({ path: relativeSnapPath(team.rootDeviceId, name), detail: verdict.detail });
     } catch (error) {
