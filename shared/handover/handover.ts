@@ -149,7 +149,14 @@ export const handover = defineCapability({
       ignoredOps,
     };
   },
+  // Signed for (签收) and its shift a week over: no longer "unacknowledged", the only list that
+  // reads live notes; the briefing and the handover screen read notes by time (changedSince).
+  // A restart then leaves it on disk, and so does a history or a search index once read.
+  closed: (state, asOf) => state.note !== null && state.acknowledgements.length > 0 && state.note.shiftEndAt < asOf - NOTE_CLOSED_AFTER_MS,
 });
+
+/** How long after its shift ended a signed note stays in memory once read (against the newest note op held, never the wall clock). */
+export const NOTE_CLOSED_AFTER_MS = 7 * 24 * 60 * 60_000;
 
 /** The typed builders of a note's ops: `handoverOps.submitted(id, data)`, `.addendum`, `.acknowledged`. */
 export const handoverOps = opBuilders(handover);

@@ -100,6 +100,21 @@ function requestEvents(ops: readonly RawOp[], kind: 'leave' | 'cover' | 'swap'):
 /** The first request of an entity; a later one is ignored. Null until it arrives. */
 const firstOf = <D>(ops: readonly RawOp[], type: string): RotaEvent<D> | null => eventsOf<D>(ops, type)[0] ?? null;
 
+/**
+ * Leave and covers close once they are history: what the briefing and the first screens show, and
+ * the duties of the months around now, never depend on them (`rotaWorldAround`, shared/rota README).
+ * "History" is said against `asOf`, the newest op of the kind the fold holds (never the wall
+ * clock, so that every computer with the same ops agrees): a day more than
+ * `REQUEST_CLOSED_AFTER_DAYS` before it (UTC date; leave and cover dates are the team's, a day
+ * at most apart). As `asOf` only grows, a request once closed stays closed.
+ */
+export const REQUEST_CLOSED_AFTER_DAYS = 120;
+
+/** The first day (yyyy-MM-dd) that is not history yet at `asOf`: requests wholly before it may close. */
+export function requestsClosedBefore(asOf: number): string {
+  return new Date(asOf - REQUEST_CLOSED_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
+}
+
 export interface LeaveState extends RequestEvents {
   readonly id: string;
   readonly request: RotaEvent<z.output<typeof leaveRequestedSchema>> | null;
@@ -111,6 +126,10 @@ export const rotaLeave = defineCapability({
   reduce(ops, { id }): LeaveState {
     return { id, request: firstOf(ops, 'rota.leaveRequested'), ...requestEvents(ops, 'leave') };
   },
+  // Decided (only leads' decisions count: the permission row, as leaveView asks) and over: neither
+  // pending on anyone's briefing nor turning a shift around now into a gap. Undecided leave stays
+  // open however old (the briefing lists a pending request of mine).
+  closed: (state, asOf) => state.request !== null && state.decisions.length > 0 && state.request.data.to < requestsClosedBefore(asOf),
 });
 
 export interface CoverState extends RequestEvents {
@@ -139,6 +158,9 @@ export const rotaCover = defineCapability({
       ...requestEvents(ops, 'cover'),
     };
   },
+  // A cover of a shift long gone, whatever became of it: the briefing lists covers from yesterday
+  // on, and a cover changes only its own shift (and whether a take of a shift a week around it was eligible).
+  closed: (state, asOf) => state.request !== null && state.request.data.date < requestsClosedBefore(asOf),
 });
 
 export interface SwapState extends RequestEvents {

@@ -1,9 +1,9 @@
 import { TEAM_SETTINGS_ID, addDaysToDate, dateInZone, instantOfWallTime, teamSettings, teamSettingsOf, type ShiftType } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
 import { rolesForOp, type Roster } from '../team';
-import { ROTA_TEAM_ID, rotaCover, rotaLeave, rotaMonth, rotaSlot, rotaSwap, rotaTeam } from './capabilities';
+import { REQUEST_CLOSED_AFTER_DAYS, ROTA_TEAM_ID, rotaCover, rotaLeave, rotaMonth, rotaSlot, rotaSwap, rotaTeam } from './capabilities';
 import type { Qualifies } from './eligibility';
-import type { AuthorOf } from './leave';
+import { approvedLeaveIndex, leaveView, type AuthorOf } from './leave';
 import { rotaSettingsOf, withLegacyShiftExtras } from './settings';
 import { rotaWorld, type RotaMember, type RotaWorld } from './world';
 import type { MonthState, SlotState } from './capabilities';
@@ -69,7 +69,9 @@ const monthOf = (date: string) => date.slice(0, 7);
  *   the months: an old swap still proposed shows as proposed without its months);
  * - draft slots (`rotaSlot:<date>_<shiftTypeId>`) of those months by id, for the team's current
  *   shift types (a slot of a shift type since removed is not read);
- * - every leave, cover and swap (each is small and few beside three years of slots).
+ * - every swap, and the leave and covers not closed long before now (`REQUEST_CLOSED_AFTER_DAYS`,
+ *   listed `live` unless an op of the kind is more than `CLOCK_AHEAD_MS` after now); `onLeave`
+ *   on a day older than every closed leave's asks every leave, read then only.
  * With no published month among those, it is `rotaWorldOf` (a team whose rota stopped long ago).
  * For those questions it answers as `rotaWorldOf` does (a swap or cover of an older month
  * may show `stale`, `not-on-shift` where the whole world says `done`: such requests are history) (tests/rota/window.test.ts); older months
@@ -91,7 +93,9 @@ export function rotaWorldAround(
   const since = instantOfWallTime(`${first}-01T00:00`, settings.timeZone);
   if (since !== null) for (const entry of state.list(rotaMonth, { changedSince: since })) wanted.add(entry.id);
 
-  const covers = states(state.list(rotaCover));
+  // Leave and covers closed long before now are history (`REQUEST_CLOSED_AFTER_DAYS`): left on disk.
+  const covers = states(state.list(rotaCover, liveIfCurrent(state, rotaCover, now)));
+  const leaves = states(state.list(rotaLeave, liveIfCurrent(state, rotaLeave, now)));
   const swaps = states(state.list(rotaSwap));
   // A swap between a month read and one not: whether it is done depends on both shifts.
   const links = swaps.flatMap((swap) => (swap.proposal ? [[monthOf(swap.proposal.data.from.date), monthOf(swap.proposal.data.to.date)]] : []));
@@ -122,17 +126,44 @@ export function rotaWorldAround(
   }
   // A team whose rota stopped before the window: the whole history decides (rare, and exact).
   if (months.length === 0) return rotaWorldOf(state, roster, qualifies);
-  return rotaWorld({
+  const world = rotaWorld({
     settings,
     members: roster.members,
     authorOf: roster.authorOf,
     slots: slots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     months,
-    leaves: states(state.list(rotaLeave)),
+    leaves,
     covers,
     swaps,
     ...(qualifies ? { qualifies } : {}),
   });
+  // Leave on a day older than every closed request's: asked of every leave, read then only (a prize step decided long ago by a delegate).
+  const exactFrom = addDaysToDate(dateInZone(now, settings.timeZone), -CLOSED_LEAVE_WITHIN_DAYS);
+  let everyLeave: RotaWorld['onLeave'] | null = null;
+  const onLeave: RotaWorld['onLeave'] = (memberId, date) => {
+    if (date >= exactFrom) return world.onLeave(memberId, date);
+    everyLeave ??= approvedLeaveIndex(states(state.list(rotaLeave)).flatMap((leave) => leaveView(leave, roster.authorOf, () => {}) ?? []));
+    return everyLeave(memberId, date);
+  };
+  return { ...world, onLeave };
+}
+
+/**
+ * How far a clock may be ahead of `now` for the closed requests to be trusted: the closed hooks
+ * say "history" against the newest op of the kind held, so a colleague's clock a month ahead would
+ * close requests still current. Beyond it (or when `now` is in the past, as in a test), every one is read.
+ */
+const CLOCK_AHEAD_MS = 7 * 86_400_000;
+/**
+ * Every leave whose last day is at or after today less this many days is listed (not closed):
+ * closed ones end before `asOf` less `REQUEST_CLOSED_AFTER_DAYS`, `asOf` at most `CLOCK_AHEAD_MS`
+ * after now, a day for the zone. Above the window's first day (at most 92 days back).
+ */
+const CLOSED_LEAVE_WITHIN_DAYS = REQUEST_CLOSED_AFTER_DAYS - CLOCK_AHEAD_MS / 86_400_000 - 2;
+
+/** `{ live: true }` when no op of the kind is ahead of `now` by more than `CLOCK_AHEAD_MS` (wakes only those that are). */
+function liveIfCurrent(state: ReadonlySyncState, capability: { readonly kind: string }, now: number): { live?: true } {
+  return state.list(capability.kind, { changedSince: now + CLOCK_AHEAD_MS }).length === 0 ? { live: true } : {};
 }
 
 /**

@@ -36,8 +36,14 @@ export interface Capability<S = unknown, O extends OpSchemas = OpSchemas> {
   /**
    * Optional: whether a state is closed (a follow-up done, a request closed): nothing the
    * briefing and the first screens show. A restart then leaves it on disk until it is asked for.
+   * `asOf`: the wall time (epoch ms, the hlc's) of the newest op of this kind the fold holds,
+   * counted or not: the same on every computer holding the same ops, never the wall clock. "In
+   * the past" may only be said against it, and must then stay true as `asOf` grows (a closed
+   * entity's flag is written with the local state and trusted at the next start). A reader that
+   * relies on it checks that no op of the kind is ahead of its own `now` (`list(kind,
+   * { changedSince: now + skew })` is empty): a clock far ahead moves `asOf` too.
    */
-  closed?(state: S): boolean;
+  closed?(state: S, asOf: number): boolean;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface AnyCapability<S = unknown> {
   readonly kind: string;
   readonly ops: OpSchemas;
   reduce(ops: never, context: ReduceContext): S;
-  closed?(state: S): boolean;
+  closed?(state: S, asOf: number): boolean;
 }
 
 export function defineCapability<O extends OpSchemas, S>(capability: Capability<S, O>): Capability<S, O> {

@@ -53,6 +53,13 @@ export function createSyncState(
   let mark = 0;
   /** Failures of folding an entity woken outside a batch: reported with the next one. */
   let wokenFailures: ReduceFailure[] = [];
+  /** Per kind, the hlc of the newest op held (counted or not, awake or dormant): `Capability.closed`'s `asOf`. */
+  const newestByKind = new Map<string, string>();
+
+  function heldAt(kind: string, hlc: string): void {
+    const known = newestByKind.get(kind);
+    if (known === undefined || hlc > known) newestByKind.set(kind, hlc);
+  }
 
   function refusalOf(op: Op): string | null {
     let verdict: boolean | string;
@@ -129,6 +136,8 @@ export function createSyncState(
       if (last && compareEntries(last, entry) > 0) throw new Error(`the ops of ${entity} are out of order`);
     }
     record.changed = ++mark;
+    const last = record.entries[record.entries.length - 1];
+    if (last) heldAt(record.kind, last.op.hlc);
     return invalid;
   }
 
@@ -148,7 +157,9 @@ export function createSyncState(
 
   function isClosed(record: EntityRecord): boolean {
     const closed = registry.capabilityOf(record.kind)?.closed;
-    return record.state !== undefined && closed !== undefined && record.entries.every(counts) && closed(record.state as never);
+    if (record.state === undefined || closed === undefined || !record.entries.every(counts)) return false;
+    // The wall time of the kind's newest op held: the same on every computer holding the same ops.
+    return closed(record.state as never, Number(newestByKind.get(record.kind)!.slice(0, 15)));
   }
 
   function refold(records: Iterable<EntityRecord>, failures: ReduceFailure[]): string[] {
@@ -213,6 +224,7 @@ export function createSyncState(
       record.entries.push(entry);
       record.changed = ++mark;
       record.line = null;
+      heldAt(record.kind, op.hlc);
       if (counts(entry)) touched.add(record);
     }
     // TimSort: cheap for a list that was sorted before a few late ops were appended.
@@ -229,6 +241,7 @@ export function createSyncState(
         const record = recordFor(item.entity);
         if (record.dormant || record.entries.length > 0) throw new Error(`${item.entity} is held twice`);
         record.dormant = item;
+        heldAt(record.kind, item.lastHlc);
         dormantOps += item.opCount;
         dormantLeft += 1;
       } else {

@@ -8,8 +8,12 @@ import type { ListOptions, SyncState } from '../../shared/sync/sync-state';
 import type { ReadonlySyncState } from '../../shared/sync/trust-plug';
 import type { Person } from '../../shared/team-settings';
 import { HOUR, LI, MINUTE, WANG, ZHAO, acknowledge, noteData, replica, shanghai, submit } from '../handover/harness';
-import { ALICE, TestDevice } from '../sync/devices';
+import { ALICE, BOB, TestDevice } from '../sync/devices';
 import { tempDir } from './helpers';
+import { restartedFrom } from '../sync/restarted';
+import { nodeCrypto } from '../sync/node-crypto';
+import { followUp, unacknowledged } from '../../shared/handover';
+import { teamSettings } from '../../shared/team-settings';
 
 /**
  * The handover screen's first load (`getShiftContext`) and an opened note (`getHandover`) read the
@@ -153,5 +157,36 @@ describe('the handover screen reads the notes of a window around its shift', () 
     const older = service.getHandover('old-40-l');
     expect(older.sameShift).toEqual([]);
     expect(lists.every((list) => list.changedSince !== undefined)).toBe(true);
+  });
+
+  it('counts the unacknowledged notes and pages the history after a restart without reading the signed older notes', () => {
+    // Every old note signed by Wang the day after; the last day's notes left unsigned but one.
+    const device = new TestDevice(BOB);
+    const signed: Op[] = [...ops];
+    for (const op of ops) {
+      if (op.type !== 'handover.submitted' || !old(op.entity.slice('handover:'.length))) continue;
+      const data = op.data as { shiftEndAt: number };
+      signed.push(acknowledge(device, data.shiftEndAt + DAY, op.entity.slice('handover:'.length), WANG));
+    }
+    const full = replica(signed);
+    const capabilities = [teamSettings, handover, followUp];
+    const { state: restarted, woken } = restartedFrom(full, capabilities);
+    const now = shanghai('2026-01-06', '09:00');
+    const service = serviceOn(restarted, LI, now);
+    const everyNote = full.list(handover).map((entry) => entry.state);
+    expect(service.getShiftContext().unacknowledgedCount).toBe(unacknowledged(everyNote).length);
+    expect(unacknowledged(everyNote).map((note) => note.id).sort()).toEqual(['li-late', 'wang-late']);
+    // Signed, and their shift over more than a week before the newest note op: left on disk.
+    expect(woken.filter((entity) => old(entity.slice('handover:'.length)))).toEqual([]);
+    expect(service.listHandovers({ unacknowledged: true }, 0, 10).items.map((item) => item.id)).toEqual(unacknowledged(everyNote).map((note) => note.id));
+
+    // The history reads its pages by id; the notes it read go back to disk with the next rest.
+    const page = service.listHandovers({}, 0, 5);
+    expect(page.total).toBe(submittedHandovers(everyNote).length);
+    expect(page.items.map((item) => item.id)).toEqual(submittedHandovers(everyNote).slice(0, 5).map((note) => note.id));
+    expect(service.listHandovers({}, 100, 5).items.map((item) => item.id)).toEqual(submittedHandovers(everyNote).slice(100, 105).map((note) => note.id));
+    expect(restarted.rest()).toBe(180);
+    expect(service.listHandovers({}, 100, 5).items.map((item) => item.id)).toEqual(submittedHandovers(everyNote).slice(100, 105).map((note) => note.id));
+    expect(restarted.stateHash(nodeCrypto)).toBe(full.stateHash(nodeCrypto));
   });
 });

@@ -15,6 +15,7 @@ import { lwwSetData, type Op } from '../../shared/sync';
 import { foldedReplica } from '../support/sample-team';
 import { TestDevice } from '../sync/devices';
 import { restartedFrom } from '../sync/restarted';
+import { nodeCrypto } from '../sync/node-crypto';
 import { LEAD, WANG, ZHAO, CHEN, at, me, roster } from '../briefing/whole-team';
 import { onDutyView, rotaView } from '../../electron/services/rota/rota-views';
 
@@ -175,5 +176,45 @@ describe('the rota around now (rotaWorldAround)', () => {
         }
       }
     }
+  });
+
+  it('leaves leave and covers of long ago on disk after a restart, answering as the whole world does', () => {
+    const source = history().state();
+    let compared = 0;
+    for (const now of instants) {
+      // A restart per instant: what a briefing reads first is what it wakes.
+      const { state, woken } = restartedFrom(source, teamCapabilities);
+      const settings = teamSettingsOf(undefined);
+      const full = briefingWorld(source, roster(), null, now);
+      const around = briefingWorld(state, roster(), null, now, { rotaAroundNow: true });
+      const read = [...woken];
+      for (const member of [ZHAO, WANG, LEAD, CHEN]) {
+        const query: BriefingQuery = { state, me: me(member), now, settings: { ...settings, shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes } };
+        const label = `${member.name} at ${new Date(now).toISOString()}`;
+        expect(rotaDuty(around.rota!, me(member))(query), label).toEqual(rotaDuty(full.rota!, me(member))(query));
+        expect(rotaRequestsSection(query, around), label).toEqual(rotaRequestsSection(query, full));
+        expect(prizesSection(query, around), label).toEqual(prizesSection(query, full));
+        for (const day of [-400, -120, -30, 0, 10, 40]) {
+          const instant = now + day * 86_400_000;
+          expect(isOnApprovedLeave(around.rota!, member.memberId, instant), `${label} ${day}`).toBe(isOnApprovedLeave(full.rota!, member.memberId, instant));
+        }
+        compared += 1;
+      }
+      const coversRead = read.filter((entity) => entity.startsWith('rotaCover:'));
+      const label = new Date(now).toISOString();
+      if (now >= at('00:00', '2026-02-24')) {
+        // Within a week of the newest cover op (2026-03-02): covers 120 days before it are closed.
+        expect(coversRead, label).not.toContain('rotaCover:cover-2025-10');
+        expect(coversRead, label).toContain('rotaCover:cover-2025-11');
+        expect(coversRead.length, label).toBeLessThan(10);
+      } else {
+        // A cover op more than a week after now (a colleague's clock ahead, or here the months planned ahead): every cover is read.
+        expect(coversRead, label).toHaveLength(29);
+      }
+      // Leave: the newest op is of 2025-09-01; the leave of July 2024 is closed from a week before it on.
+      expect(read.includes('rotaLeave:leave-2024'), label).toBe(now < at('00:00', '2025-08-25'));
+      expect(restartedFrom(source, teamCapabilities).state.stateHash(nodeCrypto)).toBe(source.stateHash(nodeCrypto));
+    }
+    expect(compared).toBe(instants.length * 4);
   });
 });

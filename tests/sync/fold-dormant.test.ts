@@ -180,4 +180,35 @@ describe('dormant entities (a restart from the local state)', () => {
     expect(state.sleep(dormant, {}, mark)).toBe(0);
     expect(state.rest()).toBe(0);
   });
+
+  it("ask closed(state, asOf) with the wall time of the kind's newest op held, the same after a restart", () => {
+    fc.assert(
+      fc.property(historyArb, deliveryArb, (ops, plan) => {
+        const asked: number[] = [];
+        const recording = defineCapability({ ...note, closed: (_state: ReturnType<typeof note.reduce>, asOf: number) => (asked.push(asOf), false) });
+        const batches = deliver(ops, plan);
+        const source = createSyncState([recording, prizeRequest]);
+        for (const batch of batches.slice(0, batches.length >> 1)) source.apply(batch);
+        const newest = (held: readonly Op[]) => Math.max(...held.filter((op) => op.entity.startsWith('note:')).map((op) => Number(op.hlc.slice(0, 15))));
+        const expected = newest(batches.slice(0, batches.length >> 1).flat());
+        // Those whose every op counts are asked.
+        const first = source.list('note').find(({ entity }) => {
+          asked.length = 0;
+          source.isClosed(entity);
+          return asked.length > 0;
+        });
+        expect(asked.every((asOf) => asOf === expected)).toBe(true);
+
+        // Restarted, dormant: a woken note is asked with the same asOf (dormant ones count with their latest op).
+        const { state } = restartedFrom(source, [recording, prizeRequest]);
+        if (first) {
+          asked.length = 0;
+          state.get(first.entity);
+          state.isClosed(first.entity);
+          expect(asked).toEqual([expected]);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

@@ -86,8 +86,9 @@ export class HandoverService {
     return teamSettingsOf(this.state.get(teamSettings, TEAM_SETTINGS_ID));
   }
 
-  private followUpStates() {
-    return this.state.list(followUp).map((entry) => entry.state);
+  /** `live`: the running ones are all that is needed (a closed follow-up is done or dropped): a restart leaves the others on disk. */
+  private followUpStates(options: { live: boolean }) {
+    return this.state.list(followUp, options.live ? { live: true } : {}).map((entry) => entry.state);
   }
 
   /**
@@ -137,7 +138,7 @@ export class HandoverService {
       proposed: proposal?.shift ?? null,
       proposal,
       previous: previous ? { shift: previous.shift, notes: previous.notes.map(handoverView) } : null,
-      openFollowUps: openFollowUpViews(this.followUpStates(), now),
+      openFollowUps: openFollowUpViews(this.followUpStates({ live: true }), now),
       me,
       unacknowledgedCount: this.lists.get({ unacknowledged: true }).length,
       mine: mine ? handoverView(mine) : null,
@@ -148,7 +149,7 @@ export class HandoverService {
   getDraft(): { draft: HandoverDraft; saved: boolean } {
     const saved = this.drafts.read();
     if (saved) return { draft: this.withChecklist(saved), saved: true };
-    return { draft: this.withChecklist(prefillDraft({ now: this.now(), settings: this.settings(), followUps: this.followUpStates() })), saved: false };
+    return { draft: this.withChecklist(prefillDraft({ now: this.now(), settings: this.settings(), followUps: this.followUpStates({ live: true }) })), saved: false };
   }
 
   /**
@@ -184,7 +185,7 @@ export class HandoverService {
       author,
       handoverId: id,
       newFollowUpId: newId,
-      followUps: this.followUpStates(),
+      followUps: this.followUpStates({ live: true }),
     });
     if (!checked.ok) return { ok: false, issues: [...checked.issues] };
     const { followUps, handover: data } = checked.value;
@@ -222,8 +223,13 @@ export class HandoverService {
   }
 
   listHandovers(filter: HandoverFilter, offset: number, limit: number): { total: number; items: HandoverSummary[] } {
-    const all = this.lists.get(filter);
-    return { total: all.length, items: all.slice(offset, offset + limit).map(handoverSummary) };
+    const ids = this.lists.get(filter);
+    // The page's notes by id: the list keeps ids, not notes (history-lists.ts).
+    const items = ids.slice(offset, offset + limit).flatMap((id) => {
+      const state = this.state.get(handover, id);
+      return state && isSubmitted(state) ? [handoverSummary(state)] : [];
+    });
+    return { total: ids.length, items };
   }
 
   getHandover(id: string): HandoverDetail {
@@ -249,8 +255,8 @@ export class HandoverService {
 
   listFollowUps(scope: 'running' | 'all') {
     const now = this.now();
-    if (scope === 'running') return { items: openFollowUpViews(this.followUpStates(), now) };
-    return { items: sortedFollowUpViews(this.followUpStates(), now) };
+    if (scope === 'running') return { items: openFollowUpViews(this.followUpStates({ live: true }), now) };
+    return { items: sortedFollowUpViews(this.followUpStates({ live: false }), now) };
   }
 
   getFollowUp(id: string): FollowUpDetail {
