@@ -42,6 +42,8 @@ vi.mock('../../renderer/bridge/baton', () => ({
     getTeamSettings: () => new Promise(() => undefined),
     onTeamDataChanged: () => () => undefined,
     onSyncStatusChanged: () => () => undefined,
+    // The empty states ask whether the team is still opening: never answered here, so they are the screens' own.
+    getSyncStatus: () => new Promise(() => undefined),
   },
 }));
 
