@@ -2,11 +2,11 @@
 import { act, createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SyncOpening, SyncStatus } from '../../shared/sync/status';
 import { i18n } from '../../renderer/i18n/i18n';
 import { HandoverToWriteCard } from '../../renderer/briefing/HandoverCards';
 import { ArrivingNote, UnlessArriving } from '../../renderer/sync/StillArriving';
 import { useSync } from '../../renderer/sync/sync-store';
+import { syncStatus } from './sync-status-fixture';
 
 // A bridge that answers nothing: the store holds what each test puts in it.
 vi.hoisted(() => {
@@ -14,26 +14,7 @@ vi.hoisted(() => {
   Object.assign(window, { baton: quiet });
 });
 
-const status = (opening: SyncOpening | null): SyncStatus => ({
-  sharedDir: '/data/team',
-  available: true,
-  teamId: 't',
-  teamName: '运营部',
-  lastPollAt: 1,
-  lastPublishAt: null,
-  pendingOutbox: 0,
-  deviceId: 'device',
-  keyProtection: 'plain-file',
-  devices: [],
-  setAside: [],
-  salvaged: [],
-  notices: [],
-  faults: [],
-  localClockBehind: null,
-  opening,
-  opsCount: 0,
-  stateHash: null,
-});
+const status = syncStatus;
 
 // Rendered into a document, as the app is: the store's state is read as the app reads it (a server render would read its initial state).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
