@@ -77,7 +77,7 @@ export class SyncService {
       ctx.log,
       ctx.now,
     );
-    this.watcher = new FolderWatch(() => this.timers.pollSoon(), ctx.log);
+    this.watcher = new FolderWatch(() => this.timers.pollSoon(), ctx.log, ctx.now);
     this.hooks = {
       watcher: this.watcher,
       watch: options.watch ?? true,

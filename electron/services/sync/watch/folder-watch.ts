@@ -19,15 +19,19 @@ export class FolderWatch {
   private ready = false;
   /** Names of files the watcher reported since the last judgement. */
   private reported = new Set<string>();
-  /** Files the last poll found before any event about them: an event may still be on its way. */
-  private suspects: string[] = [];
+  /** Files polls found before any event about them, with when: an event may still be on its way. */
+  private suspects = new Map<string, number>();
   private lastHintAt = 0;
 
   constructor(
     private readonly onHint: () => void,
     private readonly log: Logger,
+    private readonly now: () => number = Date.now,
     // Long enough to gather one burst of an engine's writes, short enough not to delay an edit.
     private readonly settleMs = 50,
+    // A busy computer delivers an event seconds late (a new device's folder is scanned before its
+    // files are told of): only a file found this long ago without one says the watcher is deaf.
+    private readonly lateMs = 10_000,
   ) {}
 
   /** Watches `dir` (the team's devices folder) instead of whatever it watched before. */
@@ -59,19 +63,25 @@ export class FolderWatch {
 
   /**
    * After a poll, with the names of the files it found: 'missed' when a file found by an earlier
-   * poll never got an event (the watcher is deaf), 'heard' when files found had their events,
-   * 'nothing' when there is nothing to judge (no files, or no watcher ready).
+   * poll, `lateMs` ago or more, never got an event (the watcher is deaf), 'heard' when files found
+   * had their events, 'nothing' when there is nothing to judge (no files, or no watcher ready).
    */
   judge(found: readonly string[]): WatchVerdict {
     if (!this.watcher || !this.ready) {
-      this.suspects = [];
+      this.suspects.clear();
       this.reported.clear();
       return 'nothing';
     }
-    const missed = this.suspects.some((name) => !this.reported.has(name));
-    const heard = [...this.suspects, ...found].some((name) => this.reported.has(name));
-    this.suspects = found.filter((name) => !this.reported.has(name));
+    const now = this.now();
+    const heard = [...this.suspects.keys(), ...found].some((name) => this.reported.has(name));
+    let missed = false;
+    for (const [name, foundAt] of this.suspects) {
+      if (this.reported.has(name)) this.suspects.delete(name);
+      else if (now - foundAt >= this.lateMs) missed = true;
+    }
+    for (const name of found) if (!this.reported.has(name) && !this.suspects.has(name)) this.suspects.set(name, now);
     this.reported.clear();
+    if (missed) this.suspects.clear();
     return missed ? 'missed' : heard ? 'heard' : 'nothing';
   }
 
@@ -81,7 +91,7 @@ export class FolderWatch {
     const watcher = this.watcher;
     this.watcher = null;
     this.ready = false;
-    this.suspects = [];
+    this.suspects.clear();
     this.reported.clear();
     await watcher?.close().catch(() => undefined);
   }
