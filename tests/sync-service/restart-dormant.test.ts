@@ -17,7 +17,12 @@ import { computer, startService, stopService, teamFolder, testLog } from './help
  */
 
 /** A note is closed once deleted (a restart's live lists may leave it on disk). */
-const closingNote = defineCapability({ ...note, closed: (state: ReturnType<typeof note.reduce>) => state.tombstone.deleted });
+const closingNote = defineCapability({
+  ...note,
+  closed: (state: ReturnType<typeof note.reduce>) => state.tombstone.deleted,
+  // Stored in the index: a restart's summaries must be a cold open's.
+  summary: (state: ReturnType<typeof note.reduce>) => ({ title: state.fields.title?.value ?? null, comments: state.comments.map((comment) => comment.text) }),
+});
 const capabilities = [closingNote];
 
 type Edit = { readonly by: 'founder' | 'reader'; readonly kind: 'set' | 'delete' | 'restore' | 'comment'; readonly note: number; readonly text: string };
@@ -114,6 +119,7 @@ describe('a restart that leaves entities on disk (property)', () => {
           // Before the hash wakes everything: the index records each entity's latest op, so a list of
           // recent changes answers as a cold open's while older entities stay on disk.
           expect(restarted.state.list('note', { changedSince: middle })).toEqual(cold.state.list('note', { changedSince: middle }));
+          expect(restarted.state.summaries('note')).toEqual(cold.state.list(closingNote).map(({ entity, id, state }) => ({ entity, id, summary: closingNote.summary!(state) })));
           const [warm, fresh] = [await restarted.syncNow(), await cold.syncNow()];
           expect(warm.stateHash).toBe(fresh.stateHash);
           expect(warm.opsCount).toBe(fresh.opsCount);

@@ -205,7 +205,9 @@ function indexLater(built: HeldIndexBuilder, fold: TeamFold, base: Pick<DecodedS
   const closed = built.closedOf((entity) => fold.state.isClosed(entity));
   const mark = fold.state.changeMark();
   return async () => {
-    const index = baseIndexOf(built.build((entity) => closed.has(entity)), await base.survey(), { sha256: base.sha256, bytes: base.size });
+    // Entities unchanged since `mark` hold the base's ops: their summaries are the base's (under the filter now).
+    const summaries = fold.state.summariesToStore(mark);
+    const index = baseIndexOf(built.build((entity) => closed.has(entity)), await base.survey(), { sha256: base.sha256, bytes: base.size }, summaries);
     return index && { index, mark };
   };
 }
