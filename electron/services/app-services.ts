@@ -211,7 +211,7 @@ export function createAppServices(options: AppServicesOptions) {
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
     // Who may take a cover: only those who acknowledged the SOPs the shift requires.
-    qualifies: () => qualifiesBy(sop.docs()),
+    qualifies: () => qualifiesBy(sop.briefs(), (ids) => sop.docsOf(ids)),
   });
 
   const sampleTeam = new SampleTeamService({ profileDir, appVersion: options.appVersion, settings, sync, sharedDirOf, log });

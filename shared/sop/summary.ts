@@ -1,9 +1,15 @@
 import type { LwwFields } from '../sync';
 import type { ChecklistDef } from './checklist-schedule';
 import type { SopArea } from './fields';
-import { countedPublications, metaOf, publishersOf, requiredIndexOf } from './rules';
+import { countedPublications, metaOf, publishersOf, requiredIndexOf, type SopDoc } from './rules';
 import type { SopMeta, SopPublication, SopState } from './sop';
 import type { SopTeam } from './team-facts';
+import { diffCounts, readableDiff } from './diff';
+
+/** The lines "what changed" shows as added against no earlier version (the whole text). */
+export function addedLines(body: string): number {
+  return diffCounts(readableDiff('', body)).added;
+}
 
 /**
  * A small view of one SOP's folded state: what the briefing, the rota's cover eligibility and the
@@ -15,8 +21,11 @@ import type { SopTeam } from './team-facts';
  */
 export interface SopSummary {
   readonly id: string;
-  /** Every revision, in the state's order, without its body, pictures or parents. */
-  readonly revisions: ReadonlyArray<{ readonly opId: string; readonly deviceId: string; readonly title: string; readonly checklist: readonly ChecklistDef[]; readonly area: SopArea | null }>;
+  /**
+   * Every revision, in the state's order, without its body, pictures or parents. `lines`: the lines
+   * "what changed" counts as added for someone who never acknowledged a version (`linesOf`).
+   */
+  readonly revisions: ReadonlyArray<{ readonly opId: string; readonly deviceId: string; readonly title: string; readonly checklist: readonly ChecklistDef[]; readonly area: SopArea | null; readonly lines: number }>;
   readonly publications: readonly SopPublication[];
   /** `<signing device> <named member>` → indexes in `revisions` that pair acknowledged, ascending, each once. */
   readonly acknowledged: Readonly<Record<string, readonly number[]>>;
@@ -39,7 +48,7 @@ export function sopSummaryOf(state: SopState): SopSummary {
   for (const key of [...pairs.keys()].sort()) acknowledged[key] = [...pairs.get(key)!].sort((a, b) => a - b);
   return {
     id: state.id,
-    revisions: state.revisions.map(({ opId, deviceId, title, checklist, area }) => ({ opId, deviceId, title, checklist, area })),
+    revisions: state.revisions.map(({ opId, deviceId, title, checklist, area, body }) => ({ opId, deviceId, title, checklist, area, lines: addedLines(body) })),
     publications: state.publications,
     acknowledged,
     fields: state.fields,
@@ -57,7 +66,7 @@ export interface SopBrief {
   /** Per member, the highest version index they acknowledged (acknowledgements that count). */
   readonly acknowledged: Readonly<Record<string, number>>;
   /** Title and checklist of each published revision, by revision id. */
-  readonly published: ReadonlyMap<string, { readonly title: string; readonly checklist: readonly ChecklistDef[] }>;
+  readonly published: ReadonlyMap<string, { readonly title: string; readonly checklist: readonly ChecklistDef[]; readonly lines: number }>;
 }
 
 export function sopBriefOf(summary: SopSummary, team: SopTeam | null): SopBrief | null {
@@ -80,7 +89,10 @@ export function sopBriefOf(summary: SopSummary, team: SopTeam | null): SopBrief 
       if (before === undefined || version > before) acknowledged[member] = version;
     }
   }
-  const published = new Map(versions.map((version) => [version.revision, { title: byId.get(version.revision)!.title, checklist: byId.get(version.revision)!.checklist }]));
+  const published = new Map(versions.map((version) => {
+    const { title, checklist, lines } = byId.get(version.revision)!;
+    return [version.revision, { title, checklist, lines }];
+  }));
   return {
     id: summary.id,
     meta: metaOf(summary.fields, first.area),
@@ -90,4 +102,17 @@ export function sopBriefOf(summary: SopSummary, team: SopTeam | null): SopBrief 
     acknowledged,
     published,
   };
+}
+
+/** An SOP as a doc (the whole state, bodies and history) or as a brief (its summary): what both answer alike. */
+export type SopView = SopDoc | SopBrief;
+
+/** Title and checklist of a published revision of `view` (`revision` one of its `versions`). */
+export function publishedContentOf(view: SopView, revision: string): { readonly title: string; readonly checklist: readonly ChecklistDef[] } {
+  return 'graph' in view ? view.graph.byId.get(revision)! : view.published.get(revision)!;
+}
+
+/** What `addedLines` gives for a published revision of `view`. */
+export function linesOf(view: SopView, revision: string): number {
+  return 'graph' in view ? addedLines(view.graph.byId.get(revision)!.body) : view.published.get(revision)!.lines;
 }

@@ -292,7 +292,10 @@ export function createSyncState(
     },
     summaries(kindOrCapability: string | AnyCapability): ReadonlyArray<EntitySummary> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
-      const summary = registry.capabilityOf(kind)?.summary;
+      const capability = registry.capabilityOf(kind);
+      // A kind no capability folds has no state: nothing to list, as `list`.
+      if (!capability) return [];
+      const summary = capability.summary;
       if (!summary) throw new Error(`${kind} declares no summary`);
       const trust = accept.trustKey;
       const found: EntitySummary[] = [];

@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeOp, publishOp, reviseOp, setMetaOp } from '../../shared/sop/builders';
 import { hasAcknowledgedCurrent, mustRead, publishedRevision } from '../../shared/sop/rules';
-import { sopBriefOf, sopSummaryOf } from '../../shared/sop/summary';
+import { addedLines, sopBriefOf, sopSummaryOf } from '../../shared/sop/summary';
+import { diffCounts } from '../../shared/sop/diff';
+import { pendingAcknowledgementCounts, pendingAcknowledgements } from '../../shared/sop/queries';
 import type { Op } from '../../shared/sync';
 import { LI, MINUTE, WANG, ZHAO, docOf, li, shanghai, team, wang, zhao } from './harness';
 
 const T = shanghai('2026-01-05', '09:00');
+/** Texts that share some lines, one with a trailing newline, one empty: diffs of every shape. */
+const bodyOf = (at: number) => (at === 3 ? '' : `${['第一行', `第${at}版`, '第三行', ...Array.from({ length: at }, (_, i) => `追加 ${i}`)].join('\n')}${at === 1 ? '\n' : ''}`);
 const PEOPLE = [WANG, LI, ZHAO];
 
 describe('SOP summary (property)', () => {
@@ -25,7 +29,7 @@ describe('SOP summary (property)', () => {
           for (let at = 0; at < revisionCount; at += 1) {
             const author = writers[at % 3]!;
             const parents = at === 0 ? [] : [revisions[at - 1]!.id];
-            revisions.push(author.write(T + at * MINUTE, reviseOp('s1', { parents, title: `v${at}`, body: `body ${at}`, checklist: [] }, author.stamp)));
+            revisions.push(author.write(T + at * MINUTE, reviseOp('s1', { parents, title: `v${at}`, body: bodyOf(at), checklist: [] }, author.stamp)));
           }
           const publications = publishPicks.map(({ writer, revision, minor }, at) =>
             writers[writer]!.write(T + (10 + at) * MINUTE, publishOp('s1', revisions[revision % revisionCount]!.id, minor, writers[writer]!.stamp)),
@@ -47,11 +51,21 @@ describe('SOP summary (property)', () => {
           expect([...brief.publishers].sort()).toEqual([...doc.publishers].sort());
           expect(brief.meta).toEqual(doc.meta);
           const current = publishedRevision(doc);
-          if (current) expect(brief.published.get(current.revision.opId)).toEqual({ title: current.revision.title, checklist: current.revision.checklist });
+          if (current) expect(brief.published.get(current.revision.opId)).toEqual({ title: current.revision.title, checklist: current.revision.checklist, lines: addedLines(current.revision.body) });
           for (const person of PEOPLE) {
             const member = { memberId: person.memberId, roles: ['editor'] };
             expect(mustRead(brief, member)).toBe(mustRead(doc, member));
             expect(hasAcknowledgedCurrent(brief, person.memberId)).toBe(hasAcknowledgedCurrent(doc, person.memberId));
+            // The briefing's counts from the brief (the doc read only for a re-acknowledgement) are the full diff's.
+            const full = pendingAcknowledgements([doc], member).map(({ diff, ...item }) => ({ ...item, linesAdded: diffCounts(diff).added, linesRemoved: diffCounts(diff).removed }));
+            const read: string[][] = [];
+            const docsOf = (ids: readonly string[]) => {
+              read.push([...ids]);
+              return ids.includes(doc.id) ? [doc] : [];
+            };
+            expect(pendingAcknowledgementCounts([brief], member, docsOf)).toEqual(full);
+            expect(read.flat()).toEqual(full.filter((item) => item.lastAcknowledgedVersion !== null).map((item) => item.sopId));
+            expect(pendingAcknowledgementCounts([doc], member, docsOf)).toEqual(full);
           }
         },
       ),
