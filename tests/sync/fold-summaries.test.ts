@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSyncState, type HeldEntity, type Op, type OpFilter } from '../../shared/sync';
+import { createSyncState, type Op, type OpFilter } from '../../shared/sync';
 import { defineCapability } from '../../shared/sync/capability';
-import { HeldIndexBuilder } from '../../shared/sync/held-index';
-import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
+import type { SyncState } from '../../shared/sync/sync-state';
 import { CAROL } from './devices';
 import { note, prizeRequest } from './example-capabilities';
+import { restartedFrom } from './restarted';
 import { deliver, deliveryArb, historyArb } from './scenario';
 
 /**
@@ -25,35 +25,7 @@ const everyone = keyed(() => true, 'everyone');
 /** A filter that judges like `carolNotYet` but says nothing of itself: nothing stored is taken under it. */
 const keyless: OpFilter = (op: Op) => !op.id.startsWith(CAROL) || 'not yet';
 
-/** `source`'s entities dormant in a new state with the summaries its index would store, as restartedFrom does. */
-function restartedWithSummaries(source: SyncState, accept: OpFilter): { state: SyncState; woken: string[] } {
-  const stored = source.summariesToStore(source.changeMark());
-  const held = JSON.parse(JSON.stringify(source.held())) as HeldEntity[];
-  const builder = new HeldIndexBuilder();
-  for (const entity of held) builder.add(entity);
-  const index = builder.build((entity) => source.isClosed(entity));
-  const summaries = JSON.parse(JSON.stringify(stored?.summaries ?? {})) as Record<string, unknown>;
-  const woken: string[] = [];
-  const dormant: DormantEntity[] = held.map((entity) => {
-    const [opCount, closed, lastHlc] = index.entities[entity.entity]!;
-    const value = summaries[entity.entity];
-    return {
-      entity: entity.entity,
-      opCount,
-      closed: closed === 1,
-      lastHlc,
-      ...(stored && value !== undefined ? { summary: { value, trust: stored.trust } } : {}),
-      load: () => {
-        woken.push(entity.entity);
-        return entity;
-      },
-    };
-  });
-  const state = createSyncState(capabilities, { accept });
-  state.install(dormant, index.counters);
-  state.refilter();
-  return { state, woken };
-}
+const restartedWithSummaries = (source: SyncState, accept: OpFilter) => restartedFrom(source, capabilities, accept, { summaries: true });
 
 /** What `summaries` must give: the summary of each state a fold of the same ops under `accept` lists. */
 function expected(ops: readonly Op[], accept: OpFilter) {
