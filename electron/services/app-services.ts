@@ -57,6 +57,11 @@ export interface AppServicesOptions {
   syncConfig?: AppSyncConfig;
   /** Check every answer against its output schema (tests): see `DispatchOptions`. */
   checkOutputs?: boolean;
+  /**
+   * Test seam: the hour the sample team's story is told at and the briefing is read at (a test
+   * sets a shift's hour; the sync keeps its own clock). Default: the wall clock.
+   */
+  storyNow?: () => number;
   /** Test seams and timings of the sync service. */
   syncOptions?: Partial<Pick<SyncServiceOptions, 'watch' | 'flushDelayMs' | 'cacheDelayMs' | 'now'>>;
 }
@@ -156,7 +161,7 @@ export function createAppServices(options: AppServicesOptions) {
     checklist: (shift) => sop.handoverChecklist(shift),
     log,
   });
-  const briefing = new BriefingService({ sync, me, roster: () => tap?.latest()?.roster ?? null });
+  const briefing = new BriefingService({ sync, me, roster: () => tap?.latest()?.roster ?? null, now: options.storyNow });
   void sync.ready.then(() => handover.start());
   const prizes = new PrizesService({
     sync,
@@ -214,7 +219,7 @@ export function createAppServices(options: AppServicesOptions) {
     qualifies: () => qualifiesBy(sop.briefs(), (ids) => sop.docsOf(ids)),
   });
 
-  const sampleTeam = new SampleTeamService({ profileDir, appVersion: options.appVersion, settings, sync, sharedDirOf, log });
+  const sampleTeam = new SampleTeamService({ profileDir, appVersion: options.appVersion, settings, sync, sharedDirOf, log, now: options.storyNow });
 
   const handlers: Handlers = {
     getAppInfo: async () => ({

@@ -5,6 +5,7 @@ import { Card } from '../app/ui/Card';
 import { formatInZone, settingName } from '../app/format';
 import { useLanguage } from '../i18n/use-language';
 import { useCanWrite } from '../team/use-can-write';
+import { useStillArriving } from '../sync/StillArriving';
 import { PlaceLink } from './PlaceLink';
 
 interface Props {
@@ -61,12 +62,13 @@ export function PreviousHandoverCard({ section, timeZone, shiftTypes }: Props & 
   );
 }
 
-/** My shift is ending or has just ended and no note of mine is in. */
+/** My shift is ending or has just ended and no note of mine is in (or none read yet, while the team is opening). */
 export function HandoverToWriteCard({ section, shiftTypes }: Props & { section: HandoverToWriteSection }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const arriving = useStillArriving();
   return (
-    <Card id="briefing-write" title={t('briefing.write.title', { shift: settingName(shiftTypes, section.shift.shiftTypeId, language) })}>
+    <Card id="briefing-write" title={t(arriving ? 'briefing.write.titleArriving' : 'briefing.write.title', { shift: settingName(shiftTypes, section.shift.shiftTypeId, language) })}>
       <p className="card__description">{t('briefing.write.hint')}</p>
       <PlaceLink place={section.place} className="button button--primary">
         {t('briefing.write.action')}

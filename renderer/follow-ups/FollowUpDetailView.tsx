@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpDetail } from '../../shared/api/handover-views';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../shared/handover';
 import { type ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import type { MessageKey } from '../i18n/resources';
 import { useCanWrite } from '../team/use-can-write';
 import { issueText } from '../app/format';
@@ -19,21 +19,9 @@ export function FollowUpDetailView({ id, revision }: { id: string; revision: num
   const { t } = useTranslation();
   const canWrite = useCanWrite();
   const context = useHandover((s) => s.context);
-  const [detail, setDetail] = useState<FollowUpDetail | null>(null);
+  const detail = useLatestAnswer(() => baton.getFollowUp({ id }), [id, revision]);
   const [comment, setComment] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  useEffect(() => {
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getFollowUp({ id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setDetail(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id, revision]);
   if (!detail || !context) return null;
 
   const setStatus = async (status: FollowUpStatus) => {

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpView } from '../../shared/api/handover-views';
 import type { ValidationIssue } from '../../shared/team-settings';
 import { reportError } from '../app/errors/report-error';
 import { takeItem, usePlaceItem } from '../app/nav/nav-store';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { useLanguage } from '../i18n/use-language';
 import { FollowUpForm } from '../handover/FollowUpForm';
 import { issueText, settingName } from '../app/format';
@@ -21,7 +21,7 @@ export function FollowUpsScreen() {
   useHandoverFeed();
   const { context, revision } = useHandover();
   const [scope, setScope] = useState<'running' | 'all'>('running');
-  const [items, setItems] = useState<FollowUpView[]>([]);
+  const items = useLatestAnswer(() => baton.listFollowUps({ scope }), [scope, revision])?.items ?? [];
   const [unfolded, setUnfolded] = useState<string | null>(null);
   // Opened at one follow-up (from the briefing): it shows unfolded until the person picks another.
   const item = usePlaceItem('follow-ups');
@@ -32,18 +32,6 @@ export function FollowUpsScreen() {
   };
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
 
-  useEffect(() => {
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.listFollowUps({ scope }).then((result) => {
-      if (!current) return;
-      if (result.ok) setItems(result.value.items);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [scope, revision]);
 
   if (!context) return <p className="muted">{t('handover.loading')}</p>;
   const departmentName = (id: string | null) => settingName(context.departments, id, language);

@@ -11,7 +11,7 @@ import { formatInZone, settingName } from '../app/format';
 import { keepHistoryPlace, openNote, showTab, useHandover } from './handover-store';
 import { usePagedNotes } from './paged-notes';
 import { SearchHits } from './SearchHits';
-import { UnlessArriving } from '../sync/StillArriving';
+import { UnlessArriving, useStillArriving } from '../sync/StillArriving';
 
 const ROW_HEIGHT = 80;
 
@@ -22,6 +22,8 @@ export function HistoryView() {
   const context = useHandover((s) => s.context);
   const revision = useHandover((s) => s.revision);
   const place = useHandover((s) => s.history);
+  // While the team is opening, the total is of the notes read so far, and says so.
+  const arriving = useStillArriving();
   // The authors to choose from: the team's members, as the team feed keeps them.
   useTeamFeed();
   const members = useTeam((s) => s.view?.members);
@@ -99,7 +101,7 @@ export function HistoryView() {
         <SearchHits hits={hits} shiftTypes={context.shiftTypes} />
       ) : (
         <>
-          <p className="muted history__count" role="status">{total === null ? t('handover.loading') : total > 0 ? t('handover.history.count', { count: total }) : ''}</p>
+          <p className="muted history__count" role="status">{total === null ? t('handover.loading') : total > 0 ? t(arriving ? 'handover.history.countArriving' : 'handover.history.count', { count: total }) : ''}</p>
           {total === 0 && (
             <UnlessArriving>
               <HistoryEmpty filtered={Object.values(filter).some((value) => value !== undefined)} onClear={() => keepHistoryPlace({ filter: {}, scrollTop: 0 })} />

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverDetail, HandoverView } from '../../shared/api/handover-views';
+import type { HandoverView } from '../../shared/api/handover-views';
 import { SECTION_KEYS } from '../../shared/handover';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { FollowUpSummary } from './FollowUpSummary';
 import type { MessageKey } from '../i18n/resources';
 import { useLanguage } from '../i18n/use-language';
@@ -60,21 +60,7 @@ export function NoteView() {
   const language = useLanguage();
   const { noteId, context, revision } = useHandover();
   const canWrite = useCanWrite();
-  const [detail, setDetail] = useState<HandoverDetail | null>(null);
-
-  useEffect(() => {
-    if (!noteId) return;
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getHandover({ id: noteId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setDetail(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [noteId, revision]);
+  const detail = useLatestAnswer(noteId ? () => baton.getHandover({ id: noteId }) : null, [noteId, revision]);
 
   if (!detail || !context) return <p className="muted">{t('handover.loading')}</p>;
   const { note } = detail;

@@ -115,8 +115,9 @@ export function WriteView() {
   return (
     <form className="write" onPaste={intake.onPaste} onSubmit={(event) => { event.preventDefault(); void submit(); }} aria-label={t('handover.write.title')}>
       {!canWrite && <p className="write__read-only" role="note">{t('team.readOnly')}</p>}
-      {/* Read-only until this computer is an approved member: every field and button below is disabled. */}
-      <fieldset className="write write__fieldset" disabled={!canWrite}>
+      {/* Read-only until this computer is an approved member: every field and button below is disabled.
+          Also while submitting: the note sent is the draft as it was, and a fresh draft replaces it after. */}
+      <fieldset className="write write__fieldset" disabled={!canWrite || busy} aria-busy={busy}>
         <section className="card">
           <div className="card__head">
             <h2 className="card__title">{t('handover.write.title')}</h2>

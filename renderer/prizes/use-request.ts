@@ -1,27 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { PrizeIssueOut, RequestDetail } from '../../shared/api/prizes-contract';
+import type { PrizeIssueOut } from '../../shared/api/prizes-contract';
 import { reportError } from '../app/errors/report-error';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { refreshPrizes, usePrizes } from './prizes-store';
 
 /** The request shown, re-fetched whenever prize data changes; `act` runs a write and refreshes. */
 export function useRequest(id: string | null) {
   const revision = usePrizes((s) => s.revision);
-  const [detail, setDetail] = useState<RequestDetail | null>(null);
-  useEffect(() => {
-    if (!id) return;
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getPrizeRequest({ id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setDetail(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id, revision]);
-  return detail;
+  return useLatestAnswer(id ? () => baton.getPrizeRequest({ id }) : null, [id, revision]);
 }
 
 type Outcome = { ok: true; value: { ok: true } | { ok: false; issues: PrizeIssueOut[] } } | { ok: false; error: Parameters<typeof reportError>[0] };

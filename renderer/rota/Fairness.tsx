@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FairnessView } from '../../shared/api/rota-views';
 import { FAIRNESS_METRICS, type FairnessMetric } from '../../shared/rota';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { useRota } from './rota-store';
 
 const shown = (metric: FairnessMetric, value: number) => (metric === 'hours' ? Math.round(value) / 10 : value);
@@ -14,19 +14,9 @@ export function Fairness() {
   const month = useRota((s) => s.month);
   const [period, setPeriod] = useState<'month' | 'quarter'>('month');
   const [metric, setMetric] = useState<FairnessMetric>('hours');
-  const [data, setData] = useState<FairnessView | null>(null);
   const key = period === 'month' ? month : `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
-  useEffect(() => {
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getFairness({ period: key }).then((result) => {
-      if (!current) return;
-      if (result.ok) setData(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [key]);
+  // A failed read leaves the card out, as it always did: it is an extra beside the rota.
+  const data = useLatestAnswer(() => baton.getFairness({ period: key }), [key], () => undefined);
   if (!data) return null;
   const max = Math.max(1, data.mean[metric], ...data.rows.map((row) => row[metric]));
   const barHeight = 22;

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SopDetail } from '../../shared/api/sop-views';
-import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { AcknowledgeCard } from './AcknowledgeCard';
 import { HistoryCard } from './HistoryCard';
 import { MetaCard } from './MetaCard';
@@ -16,20 +14,7 @@ export function DocumentView({ id }: { id: string }) {
   const { t } = useTranslation();
   const teamTime = useTeamTime();
   const revision = useSop((s) => s.revision);
-  const [detail, setDetail] = useState<SopDetail | null>(null);
-
-  useEffect(() => {
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getSop({ id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setDetail(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id, revision]);
+  const detail = useLatestAnswer(() => baton.getSop({ id }), [id, revision]);
 
   if (!detail) return <p className="muted">{t('sop.loading')}</p>;
   const shown = detail.published ?? detail.revisions[0]!;

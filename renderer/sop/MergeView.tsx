@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SopMergeView } from '../../shared/api/sop-views';
 import { mergedText, type ConflictChoice } from '../../shared/sop';
 import { reportError } from '../app/errors/report-error';
 import { Card } from '../app/ui/Card';
 import { baton } from '../bridge/baton';
+import { useLatestAnswer } from '../app/stores/latest-answer';
 import { openUnlessMovedOn, refreshLibrary } from './sop-store';
 
 /**
@@ -14,21 +14,9 @@ import { openUnlessMovedOn, refreshLibrary } from './sop-store';
  */
 export function MergeView({ id }: { id: string }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<SopMergeView | null>(null);
+  const view = useLatestAnswer(() => baton.getSopMerge({ id }), [id]);
   const [choices, setChoices] = useState<ConflictChoice[]>([]);
 
-  useEffect(() => {
-    // An answer to an earlier read (before a change, for another item) arriving after a newer one is dropped.
-    let current = true;
-    void baton.getSopMerge({ id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setView(result.value);
-      else reportError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
   if (!view) return <p className="muted">{t('sop.loading')}</p>;
 
   const conflicts = view.chunks.filter((chunk) => chunk.kind === 'conflict');

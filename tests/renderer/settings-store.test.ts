@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../shared/api/result';
 import { defaultSettings, type Settings } from '../../shared/settings/schema';
+import { deferred } from '../support/deferred';
 
 /**
  * The settings a page shows follow the service's pushes even when an answer given before a change
@@ -9,15 +10,6 @@ import { defaultSettings, type Settings } from '../../shared/settings/schema';
  * the bridge right after the first run's reload was not followed by the page).
  */
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-}
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((done) => (resolve = done));
-  return { promise, resolve };
-}
 
 const bridge = vi.hoisted(() => ({
   push: null as ((settings: unknown) => void) | null,

@@ -2,10 +2,11 @@
 import { act, createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SyncOpening, SyncStatus } from '../../shared/sync/status';
 import { i18n } from '../../renderer/i18n/i18n';
+import { HandoverToWriteCard } from '../../renderer/briefing/HandoverCards';
 import { ArrivingNote, UnlessArriving } from '../../renderer/sync/StillArriving';
 import { useSync } from '../../renderer/sync/sync-store';
+import { syncStatus } from './sync-status-fixture';
 
 // A bridge that answers nothing: the store holds what each test puts in it.
 vi.hoisted(() => {
@@ -13,26 +14,7 @@ vi.hoisted(() => {
   Object.assign(window, { baton: quiet });
 });
 
-const status = (opening: SyncOpening | null): SyncStatus => ({
-  sharedDir: '/data/team',
-  available: true,
-  teamId: 't',
-  teamName: '运营部',
-  lastPollAt: 1,
-  lastPublishAt: null,
-  pendingOutbox: 0,
-  deviceId: 'device',
-  keyProtection: 'plain-file',
-  devices: [],
-  setAside: [],
-  salvaged: [],
-  notices: [],
-  faults: [],
-  localClockBehind: null,
-  opening,
-  opsCount: 0,
-  stateHash: null,
-});
+const status = syncStatus;
 
 // Rendered into a document, as the app is: the store's state is read as the app reads it (a server render would read its initial state).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -96,5 +78,15 @@ describe('an empty list while the team is still being opened', () => {
     expect(note()).toBe('');
     useSync.setState({ status: status({ phase: 'snapshot', done: 0, total: 0 }) });
     expect(note()).toContain('简报里暂时没有的内容');
+  });
+
+  it('the briefing’s "note not written yet" says it may only not be read yet while opening', () => {
+    const section = { kind: 'handoverToWrite' as const, shift: { date: '2026-12-07', shiftTypeId: 'late', startAt: 0, endAt: 1 }, place: { screen: 'handover' } };
+    const card = () => renderToStaticMarkup(createElement(HandoverToWriteCard, { section, timeZone: 'Asia/Shanghai', shiftTypes: [{ id: 'late', name: { 'zh-CN': '晚班', en: 'late shift' }, start: '15:00', end: '23:00' }] as never }));
+    useSync.setState({ status: status({ phase: 'segments', done: 1, total: 2 }) });
+    expect(card()).toContain('晚班的交接班记录可能还没写（记录还在读取中）');
+    useSync.setState({ status: status(null) });
+    expect(card()).toContain('晚班的交接班记录还没写');
+    expect(card()).not.toContain('可能');
   });
 });

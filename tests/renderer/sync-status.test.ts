@@ -3,27 +3,9 @@ import { en, zhCN } from '../../renderer/i18n/messages';
 import { absolutePathIn, healthOf, noticeMessages, setAsideMessages, shortDeviceId, unavailableMessages } from '../../renderer/sync/health';
 import { formatDuration, formatInterval, formatRelative, formatSize } from '../../renderer/sync/time';
 import { NOTICE_KINDS, SET_ASIDE_REASONS, UNAVAILABLE_REASONS, type SyncStatus } from '../../shared/sync/status';
+import { syncStatus } from './sync-status-fixture';
 
-const base: SyncStatus = {
-  sharedDir: '/data/team',
-  available: true,
-  teamId: 't',
-  teamName: '运营部',
-  lastPollAt: 1,
-  lastPublishAt: null,
-  pendingOutbox: 0,
-  deviceId: 'abcdefghijklmnopqrstuvwxyz',
-  keyProtection: 'plain-file',
-  devices: [],
-  setAside: [],
-  salvaged: [],
-  notices: [],
-  faults: [],
-  localClockBehind: null,
-  opening: null,
-  opsCount: 0,
-  stateHash: null,
-};
+const base: SyncStatus = syncStatus();
 
 const lookup = (tree: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
 

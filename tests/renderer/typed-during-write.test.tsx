@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDetail } from '../../shared/api/prizes-contract';
 import type { ApiResult } from '../../shared/api/result';
+import { deferred } from '../support/deferred';
 
 /**
  * What a person does while a write is under way survives its answer. The prizes spec under the
@@ -13,15 +14,6 @@ import type { ApiResult } from '../../shared/api/result';
  * save answered and opened the document.
  */
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-}
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((done) => (resolve = done));
-  return { promise, resolve };
-}
 
 const bridge = vi.hoisted(() => ({
   sent: [] as unknown[],
@@ -42,6 +34,8 @@ vi.mock('../../renderer/bridge/baton', () => ({
     getTeamSettings: () => new Promise(() => undefined),
     onTeamDataChanged: () => () => undefined,
     onSyncStatusChanged: () => () => undefined,
+    // The empty states ask whether the team is still opening: never answered here, so they are the screens' own.
+    getSyncStatus: () => new Promise(() => undefined),
   },
 }));
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../shared/briefing';
 import type { Settings } from '../../shared/settings/schema';
 import type { SyncStatus } from '../../shared/sync/status';
+import { addDaysToDate, dateInZone, instantOfWallTime } from '../../shared/team-settings';
 import { call, openApp } from '../team-service/team-apps';
 import { tempDir } from '../sync-service/helpers';
 
@@ -22,10 +23,22 @@ function listing(dir: string): Record<string, string> {
   return out;
 }
 
+/**
+ * The latest 09:00 in Shanghai that has passed: the sample is told and its briefing read during
+ * the early shift, whatever the hour the test runs (at 03:00 nobody is on, and no note waits to be signed).
+ */
+function earlyShiftHour(): number {
+  const now = Date.now();
+  const today = dateInZone(now, 'Asia/Shanghai');
+  const at = instantOfWallTime(`${today}T09:00`, 'Asia/Shanghai')!;
+  return at <= now ? at : instantOfWallTime(`${addDaysToDate(today, -1)}T09:00`, 'Asia/Shanghai')!;
+}
+
 describe('opening and leaving the sample team', () => {
   it("opens a living sample as this computer's member, writes nothing into the team's folder, and leaving comes back to the team", async () => {
     const shared = tempDir('real-team');
-    const app = openApp(shared, 'sample-service');
+    const storyAt = earlyShiftHour();
+    const app = openApp(shared, 'sample-service', () => storyAt);
     await call(app, 'createTeam', { memberName: '赵敏', teamName: '真实团队', path: shared });
     await app.sync.flushNow();
     const realTeam = app.sync.getStatus().teamId;

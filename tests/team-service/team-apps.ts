@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 /** One computer running the whole app's services (the app's real capabilities and trust plug), driven by hand. */
-export function openApp(sharedDir: string, name: string): AppServices & { profileDir: string } {
+export function openApp(sharedDir: string, name: string, storyNow?: () => number): AppServices & { profileDir: string } {
   const profileDir = join(tempDir(name), 'profile');
   mkdirSync(profileDir, { recursive: true });
   const app = createAppServices({
@@ -28,6 +28,7 @@ export function openApp(sharedDir: string, name: string): AppServices & { profil
     sharedDir,
     checkOutputs: true,
     syncOptions: { watch: false, flushDelayMs: 3_600_000, cacheDelayMs: 3_600_000 },
+    storyNow,
   });
   open.push(app);
   return Object.assign(app, { profileDir });

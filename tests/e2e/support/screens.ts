@@ -8,7 +8,9 @@ import { expect, screenshotPath, type Computer } from './fixtures';
  */
 export async function shootWhole(page: Page, name: string): Promise<void> {
   const dismiss = page.getByRole('button', { name: /^(关闭通知|Dismiss notification)$/ });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  // A notice may also go by itself between the count and the click: a click then waited for a
+  // dismiss button that never came, until the test's time ran out (under load, after a submit).
+  while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2_000 }).catch(() => undefined);
   const height = await page.evaluate(() => {
     const top = document.querySelector('.topbar')?.getBoundingClientRect().height ?? 0;
     return Math.ceil(top + (document.querySelector('main')?.scrollHeight ?? document.body.scrollHeight));
