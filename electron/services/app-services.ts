@@ -46,6 +46,8 @@ import { standInHandlers } from './stand-in/handlers';
 export interface AppServicesOptions {
   profileDir: string;
   appVersion: string;
+  /** The running build (`codeVersionOf`); default `appVersion` (tests and the bench run the sources). */
+  codeVersion?: string;
   platform: Platform;
   settingsStore: SettingsStore;
   log: Logger;
@@ -88,6 +90,7 @@ export function createAppServices(options: AppServicesOptions) {
     profileDir,
     sharedDir: sharedDirOf(initial),
     appVersion: options.appVersion,
+    ...(options.codeVersion ? { codeVersion: options.codeVersion } : {}),
     log,
     capabilities: syncConfig.capabilities,
     ...(tap ? { trust: tap.source } : {}),

@@ -48,8 +48,9 @@ export interface Capability<S = unknown, O extends OpSchemas = OpSchemas> {
    * Optional: a small plain-JSON view of a state (no bodies), a function of the state alone. The
    * local base's index stores it per entity, so that `SyncState.summaries(kind)` answers after a
    * restart without reading the entity's line (see shared/sync/README.md "Summaries"). Must be
-   * pure and deterministic: a stored one is taken for what it would give after waking. A change
-   * to what it (or `reduce`) gives must come with an app version change (the index is bound to it).
+   * pure and deterministic: a stored one is taken for what it would give after waking. Stored ones
+   * are taken only by the build that made them (the index names it), so a change to this or to
+   * `reduce` needs no care of what earlier builds stored.
    */
   summary?(state: S): unknown;
 }

@@ -50,6 +50,8 @@ export interface TeamSession {
 
 export interface SessionParts {
   readonly capabilities: readonly AnyCapability[];
+  /** The running build: what the local cache stores of states is bound to it. */
+  readonly codeVersion: string;
   /** A line of the local cache's base read after the start did not match its index. */
   readonly localStateDamaged?: (detail: string) => void;
   /** This device, whose key signs the local cache's base. */
@@ -96,7 +98,7 @@ export async function openTeamSession(
     trust,
     profile,
     deviceState: DeviceState.load(profile.deviceStateFile, teamId, parts.device().deviceId, parts.log),
-    cache: new IngestCache(profile.cacheDir, teamId, parts.log, { schemas: schemaFingerprint(parts.capabilities, crypto), publicKeyFor, crypto }),
+    cache: new IngestCache(profile.cacheDir, teamId, parts.log, { schemas: schemaFingerprint(parts.capabilities, crypto), code: parts.codeVersion, publicKeyFor, crypto }),
     reader: new FolderReader({
       ...parts.readerOptions,
       ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}),

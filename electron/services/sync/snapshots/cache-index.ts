@@ -19,7 +19,8 @@ import { seal, unseal } from './sealed-file';
  * its signed trailer names, so a crash between writing the base and its index leaves an index
  * that is passed over: the restart then reads the whole base, as it did before there was an
  * index. With it, per entity of a kind with a summary, its capability's summary of the state the
- * base's line folds to, under the filter of key `trust` (`SyncState.summaries`). Sealed: a changed byte is found, and the index passed over with a log line.
+ * base's line folds to, under the filter of key `trust` (`SyncState.summaries`), and the build whose
+code made them (`code`). Sealed: a changed byte is found, and the index passed over with a log line.
  */
 export const INDEX_FILE = 'index.json';
 const INDEX_FORMAT = 'baton/cache-index@3';
@@ -46,6 +47,7 @@ const indexSchema = z.strictObject({
   counters: recordOf(isRuns),
   latest: z.tuple([z.string(), z.string()]).nullable(),
   trust: z.string().nullable(),
+  code: z.string(),
   summaries: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
 });
 
@@ -77,16 +79,20 @@ export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { rea
   return { ...held, base: base.sha256, bytes: base.bytes, head: survey.head, lines, trust: stored?.trust ?? null, summaries };
 }
 
-export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex): Promise<void> {
-  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, index));
+/** Written with `code`, the build whose code made its summaries. */
+export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex, code: string): Promise<void> {
+  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, { ...index, code }));
 }
 
 export async function removeBaseIndex(dir: string): Promise<void> {
   await unlink(join(dir, INDEX_FILE)).catch(() => {});
 }
 
-/** The index, or null when there is none or it does not read (then said in the log). */
-export async function readBaseIndex(dir: string, teamId: string, log: Logger): Promise<BaseIndex | null> {
+/**
+ * The index, or null when there is none or it does not read (then said in the log). Its summaries
+ * only when the running build (`code`) made them: another build's reduce or summary may differ.
+ */
+export async function readBaseIndex(dir: string, teamId: string, code: string, log: Logger): Promise<BaseIndex | null> {
   let text: string;
   try {
     text = await readFile(join(dir, INDEX_FILE), 'utf8');
@@ -96,7 +102,10 @@ export async function readBaseIndex(dir: string, teamId: string, log: Logger): P
   try {
     const parsed = indexSchema.safeParse(unseal(text, INDEX_FORMAT, teamId));
     if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
-    return parsed.data;
+    const { code: madeBy, ...index } = parsed.data;
+    if (madeBy === code || index.trust === null) return index;
+    log.info('sync', `the local cache's summaries were made by another build (${madeBy}, this is ${code}); they are made again as entities are read`);
+    return { ...index, trust: null, summaries: {} };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (OLDER_FORMAT.test(message)) {
