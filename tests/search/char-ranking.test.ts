@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createHandoverSearch, indexTerms, isCharTerm, normalizeForSearch, parseQuery, planQuery, type SearchDocument } from '../../shared/search';
 import { rankHolders } from '../../shared/search/char-ranking';
+import { searchDocument } from './search-document';
 
 /** MiniSearch as `createHandoverSearch` configures it: fields of space-separated terms, the title counting double. */
 function miniSearch() {
@@ -90,21 +91,11 @@ async function searchBefore(edits: ReadonlyArray<{ id: string; document: SearchD
 
 describe('search answers as before', () => {
   const query = fc.array(fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 3 }).map((chars) => chars.join('')), { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
-  const asDocument = (id: string, value: { title: string; body: string; people: string }): SearchDocument => ({
-    id,
-    kind: 'handover',
-    date: '2026-01-05',
-    shiftTypeId: 'early',
-    authorId: 'm-wang',
-    ownerId: null,
-    status: null,
-    ...value,
-  });
 
   it('the same hits, scores and order for queries of CJK words, whatever the limit, after adds, replaces and removes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { maxLength: 40 }), fc.array(query, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 12 }), async (changes, queries, limit) => {
-        const edits = changes.map(({ id, remove, fields: value }) => ({ id: `handover:${id}`, document: remove ? null : asDocument(`handover:${id}`, value) }));
+        const edits = changes.map(({ id, remove, fields: value }) => ({ id: `handover:${id}`, document: remove ? null : searchDocument(`handover:${id}`, value) }));
         const search = createHandoverSearch();
         for (const { id, document } of edits) {
           if (document === null) search.remove(id);
