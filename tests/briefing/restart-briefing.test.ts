@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { teamCapabilities } from '../../shared/capabilities';
 import { shiftBriefing } from '../../shared/briefing';
 import { acknowledgeOp, publishOp, reviseOp } from '../../shared/sop/builders';
+import { lwwSetData } from '../../shared/sync';
+import { followUpData } from '../handover/harness';
 import { restartedFrom } from '../sync/restarted';
 import { healthySync } from './seeded-team';
 import { CHEN, LEAD, WANG, ZHAO, at, me, roster, seededWholeTeam, withRotaRequests } from './whole-team';
@@ -25,6 +27,16 @@ function team() {
   const third = team.write(LEAD, reviseOp('sop-tone', { parents: [], title: '语气', body: '亲切、简短。', checklist: [] }, stamp(LEAD, at('09:00', '2025-12-23'))), at('09:00', '2025-12-23'));
   team.write(LEAD, publishOp('sop-tone', third.id, true, stamp(LEAD, at('09:05', '2025-12-23'))), at('09:05', '2025-12-23'));
   for (const member of [ZHAO, WANG]) team.write(member, acknowledgeOp('sop-tone', third.id, stamp(member, at('10:00', '2025-12-23'))), at('10:00', '2025-12-23'));
+  // Follow-ups: one overdue, one escalated and waiting, one done (closed: not listed).
+  const followUps = [
+    { id: 'fu-overdue', owner: ZHAO, title: '回复粉丝关于物流的私信', dueAt: at('07:00'), status: null },
+    { id: 'fu-waiting', owner: WANG, title: '投诉：赠品未收到', dueAt: at('20:00'), status: 'waiting' as const },
+    { id: 'fu-done', owner: WANG, title: '整理本周活动数据', dueAt: at('18:00'), status: 'done' as const },
+  ];
+  for (const { id, owner, title, dueAt, status } of followUps) {
+    team.write(LEAD, { type: 'followUp.created', entity: `followUp:${id}`, data: followUpData({ title, owner: me(owner), dueAt, createdBy: me(LEAD), at: at('06:00') }) }, at('06:00'));
+    if (status) team.write(LEAD, { type: 'followUp.updated', entity: `followUp:${id}`, data: { ...lwwSetData(undefined, { status }), by: me(LEAD), at: at('06:30') } }, at('06:30'));
+  }
   return team;
 }
 
@@ -40,8 +52,13 @@ describe('a restart\'s briefing from the SOP summaries', () => {
         expect(restarted).toEqual(shiftBriefing({ ...input, state: source }));
         const sopsRead = woken.filter((entity) => entity.startsWith('sop:'));
         expect(sopsRead).toEqual(who === ZHAO ? ['sop:sop-replies'] : []);
+        // Running follow-ups come from their summaries too: none is read.
+        expect(woken.filter((entity) => entity.startsWith('followUp:'))).toEqual([]);
       }
     }
+    // The follow-ups it lists are the running ones, read from summaries.
+    const followUps = shiftBriefing({ state: source, me: me(ZHAO), now: at('10:05'), sync: healthySync, roster: roster() }).sections.find((section) => section.kind === 'followUps');
+    expect(followUps).toMatchObject({ kind: 'followUps', items: [{ id: 'fu-overdue', overdue: true }, { id: 'fu-waiting' }], more: 0 });
     // 赵敏's briefing names both SOPs to acknowledge, with the diff's counts for the one she read before.
     const briefing = shiftBriefing({ state: source, me: me(ZHAO), now: at('07:50'), sync: healthySync, roster: roster() });
     const sops = briefing.sections.find((section) => section.kind === 'sops');
