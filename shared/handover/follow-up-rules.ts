@@ -72,7 +72,8 @@ export function openFollowUps<T extends FollowUpIdentity>(all: readonly T[], now
  * base's index answers, and no follow-up is read. What `openFollowUps` of every state keeps.
  */
 export function runningFollowUpsIn(state: Pick<ReadonlySyncState, 'summaries'>): Array<FollowUpIdentity & { readonly current: FollowUp }> {
-  return state.summaries(followUp).flatMap(({ id, summary }) => (summary === null ? [] : [{ id, current: summary as FollowUp }]));
+  // A running follow-up is never closed: those left on disk as closed need not be looked at.
+  return state.summaries(followUp, { live: true }).flatMap(({ id, summary }) => (summary === null ? [] : [{ id, current: summary as FollowUp }]));
 }
 
 /**

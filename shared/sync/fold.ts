@@ -290,7 +290,7 @@ export function createSyncState(
       if (record?.dormant) wake(record);
       return record?.state;
     },
-    summaries(kindOrCapability: string | AnyCapability): ReadonlyArray<EntitySummary> {
+    summaries(kindOrCapability: string | AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
       const capability = registry.capabilityOf(kind);
       // A kind no capability folds has no state: nothing to list, as `list`.
@@ -300,6 +300,7 @@ export function createSyncState(
       const trust = accept.trustKey;
       const found: EntitySummary[] = [];
       for (const record of heldByKind.get(kind) ?? []) {
+        if (options?.live && record.dormant?.closed) continue;
         const stored = record.dormant?.summary;
         // Folded under a filter that judges every op alike, from the same ops: what waking would give.
         if (stored && trust !== undefined && stored.trust === trust) {

@@ -139,10 +139,12 @@ export interface SyncState {
    * that state (the kind's capability must declare one): for a dormant entity whose stored
    * summary was made under a filter with the current filter's `trustKey`, the stored one (its
    * line is not read); for any other, computed from its state (waking it). Always what
-   * `summary(get(entity))` gives.
+   * `summary(get(entity))` gives. `live`: without the entities left on disk as closed (as `list`'s
+   * `live`), so that a kind's closed entities are never woken for want of a stored summary (an
+   * index written by another build holds none).
    */
-  summaries(kind: string): ReadonlyArray<EntitySummary>;
-  summaries(capability: AnyCapability): ReadonlyArray<EntitySummary>;
+  summaries(kind: string, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary>;
+  summaries(capability: AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary>;
   /**
    * For a base written when the change mark was `mark`: the summary of each entity of a kind with
    * one whose ops have not changed since (computed if awake, carried over if dormant and made

@@ -16,7 +16,12 @@ import { deliver, deliveryArb, historyArb } from './scenario';
  */
 
 type NoteState = ReturnType<typeof note.reduce>;
-const summarizedNote = defineCapability({ ...note, summary: (state: NoteState) => ({ title: state.fields.title?.value ?? null, comments: state.comments.length, deleted: state.tombstone.deleted }) });
+const summarizedNote = defineCapability({
+  ...note,
+  // A deleted note is closed: a restart leaves it on disk, and `live` summaries pass it over.
+  closed: (state: NoteState) => state.tombstone.deleted,
+  summary: (state: NoteState) => ({ title: state.fields.title?.value ?? null, comments: state.comments.length, deleted: state.tombstone.deleted }),
+});
 const capabilities = [summarizedNote, prizeRequest];
 
 const keyed = (filter: (op: Op) => boolean | string, trustKey: string): OpFilter => Object.assign(filter, { trustKey });
@@ -48,6 +53,11 @@ describe('summaries (a restart from the local state)', () => {
         const { state, woken } = restartedWithSummaries(source, carolNotYet);
         // Straight after the restart: every summary from the index; only a note without a state (no op of it counts) is read.
         const stateless = source.held().filter((entity) => entity.entity.startsWith('note:') && source.get(entity.entity) === undefined).map((entity) => entity.entity);
+        // Live: every open note; a deleted (closed) one only if it is awake (as \`list\`'s live), and none read for it.
+        const live = state.summaries('note', { live: true });
+        const listed = new Set(live.map((entry) => entry.entity));
+        expect(live).toEqual(expected(held, carolNotYet).filter((entry) => !(entry.summary as { deleted: boolean }).deleted || listed.has(entry.entity)));
+        expect(woken.sort()).toEqual(stateless.sort());
         expect(state.summaries('note')).toEqual(expected(held, carolNotYet));
         expect(woken.sort()).toEqual(stateless.sort());
 
@@ -64,6 +74,18 @@ describe('summaries (a restart from the local state)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('live: a closed entity left on disk is passed over, even with no stored summary (an index of another build), and not read', () => {
+    const source = createSyncState(capabilities, { accept: carolNotYet });
+    const op = (seq: number, type: string, entity: string, data: Op['data']): Op => ({ id: `${'a'.repeat(26)}:${seq}`, hlc: `00176757480000${seq}-0000-${'a'.repeat(26)}`, type, entity, data });
+    source.apply([op(1, 'note.set', 'note:open', { set: { title: '早班' }, seen: {} }), op(2, 'note.set', 'note:gone', { set: { title: '晚班' }, seen: {} })]);
+    source.apply([op(3, 'note.deleted', 'note:gone', { seen: source.heads('note:gone') })]);
+    for (const summaries of [true, false]) {
+      const { state, woken } = restartedFrom(source, capabilities, carolNotYet, { summaries });
+      expect(state.summaries('note', { live: true }).map((entry) => entry.entity)).toEqual(['note:open']);
+      expect(woken).toEqual(summaries ? [] : ['note:open']);
+    }
   });
 
   it('to store: those of the entities unchanged since a mark, under the filter of the moment; none under a filter without a key', () => {
