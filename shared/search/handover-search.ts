@@ -1,15 +1,15 @@
 import MiniSearch from 'minisearch';
 import { bigramSignature, mayContain, type BigramSignature } from './bigram-signature';
 import { CharPostings } from './char-postings';
-import { rankHolders, type RankedHolder } from './char-ranking';
 import { planQuery } from './query-plan';
+import { rankQuery, type RankedHolder } from './ranking';
 import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokenize';
 
 /**
  * Full-text search over handover notes and follow-ups, in Chinese and English, with MiniSearch
  * (BM25 ranking, prefix search) and the tokeniser of `tokenize.ts`. Every word of a query must
  * match (AND): adding a word narrows the list, as people expect from a search box. How a query
- * is answered: `query-plan.ts`. MiniSearch ranks the documents holding the planned terms; the
+ * is answered: `query-plan.ts`. `ranking.ts` ranks the documents holding the planned terms; the
  * CJK words are then looked for, best hit first until the limit, in each document's normalised
  * text, kept per document with its bigram signature (`bigram-signature.ts`), which rules most
  * documents out without reading them.
@@ -127,7 +127,7 @@ export function createHandoverSearch(): HandoverSearch {
     const indexed = documents.get(id);
     if (indexed === undefined) return;
     // Removed from the postings now, not discarded for MiniSearch to sweep later: a posting of a
-    // discarded document makes `rankHolders` hand the query back to MiniSearch until then.
+    // discarded document makes `rankQuery` hand the query back to MiniSearch until then.
     const terms = indexed.fields.map(indexTerms);
     const [title, body, people] = terms.map((set) => [...set].join(' ')) as [string, string, string];
     index.remove({ id, title, body, people });
@@ -160,16 +160,18 @@ export function createHandoverSearch(): HandoverSearch {
       if (plan === null) return [];
       // Matched CJK terms are encoded; the query's CJK words are what to highlight.
       const cjkWords = words.filter((word) => word.cjk).map((word) => word.text);
+      // Matched Latin terms are worth asking each hit for only when the query has a Latin word.
+      const latin = plan.terms.some((term) => !isCharTerm(term));
       const hits: SearchHit[] = [];
-      // A query of CJK words only: its rarest character's holders, best first, scored as MiniSearch does (`char-ranking.ts`).
-      const [only] = plan.terms;
-      const ranked: Iterable<RankedHolder & { readonly terms?: readonly string[] }> | null =
-        plan.terms.length === 1 && isCharTerm(only!) ? rankHolders(index, only!, FIELD_BOOSTS) : null;
-      for (const result of ranked ?? index.search(plan.terms.join(' '))) {
+      // The holders of the planned terms (Latin words as prefixes, as MiniSearch is told), best first, scored as MiniSearch does, without sorting them all (`ranking.ts`).
+      const ranked: Iterable<RankedHolder> =
+        rankQuery(index, plan.terms.map((term) => ({ term, prefix: !isCharTerm(term) })), FIELD_BOOSTS) ??
+        index.search(plan.terms.join(' ')).map(({ id, score, terms }) => ({ id: id as string, score, terms: () => terms }));
+      for (const result of ranked) {
         if (hits.length === limit) break;
         const indexed = documents.get(result.id)!;
         if ((filter !== undefined && !filter(indexed.facts)) || !containsAll(indexed, plan.phrases)) continue;
-        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...(result.terms ?? []).filter((term) => !isCharTerm(term)), ...cjkWords])] });
+        hits.push({ ...indexed.facts, score: result.score, terms: latin ? [...new Set([...result.terms().filter((term) => !isCharTerm(term)), ...cjkWords])] : [...cjkWords] });
       }
       return hits;
     },
