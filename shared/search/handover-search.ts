@@ -93,6 +93,12 @@ interface Indexed {
   readonly signature: BigramSignature;
 }
 
+/** A loop, not `every` with an arrow: asked of every holder of a query's rarest character. */
+function mayContainAll(signature: BigramSignature, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (!mayContain(signature, phrase)) return false;
+  return true;
+}
+
 /** The signature first for every phrase: reading the text is what costs. */
 function containsAll({ fields, signature }: Indexed, phrases: readonly string[]): boolean {
   return phrases.every((phrase) => mayContain(signature, phrase)) && phrases.every((phrase) => fields.some((field) => field.includes(phrase)));
@@ -163,9 +169,11 @@ export function createHandoverSearch(): HandoverSearch {
       // Matched Latin terms are worth asking each hit for only when the query has a Latin word.
       const latin = plan.terms.some((term) => !isCharTerm(term));
       const hits: SearchHit[] = [];
+      // A CJK word few notes hold: once hundreds were passed over, those its signature rules out are dropped at once, not one by one (`ranking.ts`).
+      const mayHold = plan.phrases.length === 0 ? undefined : (id: string) => mayContainAll(documents.get(id)!.signature, plan.phrases);
       // The holders of the planned terms (Latin words as prefixes, as MiniSearch is told), best first, scored as MiniSearch does, without sorting them all (`ranking.ts`).
       const ranked: Iterable<RankedHolder> =
-        rankQuery(index, plan.terms.map((term) => ({ term, prefix: !isCharTerm(term) })), FIELD_BOOSTS) ??
+        rankQuery(index, plan.terms.map((term) => ({ term, prefix: !isCharTerm(term) })), FIELD_BOOSTS, mayHold) ??
         index.search(plan.terms.join(' ')).map(({ id, score, terms }) => ({ id: id as string, score, terms: () => terms }));
       for (const result of ranked) {
         if (hits.length === limit) break;

@@ -127,4 +127,20 @@ describe('search answers as before', () => {
       { numRuns: 200 },
     );
   });
+
+  it('the same when the reader passes over hundreds of holders (the rest are then checked at once)', () => {
+    // 博 is the rarer character; one note in 40 holds 微博 (some with KOL), one in 3 holds 博 and 微 apart.
+    const edits = Array.from({ length: 800 }, (_, at) => {
+      const id = `handover:${at}`;
+      const body = at % 40 === 0 ? `转发微博${'抽'.repeat(at % 5)}${at % 80 === 0 ? 'KOL' : ''}` : at % 3 === 0 ? `博转${'奖'.repeat(at % 7)}微kol` : `微${'粉'.repeat(at % 4)}`;
+      return { id, document: asDocument(id, { title: at % 11 === 0 ? '微' : '', body, people: '' }) };
+    });
+    const search = createHandoverSearch();
+    edits.forEach(({ document }) => search.add(document));
+    const queries = ['微博', '转发微博', '博转', '微博 k', '微博 kol', '奖微'];
+    for (const limit of [5, 50]) {
+      const expected = searchBefore(edits, queries, limit);
+      queries.forEach((asked, at) => expect(search.search(asked, { limit }).map(({ id, score, terms }) => ({ id, score, terms }))).toEqual(expected[at]));
+    }
+  });
 });
