@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { createAppServices } from '../services/app-services';
+import { codeVersionOf } from '../services/code-version';
 import { createFileLogger } from '../services/log';
 import { createConfSettingsStore } from '../services/settings/conf-store';
 import { startWebHost } from './web-host';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const services = createAppServices({
     profileDir,
     appVersion: version,
+    codeVersion: codeVersionOf(version, fileURLToPath(import.meta.url)),
     platform: webPlatform,
     settingsStore: createConfSettingsStore(profileDir, version),
     log,

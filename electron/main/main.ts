@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { createAppServices } from '../services/app-services';
+import { codeVersionOf } from '../services/code-version';
 import { createFileLogger, type Logger } from '../services/log';
 import { settingsStoreOptions, type SettingsStore } from '../services/settings/store-options';
 import { forwardEvents, registerIpcHandlers } from './ipc';
@@ -52,7 +53,8 @@ function start(log: Logger, extra: { sharedDir?: string }, settingsStore: Settin
   const keyVault = osKeyVault();
   if (!keyVault) log.warn('main', 'the operating system offers no key store here: the device key stays in a file only this user can read');
   const services = createAppServices({
-    profileDir, appVersion, platform: electronPlatform(currentWindow), settingsStore, log, ...extra, ...(keyVault ? { keyVault } : {}),
+    // This bundle (main.cjs) is the build: the local cache's summaries are bound to it.
+    profileDir, appVersion, codeVersion: codeVersionOf(appVersion, __filename), platform: electronPlatform(currentWindow), settingsStore, log, ...extra, ...(keyVault ? { keyVault } : {}),
   });
 
   lockDownSession(session.defaultSession, log);

@@ -46,6 +46,8 @@ import { standInHandlers } from './stand-in/handlers';
 export interface AppServicesOptions {
   profileDir: string;
   appVersion: string;
+  /** The running build (`codeVersionOf`); default `appVersion` (tests and the bench run the sources). */
+  codeVersion?: string;
   platform: Platform;
   settingsStore: SettingsStore;
   log: Logger;
@@ -88,6 +90,7 @@ export function createAppServices(options: AppServicesOptions) {
     profileDir,
     sharedDir: sharedDirOf(initial),
     appVersion: options.appVersion,
+    ...(options.codeVersion ? { codeVersion: options.codeVersion } : {}),
     log,
     capabilities: syncConfig.capabilities,
     ...(tap ? { trust: tap.source } : {}),
@@ -216,7 +219,7 @@ export function createAppServices(options: AppServicesOptions) {
     mayWrite: (opType) => mayWriteOp(team.view(), opType),
     folderAvailable: () => sync.getStatus().available,
     // Who may take a cover: only those who acknowledged the SOPs the shift requires.
-    qualifies: () => qualifiesBy(sop.docs()),
+    qualifies: () => qualifiesBy(sop.briefs(), (ids) => sop.docsOf(ids)),
   });
 
   const sampleTeam = new SampleTeamService({ profileDir, appVersion: options.appVersion, settings, sync, sharedDirOf, log, now: options.storyNow });

@@ -35,10 +35,13 @@ export function ChecksList({ view }: { view: RotaView }) {
   return (
     <Card id="rota-checks" title={t('rota.tabs.checks')} description={view.me.lead ? t('rota.checksExplainLead') : t('rota.checksExplain')}>
       {view.me.lead && view.unplanned.length > 0 && (
-        <div className="rota-notice rota-unplanned" role="note" data-testid="checks-unplanned">
-          <span>{t('rota.unplannedChecks', { months: view.unplanned.map((month) => monthLabel(month, language)).join(t('rota.listSeparator')) })}</span>
-          <button type="button" className="button" onClick={() => setRotaView({ tab: 'settings', focus: 'pattern' })}>{t('rota.empty.makePattern')}</button>
-        </div>
+        // While the team's records are still being read, a month may only look unplanned (the line below, or a note where there are checks, says so).
+        <UnlessArriving variant={groups.length === 0 ? 'hidden' : 'line'}>
+          <div className="rota-notice rota-unplanned" role="note" data-testid="checks-unplanned">
+            <span>{t('rota.unplannedChecks', { months: view.unplanned.map((month) => monthLabel(month, language)).join(t('rota.listSeparator')) })}</span>
+            <button type="button" className="button" onClick={() => setRotaView({ tab: 'settings', focus: 'pattern' })}>{t('rota.empty.makePattern')}</button>
+          </div>
+        </UnlessArriving>
       )}
       {groups.length === 0 ? (
         <UnlessArriving variant="line">

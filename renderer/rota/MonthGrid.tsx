@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RotaDayView, RotaSlotView, RotaView } from '../../shared/api/rota-views';
 import { useLanguage } from '../i18n/use-language';
+import { useStillArriving } from '../sync/StillArriving';
 import { useNames } from './format';
 import { setRotaView, useRota } from './rota-store';
 
@@ -16,14 +17,17 @@ export function SlotChip({ slot, view }: { slot: RotaSlotView; view: RotaView })
   const covered = slot.duty?.people.filter((person) => person.via !== 'rota') ?? [];
   // An empty slot already reads as a gap; the mark counts the other checks.
   const warnings = slot.checks.filter((check) => check.code !== 'uncovered');
-  // In a month nobody is on yet, an empty shift is not planned rather than a gap to alarm about.
+  // In a month nobody is on yet, an empty shift is not planned rather than a gap to alarm about;
+  // while the team's records are still being read, it is neither: its people may only not be read yet.
+  const arriving = useStillArriving();
   const planned = view.months.find((month) => month.month === slot.date.slice(0, 7))?.planned ?? true;
-  const empty = planned ? t('rota.gap') : t('rota.notPlanned');
+  const empty = arriving ? t('rota.arrivingSlot') : planned ? t('rota.gap') : t('rota.notPlanned');
+  const emptyClass = arriving ? 'slot__gap slot__gap--unplanned still-arriving' : planned ? 'slot__gap' : 'slot__gap slot__gap--unplanned';
   const label = `${type?.name[language] ?? slot.shiftTypeId}: ${people.map(name).join('、') || empty}`;
   const content = (
     <>
       <span className="slot__type">{type?.name[language] ?? slot.shiftTypeId}</span>
-      <span className="slot__people">{people.map(name).join('、') || <em className={planned ? 'slot__gap' : 'slot__gap slot__gap--unplanned'}>{empty}</em>}</span>
+      <span className="slot__people">{people.map(name).join('、') || <em className={emptyClass}>{empty}</em>}</span>
       {gaps.length > 0 && <span className="slot__mark slot__mark--gap">{t('rota.onLeaveMark', { names: gaps.map(name).join('、') })}</span>}
       {covered.map((person) => (
         <span key={person.memberId} className="slot__mark">{t(`rota.via.${person.via}`, { name: name(person.memberId), for: name(person.for) })}</span>

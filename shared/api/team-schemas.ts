@@ -14,6 +14,8 @@ export const MyStatusSchema = z.enum(['approved', 'pending', 'declined', 'revoke
 export const TeamViewSchema = z.object({
   /** False: no team in the folder yet, or the app folds without the trust plug. */
   available: z.boolean(),
+  /** The team's records are still being read (sync status `opening`): nobody's roles are known yet. */
+  opening: z.boolean(),
   trustActive: z.boolean(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),

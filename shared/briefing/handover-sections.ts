@@ -1,6 +1,5 @@
 import {
   escalationState,
-  followUp,
   handoversForShift,
   hasAcknowledged,
   isOverdue,
@@ -10,7 +9,9 @@ import {
   openFollowUps,
   PREVIOUS_SHIFT_WINDOW_MS,
   previousHandoverIn,
-  type CreatedFollowUp,
+  runningFollowUpsIn,
+  type FollowUp,
+  type FollowUpIdentity,
   type RecentNotes,
   type SubmittedHandover,
 } from '../handover/queries';
@@ -93,12 +94,14 @@ export function handoverToWriteSection(query: BriefingQuery, mine: MyShift | nul
 }
 
 /** Overdue first, then running 'Weibo first' escalations by deadline, then the rest by due time. */
-function urgency(state: CreatedFollowUp, now: number): number {
+type Running = FollowUpIdentity & { readonly current: FollowUp };
+
+function urgency(state: Running, now: number): number {
   if (isOverdue(state.current, now)) return 0;
   return state.current.escalation ? 1 : 2;
 }
 
-function followUpItem(state: CreatedFollowUp, query: BriefingQuery): FollowUpItem {
+function followUpItem(state: Running, query: BriefingQuery): FollowUpItem {
   const { current } = state;
   const escalation = escalationState(current, query.now);
   return {
@@ -116,7 +119,7 @@ function followUpItem(state: CreatedFollowUp, query: BriefingQuery): FollowUpIte
 /** Every open follow-up; on leave or off shift, only mine. */
 export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUpsSection | null {
   const onlyMine = moment === 'off' || moment === 'leave';
-  const open = openFollowUps(query.state.list(followUp, { live: true }).map((entry) => entry.state), query.now).filter(
+  const open = openFollowUps(runningFollowUpsIn(query.state), query.now).filter(
     (state) => !onlyMine || state.current.owner.memberId === query.me?.memberId,
   );
   if (open.length === 0) return null;

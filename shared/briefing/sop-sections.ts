@@ -1,4 +1,4 @@
-import { pendingAcknowledgements, publishedSince, shiftChecklist, shiftChecklistView, sopTeamOf, type ShiftChecklistState } from '../sop/queries';
+import { pendingAcknowledgementCounts, publishedSince, shiftChecklist, shiftChecklistView, sopTeamOf, type ShiftChecklistState } from '../sop/queries';
 import { holidayCalendar, isOnShift } from '../rota/queries';
 import type { Roster } from '../team';
 import type { BriefingQuery } from './duty';
@@ -13,15 +13,17 @@ export const MAX_CHANGED_SOPS = 10;
 /** SOPs I must (re-)acknowledge, with what changed, and versions published since I was last here. */
 export function sopsSection(query: BriefingQuery, world: BriefingWorld, since: number | null): SopsSection | null {
   if (!query.me) return null;
-  const pending = pendingAcknowledgements(world.sops, { memberId: query.me.memberId, roles: world.myRoles });
+  const member = { memberId: query.me.memberId, roles: world.myRoles };
+  // From the briefs; only SOPs I acknowledged an earlier version of are read whole (their diff).
+  const pending = pendingAcknowledgementCounts(world.sops, member, world.sopDocs);
   const toAcknowledge = pending.map((item) => ({
     sopId: item.sopId,
     title: item.title,
     area: item.area,
     version: item.version,
     lastAcknowledgedVersion: item.lastAcknowledgedVersion,
-    linesAdded: item.diff.filter((line) => line.kind === 'added').length,
-    linesRemoved: item.diff.filter((line) => line.kind === 'removed').length,
+    linesAdded: item.linesAdded,
+    linesRemoved: item.linesRemoved,
     place: { screen: 'sops', item: item.sopId },
   }));
   const asked = new Set(pending.map((item) => `${item.sopId}:${item.version}`));

@@ -1,7 +1,7 @@
 import type { Role, Roster } from '../team';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import { isOnApprovedLeave, rosterAuthors, rosterMembers, rotaWorldAround, rotaWorldOf, type RotaWorld } from '../rota/queries';
-import { hasAcknowledgedShiftSops, sop, sopDocs, sopTeamOf, type SopDoc } from '../sop/queries';
+import { hasAcknowledgedShiftSops, sopBriefsIn, sopDocsIn, sopTeamOf, type SopBrief, type SopDoc } from '../sop/queries';
 import { campaignsOf, prizeSettingsIn, prizeViews, teamFactsOf, type Campaign, type PrizeSettings, type RequestView } from '../prizes/queries';
 
 /**
@@ -11,7 +11,10 @@ import { campaignsOf, prizeSettingsIn, prizeViews, teamFactsOf, type Campaign, t
  */
 export interface BriefingWorld {
   readonly rota: RotaWorld | null;
-  readonly sops: readonly SopDoc[];
+  /** Every SOP with a revision, as a brief (from the summaries: a restart reads no SOP's line for these). */
+  readonly sops: readonly SopBrief[];
+  /** The docs of the SOPs named (their lines read if dormant): for what shows bodies, diffs or history. */
+  readonly sopDocs: (ids: readonly string[]) => readonly SopDoc[];
   readonly prizes: readonly RequestView[];
   readonly prizeSettings: PrizeSettings;
   readonly campaigns: readonly Campaign[];
@@ -28,11 +31,9 @@ export interface BriefingWorldOptions {
 }
 
 export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, memberId: string | null, now: number, options: BriefingWorldOptions = {}): BriefingWorld {
-  const sops = sopDocs(
-    state.list(sop).map((entry) => entry.state),
-    roster ? sopTeamOf(roster) : null,
-  );
-  const common = { sops, prizeSettings: prizeSettingsIn(state), campaigns: campaignsOf(state) };
+  const team = roster ? sopTeamOf(roster) : null;
+  const sops = sopBriefsIn(state, team);
+  const common = { sops, sopDocs: (ids: readonly string[]) => sopDocsIn(state, ids, team), prizeSettings: prizeSettingsIn(state), campaigns: campaignsOf(state) };
   if (!roster) return { ...common, rota: null, prizes: [], myRoles: [] };
   // Cover eligibility asks the SOPs: a colleague must have acknowledged what the shift type requires.
   const people = { members: rosterMembers(roster), authorOf: rosterAuthors(roster) };

@@ -1,17 +1,21 @@
-import type { FollowUp, FollowUpState } from './follow-up';
+import type { ReadonlySyncState } from '../sync/trust-plug';
+import { followUp, isRunningStatus, type FollowUp, type FollowUpState } from './follow-up';
 import type { TeamSettings } from '../team-settings';
 
 /** Rules about follow-ups. `now` is always passed in, so that every rule is a pure function. */
 
 export type CreatedFollowUp = FollowUpState & { readonly current: FollowUp };
 
-export function isCreated(state: FollowUpState): state is CreatedFollowUp {
+/** What the ordering rules read of a follow-up: a whole state, or a running one from its summary. */
+export type FollowUpIdentity = Pick<FollowUpState, 'id' | 'current'>;
+
+export function isCreated<T extends FollowUpIdentity>(state: T): state is T & { readonly current: FollowUp } {
   return state.current !== null;
 }
 
 /** Open or waiting on a department: still someone's job. */
 export function isRunning(followUp: FollowUp): boolean {
-  return followUp.status === 'open' || followUp.status === 'waiting';
+  return isRunningStatus(followUp.status);
 }
 
 /** The 'Weibo first' deadline of an escalation made at `escalatedAt` under the team's setting. */
@@ -46,7 +50,7 @@ export function escalationState(followUp: FollowUp, now: number): EscalationStat
 }
 
 /** Overdue first, then soonest due, then oldest; the id settles the rest so every device agrees. */
-export function compareFollowUps(a: CreatedFollowUp, b: CreatedFollowUp, now: number): number {
+export function compareFollowUps(a: FollowUpIdentity & { readonly current: FollowUp }, b: FollowUpIdentity & { readonly current: FollowUp }, now: number): number {
   return (
     Number(isOverdue(b.current, now)) - Number(isOverdue(a.current, now)) ||
     effectiveDueAt(a.current) - effectiveDueAt(b.current) ||
@@ -56,11 +60,19 @@ export function compareFollowUps(a: CreatedFollowUp, b: CreatedFollowUp, now: nu
 }
 
 /** Every open or waiting follow-up, overdue first. */
-export function openFollowUps(all: readonly FollowUpState[], now: number): CreatedFollowUp[] {
+export function openFollowUps<T extends FollowUpIdentity>(all: readonly T[], now: number): Array<T & { readonly current: FollowUp }> {
   return all
     .filter(isCreated)
     .filter((state) => isRunning(state.current))
     .sort((a, b) => compareFollowUps(a, b, now));
+}
+
+/**
+ * Every running follow-up (unordered), from the follow-ups' summaries: after a restart the local
+ * base's index answers, and no follow-up is read. What `openFollowUps` of every state keeps.
+ */
+export function runningFollowUpsIn(state: Pick<ReadonlySyncState, 'summaries'>): Array<FollowUpIdentity & { readonly current: FollowUp }> {
+  return state.summaries(followUp).flatMap(({ id, summary }) => (summary === null ? [] : [{ id, current: summary as FollowUp }]));
 }
 
 /**

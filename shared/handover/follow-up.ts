@@ -32,6 +32,11 @@ export type FollowUpCategory = (typeof FOLLOW_UP_CATEGORIES)[number];
 export const FOLLOW_UP_STATUSES = ['open', 'waiting', 'done', 'dropped'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+/** Open or waiting on a department: still someone's job. */
+export function isRunningStatus(status: FollowUpStatus): boolean {
+  return status === 'open' || status === 'waiting';
+}
+
 export function isHttpLink(value: string): boolean {
   return /^https?:\/\//i.test(value) && URL.canParse(value);
 }
@@ -211,6 +216,9 @@ export const followUp = defineCapability({
   },
   // Done or dropped: the briefing and the open lists do not show it, so a restart leaves it on disk.
   closed: (state) => state.current !== null && (state.current.status === 'done' || state.current.status === 'dropped'),
+  // What the briefing lists (`runningFollowUpsIn`): a restart answers it from the local base's
+  // index without reading one follow-up. Null once done or dropped, so the index stays small.
+  summary: (state): FollowUp | null => (state.current && isRunningStatus(state.current.status) ? state.current : null),
 });
 
 /** The typed builders of a follow-up's ops: `followUpOps.created(id, data)`, `.updated`, `.commented`. */

@@ -10,4 +10,4 @@ export { FOLLOW_UP_KIND, followUp, type FollowUp, type FollowUpState } from './f
 export { handoversForShift, noteExcerpt, previousHandoverFor, submittedHandovers, unacknowledged, hasAcknowledged, type PreviousHandover } from './handover-rules';
 export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS, latestNoteBy, notesChangedSince, notesWindowFrom, previousHandoverIn, type RecentNotes } from './recent-notes';
 export { SECTION_KEYS, type SectionKey } from './sections';
-export { carryOver, effectiveDueAt, escalationState, isCreated, isOverdue, openFollowUps, type CreatedFollowUp, type EscalationState } from './follow-up-rules';
+export { carryOver, effectiveDueAt, escalationState, isCreated, isOverdue, openFollowUps, runningFollowUpsIn, type CreatedFollowUp, type FollowUpIdentity, type EscalationState } from './follow-up-rules';

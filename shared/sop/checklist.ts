@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDaysToDate, type ShiftInstance, type ShiftType } from '../team-settings';
 import { minutesOfTime, type ChecklistDef, type ChecklistKind, type ContentType } from './checklist-schedule';
 import { MAX_SHIFT_CHECKLIST_ITEMS } from './limits';
-import { publishedRevision, type SopDoc } from './rules';
+import { publishedContentOf, type SopView } from './summary';
 import type { CountedTicks, TickSetAsideReason } from './tick-rules';
 import type { Tick } from './ticks';
 
@@ -89,11 +89,13 @@ export interface PlannedChecklist {
   readonly truncated: boolean;
 }
 
-export function planChecklist(docs: readonly SopDoc[], context: ChecklistContext): PlannedChecklist {
+export function planChecklist(docs: readonly SopView[], context: ChecklistContext): PlannedChecklist {
   const items: PlannedItem[] = [];
   for (const doc of docs) {
-    const published = publishedRevision(doc);
-    if (!published) continue;
+    // The current published revision (`publishedRevision`), from a doc or a brief alike.
+    const current = doc.versions.at(-1);
+    if (!current) continue;
+    const published = { revision: publishedContentOf(doc, current.revision) };
     for (const def of published.revision.checklist) {
       if (!appliesOn(def, context)) continue;
       for (const dueAt of dueTimes(def, context)) {

@@ -9,6 +9,7 @@ export * from './revisions';
 export * from './diff';
 export * from './team-facts';
 export * from './rules';
+export * from './summary';
 export * from './checklist';
 export * from './builders';
 export * from './validation';

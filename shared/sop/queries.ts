@@ -1,17 +1,51 @@
 import { checklistAt, planChecklist, type ChecklistContext, type ShiftChecklistView } from './checklist';
-import { readableDiff, type DiffLine } from './diff';
+import { diffCounts, readableDiff, type DiffLine } from './diff';
 import { SOP_AREAS, type SopArea } from './fields';
 import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
-import type { SopState } from './sop';
+import { sop, type SopState } from './sop';
+import { linesOf, publishedContentOf, sopBriefOf, type SopBrief, type SopSummary, type SopView } from './summary';
 import type { SopTeam } from './team-facts';
+import type { ReadonlySyncState } from '../sync/trust-plug';
 import { countedTicks, type TickJudge } from './tick-rules';
 import type { ShiftChecklistState } from './ticks';
 
 /**
  * The SOP queries other capabilities and the shift briefing call: pure functions over the folded
  * states (`state.list(sop)` / `state.get(shiftChecklist, …)`) and the team facts (`sopTeamOf`).
- * Build the docs once per fold with `sopDocs` and pass them to each query.
+ * Build the docs once per fold with `sopDocs` and pass them to each query. Queries that take
+ * `SopView`s answer alike from docs or from briefs (`sopBriefsIn`: from the summaries the local
+ * base's index stores, so a restart reads no SOP's line); those that show bodies, diffs or
+ * history take docs: pick which SOPs to wake with the brief-level helpers (`awaitingAcknowledgement`,
+ * `requiredForShift`) and build those docs alone (`sopDocsIn`).
  */
+
+/** Every SOP that has a revision, as a brief (what `sopDoc` says of versions, acknowledgements, meta, published titles and checklists). */
+export function sopBriefsIn(state: Pick<ReadonlySyncState, 'summaries'>, team: SopTeam | null): SopBrief[] {
+  return state.summaries(sop).flatMap((entry) => sopBriefOf(entry.summary as SopSummary, team) ?? []);
+}
+
+/** The docs of the SOPs `ids` names (each woken from disk if it was dormant), in that order; an id without a revision gives none. */
+export function sopDocsIn(state: Pick<ReadonlySyncState, 'get'>, ids: readonly string[], team: SopTeam | null): SopDoc[] {
+  return ids.flatMap((id) => {
+    const found = state.get(sop, id);
+    return found ? (sopDoc(found, team) ?? []) : [];
+  });
+}
+
+/** The SOPs `member` must (re-)acknowledge now: `pendingAcknowledgements` of their docs gives the rest (diffs). */
+export function awaitingAcknowledgement(views: readonly SopView[], member: { memberId: string; roles: readonly string[] }): string[] {
+  return views.filter((view) => mustRead(view, member) && !hasAcknowledgedCurrent(view, member.memberId)).map((view) => view.id);
+}
+
+/** The SOPs whose published text `publishedTexts` may give for `filter`: the docs it needs. */
+export function textsFor(views: readonly SopView[], filter: { readonly areas: readonly SopArea[]; readonly shiftTypeId: string }): string[] {
+  return views.filter((view) => view.versions.length > 0 && (filter.areas.includes(view.meta.area) || view.meta.shiftTypeIds.includes(filter.shiftTypeId))).map((view) => view.id);
+}
+
+/** The SOPs required for `shiftTypeId` (by their current setting): the docs `hadAcknowledgedShiftSopsAt` needs. */
+export function requiredForShift(views: readonly SopView[], shiftTypeId: string): string[] {
+  return views.filter((view) => view.meta.shiftTypeIds.includes(shiftTypeId)).map((view) => view.id);
+}
 
 /** Every SOP that has a revision, with the rules applied (which ops count, versions, acknowledgements, fork). */
 export function sopDocs(states: readonly SopState[], team: SopTeam | null): SopDoc[] {
@@ -23,7 +57,7 @@ export function sopDocs(states: readonly SopState[], team: SopTeam | null): SopD
  * `shiftTypeId` (its current published version, or the last one not marked minor). An SOP not
  * published yet requires nothing. The rota wraps it as `(memberId, shiftTypeId) => boolean`.
  */
-export function hasAcknowledgedShiftSops(docs: readonly SopDoc[], memberId: string, shiftTypeId: string): boolean {
+export function hasAcknowledgedShiftSops(docs: readonly SopView[], memberId: string, shiftTypeId: string): boolean {
   return docs.every((doc) => !doc.meta.shiftTypeIds.includes(shiftTypeId) || doc.versions.length === 0 || hasAcknowledgedCurrent(doc, memberId));
 }
 
@@ -88,6 +122,41 @@ export function pendingAcknowledgements(docs: readonly SopDoc[], member: { membe
   return pending.sort((a, b) => a.publishedAt - b.publishedAt);
 }
 
+export interface PendingCount extends Omit<PendingAcknowledgement, 'diff'> {
+  readonly linesAdded: number;
+  readonly linesRemoved: number;
+}
+
+/**
+ * `pendingAcknowledgements` with the diff's counts instead of the diff, from briefs: only the SOPs
+ * `member` acknowledged an earlier version of are read whole (`docsOf`); for one never
+ * acknowledged, the whole text is added, and the brief knows how many lines that is.
+ */
+export function pendingAcknowledgementCounts(views: readonly SopView[], member: { memberId: string; roles: readonly string[] }, docsOf: (ids: readonly string[]) => readonly SopDoc[]): PendingCount[] {
+  const waiting = new Set(awaitingAcknowledgement(views, member));
+  const again = views.filter((view) => waiting.has(view.id) && view.acknowledged[member.memberId] !== undefined).map((view) => view.id);
+  const diffs = new Map(pendingAcknowledgements(docsOf(again), member).map((item) => [item.sopId, diffCounts(item.diff)]));
+  const pending: PendingCount[] = [];
+  for (const view of views) {
+    if (!waiting.has(view.id)) continue;
+    const current = view.versions.at(-1)!;
+    const lastIndex = view.acknowledged[member.memberId];
+    const counts = lastIndex === undefined ? { added: linesOf(view, current.revision), removed: 0 } : diffs.get(view.id)!;
+    pending.push({
+      sopId: view.id,
+      title: publishedContentOf(view, current.revision).title,
+      area: view.meta.area,
+      version: view.versions.length,
+      revision: current.revision,
+      publishedAt: current.at,
+      lastAcknowledgedVersion: lastIndex === undefined ? null : lastIndex + 1,
+      linesAdded: counts.added,
+      linesRemoved: counts.removed,
+    });
+  }
+  return pending.sort((a, b) => a.publishedAt - b.publishedAt);
+}
+
 /** Per SOP: the members who must read it and have not acknowledged what they must. */
 export function pendingBySop(docs: readonly SopDoc[], team: SopTeam): Array<{ sopId: string; title: string; waiting: Array<{ memberId: string; name: string }> }> {
   return docs
@@ -113,14 +182,14 @@ export interface PublishedVersion {
 }
 
 /** SOP versions published at or after `since` (the publisher's clock), oldest first: "SOPs changed since my last shift". */
-export function publishedSince(docs: readonly SopDoc[], since: number): PublishedVersion[] {
+export function publishedSince(docs: readonly SopView[], since: number): PublishedVersion[] {
   const found: PublishedVersion[] = [];
   for (const doc of docs) {
     doc.versions.forEach((publication, index) => {
       if (publication.at < since) return;
       found.push({
         sopId: doc.id,
-        title: doc.graph.byId.get(publication.revision)!.title,
+        title: publishedContentOf(doc, publication.revision).title,
         version: index + 1,
         revision: publication.revision,
         publishedAt: publication.at,
@@ -166,7 +235,7 @@ export function publishedTexts(docs: readonly SopDoc[], filter: { readonly areas
  * or open, and the next one due. `context.holidays` and `workdays` come from the rota's calendar;
  * `judge` (the team and the rota's who-is-on) decides which ticks count.
  */
-export function shiftChecklistView(docs: readonly SopDoc[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number, judge: TickJudge): ShiftChecklistView {
+export function shiftChecklistView(docs: readonly SopView[], context: ChecklistContext, ticks: ShiftChecklistState | null, now: number, judge: TickJudge): ShiftChecklistView {
   return checklistAt(planChecklist(docs, context), countedTicks(ticks, context.shift, judge), now);
 }
 
@@ -188,5 +257,6 @@ export { sop, type SopState } from './sop';
 export { shiftChecklist, shiftChecklistId, type ShiftChecklistState } from './ticks';
 export { sopTeamOf, type SopTeam } from './team-facts';
 export type { SopDoc } from './rules';
+export type { SopBrief, SopView } from './summary';
 export type { ShiftChecklistView, ChecklistEntry } from './checklist';
 export type { OnShift, TickJudge } from './tick-rules';

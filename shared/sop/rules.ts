@@ -1,4 +1,4 @@
-import { conflictingFields } from '../sync';
+import { conflictingFields, type LwwFields } from '../sync';
 import { revisionGraph, type RevisionGraph } from './revisions';
 import type { SopMeta, SopEvent, SopPublication, SopRevision, SopState } from './sop';
 import type { SopTeam } from './team-facts';
@@ -49,30 +49,12 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
   const setAside: Array<{ opId: string; reason: SopSetAsideReason }> = [];
   const signer = (deviceId: string) => team?.memberOfDevice(deviceId) ?? null;
 
-  const versions: SopPublication[] = [];
-  const published = new Set<string>();
-  for (const publication of state.publications) {
-    const revision = byId.get(publication.revision);
-    const reason: SopSetAsideReason | null = !revision
-      ? 'unknown-revision'
-      : published.has(publication.revision)
-        ? 'already-published'
-        : team && team.leadCount > 1 && signer(publication.deviceId) !== null && signer(publication.deviceId) === authorOf(revision, team)
-          ? 'own-revision'
-          : null;
-    if (reason) setAside.push({ opId: publication.opId, reason });
-    else {
-      versions.push(publication);
-      published.add(publication.revision);
-    }
-  }
+  const { versions, setAside: notCounted } = countedPublications(state.publications, (id) => byId.get(id)?.deviceId, team);
+  for (const entry of notCounted) setAside.push(entry);
+  const published = new Set(versions.map((version) => version.revision));
   const versionIndex = new Map(versions.map((version, index) => [version.revision, index]));
-  // Identity from the signing device; the name in the data only when folding without a team.
-  const publishers = new Set(versions.flatMap((version) => (team ? (signer(version.deviceId) ?? []) : version.by.memberId)));
-  let requiredIndex = -1;
-  versions.forEach((version, index) => {
-    if (index === 0 || !version.minor) requiredIndex = index;
-  });
+  const publishers = publishersOf(versions, team);
+  const requiredIndex = requiredIndexOf(versions);
 
   const acknowledged: Record<string, number> = {};
   const acknowledgements: SopEvent[] = [];
@@ -108,14 +90,7 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
   const returned = new Set(Object.keys(status).filter((id) => status[id] === 'returned'));
   const graph = revisionGraph(state.revisions, returned);
   const fields = state.fields;
-  const meta: SopMeta = {
-    area: fields.area?.value ?? first.area ?? 'content',
-    owner: fields.owner?.value ?? null,
-    backupOwner: fields.backupOwner?.value ?? null,
-    reviewBy: fields.reviewBy?.value ?? null,
-    requiredRoles: fields.requiredRoles?.value ?? ['editor'],
-    shiftTypeIds: fields.shiftTypeIds?.value ?? [],
-  };
+  const meta = metaOf(fields, first.area);
   return {
     id: state.id,
     state,
@@ -133,9 +108,60 @@ export function sopDoc(state: SopState, team: SopTeam | null): SopDoc | null {
   };
 }
 
-/** The member who wrote a revision: its signing device's member (the name in its data is a label). */
-function authorOf(revision: SopRevision, team: SopTeam): string | null {
-  return team.memberOfDevice(revision.deviceId);
+/**
+ * The publications that count, oldest first (version n is the n-th), and those set aside.
+ * `revisionDevice`: the device that signed a revision held here (undefined: not here).
+ */
+export function countedPublications(
+  publications: readonly SopPublication[],
+  revisionDevice: (revision: string) => string | undefined,
+  team: SopTeam | null,
+): { versions: SopPublication[]; setAside: Array<{ opId: string; reason: SopSetAsideReason }> } {
+  const signer = (deviceId: string) => team?.memberOfDevice(deviceId) ?? null;
+  const versions: SopPublication[] = [];
+  const setAside: Array<{ opId: string; reason: SopSetAsideReason }> = [];
+  const published = new Set<string>();
+  for (const publication of publications) {
+    const author = revisionDevice(publication.revision);
+    // The member who wrote a revision: its signing device's member (the name in its data is a label).
+    const reason: SopSetAsideReason | null =
+      author === undefined ? 'unknown-revision'
+      : published.has(publication.revision) ? 'already-published'
+      : team && team.leadCount > 1 && signer(publication.deviceId) !== null && signer(publication.deviceId) === signer(author) ? 'own-revision'
+      : null;
+    if (reason) setAside.push({ opId: publication.opId, reason });
+    else {
+      versions.push(publication);
+      published.add(publication.revision);
+    }
+  }
+  return { versions, setAside };
+}
+
+/** Members who published a version: identity from the signing device; the name in the data only when folding without a team. */
+export function publishersOf(versions: readonly SopPublication[], team: SopTeam | null): Set<string> {
+  return new Set(versions.flatMap((version) => (team ? (team.memberOfDevice(version.deviceId) ?? []) : version.by.memberId)));
+}
+
+/** The index of the last version not marked minor (the first always counts as major); -1 before the first. */
+export function requiredIndexOf(versions: readonly SopPublication[]): number {
+  let requiredIndex = -1;
+  versions.forEach((version, index) => {
+    if (index === 0 || !version.minor) requiredIndex = index;
+  });
+  return requiredIndex;
+}
+
+/** The metadata shown: the lead's fields, else the first revision's area and the defaults. */
+export function metaOf(fields: LwwFields<SopMeta>, firstArea: SopMeta['area'] | null): SopMeta {
+  return {
+    area: fields.area?.value ?? firstArea ?? 'content',
+    owner: fields.owner?.value ?? null,
+    backupOwner: fields.backupOwner?.value ?? null,
+    reviewBy: fields.reviewBy?.value ?? null,
+    requiredRoles: fields.requiredRoles?.value ?? ['editor'],
+    shiftTypeIds: fields.shiftTypeIds?.value ?? [],
+  };
 }
 
 export function statusOf(doc: SopDoc, revisionId: string): RevisionStatus {
@@ -158,7 +184,7 @@ export function mayView(doc: SopDoc, revision: SopRevision, viewer: { memberId: 
 }
 
 /** Whether `memberId` has acknowledged the version they must (the current one, or an earlier one if only minor changes followed). */
-export function hasAcknowledgedCurrent(doc: SopDoc, memberId: string): boolean {
+export function hasAcknowledgedCurrent(doc: Pick<SopDoc, 'requiredIndex' | 'acknowledged'>, memberId: string): boolean {
   if (doc.requiredIndex < 0) return true;
   return (doc.acknowledged[memberId] ?? -1) >= doc.requiredIndex;
 }
@@ -167,7 +193,7 @@ export function hasAcknowledgedCurrent(doc: SopDoc, memberId: string): boolean {
  * Whether a member must read and acknowledge this SOP: once published, anyone holding a role it
  * names, and whoever published it (a lead vouches for what they publish by reading it too).
  */
-export function mustRead(doc: SopDoc, member: { readonly memberId: string; readonly roles: readonly string[] }): boolean {
+export function mustRead(doc: Pick<SopDoc, 'versions' | 'publishers' | 'meta'>, member: { readonly memberId: string; readonly roles: readonly string[] }): boolean {
   return doc.versions.length > 0 && (doc.publishers.has(member.memberId) || doc.meta.requiredRoles.some((role) => member.roles.includes(role)));
 }
 

@@ -6,6 +6,7 @@ import { areaSchema, dateSchema, personSchema, roleSchema, settingIdSchema, type
 import { MAX_CHECKLIST_DEFS, MAX_RETURN_COMMENT_CHARS, MAX_SOP_BODY_CHARS, MAX_SOP_TITLE_CHARS } from './limits';
 import { sopPicturesSchema } from './pictures';
 import type { Role } from '../team/roles';
+import { sopSummaryOf, type SopSummary } from './summary';
 
 /**
  * SOPs (运营规范): one entity each (`sop:<random id>`). Every saved version is a revision op
@@ -158,6 +159,8 @@ export const sop = defineCapability({
     }
     return { id, revisions, submissions, publications, returns, acknowledgements, fields: foldLww(writes) };
   },
+  // Stored in the local base's index: a restart's briefing reads it instead of the SOP's line (summary.ts).
+  summary: (state: SopState): SopSummary => sopSummaryOf(state),
 });
 
 export type SopOp = TypedOp<typeof sop.ops>;

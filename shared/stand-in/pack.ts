@@ -3,7 +3,7 @@ import { TEAM_SETTINGS_ID, shiftInstance, teamSettings, teamSettingsOf, type Per
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import { briefingWorld, campaignItem, checklistSection, followUpsSection, onDutyFor, type BriefingQuery, type BriefingWorld } from '../briefing/queries';
 import { campaignsAround, fulfilmentTimers } from '../prizes/queries';
-import { publishedTexts } from '../sop/queries';
+import { publishedTexts, textsFor } from '../sop/queries';
 import type { StandInCover, StandInPack, StandInRule, StandInTimer } from './schema';
 
 /** The areas whose SOPs say how the account sounds and answers: its positioning, content style, fan interaction, public-opinion watch. */
@@ -56,7 +56,8 @@ function coversOf(world: BriefingWorld, shift: ShiftRef): StandInCover[] {
 }
 
 function rulesOf(world: BriefingWorld, shift: ShiftRef): StandInRule[] {
-  return publishedTexts(world.sops, { areas: RULE_AREAS, shiftTypeId: shift.shiftTypeId }).map((text) => ({
+  const filter = { areas: RULE_AREAS, shiftTypeId: shift.shiftTypeId };
+  return publishedTexts(world.sopDocs(textsFor(world.sops, filter)), filter).map((text) => ({
     sopId: text.sopId,
     title: text.title,
     area: text.area,

@@ -44,6 +44,15 @@ export interface Capability<S = unknown, O extends OpSchemas = OpSchemas> {
    * { changedSince: now + skew })` is empty): a clock far ahead moves `asOf` too.
    */
   closed?(state: S, asOf: number): boolean;
+  /**
+   * Optional: a small plain-JSON view of a state (no bodies), a function of the state alone. The
+   * local base's index stores it per entity, so that `SyncState.summaries(kind)` answers after a
+   * restart without reading the entity's line (see shared/sync/README.md "Summaries"). Must be
+   * pure and deterministic: a stored one is taken for what it would give after waking. Stored ones
+   * are taken only by the build that made them (the index names it), so a change to this or to
+   * `reduce` needs no care of what earlier builds stored.
+   */
+  summary?(state: S): unknown;
 }
 
 /**
@@ -55,6 +64,7 @@ export interface AnyCapability<S = unknown> {
   readonly ops: OpSchemas;
   reduce(ops: never, context: ReduceContext): S;
   closed?(state: S, asOf: number): boolean;
+  summary?(state: S): unknown;
 }
 
 export function defineCapability<O extends OpSchemas, S>(capability: Capability<S, O>): Capability<S, O> {

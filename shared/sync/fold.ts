@@ -9,6 +9,7 @@ import {
   type ApplyResult,
   type DormantEntity,
   type EntityEntry,
+  type EntitySummary,
   type HeldCounters,
   type HeldEntity,
   type ListOptions,
@@ -34,12 +35,15 @@ const NOT_ASKED = 'not asked yet';
 
 const encoder = new TextEncoder();
 
+/** Without a trust layer every op counts: always the same filter. */
+const ACCEPT_ALL: OpFilter = Object.assign(() => true, { trustKey: 'accept-all' });
+
 export function createSyncState(
   capabilities: readonly AnyCapability[],
   options: { readonly accept?: OpFilter } = {},
 ): SyncState {
   const registry = createRegistry(capabilities);
-  let accept: OpFilter = options.accept ?? (() => true);
+  let accept: OpFilter = options.accept ?? ACCEPT_ALL;
   const byId = new Map<string, Entry>();
   const entities = new Map<string, EntityRecord>();
   const byKind = new Map<string, Map<string, EntityRecord>>();
@@ -285,6 +289,44 @@ export function createSyncState(
       const record = entities.get(entity);
       if (record?.dormant) wake(record);
       return record?.state;
+    },
+    summaries(kindOrCapability: string | AnyCapability): ReadonlyArray<EntitySummary> {
+      const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
+      const capability = registry.capabilityOf(kind);
+      // A kind no capability folds has no state: nothing to list, as `list`.
+      if (!capability) return [];
+      const summary = capability.summary;
+      if (!summary) throw new Error(`${kind} declares no summary`);
+      const trust = accept.trustKey;
+      const found: EntitySummary[] = [];
+      for (const record of heldByKind.get(kind) ?? []) {
+        const stored = record.dormant?.summary;
+        // Folded under a filter that judges every op alike, from the same ops: what waking would give.
+        if (stored && trust !== undefined && stored.trust === trust) {
+          found.push({ entity: record.entity, id: record.id, summary: stored.value });
+          continue;
+        }
+        if (record.dormant) wake(record);
+        if (record.state !== undefined) found.push({ entity: record.entity, id: record.id, summary: summary(record.state as never) });
+      }
+      return found.sort((a, b) => compareStrings(a.entity, b.entity));
+    },
+    summariesToStore(since) {
+      const trust = accept.trustKey;
+      if (trust === undefined) return null;
+      const summaries: Record<string, unknown> = {};
+      for (const [kind, records] of heldByKind) {
+        const summary = registry.capabilityOf(kind)?.summary;
+        if (!summary) continue;
+        for (const record of records) {
+          if (record.dormant) {
+            if (record.dormant.summary?.trust === trust) summaries[record.entity] = record.dormant.summary.value;
+          } else if (record.changed <= since && record.state !== undefined) {
+            summaries[record.entity] = summary(record.state as never);
+          }
+        }
+      }
+      return { trust, summaries };
     },
     list(kindOrCapability: string | AnyCapability, options?: ListOptions): ReadonlyArray<EntityEntry<unknown>> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;

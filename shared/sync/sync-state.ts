@@ -7,8 +7,13 @@ import type { Op } from './op';
  * filter: every device holding the same ops shows the same state, whatever the order they came in.
  */
 
-/** The trust layer's say on an op: true counts it; false or a reason keeps it aside. */
-export type OpFilter = (op: Op) => boolean | string;
+/**
+ * The trust layer's say on an op: true counts it; false or a reason keeps it aside. `trustKey`:
+ * a string such that two filters with the same key judge every op alike (a hash of everything
+ * the filter is made from); only under a filter with a key are entities' summaries stored or
+ * taken from the local base's index (`SyncState.summaries`).
+ */
+export type OpFilter = ((op: Op) => boolean | string) & { readonly trustKey?: string };
 
 export interface SetAsideOp {
   readonly op: Op;
@@ -78,7 +83,26 @@ export interface DormantEntity {
   readonly opCount: number;
   readonly closed: boolean;
   readonly lastHlc: string;
+  /** Its capability's `summary` of its state when the line was written, and the `trustKey` of the filter it was folded under. */
+  readonly summary?: StoredSummary;
   load(): HeldEntity;
+}
+
+export interface StoredSummary {
+  readonly value: unknown;
+  readonly trust: string;
+}
+
+export interface EntitySummary<T = unknown> {
+  readonly entity: string;
+  readonly id: string;
+  readonly summary: T;
+}
+
+/** The summaries to store with a base: per entity, under the filter of key `trust`. */
+export interface SummariesToStore {
+  readonly trust: string;
+  readonly summaries: Readonly<Record<string, unknown>>;
 }
 
 /** Per device, the runs `[first, last]` of op counters held (in dormant entities or not). */
@@ -110,6 +134,21 @@ export interface SyncState {
    */
   list(kind: string, options?: ListOptions): ReadonlyArray<EntityEntry<unknown>>;
   list<S>(capability: AnyCapability<S>, options?: ListOptions): ReadonlyArray<EntityEntry<S>>;
+  /**
+   * Every entity of a kind with a state, sorted by entity, with its capability's `summary` of
+   * that state (the kind's capability must declare one): for a dormant entity whose stored
+   * summary was made under a filter with the current filter's `trustKey`, the stored one (its
+   * line is not read); for any other, computed from its state (waking it). Always what
+   * `summary(get(entity))` gives.
+   */
+  summaries(kind: string): ReadonlyArray<EntitySummary>;
+  summaries(capability: AnyCapability): ReadonlyArray<EntitySummary>;
+  /**
+   * For a base written when the change mark was `mark`: the summary of each entity of a kind with
+   * one whose ops have not changed since (computed if awake, carried over if dormant and made
+   * under the current filter), with the current filter's key; null when the filter has none.
+   */
+  summariesToStore(mark: number): SummariesToStore | null;
   /** The timestamps a new op on `entity` should list as `seen` (workflow events, deletes). */
   heads(entity: string): string[];
   /** The ops held on entities of `kind`, counted or not (the trust layer folds the roster from them). */

@@ -2,7 +2,7 @@ import type { OpFilter, SyncState } from './sync-state';
 import type { TeamFile } from './team-files';
 
 /** What other services may do with the fold: read it, never `apply`. */
-export type ReadonlySyncState = Pick<SyncState, 'get' | 'list' | 'heads' | 'opsCount'>;
+export type ReadonlySyncState = Pick<SyncState, 'get' | 'list' | 'summaries' | 'heads' | 'opsCount'>;
 
 /**
  * The trust layer's plug into the storage service (implemented in shared/team). The service

@@ -20,7 +20,7 @@ import { ZHAO as TEAM_ZHAO, WANG as TEAM_WANG, at as teamAt, me, roster, seededW
 /** The same state, but every list reads everything (what the briefing read before the windows). */
 function readingEverything(state: ReadonlySyncState): ReadonlySyncState {
   const list = (kind: string | AnyCapability, options?: ListOptions) => state.list(kind as string, options?.live ? { live: true } : {});
-  return { get: state.get.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] };
+  return { get: state.get.bind(state), summaries: state.summaries.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] };
 }
 
 /** The same state, noting every note a list hands out. */
@@ -31,7 +31,7 @@ function recording(state: ReadonlySyncState): { state: ReadonlySyncState; listed
     if ((typeof kind === 'string' ? kind : kind.kind) === 'handover') for (const entry of entries) listed.add(entry.id);
     return entries;
   };
-  return { state: { get: state.get.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] }, listed };
+  return { state: { get: state.get.bind(state), summaries: state.summaries.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] }, listed };
 }
 
 /** Each test's own computers: a clock that wrote on 5 Jan would stamp a note of September with 5 Jan. */

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seriousViolations } from './support/axe';
-import { expect, screenshotPath, test } from './support/fixtures';
+import { expect, screenshotPath, test, type Computer, type ComputerOptions } from './support/fixtures';
 import { finishFirstRun } from './support/first-run';
 import { heldAtFirstPauseNodeOptions, heldOpenNodeOptions, segmentFilesIn } from './support/held-open';
 import { writeLargeHistory } from './support/large-history';
@@ -24,6 +24,11 @@ const words = {
     handover: /交接班/,
     history: '历史记录',
     total: (count: number) => `共 ${count.toLocaleString('zh-CN')} 份记录`,
+    rota: /值班表/,
+    onNowArriving: '值班表还在读取中…',
+    nobodyOnNow: '现在无人当班',
+    slotArriving: '还在读取…',
+    notPlanned: '未排班',
   },
   'en-US': {
     reading: /^Reading what each computer wrote… \d+%$/,
@@ -38,12 +43,61 @@ const words = {
     handover: /Handover/,
     history: 'History',
     total: (count: number) => `Notes: ${count.toLocaleString('en-US')}`,
+    rota: /Rota/,
+    onNowArriving: 'still reading the rota…',
+    nobodyOnNow: 'nobody on duty',
+    slotArriving: 'Still reading…',
+    notPlanned: 'Not planned',
   },
 } as const;
 
-type Words = (typeof words)[keyof typeof words];
+type Locale = keyof typeof words;
+type Words = (typeof words)[Locale];
 const openLibrary = (page: Page, say: Words) => page.getByRole('navigation').getByRole('link', { name: say.sops }).click();
 const library = (page: Page, say: Words) => page.getByRole('region', { name: say.library });
+
+/**
+ * A newcomer joins the team in `shared` and reads all of it; then the computer's copy of the team's
+ * records (its local cache) is gone, so that its next start reads the folder again (held part-way
+ * by the test). What it knows of its own device stays: without that its own request in the folder
+ * would look written by a copy of it.
+ */
+async function joinThenForget(openComputer: (options?: ComputerOptions) => Promise<Computer>, shared: string, profile: string, locale: Locale) {
+  await test.step('a newcomer joins; the notice goes once the team is read', async () => {
+    const computer = await openComputer({ shared, profile, locale });
+    await finishFirstRun(computer.page, locale === 'zh-CN' ? '小周' : 'Zhou');
+    await expect(computer.page.getByRole('complementary', { name: /^(正在|Reading|Opening)/ })).toHaveCount(0, { timeout: 60_000 });
+    // Its join request is in the folder before its own copy goes (a request never published is lost with it).
+    expect(await computer.api('syncNow', {})).toMatchObject({ ok: true });
+    await computer.close();
+  });
+  for (const team of readdirSync(join(profile, 'sync', 'teams'))) rmSync(join(profile, 'sync', 'teams', team, 'cache'), { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** How far the open is, from the service itself. */
+async function syncStatusOf(computer: Computer) {
+  const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null; stateHash: string | null } };
+  return status.value;
+}
+
+/** The header and the rota's grid while the open is held: what is still arriving, not "nobody on duty", not "not planned". */
+async function rotaStillArriving(page: Page, say: Words, shot: string) {
+  await expect(page.getByTestId('on-now')).toContainText(say.onNowArriving);
+  await expect(page.getByTestId('on-now')).not.toContainText(say.nobodyOnNow);
+  await page.getByRole('navigation').getByRole('link', { name: say.rota }).click();
+  await expect(page.getByRole('grid')).toContainText(say.slotArriving);
+  await expect(page.getByRole('grid')).not.toContainText(say.notPlanned);
+  await page.screenshot({ path: screenshotPath(shot), animations: 'disabled' });
+}
+
+/** Once open, a team with no rota: no "on now" in the header, and the grid says its shifts are not planned. */
+async function rotaOnceOpen(page: Page, say: Words, shot: string) {
+  await expect(page.getByTestId('on-now')).toHaveCount(0);
+  await page.getByRole('navigation').getByRole('link', { name: say.rota }).click();
+  await expect(page.getByRole('grid')).toContainText(say.notPlanned);
+  await expect(page.getByRole('grid')).not.toContainText(say.slotArriving);
+  await page.screenshot({ path: screenshotPath(shot), animations: 'disabled' });
+}
 
 for (const locale of ['zh-CN', 'en-US'] as const) {
   test(`while the team's records are still being read the screens answer and say so, in ${locale}, and refresh once all are in`, async ({ openComputer }, testInfo) => {
@@ -53,16 +107,7 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     const profile = testInfo.outputPath('computer');
     await writeLargeHistory(shared, NOTES);
     const notice = (page: Page) => page.getByRole('complementary', { name: say.reading });
-
-    await test.step('a newcomer joins; the notice goes once the team is read', async () => {
-      const computer = await openComputer({ shared, profile, locale });
-      await finishFirstRun(computer.page, locale === 'zh-CN' ? '小周' : 'Zhou');
-      await expect(computer.page.getByRole('complementary', { name: /^(正在|Reading|Opening)/ })).toHaveCount(0, { timeout: 60_000 });
-      await computer.close();
-    });
-
-    // The computer's own copy of the team's data is gone: the next start reads the folder again.
-    rmSync(join(profile, 'sync', 'teams'), { recursive: true, force: true, maxRetries: 3 });
+    await joinThenForget(openComputer, shared, profile, locale);
     const files = segmentFilesIn(shared);
     const release = testInfo.outputPath('release');
     const computer = await openComputer({ shared, profile, locale, hostNodeOptions: heldOpenNodeOptions(shared, Math.floor(files * 0.6), release) });
@@ -73,9 +118,9 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       await expect(notice(page)).toBeVisible();
       await expect(notice(page)).toContainText(say.rest);
       await expect(notice(page).getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^\d+$/);
-      const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null; stateHash: string | null } };
-      expect(status.value.opening).toMatchObject({ phase: 'segments', total: 2 * files });
-      expect(status.value.stateHash).toBeNull();
+      const status = await syncStatusOf(computer);
+      expect(status.opening).toMatchObject({ phase: 'segments', total: 2 * files });
+      expect(status.stateHash).toBeNull();
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`opening-notice-briefing-${locale}`), animations: 'disabled' });
     });
@@ -86,6 +131,10 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       await expect(notice(page)).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toHaveCount(0);
       await page.screenshot({ path: screenshotPath(`opening-notice-history-${locale}`), animations: 'disabled' });
+    });
+
+    await test.step('the header does not say nobody is on duty, nor the rota that nothing is planned: the rota is still being read', async () => {
+      await rotaStillArriving(page, say, `opening-arriving-rota-${locale}`);
     });
 
     await test.step('the SOP library, empty so far, says the records are still being read, not that there are none', async () => {
@@ -104,10 +153,14 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
       await page.getByRole('tab', { name: say.history }).click();
       await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toBeVisible({ timeout: 30_000 });
-      const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: unknown; stateHash: string | null } };
-      expect(status.value.opening).toBeNull();
-      expect(status.value.stateHash).toMatch(/^[0-9a-f]{64}$/);
+      const status = await syncStatusOf(computer);
+      expect(status.opening).toBeNull();
+      expect(status.stateHash).toMatch(/^[0-9a-f]{64}$/);
       await page.screenshot({ path: screenshotPath(`opening-done-history-${locale}`), animations: 'disabled' });
+    });
+
+    await test.step('and the rota, with none made yet, says so', async () => {
+      await rotaOnceOpen(page, say, `opening-done-rota-${locale}`);
     });
   });
 }
@@ -122,16 +175,8 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
     // The founder's computer has folded the history and published the team snapshot, as it does every 10,000 ops.
     await writeRootSnapshot(shared, root);
     const notice = (page: Page) => page.getByRole('complementary', { name: say.readingSnapshot });
-
-    await test.step('a newcomer joins and the team is read', async () => {
-      const computer = await openComputer({ shared, profile, locale });
-      await finishFirstRun(computer.page, locale === 'zh-CN' ? '小周' : 'Zhou');
-      await expect(computer.page.getByRole('complementary', { name: /^(正在|Reading|Opening)/ })).toHaveCount(0, { timeout: 60_000 });
-      await computer.close();
-    });
-
     // Its own copy gone, the next start opens from the team snapshot again, held at its first pause.
-    rmSync(join(profile, 'sync', 'teams'), { recursive: true, force: true, maxRetries: 3 });
+    await joinThenForget(openComputer, shared, profile, locale);
     const release = testInfo.outputPath('release');
     const computer = await openComputer({ shared, profile, locale, hostNodeOptions: heldAtFirstPauseNodeOptions(release) });
     const { page } = computer;
@@ -140,15 +185,19 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
       await test.step('held while the snapshot is read, the history says its notes are still arriving, not that there are none', async () => {
         await expect(page.getByRole('heading', { level: 1, name: say.briefing })).toBeVisible();
         await expect(notice(page)).toBeVisible();
-        const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: { phase: string; done: number; total: number } | null } };
-        expect(status.value.opening).toMatchObject({ phase: 'snapshot' });
-        expect(status.value.opening!.done).toBeLessThan(status.value.opening!.total);
+        const { opening } = await syncStatusOf(computer);
+        expect(opening).toMatchObject({ phase: 'snapshot' });
+        expect(opening!.done).toBeLessThan(opening!.total);
         await page.getByRole('navigation').getByRole('link', { name: say.handover }).click();
         await page.getByRole('tab', { name: say.history }).click();
         await expect(page.getByRole('status').filter({ hasText: say.arriving })).toBeVisible();
         await expect(page.getByText(say.noNotes)).toHaveCount(0);
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: screenshotPath(`opening-snapshot-arriving-history-${locale}`), animations: 'disabled' });
+      });
+
+      await test.step('the header and the rota too', async () => {
+        await rotaStillArriving(page, say, `opening-snapshot-arriving-rota-${locale}`);
       });
 
       await test.step('the SOP library too', async () => {
@@ -167,9 +216,12 @@ for (const locale of ['zh-CN', 'en-US'] as const) {
         await page.getByRole('tab', { name: say.history }).click();
         await expect(page.getByRole('status').filter({ hasText: say.total(NOTES) })).toBeVisible({ timeout: 30_000 });
         await expect(page.getByText(say.arriving)).toHaveCount(0);
-        const status = (await computer.api('getSyncStatus', {})) as { ok: true; value: { opening: unknown } };
-        expect(status.value.opening).toBeNull();
+        expect((await syncStatusOf(computer)).opening).toBeNull();
         await page.screenshot({ path: screenshotPath(`opening-snapshot-done-history-${locale}`), animations: 'disabled' });
+      });
+
+      await test.step('and the rota says nothing is planned', async () => {
+        await rotaOnceOpen(page, say, `opening-snapshot-done-rota-${locale}`);
       });
     } finally {
       writeFileSync(release, 'go');

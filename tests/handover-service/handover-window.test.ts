@@ -36,6 +36,7 @@ function counting(state: SyncState) {
   const readonly: ReadonlySyncState = {
     get: ((...args: [string]) => state.get(...args)) as ReadonlySyncState['get'],
     list: list as ReadonlySyncState['list'],
+    summaries: ((kind: string) => state.summaries(kind)) as ReadonlySyncState['summaries'],
     heads: (entity) => state.heads(entity),
     get opsCount() {
       return state.opsCount;

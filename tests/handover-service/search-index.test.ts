@@ -24,6 +24,7 @@ function counting(state: () => SyncState) {
   const readonly: ReadonlySyncState = {
     get: get as ReadonlySyncState['get'],
     list: list as ReadonlySyncState['list'],
+    summaries: ((kind: string) => state().summaries(kind)) as ReadonlySyncState['summaries'],
     heads: (entity) => state().heads(entity),
     get opsCount() {
       return state().opsCount;

@@ -17,6 +17,7 @@ const member = (memberId: string, displayName: string, statuses: Array<Member['d
 
 const view = (members: Member[]): TeamView => ({
   available: true,
+  opening: false,
   trustActive: true,
   teamId: 't',
   teamName: '微博运营组',

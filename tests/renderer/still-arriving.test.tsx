@@ -4,8 +4,13 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../renderer/i18n/i18n';
 import { HandoverToWriteCard } from '../../renderer/briefing/HandoverCards';
+import { ChecksList } from '../../renderer/rota/ChecksList';
+import { SlotChip } from '../../renderer/rota/MonthGrid';
+import { OnNow } from '../../renderer/rota/OnNow';
+import { useRota } from '../../renderer/rota/rota-store';
 import { ArrivingNote, UnlessArriving } from '../../renderer/sync/StillArriving';
 import { useSync } from '../../renderer/sync/sync-store';
+import type { OnDutyView, RotaSlotView, RotaView } from '../../shared/api/rota-views';
 import { syncStatus } from './sync-status-fixture';
 
 // A bridge that answers nothing: the store holds what each test puts in it.
@@ -88,5 +93,94 @@ describe('an empty list while the team is still being opened', () => {
     useSync.setState({ status: status(null) });
     expect(card()).toContain('晚班的交接班记录还没写');
     expect(card()).not.toContain('可能');
+  });
+});
+
+describe('the rota while the team is still being opened', () => {
+  const early = { id: 'early', name: { 'zh-CN': '早班', en: 'Early' }, start: '08:00', end: '16:00', needed: 1, colour: '#36c', retired: false };
+  const duty = { key: '2026-12-08/early', date: '2026-12-08', shiftTypeId: 'early', startAt: 2, endAt: 3, people: [{ memberId: 'm1', via: 'rota' }], backup: null, onLeave: [], needed: 1 };
+  const onDuty = (now: readonly unknown[], next: readonly unknown[]) =>
+    ({ timeZone: 'Asia/Shanghai', shiftTypes: [early], names: { m1: '小林' }, now, next, myNext: [], news: [], myCovers: [] }) as unknown as OnDutyView;
+  const slot: RotaSlotView = { key: '2026-12-07/early', date: '2026-12-07', shiftTypeId: 'early', startAt: 0, endAt: 1, duty: null, draft: null, conflicts: [], unpublished: false, checks: [] };
+  const view = (planned: boolean, lead = false) =>
+    ({
+      timeZone: 'Asia/Shanghai',
+      shiftTypes: [early],
+      members: [{ memberId: 'm1', name: '小林' }],
+      me: { memberId: 'm1', lead, member: true },
+      days: [{ date: '2026-12-07', holiday: null, weekend: false, slots: [slot] }],
+      checks: [],
+      unplanned: planned ? [] : ['2026-12'],
+      months: [{ month: '2026-12', publishedAt: null, unpublished: 0, planned }],
+    }) as unknown as RotaView;
+  const onNow = () => renderToStaticMarkup(createElement(OnNow));
+  const chip = (planned: boolean) => renderToStaticMarkup(createElement(SlotChip, { slot, view: view(planned) }));
+  const opening = () => useSync.setState({ status: status({ phase: 'segments', done: 1, total: 2 }) });
+
+  beforeAll(async () => {
+    await i18n.changeLanguage('zh-CN');
+  });
+  afterEach(() => {
+    useSync.setState({ status: null });
+    useRota.setState({ onDuty: null });
+  });
+
+  it('the header does not say nobody is on duty, but that the rota is still being read', async () => {
+    useRota.setState({ onDuty: onDuty([], [duty]) });
+    opening();
+    expect(onNow()).toContain('值班表还在读取中…');
+    expect(onNow()).not.toContain('现在无人当班');
+    expect(onNow()).toContain('下一班');
+    await i18n.changeLanguage('en');
+    expect(onNow()).toContain('still reading the rota…');
+    expect(onNow()).not.toContain('nobody on duty');
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('says so even before any shift is known, and says nothing once open with no shift at all', () => {
+    for (const known of [null, onDuty([], [])]) {
+      useRota.setState({ onDuty: known });
+      opening();
+      expect(onNow()).toContain('值班表还在读取中…');
+      useSync.setState({ status: status(null) });
+      expect(onNow()).toBe('');
+    }
+  });
+
+  it('once open, "nobody on duty" again; someone on duty is named either way', () => {
+    useRota.setState({ onDuty: onDuty([], [duty]) });
+    useSync.setState({ status: status(null) });
+    expect(onNow()).toContain('现在无人当班');
+    expect(onNow()).not.toContain('还在读取');
+    useRota.setState({ onDuty: onDuty([duty], []) });
+    opening();
+    expect(onNow()).toContain('早班 小林');
+    expect(onNow()).not.toContain('还在读取');
+  });
+
+  it('an empty shift in the grid is neither "not planned" nor a gap while the records are read', async () => {
+    opening();
+    for (const planned of [false, true]) {
+      expect(chip(planned)).toContain('还在读取…');
+      expect(chip(planned)).not.toContain('未排班');
+      expect(chip(planned)).not.toContain('空缺');
+    }
+    await i18n.changeLanguage('en');
+    expect(chip(false)).toContain('Still reading…');
+    expect(chip(false)).not.toContain('Not planned');
+    await i18n.changeLanguage('zh-CN');
+    useSync.setState({ status: status(null) });
+    expect(chip(false)).toContain('未排班');
+    expect(chip(true)).toContain('空缺');
+    expect(chip(false)).not.toContain('还在读取');
+  });
+
+  it('the lead’s checks do not name a month as having nothing planned while the records are read', () => {
+    const checks = () => renderToStaticMarkup(createElement(ChecksList, { view: view(false, true) }));
+    opening();
+    expect(checks()).not.toContain('还没有排班');
+    expect(checks()).toContain('记录还在读取中…');
+    useSync.setState({ status: status(null) });
+    expect(checks()).toContain('2026年12月还没有排班');
   });
 });

@@ -55,31 +55,43 @@ const { useBriefing, refreshBriefing } = await import('../../renderer/briefing/b
 const { refreshTeamSettings, teamSettingsRead } = await import('../../renderer/team-settings/use-team-settings');
 const { useStandIn, refreshPack, showShift } = await import('../../renderer/stand-in/stand-in-store');
 
-/** Two reads sent one after the other, answered newest first; returns what each answered. */
-async function twoReadsAnsweredNewestFirst(refresh: () => Promise<void>): Promise<{ older: unknown; newer: unknown }> {
+/** Two reads sent one after the other (`first`, then `second`), answered newest first; returns what each answered. */
+async function twoReadsAnsweredNewestFirst(first: () => unknown, second: () => Promise<void>): Promise<{ older: unknown; newer: unknown }> {
   bridge.calls = [];
-  const first = refresh();
-  const second = refresh();
+  const reads = [first(), second()];
   const [olderCall, newerCall] = bridge.calls;
   expect(bridge.calls).toHaveLength(2);
   const older = { answer: 'older' };
   const newer = { answer: 'newer' };
   await newerCall!.answer(newer);
   await olderCall!.answer(older);
-  await Promise.all([first, second]);
+  await Promise.all(reads);
   return { older, newer };
 }
+
+/** Each store's read (after `first`, where another read comes first), emptied before where it holds an answer, and what it holds after. */
+const stores: ReadonlyArray<{ name: string; empty?: () => void; first?: () => unknown; refresh: () => Promise<void>; held: () => unknown }> = [
+  { name: 'prizes: the overview', empty: () => usePrizes.setState({ overview: null }), refresh: refreshPrizes, held: () => usePrizes.getState().overview },
+  { name: 'SOP: the library', empty: () => useSop.setState({ library: null }), refresh: refreshLibrary, held: () => useSop.getState().library },
+  { name: 'handover: the shift context', empty: () => useHandover.setState({ context: null }), refresh: refreshContext, held: () => useHandover.getState().context },
+  { name: 'briefing', empty: () => useBriefing.setState({ briefing: null }), refresh: refreshBriefing, held: () => useBriefing.getState().briefing },
+  { name: 'team settings', refresh: refreshTeamSettings, held: teamSettingsRead },
+  // showShift's own read, then a push's.
+  { name: 'stand-in pack, the same shift read twice', first: () => showShift({ date: '2026-12-07', shiftTypeId: 'early' }), refresh: refreshPack, held: () => useStandIn.getState().pack },
+];
 
 describe('an older answer arriving after a newer one is dropped', () => {
   beforeEach(() => {
     bridge.calls = [];
   });
 
-  it('prizes: the overview', async () => {
-    usePrizes.setState({ overview: null });
-    const { newer } = await twoReadsAnsweredNewestFirst(refreshPrizes);
-    expect(usePrizes.getState().overview).toBe(newer);
-  });
+  for (const { name, empty, first, refresh, held } of stores) {
+    it(name, async () => {
+      empty?.();
+      const { newer } = await twoReadsAnsweredNewestFirst(first ?? refresh, refresh);
+      expect(held()).toBe(newer);
+    });
+  }
 
   it('prizes: answers in order still apply, the last one last', async () => {
     usePrizes.setState({ overview: null });
@@ -89,40 +101,6 @@ describe('an older answer arriving after a newer one is dropped', () => {
     await bridge.calls[1]!.answer({ answer: 'newer' });
     await Promise.all([first, second]);
     expect(usePrizes.getState().overview).toEqual({ answer: 'newer' });
-  });
-
-  it('SOP: the library', async () => {
-    useSop.setState({ library: null });
-    const { newer } = await twoReadsAnsweredNewestFirst(refreshLibrary);
-    expect(useSop.getState().library).toBe(newer);
-  });
-
-  it('handover: the shift context', async () => {
-    useHandover.setState({ context: null });
-    const { newer } = await twoReadsAnsweredNewestFirst(refreshContext);
-    expect(useHandover.getState().context).toBe(newer);
-  });
-
-  it('briefing', async () => {
-    useBriefing.setState({ briefing: null });
-    const { newer } = await twoReadsAnsweredNewestFirst(refreshBriefing);
-    expect(useBriefing.getState().briefing).toBe(newer);
-  });
-
-  it('team settings', async () => {
-    const { newer } = await twoReadsAnsweredNewestFirst(refreshTeamSettings);
-    expect(teamSettingsRead()).toBe(newer);
-  });
-
-  it('stand-in pack, the same shift read twice', async () => {
-    showShift({ date: '2026-12-07', shiftTypeId: 'early' });
-    // showShift's own read, then a push's.
-    const second = refreshPack();
-    const [olderCall, newerCall] = bridge.calls;
-    await newerCall!.answer({ answer: 'newer' });
-    await olderCall!.answer({ answer: 'older' });
-    await second;
-    expect(useStandIn.getState().pack).toEqual({ answer: 'newer' });
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverRequestOp, coverTakeOp, monthDraft, publishMonthOp, rotaWorldOf, slotSetOp, type RotaWorld } from '../../shared/rota';
 import { acknowledgeOp, publishOp, reviseOp, setMetaOp } from '../../shared/sop';
-import { sop, sopDocs, type SopTeam } from '../../shared/sop/queries';
+import { sopBriefsIn, sopDocsIn, type SopTeam } from '../../shared/sop/queries';
 import type { Op } from '../../shared/sync';
 import { qualifiesBy } from '../../electron/services/rota/sop-qualifies';
 import { LEAD, LEAD2, LI, PEOPLE, RotaTeam, WANG, ZHAO, authorOf, members, type Person } from './harness';
@@ -20,11 +20,10 @@ const SOP_TEAM: SopTeam = {
 };
 const stamp = (person: Person, at: number) => ({ by: { memberId: person.memberId, name: person.name }, at });
 
-/** The world as the app builds it: the SOP docs of the same fold decide who qualifies. */
+/** The world as the app builds it: the SOP briefs of the same fold (docs of those a take at an instant needs) decide who qualifies. */
 function worldOf(team: RotaTeam, ops: readonly Op[] = team.ops): RotaWorld {
   const state = team.state(ops);
-  const docs = sopDocs(state.list(sop).map((entry) => entry.state), SOP_TEAM);
-  return rotaWorldOf(state, { members: members(), authorOf }, qualifiesBy(docs));
+  return rotaWorldOf(state, { members: members(), authorOf }, qualifiesBy(sopBriefsIn(state, SOP_TEAM), (ids) => sopDocsIn(state, ids, SOP_TEAM)));
 }
 
 /** Wang on the early shifts of 1–3 March, published; an SOP required for the early shift; Wang asks cover of 2 March. */

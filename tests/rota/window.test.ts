@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingWorld } from '../../shared/briefing/team-world';
+import { briefingWorld, type BriefingWorld } from '../../shared/briefing/team-world';
 import { rotaDuty } from '../../shared/briefing/rota-duty';
 import { rotaRequestsSection } from '../../shared/briefing/rota-sections';
 import { prizesSection } from '../../shared/briefing/prize-sections';
@@ -93,6 +93,23 @@ function history(): LongTeam {
   return team;
 }
 
+/**
+ * The briefing's questions about the rota for `member` at `now` (who is on, requests, prizes, what
+ * a publish changed, leave from long ago to weeks ahead): the world around now (`around`) answers
+ * as the whole history's (`full`) does.
+ */
+function expectSameBriefingAnswers(state: SyncState, member: Member, now: number, around: BriefingWorld, full: BriefingWorld): void {
+  const query: BriefingQuery = { state, me: me(member), now, settings: { ...teamSettingsOf(undefined), shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes } };
+  const label = `${member.name} at ${new Date(now).toISOString()}`;
+  expect(rotaDuty(around.rota!, me(member))(query), label).toEqual(rotaDuty(full.rota!, me(member))(query));
+  expect(rotaRequestsSection(query, around), label).toEqual(rotaRequestsSection(query, full));
+  expect(prizesSection(query, around), label).toEqual(prizesSection(query, full));
+  expect(publishNewsFor(around.rota!, member.memberId, now), label).toEqual(publishNewsFor(full.rota!, member.memberId, now));
+  for (const day of [-400, -120, -30, 0, 10, 40]) {
+    const instant = now + day * 86_400_000;
+    expect(isOnApprovedLeave(around.rota!, member.memberId, instant), `${label} ${day}`).toBe(isOnApprovedLeave(full.rota!, member.memberId, instant));
+  }
+}
 
 const instants = [
   at('08:30', '2026-01-05'),
@@ -107,23 +124,13 @@ const instants = [
 describe('the rota around now (rotaWorldAround)', () => {
   it("answers the briefing's questions as the world of the whole history does, at any instant, for anyone", () => {
     const state = history().state();
-    const settings = teamSettingsOf(undefined);
     let compared = 0;
     for (const now of instants) {
       const full = briefingWorld(state, roster(), null, now);
       const around = briefingWorld(state, roster(), null, now, { rotaAroundNow: true });
       expect(around.rota!.published.size).toBeLessThan(full.rota!.published.size);
       for (const member of [ZHAO, WANG, LEAD, CHEN]) {
-        const query: BriefingQuery = { state, me: me(member), now, settings: { ...settings, shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes } };
-        const label = `${member.name} at ${new Date(now).toISOString()}`;
-        expect(rotaDuty(around.rota!, me(member))(query), label).toEqual(rotaDuty(full.rota!, me(member))(query));
-        expect(rotaRequestsSection(query, around), label).toEqual(rotaRequestsSection(query, full));
-        expect(prizesSection(query, around), label).toEqual(prizesSection(query, full));
-        expect(publishNewsFor(around.rota!, member.memberId, now), label).toEqual(publishNewsFor(full.rota!, member.memberId, now));
-        for (const day of [-400, -30, 0, 10, 40]) {
-          const instant = now + day * 86_400_000;
-          expect(isOnApprovedLeave(around.rota!, member.memberId, instant)).toBe(isOnApprovedLeave(full.rota!, member.memberId, instant));
-        }
+        expectSameBriefingAnswers(state, member, now, around, full);
         compared += 1;
       }
       expect(around.rota!.leaves).toEqual(full.rota!.leaves);
@@ -184,20 +191,11 @@ describe('the rota around now (rotaWorldAround)', () => {
     for (const now of instants) {
       // A restart per instant: what a briefing reads first is what it wakes.
       const { state, woken } = restartedFrom(source, teamCapabilities);
-      const settings = teamSettingsOf(undefined);
       const full = briefingWorld(source, roster(), null, now);
       const around = briefingWorld(state, roster(), null, now, { rotaAroundNow: true });
       const read = [...woken];
       for (const member of [ZHAO, WANG, LEAD, CHEN]) {
-        const query: BriefingQuery = { state, me: me(member), now, settings: { ...settings, shiftTypes: DEFAULT_TEAM_SETTINGS.shiftTypes } };
-        const label = `${member.name} at ${new Date(now).toISOString()}`;
-        expect(rotaDuty(around.rota!, me(member))(query), label).toEqual(rotaDuty(full.rota!, me(member))(query));
-        expect(rotaRequestsSection(query, around), label).toEqual(rotaRequestsSection(query, full));
-        expect(prizesSection(query, around), label).toEqual(prizesSection(query, full));
-        for (const day of [-400, -120, -30, 0, 10, 40]) {
-          const instant = now + day * 86_400_000;
-          expect(isOnApprovedLeave(around.rota!, member.memberId, instant), `${label} ${day}`).toBe(isOnApprovedLeave(full.rota!, member.memberId, instant));
-        }
+        expectSameBriefingAnswers(state, member, now, around, full);
         compared += 1;
       }
       const coversRead = read.filter((entity) => entity.startsWith('rotaCover:'));

@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createHandoverSearch, indexTerms, isCharTerm, normalizeForSearch, parseQuery, planQuery, type SearchDocument } from '../../shared/search';
 import { rankQuery } from '../../shared/search/ranking';
+import { searchDocument } from './search-document';
 
 /** MiniSearch as `createHandoverSearch` configures it: fields of space-separated terms, the title counting double. */
 function miniSearch() {
@@ -101,21 +102,11 @@ function searchBefore(edits: ReadonlyArray<{ id: string; document: SearchDocumen
 describe('search answers as before', () => {
   // CJK words, Latin words and both run together (微博 kol, 微v, ko博), as typed.
   const query = fc.array(fc.constantFrom(...CHARS, 'k', 'ko', 'kol', 'v', 'sop', '1', 'Ｋ', ' '), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
-  const asDocument = (id: string, value: { title: string; body: string; people: string }): SearchDocument => ({
-    id,
-    kind: 'handover',
-    date: '2026-01-05',
-    shiftTypeId: 'early',
-    authorId: 'm-wang',
-    ownerId: null,
-    status: null,
-    ...value,
-  });
 
   it('the same hits, scores, order and terms for queries of CJK and Latin words, whatever the limit, after adds, replaces and removes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { maxLength: 40 }), fc.array(query, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 12 }), async (changes, queries, limit) => {
-        const edits = changes.map(({ id, remove, fields: value }) => ({ id: `handover:${id}`, document: remove ? null : asDocument(`handover:${id}`, value) }));
+        const edits = changes.map(({ id, remove, fields: value }) => ({ id: `handover:${id}`, document: remove ? null : searchDocument(`handover:${id}`, value) }));
         const search = createHandoverSearch();
         for (const { id, document } of edits) {
           if (document === null) search.remove(id);
@@ -133,7 +124,7 @@ describe('search answers as before', () => {
     const edits = Array.from({ length: 800 }, (_, at) => {
       const id = `handover:${at}`;
       const body = at % 40 === 0 ? `转发微博${'抽'.repeat(at % 5)}${at % 80 === 0 ? 'KOL' : ''}` : at % 3 === 0 ? `博转${'奖'.repeat(at % 7)}微kol` : `微${'粉'.repeat(at % 4)}`;
-      return { id, document: asDocument(id, { title: at % 11 === 0 ? '微' : '', body, people: '' }) };
+      return { id, document: searchDocument(id, { title: at % 11 === 0 ? '微' : '', body, people: '' }) };
     });
     const search = createHandoverSearch();
     edits.forEach(({ document }) => search.add(document));

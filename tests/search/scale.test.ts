@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandoverSearch, type SearchDocument } from '../../shared/search';
+import { searchDocument } from './search-document';
 
 /**
  * The index at the size the product promises: 10,000 notes of a few hundred characters. No
@@ -27,18 +28,15 @@ function noteText(index: number): string {
 const NOTES = 10_000;
 
 describe('search over 10,000 notes', () => {
-  const documents: SearchDocument[] = Array.from({ length: NOTES }, (_, index) => ({
-    id: `handover:h${index}`,
-    kind: 'handover',
-    date: `2026-${String((index % 12) + 1).padStart(2, '0')}-01`,
-    shiftTypeId: index % 2 === 0 ? 'early' : 'late',
-    authorId: `m${index % 7}`,
-    ownerId: null,
-    status: null,
-    title: index === 4242 ? '神秘代码活动预热' : '',
-    body: noteText(index) + (index === 777 ? '。交接班时发现微博投诉未回复' : ''),
-    people: '王丽',
-  }));
+  const documents: SearchDocument[] = Array.from({ length: NOTES }, (_, index) =>
+    searchDocument(`handover:h${index}`, {
+      date: `2026-${String((index % 12) + 1).padStart(2, '0')}-01`,
+      shiftTypeId: index % 2 === 0 ? 'early' : 'late',
+      authorId: `m${index % 7}`,
+      title: index === 4242 ? '神秘代码活动预热' : '',
+      body: noteText(index) + (index === 777 ? '。交接班时发现微博投诉未回复' : ''),
+    }),
+  );
   const search = createHandoverSearch();
   beforeAll(() => search.addAll(documents));
 

@@ -8,23 +8,10 @@ import {
 } from '../../shared/search';
 import { followUp, handover } from '../../shared/handover';
 import { ALICE, BOB, TestDevice } from '../sync/devices';
+import { searchDocument } from './search-document';
 import { LI, MINUTE, addendum, comment, createFollowUp, followUpData, noteData, replica, sections, shanghai, submit } from '../handover/harness';
 
-function doc(id: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
-  return {
-    id,
-    kind: 'handover',
-    date: '2026-01-05',
-    shiftTypeId: 'early',
-    authorId: 'm-wang',
-    ownerId: null,
-    status: null,
-    title: '',
-    body,
-    people: '王丽',
-    ...extra,
-  };
-}
+const doc = (id: string, body: string, extra: Partial<SearchDocument> = {}) => searchDocument(id, { body, ...extra });
 
 function indexOf(...documents: SearchDocument[]) {
   const search = createHandoverSearch();

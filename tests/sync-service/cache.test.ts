@@ -32,7 +32,7 @@ async function cacheLeftBy(segments: number) {
 
 /** A cache of its own, empty and loaded, with no base (no key to check one with); `reopen` is the next start's. */
 async function emptyCache() {
-  const noBase = { schemas: '0'.repeat(64), publicKeyFor: () => undefined, crypto: nodeCrypto };
+  const noBase = { schemas: '0'.repeat(64), code: 'test', publicKeyFor: () => undefined, crypto: nodeCrypto };
   const dir = tempDir('cache');
   const reopen = () => new IngestCache(dir, 'a'.repeat(26), testLog(), noBase);
   const cache = reopen();

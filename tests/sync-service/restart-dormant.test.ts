@@ -17,8 +17,16 @@ import { computer, startService, stopService, teamFolder, testLog } from './help
  */
 
 /** A note is closed once deleted (a restart's live lists may leave it on disk). */
-const closingNote = defineCapability({ ...note, closed: (state: ReturnType<typeof note.reduce>) => state.tombstone.deleted });
+const closingNote = defineCapability({
+  ...note,
+  closed: (state: ReturnType<typeof note.reduce>) => state.tombstone.deleted,
+  // Stored in the index: a restart's summaries must be a cold open's.
+  summary: (state: ReturnType<typeof note.reduce>) => ({ title: state.fields.title?.value ?? null, comments: state.comments.map((comment) => comment.text) }),
+});
 const capabilities = [closingNote];
+/** The next build: same ops, another summary. What the last build stored must not be taken for it. */
+const nextNote = defineCapability({ ...closingNote, summary: (state: ReturnType<typeof note.reduce>) => ({ comments: state.comments.length }) });
+const nextBuild = { capabilities: [nextNote], codeVersion: '0.1.0-test+next' };
 
 type Edit = { readonly by: 'founder' | 'reader'; readonly kind: 'set' | 'delete' | 'restore' | 'comment'; readonly note: number; readonly text: string };
 
@@ -30,7 +38,7 @@ const editArb: fc.Arbitrary<Edit> = fc.record({
 });
 
 /** Where the writing of the local state stopped, or what a disk or a copy did to its index. */
-const crashArb = fc.constantFrom('none', 'before-index', 'index-of-older-base', 'index-flipped', 'index-of-another-team', 'base-flipped');
+const crashArb = fc.constantFrom('none', 'before-index', 'index-of-older-base', 'index-flipped', 'index-of-another-team', 'base-flipped', 'another-build');
 
 function draftOf(edit: Edit, service: SyncService): OpDraft {
   const entity = `note:n${edit.note}`;
@@ -101,19 +109,23 @@ describe('a restart that leaves entities on disk (property)', () => {
           rmSync(join(cacheDir, 'older-index'));
 
           const log = testLog();
-          const restarted = startService(place, { capabilities, memberName: 'Bob', log });
+          const build = crash === 'another-build' ? nextBuild : { capabilities };
+          const restarted = startService(place, { ...build, memberName: 'Bob', log });
           await restarted.ready;
           await restarted.settled;
           const started = log.lines.find((line) => line.includes('started from the local cache')) ?? '';
           if (crash === 'base-flipped') expect(log.lines.some((line) => line.includes('local cache is damaged and is rebuilt'))).toBe(true);
-          else expect(started.includes('left on disk')).toBe(crash === 'none');
+          else expect(started.includes('left on disk')).toBe(crash === 'none' || crash === 'another-build');
+          if (crash === 'another-build') expect(log.lines.some((line) => line.includes("local cache's summaries were made by another build"))).toBe(true);
           if (crash === 'index-flipped' || crash === 'index-of-another-team') expect(log.lines.some((line) => line.includes("local cache's index.json"))).toBe(true);
           await play(after, founder, restarted);
-          const cold = startService(computer(sharedDir, 'new'), { capabilities, memberName: 'Carol' });
+          const cold = startService(computer(sharedDir, 'new'), { ...build, memberName: 'Carol' });
           await cold.ready;
           // Before the hash wakes everything: the index records each entity's latest op, so a list of
           // recent changes answers as a cold open's while older entities stay on disk.
           expect(restarted.state.list('note', { changedSince: middle })).toEqual(cold.state.list('note', { changedSince: middle }));
+          const summary = build.capabilities[0]!.summary!;
+          expect(restarted.state.summaries('note')).toEqual(cold.state.list('note').map(({ entity, id, state }) => ({ entity, id, summary: summary(state as never) })));
           const [warm, fresh] = [await restarted.syncNow(), await cold.syncNow()];
           expect(warm.stateHash).toBe(fresh.stateHash);
           expect(warm.opsCount).toBe(fresh.opsCount);

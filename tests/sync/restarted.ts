@@ -1,4 +1,4 @@
-import { createSyncState, type HeldEntity, type Op } from '../../shared/sync';
+import { createSyncState, type HeldEntity, type OpFilter } from '../../shared/sync';
 import type { AnyCapability } from '../../shared/sync/capability';
 import { HeldIndexBuilder } from '../../shared/sync/held-index';
 import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
@@ -8,7 +8,10 @@ import type { DormantEntity, SyncState } from '../../shared/sync/sync-state';
  * them), with the index a restart reads: what a restart from this computer's state starts with.
  * `woken` lists the entities read since, in order.
  */
-export function restartedFrom(source: SyncState, capabilities: readonly AnyCapability[], accept?: (op: Op) => boolean | string): { state: SyncState; woken: string[] } {
+export function restartedFrom(source: SyncState, capabilities: readonly AnyCapability[], accept?: OpFilter, options: { readonly summaries?: boolean } = {}): { state: SyncState; woken: string[] } {
+  // With summaries: those the index would store (under the source's filter), as a written base's index holds them.
+  const stored = options.summaries ? source.summariesToStore(source.changeMark()) : null;
+  const summaries = JSON.parse(JSON.stringify(stored?.summaries ?? {})) as Record<string, unknown>;
   const held = JSON.parse(JSON.stringify(source.held())) as HeldEntity[];
   const builder = new HeldIndexBuilder();
   for (const entity of held) builder.add(entity);
@@ -21,6 +24,7 @@ export function restartedFrom(source: SyncState, capabilities: readonly AnyCapab
       opCount,
       closed: closed === 1,
       lastHlc,
+      ...(stored && summaries[entity.entity] !== undefined ? { summary: { value: summaries[entity.entity], trust: stored.trust } } : {}),
       load: () => {
         woken.push(entity.entity);
         return entity;

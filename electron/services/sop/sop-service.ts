@@ -30,7 +30,9 @@ import {
   shiftChecklistId,
   shiftChecklistView,
   sop,
+  sopBriefsIn,
   sopDocs,
+  sopDocsIn,
   sopTeamOf,
   submitOp,
   tickOp,
@@ -38,8 +40,10 @@ import {
   validateRevision,
   type ChecklistDef,
   type ShiftChecklistState,
+  type SopBrief,
   type SopDoc,
   type SopState,
+  type SopView,
   type SopTeam,
 } from '../../../shared/sop';
 import type { Roster } from '../../../shared/team';
@@ -76,6 +80,8 @@ const newId = () => randomBytes(12).toString('base64url');
 export class SopService {
   private readonly now: () => number;
   private cached: { docs: SopDoc[]; team: SopTeam | null } | null = null;
+  /** The briefs (from the summaries: no SOP line read after a restart), until an SOP or the roster changes. */
+  private briefsCached: { briefs: SopBrief[]; team: SopTeam | null } | null = null;
   private readonly unsubscribe: () => void;
   private readonly index = new SopSearch();
   private facts: { roster: Roster | null; team: SopTeam | null } = { roster: null, team: null };
@@ -84,7 +90,10 @@ export class SopService {
     this.now = options.now ?? Date.now;
     this.unsubscribe = options.sync.onChange((change) => {
       // Roster changes decide which publications and acknowledgements count: re-derive on those too.
-      if (change.touchedKinds.some((kind) => kind === sop.kind || kind === 'member' || kind === 'device')) this.cached = null;
+      if (change.touchedKinds.some((kind) => kind === sop.kind || kind === 'member' || kind === 'device')) {
+        this.cached = null;
+        this.briefsCached = null;
+      }
     });
   }
 
@@ -101,6 +110,24 @@ export class SopService {
     const roster = this.options.roster();
     if (roster !== this.facts.roster) this.facts = { roster, team: roster && sopTeamOf(roster) };
     return this.facts.team;
+  }
+
+  /** Every SOP with a revision, as a brief (or the docs, when built already): what the rota's cover rule and the checklist ask. */
+  briefs(): readonly SopView[] {
+    const team = this.team();
+    if (this.cached && this.cached.team === team) return this.cached.docs;
+    if (!this.briefsCached || this.briefsCached.team !== team) this.briefsCached = { briefs: sopBriefsIn(this.options.sync.state, team), team };
+    return this.briefsCached.briefs;
+  }
+
+  /** The docs of the SOPs named (read from disk if dormant). */
+  docsOf(ids: readonly string[]): SopDoc[] {
+    const team = this.team();
+    if (this.cached && this.cached.team === team) {
+      const wanted = new Set(ids);
+      return this.cached.docs.filter((doc) => wanted.has(doc.id));
+    }
+    return sopDocsIn(this.options.sync.state, ids, team);
   }
 
   docs(): SopDoc[] {
@@ -240,7 +267,7 @@ export class SopService {
     const { rota } = this.options;
     const calendar = rota?.calendar() ?? { holidays: new Set<string>(), workdays: new Set<string>() };
     const judge = { team: this.team(), onShift: rota?.onShift ?? (() => null) };
-    const view = shiftChecklistView(this.docs(), { shift, shiftType, timeZone: settings.timeZone, ...calendar }, ticks, now, judge);
+    const view = shiftChecklistView(this.briefs(), { shift, shiftType, timeZone: settings.timeZone, ...calendar }, ticks, now, judge);
     return {
       shift,
       shiftName: shiftType.name,

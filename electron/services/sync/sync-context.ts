@@ -35,6 +35,8 @@ export interface SyncServiceOptions {
   readonly profileDir: string;
   readonly sharedDir: string;
   readonly appVersion: string;
+  /** The running build (`codeVersionOf`): summaries the local cache stores are taken only from the same one. Default: `appVersion`. */
+  readonly codeVersion?: string;
   readonly log: Logger;
   readonly capabilities: readonly AnyCapability[];
   /** The trust layer's plug for the team found in the folder (shared/team). */
@@ -193,6 +195,7 @@ export class SyncContext {
       opening: { pace: () => this.pace(), at: (phase, done, total) => this.openingAt(phase, done, total) },
       localStateDamaged: (detail) => this.localStateDamaged(detail),
       capabilities: this.options.capabilities,
+      codeVersion: this.options.codeVersion ?? this.options.appVersion,
       device: () => this.device.identity,
       trust: this.options.trust,
       log: this.log,

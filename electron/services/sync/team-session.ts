@@ -50,6 +50,8 @@ export interface TeamSession {
 
 export interface SessionParts {
   readonly capabilities: readonly AnyCapability[];
+  /** The running build: what the local cache stores of states is bound to it. */
+  readonly codeVersion: string;
   /** A line of the local cache's base read after the start did not match its index. */
   readonly localStateDamaged?: (detail: string) => void;
   /** This device, whose key signs the local cache's base. */
@@ -96,7 +98,7 @@ export async function openTeamSession(
     trust,
     profile,
     deviceState: DeviceState.load(profile.deviceStateFile, teamId, parts.device().deviceId, parts.log),
-    cache: new IngestCache(profile.cacheDir, teamId, parts.log, { schemas: schemaFingerprint(parts.capabilities, crypto), publicKeyFor, crypto }),
+    cache: new IngestCache(profile.cacheDir, teamId, parts.log, { schemas: schemaFingerprint(parts.capabilities, crypto), code: parts.codeVersion, publicKeyFor, crypto }),
     reader: new FolderReader({
       ...parts.readerOptions,
       ...(trust?.publicKeyFor ? { publicKeyFor: (id: string) => trust.publicKeyFor!(id) } : {}),
@@ -205,7 +207,9 @@ function indexLater(built: HeldIndexBuilder, fold: TeamFold, base: Pick<DecodedS
   const closed = built.closedOf((entity) => fold.state.isClosed(entity));
   const mark = fold.state.changeMark();
   return async () => {
-    const index = baseIndexOf(built.build((entity) => closed.has(entity)), await base.survey(), { sha256: base.sha256, bytes: base.size });
+    // Entities unchanged since `mark` hold the base's ops: their summaries are the base's (under the filter now).
+    const summaries = fold.state.summariesToStore(mark);
+    const index = baseIndexOf(built.build((entity) => closed.has(entity)), await base.survey(), { sha256: base.sha256, bytes: base.size }, summaries);
     return index && { index, mark };
   };
 }

@@ -20,6 +20,7 @@ export function teamView({ status, trust, trustActive, ownMemberId, codeOf }: Vi
   const me = myPlace(roster, status.deviceId, ownMemberId);
   return {
     available: roster !== null,
+    opening: status.opening !== null,
     trustActive,
     teamId: status.teamId,
     teamName: status.teamName,

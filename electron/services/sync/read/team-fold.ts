@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AnyCapability } from '../../../../shared/sync/capability';
+import { canonicalJson } from '../../../../shared/sync/canonical';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
 import { createSyncState, snapshotOps } from '../../../../shared/sync/fold';
 import type { Op } from '../../../../shared/sync/op';
-import type { ApplyResult, DormantEntity, HeldCounters, HeldEntity, SetAsideOp, SyncState } from '../../../../shared/sync/sync-state';
+import type { ApplyResult, DormantEntity, HeldCounters, HeldEntity, OpFilter, SetAsideOp, SyncState } from '../../../../shared/sync/sync-state';
 import type { DeviceFile } from '../../../../shared/sync/team-files';
 import type { TrustPlug } from '../../../../shared/sync/trust-plug';
 import type { Pace } from '../pace';
@@ -22,6 +24,9 @@ const MAX_REFILTER_ROUNDS = 8;
 /** Ops folded between two looks at the clock in the sliced loops (a few milliseconds' work). */
 const OPS_PER_STEP = 2000;
 
+/** Bumped when what a filter makes of the same roster ops changes (permission rules, the roster's fold). */
+const TRUST_KEY_VERSION = 'trust-key@1';
+
 const kindOf = (entity: string) => entity.slice(0, entity.indexOf(':'));
 
 export class TeamFold {
@@ -36,7 +41,21 @@ export class TeamFold {
     private readonly trust?: TrustPlug,
   ) {
     this.state = createSyncState(capabilities);
-    if (trust) this.state.refilter(trust.filterFor(this.state, this.deviceKeys));
+    if (trust) this.state.refilter(this.filter(trust));
+  }
+
+  /**
+   * The plug's filter, with a key when it is made from held roster ops and device keys alone
+   * (`judgesHeldOps`): a hash of those, so that entities' summaries stored under one filter are
+   * taken only under a filter that judges every op alike (`OpFilter.trustKey`).
+   */
+  private filter(trust: TrustPlug): OpFilter {
+    const filter = trust.filterFor(this.state, this.deviceKeys);
+    if (!trust.judgesHeldOps || filter.trustKey !== undefined) return filter;
+    const ops = trust.rosterKinds.flatMap((kind) => this.state.heldOps(kind)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const hash = createHash('sha256').update(TRUST_KEY_VERSION).update('\n').update(this.contextKey).update('\n');
+    for (const op of ops) hash.update(canonicalJson(op)).update('\n');
+    return Object.assign(filter, { trustKey: hash.digest('hex') });
   }
 
   /** The readable device.json files; a new device or key re-asks the trust plug. */
@@ -129,7 +148,7 @@ export class TeamFold {
       progress(2 * installed);
       return whole;
     }
-    const filter = this.trust?.filterFor(this.state, this.deviceKeys);
+    const filter = this.trust && this.filter(this.trust);
     let asked = 0;
     let from = 0;
     let sliceOps = 0;
@@ -212,7 +231,7 @@ export class TeamFold {
   private refilter(results: ApplyResult[]): FoldChange {
     if (!this.trust) return change(results);
     for (let round = 0; round < MAX_REFILTER_ROUNDS; round += 1) {
-      const result = this.state.refilter(this.trust.filterFor(this.state, this.deviceKeys));
+      const result = this.state.refilter(this.filter(this.trust));
       this.version += 1;
       results.push(result);
       if (this.trust.judgesHeldOps || !result.touched.some((entity) => this.isRoster(kindOf(entity)))) break;

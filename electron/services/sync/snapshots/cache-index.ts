@@ -2,6 +2,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { HeldIndex } from '../../../../shared/sync/held-index';
+import type { SummariesToStore } from '../../../../shared/sync/sync-state';
 import { sha256HexSchema } from '../../../../shared/sync/segment-format';
 import { HLC_PATTERN } from '../../../../shared/sync/hlc';
 import type { Logger } from '../../log';
@@ -17,10 +18,14 @@ import { seal, unseal } from './sealed-file';
  * clock); the base's size, hash and where its entity lines start. Bound to the base by the hash
  * its signed trailer names, so a crash between writing the base and its index leaves an index
  * that is passed over: the restart then reads the whole base, as it did before there was an
- * index. Sealed: a changed byte is found, and the index passed over with a log line.
+ * index. With it, per entity of a kind with a summary, its capability's summary of the state the
+ * base's line folds to, under the filter of key `trust` (`SyncState.summaries`), and the build whose
+code made them (`code`). Sealed: a changed byte is found, and the index passed over with a log line.
  */
 export const INDEX_FILE = 'index.json';
-const INDEX_FORMAT = 'baton/cache-index@2';
+const INDEX_FORMAT = 'baton/cache-index@3';
+/** Formats of earlier versions: passed over (the base read whole), said as such rather than as damage. */
+const OLDER_FORMAT = /^written as baton\/cache-index@[12], /;
 
 /** A check in one loop: zod per element costs a tenth of a second for a large team's 20,000 entities. */
 const recordOf = <T>(check: (value: unknown) => value is T) =>
@@ -41,6 +46,9 @@ const indexSchema = z.strictObject({
   lines: recordOf(isLine),
   counters: recordOf(isRuns),
   latest: z.tuple([z.string(), z.string()]).nullable(),
+  trust: z.string().nullable(),
+  code: z.string(),
+  summaries: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
 });
 
 /** An index and the base it describes. */
@@ -53,27 +61,38 @@ export interface BaseIndex extends HeldIndex {
   readonly head: number;
   /** entity → [byte offset, byte length, line hash] in the base. */
   readonly lines: Readonly<Record<string, readonly [number, number, string]>>;
+  /** The `trustKey` of the filter the summaries were made under; null: none stored. */
+  readonly trust: string | null;
+  /** entity → its capability's summary of its state as the base holds it (`SyncState.summariesToStore`). */
+  readonly summaries: Readonly<Record<string, unknown>>;
 }
 
 /** The index of a base (`sha256` its trailer's hash, `bytes` its size) whose lines `survey` found and `held` describes; null when they do not name the same entities. */
-export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { readonly sha256: string; readonly bytes: number }): BaseIndex | null {
+export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { readonly sha256: string; readonly bytes: number }, stored: SummariesToStore | null): BaseIndex | null {
   const lines: Record<string, readonly [number, number, string]> = {};
   for (const [entity, offset, length, hash] of survey.lines) lines[entity] = [offset, length, hash];
   const names = Object.keys(held.entities);
   if (names.length !== survey.lines.length || names.some((entity) => !lines[entity])) return null;
-  return { ...held, base: base.sha256, bytes: base.bytes, head: survey.head, lines };
+  // Only of entities the base holds (an entity made after it is not in `held`).
+  const summaries: Record<string, unknown> = {};
+  if (stored) for (const entity of names) if (stored.summaries[entity] !== undefined) summaries[entity] = stored.summaries[entity];
+  return { ...held, base: base.sha256, bytes: base.bytes, head: survey.head, lines, trust: stored?.trust ?? null, summaries };
 }
 
-export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex): Promise<void> {
-  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, index));
+/** Written with `code`, the build whose code made its summaries. */
+export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex, code: string): Promise<void> {
+  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, { ...index, code }));
 }
 
 export async function removeBaseIndex(dir: string): Promise<void> {
   await unlink(join(dir, INDEX_FILE)).catch(() => {});
 }
 
-/** The index, or null when there is none or it does not read (then said in the log). */
-export async function readBaseIndex(dir: string, teamId: string, log: Logger): Promise<BaseIndex | null> {
+/**
+ * The index, or null when there is none or it does not read (then said in the log). Its summaries
+ * only when the running build (`code`) made them: another build's reduce or summary may differ.
+ */
+export async function readBaseIndex(dir: string, teamId: string, code: string, log: Logger): Promise<BaseIndex | null> {
   let text: string;
   try {
     text = await readFile(join(dir, INDEX_FILE), 'utf8');
@@ -83,8 +102,16 @@ export async function readBaseIndex(dir: string, teamId: string, log: Logger): P
   try {
     const parsed = indexSchema.safeParse(unseal(text, INDEX_FORMAT, teamId));
     if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
-    return parsed.data;
+    const { code: madeBy, ...index } = parsed.data;
+    if (madeBy === code || index.trust === null) return index;
+    log.info('sync', `the local cache's summaries were made by another build (${madeBy}, this is ${code}); they are made again as entities are read`);
+    return { ...index, trust: null, summaries: {} };
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (OLDER_FORMAT.test(message)) {
+      log.info('sync', `the local cache's index.json is of an earlier version; this restart reads the whole base`);
+      return null;
+    }
     log.warn('sync', `the local cache's index.json is damaged; this restart reads the whole base: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }

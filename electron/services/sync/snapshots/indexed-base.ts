@@ -76,7 +76,9 @@ export function dormantEntitiesOf(path: string, index: BaseIndex, damaged: (deta
   const lines = new BaseLines(path, damaged);
   return Object.keys(index.entities).map((entity): DormantEntity => {
     const [opCount, closed, lastHlc] = index.entities[entity]!;
-    return { entity, opCount, closed: closed === 1, lastHlc, load: () => lines.read(entity, index.lines[entity]!) };
+    const value = index.summaries[entity];
+    const summary = index.trust !== null && value !== undefined ? { summary: { value, trust: index.trust } } : {};
+    return { entity, opCount, closed: closed === 1, lastHlc, ...summary, load: () => lines.read(entity, index.lines[entity]!) };
   });
 }
 

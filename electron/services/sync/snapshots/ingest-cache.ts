@@ -62,6 +62,8 @@ export interface CachedTeam {
 
 export interface CacheBaseCheck {
   readonly schemas: string;
+  /** The running build: the index's summaries of states are taken only from the build that made them. */
+  readonly code: string;
   /** The team's snapshot (the root's key) or this device's own. */
   readonly publicKeyFor: (deviceId: string) => string | undefined;
   readonly crypto: SyncCrypto;
@@ -216,7 +218,7 @@ export class IngestCache {
     if (this.pendingIndex) {
       const index = await this.pendingIndex();
       this.pendingIndex = null;
-      if (index) await writeBaseIndex(this.dir, this.teamId, index.index);
+      if (index) await writeBaseIndex(this.dir, this.teamId, index.index, this.baseCheck.code);
       this.written = index;
     }
     if (this.pendingFiles.length === 0) return;
@@ -260,7 +262,7 @@ export class IngestCache {
     this.written = null;
     await writeFileAtomic(join(this.dir, BASE), bytes);
     if (!index) return removeBaseIndex(this.dir);
-    await writeBaseIndex(this.dir, this.teamId, index.index);
+    await writeBaseIndex(this.dir, this.teamId, index.index, this.baseCheck.code);
     this.written = index;
   }
 
@@ -300,7 +302,7 @@ export class IngestCache {
   private async readBase(): Promise<OpenedBase> {
     const path = join(this.dir, BASE);
     const expect = { teamId: this.teamId, ...this.baseCheck };
-    const index = await readBaseIndex(this.dir, this.teamId, this.log);
+    const index = await readBaseIndex(this.dir, this.teamId, this.baseCheck.code, this.log);
     if (index) {
       const opened = await openIndexedBase(path, index, expect, this.baseCheck.crypto, (detail) => this.onDamaged(detail));
       if (opened.ok) return opened.base;

@@ -54,7 +54,9 @@ export async function writeDueSnapshots(writer: SnapshotWriter, session: TeamSes
   }
   const held = heldIndexOf(fold);
   const mark = fold.state.changeMark();
-  const index = baseIndexOf(held, await surveyEncoded(encoded), { sha256: encoded.sha256, bytes: encoded.bytes.length });
+  // Everything is awake (encoded): each summary is of the state the base's line folds to.
+  const summaries = fold.state.summariesToStore(mark);
+  const index = baseIndexOf(held, await surveyEncoded(encoded), { sha256: encoded.sha256, bytes: encoded.bytes.length }, summaries);
   await session.cache.replaceBase(encoded.bytes, index && { index, mark });
 }
 
