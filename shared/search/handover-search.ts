@@ -1,15 +1,15 @@
 import MiniSearch from 'minisearch';
 import { bigramSignature, mayContain, type BigramSignature } from './bigram-signature';
 import { CharPostings } from './char-postings';
-import { rankHolders, type RankedHolder } from './char-ranking';
 import { planQuery } from './query-plan';
+import { rankQuery, type RankedHolder } from './ranking';
 import { indexTerms, isCharTerm, normalizeForSearch, parseQuery } from './tokenize';
 
 /**
  * Full-text search over handover notes and follow-ups, in Chinese and English, with MiniSearch
  * (BM25 ranking, prefix search) and the tokeniser of `tokenize.ts`. Every word of a query must
  * match (AND): adding a word narrows the list, as people expect from a search box. How a query
- * is answered: `query-plan.ts`. MiniSearch ranks the documents holding the planned terms; the
+ * is answered: `query-plan.ts`. `ranking.ts` ranks the documents holding the planned terms; the
  * CJK words are then looked for, best hit first until the limit, in each document's normalised
  * text, kept per document with its bigram signature (`bigram-signature.ts`), which rules most
  * documents out without reading them.
@@ -93,6 +93,12 @@ interface Indexed {
   readonly signature: BigramSignature;
 }
 
+/** A loop, not `every` with an arrow: asked of every holder of a query's rarest character. */
+function mayContainAll(signature: BigramSignature, phrases: readonly string[]): boolean {
+  for (const phrase of phrases) if (!mayContain(signature, phrase)) return false;
+  return true;
+}
+
 /** The signature first for every phrase: reading the text is what costs. */
 function containsAll({ fields, signature }: Indexed, phrases: readonly string[]): boolean {
   return phrases.every((phrase) => mayContain(signature, phrase)) && phrases.every((phrase) => fields.some((field) => field.includes(phrase)));
@@ -127,7 +133,7 @@ export function createHandoverSearch(): HandoverSearch {
     const indexed = documents.get(id);
     if (indexed === undefined) return;
     // Removed from the postings now, not discarded for MiniSearch to sweep later: a posting of a
-    // discarded document makes `rankHolders` hand the query back to MiniSearch until then.
+    // discarded document makes `rankQuery` hand the query back to MiniSearch until then.
     const terms = indexed.fields.map(indexTerms);
     const [title, body, people] = terms.map((set) => [...set].join(' ')) as [string, string, string];
     index.remove({ id, title, body, people });
@@ -160,16 +166,20 @@ export function createHandoverSearch(): HandoverSearch {
       if (plan === null) return [];
       // Matched CJK terms are encoded; the query's CJK words are what to highlight.
       const cjkWords = words.filter((word) => word.cjk).map((word) => word.text);
+      // Matched Latin terms are worth asking each hit for only when the query has a Latin word.
+      const latin = plan.terms.some((term) => !isCharTerm(term));
       const hits: SearchHit[] = [];
-      // A query of CJK words only: its rarest character's holders, best first, scored as MiniSearch does (`char-ranking.ts`).
-      const [only] = plan.terms;
-      const ranked: Iterable<RankedHolder & { readonly terms?: readonly string[] }> | null =
-        plan.terms.length === 1 && isCharTerm(only!) ? rankHolders(index, only!, FIELD_BOOSTS) : null;
-      for (const result of ranked ?? index.search(plan.terms.join(' '))) {
+      // A CJK word few notes hold: once hundreds were passed over, those its signature rules out are dropped at once, not one by one (`ranking.ts`).
+      const mayHold = plan.phrases.length === 0 ? undefined : (id: string) => mayContainAll(documents.get(id)!.signature, plan.phrases);
+      // The holders of the planned terms (Latin words as prefixes, as MiniSearch is told), best first, scored as MiniSearch does, without sorting them all (`ranking.ts`).
+      const ranked: Iterable<RankedHolder> =
+        rankQuery(index, plan.terms.map((term) => ({ term, prefix: !isCharTerm(term) })), FIELD_BOOSTS, mayHold) ??
+        index.search(plan.terms.join(' ')).map(({ id, score, terms }) => ({ id: id as string, score, terms: () => terms }));
+      for (const result of ranked) {
         if (hits.length === limit) break;
         const indexed = documents.get(result.id)!;
         if ((filter !== undefined && !filter(indexed.facts)) || !containsAll(indexed, plan.phrases)) continue;
-        hits.push({ ...indexed.facts, score: result.score, terms: [...new Set([...(result.terms ?? []).filter((term) => !isCharTerm(term)), ...cjkWords])] });
+        hits.push({ ...indexed.facts, score: result.score, terms: latin ? [...new Set([...result.terms().filter((term) => !isCharTerm(term)), ...cjkWords])] : [...cjkWords] });
       }
       return hits;
     },
