@@ -127,6 +127,9 @@ export function createAppServices(options: AppServicesOptions) {
     }
   };
   const ensuring = sync.ready.then(ensureEmbeddedTeam);
+  // A service's start after the open (its own files: a key, the search index) that fails is logged;
+  // the app goes on without what it could not make.
+  const afterOpen = (area: string, start: () => Promise<void>) => void sync.ready.then(start).catch((error: unknown) => log.error(area, 'could not start', error));
 
   const team = new TeamService({ sync, settings, tap, profileDir, log });
   let named = initial.memberName;
@@ -165,7 +168,7 @@ export function createAppServices(options: AppServicesOptions) {
     log,
   });
   const briefing = new BriefingService({ sync, me, roster: () => tap?.latest()?.roster ?? null, now: options.storyNow });
-  void sync.ready.then(() => handover.start());
+  afterOpen('handover', () => handover.start());
   const prizes = new PrizesService({
     sync,
     profileDir,
@@ -187,7 +190,7 @@ export function createAppServices(options: AppServicesOptions) {
       ),
     log,
   });
-  void sync.ready.then(() => prizes.start());
+  afterOpen('prizes', () => prizes.start());
   const teamSettingsService = new TeamSettingsService({
     sync,
     mayWrite: (opType) => mayWriteOp(team.view(), opType),

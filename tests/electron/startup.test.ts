@@ -270,5 +270,7 @@ describe('other starts of the built main process', () => {
     expect(settings).toMatchObject({ ok: true, value: { sharedFolder: { kind: 'path', path: shared } } });
     expect(existsSync(join(chosenProfile, 'settings.json'))).toBe(true);
     expect(existsSync(join(chosenProfile, 'logs', 'baton.log'))).toBe(true);
+    // The services that start after the open keep their files there too (and are done before the test's folders go).
+    await vi.waitFor(() => expect(existsSync(join(chosenProfile, 'prizes', 'contact-key.json'))).toBe(true), { timeout: 10_000 });
   });
 });
