@@ -1,4 +1,4 @@
-import type { SopRevision } from './sop';
+import type { SopRevision } from './sop-state';
 
 /**
  * The revision graph of one SOP. Each revision names the one it was edited from; a merge names

@@ -1,6 +1,6 @@
 import { conflictingFields, type LwwFields } from '../sync';
 import { revisionGraph, type RevisionGraph } from './revisions';
-import type { SopMeta, SopEvent, SopPublication, SopRevision, SopState } from './sop';
+import type { SopMeta, SopEvent, SopPublication, SopRevision, SopState } from './sop-state';
 import type { SopTeam } from './team-facts';
 
 /**

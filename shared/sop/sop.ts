@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { defineCapability, foldLww, lwwSetSchema, opIdSchema, type LwwFields, type LwwSet, type TypedOp } from '../sync';
-import type { Attachment } from '../attachments';
-import { checklistDefSchema, type ChecklistDef } from './checklist-schedule';
-import { areaSchema, dateSchema, personSchema, roleSchema, settingIdSchema, type Person, type SopArea } from './fields';
+import { defineCapability, foldLww, lwwSetSchema, opIdSchema, type LwwSet, type TypedOp } from '../sync';
+import { checklistDefSchema } from './checklist-schedule';
+import { areaSchema, dateSchema, personSchema, roleSchema, settingIdSchema, type Person } from './fields';
 import { MAX_CHECKLIST_DEFS, MAX_RETURN_COMMENT_CHARS, MAX_SOP_BODY_CHARS, MAX_SOP_TITLE_CHARS } from './limits';
 import { sopPicturesSchema } from './pictures';
-import type { Role } from '../team/roles';
 import { sopSummaryOf, type SopSummary } from './summary';
+import type { SopEvent, SopMeta, SopPublication, SopReturn, SopRevision, SopState } from './sop-state';
+
+export type { Filed, SopEvent, SopMeta, SopPublication, SopReturn, SopRevision, SopState } from './sop-state';
 
 /**
  * SOPs (运营规范): one entity each (`sop:<random id>`). Every saved version is a revision op
@@ -62,55 +63,8 @@ export const sopMetaFields = {
   /** Shift types this SOP is required for (the rota's cover eligibility asks about them). */
   shiftTypeIds: z.array(settingIdSchema).max(20),
 };
-export interface SopMeta {
-  area: SopArea;
-  owner: Person | null;
-  backupOwner: Person | null;
-  reviewBy: string | null;
-  requiredRoles: Role[];
-  shiftTypeIds: string[];
-}
 export const sopMetaSetSchema = lwwSetSchema(sopMetaFields).extend({ by: personSchema, at });
 export type SopMetaSetData = LwwSet<SopMeta> & { readonly by: Person; readonly at: number };
-
-/** Common to every filed op: who signed it (its device, from the op id) and when. */
-export interface Filed {
-  readonly opId: string;
-  readonly hlc: string;
-  readonly deviceId: string;
-  readonly by: Person;
-  readonly at: number;
-}
-
-export interface SopRevision extends Filed {
-  readonly parents: readonly string[];
-  readonly title: string;
-  readonly body: string;
-  readonly checklist: readonly ChecklistDef[];
-  readonly pictures: readonly Attachment[];
-  readonly area: SopArea | null;
-  readonly restores: string | null;
-}
-export interface SopEvent extends Filed {
-  readonly revision: string;
-}
-export interface SopPublication extends SopEvent {
-  readonly minor: boolean;
-}
-export interface SopReturn extends SopEvent {
-  readonly comment: string;
-}
-
-export interface SopState {
-  readonly id: string;
-  /** Every revision, oldest first (hlc order). */
-  readonly revisions: readonly SopRevision[];
-  readonly submissions: readonly SopEvent[];
-  readonly publications: readonly SopPublication[];
-  readonly returns: readonly SopReturn[];
-  readonly acknowledgements: readonly SopEvent[];
-  readonly fields: LwwFields<SopMeta>;
-}
 
 export const sop = defineCapability({
   kind: SOP_KIND,

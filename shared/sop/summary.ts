@@ -2,7 +2,7 @@ import type { LwwFields } from '../sync';
 import type { ChecklistDef } from './checklist-schedule';
 import type { SopArea } from './fields';
 import { countedPublications, metaOf, publishersOf, requiredIndexOf, type SopDoc } from './rules';
-import type { SopMeta, SopPublication, SopState } from './sop';
+import type { SopMeta, SopPublication, SopState } from './sop-state';
 import type { SopTeam } from './team-facts';
 import { diffCounts, readableDiff } from './diff';
 
