@@ -16,16 +16,20 @@ export function seal(format: string, teamId: string, body: unknown): string {
   return `${JSON.stringify({ format, teamId, sha256: sha256Hex(text) })}\n${text}`;
 }
 
-/** The body of a sealed file of `format` and `teamId`; throws, saying why, on anything else. */
-export function unseal(text: string, format: string, teamId: string): unknown {
-  const newline = text.indexOf('\n');
-  const header = headerSchema.safeParse(safeJson(newline < 0 ? text : text.slice(0, newline)));
+/**
+ * The body of a sealed file of `format` and `teamId`, from its bytes; throws, saying why, on
+ * anything else. The body's bytes are hashed as read (encoding a decoded string back to UTF-8 to
+ * hash it cost a large team's 17 MB index 0.1 s) and decoded only once they match.
+ */
+export function unsealBytes(bytes: Buffer, format: string, teamId: string): unknown {
+  const newline = bytes.indexOf(0x0a);
+  const header = headerSchema.safeParse(safeJson((newline < 0 ? bytes : bytes.subarray(0, newline)).toString('utf8')));
   if (!header.success) throw new Error('no header line (a cache of an older version, or damaged)');
   if (header.data.format !== format) throw new Error(`written as ${header.data.format}, not ${format}`);
   if (header.data.teamId !== teamId) throw new Error(`it belongs to team ${header.data.teamId}`);
-  const body = text.slice(newline + 1);
-  if (sha256Hex(body) !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
-  return JSON.parse(body);
+  const body = bytes.subarray(newline + 1);
+  if (createHash('sha256').update(body).digest('hex') !== header.data.sha256) throw new Error('its content does not match its hash (cut short or changed)');
+  return JSON.parse(body.toString('utf8'));
 }
 
 function safeJson(text: string): unknown {
