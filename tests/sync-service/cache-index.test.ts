@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseIndexOf, INDEX_FILE, lineOf, readBaseIndex, writeBaseIndex, type BaseIndex } from '../../electron/services/sync/snapshots/cache-index';
 import { dormantEntitiesOf } from '../../electron/services/sync/snapshots/indexed-base';
-import { seal } from '../../electron/services/sync/snapshots/sealed-file';
+import { sealText } from '../../electron/services/sync/snapshots/sealed-file';
 import type { HeldIndex } from '../../shared/sync/held-index';
 import { testLog, tempDir } from './helpers';
 
@@ -31,8 +31,8 @@ function written(): { dir: string; index: BaseIndex } {
 }
 
 /** A sealed index body written as given (the hash right): what a writer with a bug would leave. */
-function writeBody(dir: string, body: unknown, format = 'baton/cache-index@4'): void {
-  writeFileSync(join(dir, INDEX_FILE), seal(format, TEAM, body));
+function writeBody(dir: string, { summaries, ...rest }: Record<string, unknown>, format = 'baton/cache-index@4'): void {
+  writeFileSync(join(dir, INDEX_FILE), sealText(format, TEAM, `${JSON.stringify(rest)}\n${JSON.stringify(summaries)}`));
 }
 
 describe('the local base index', () => {
@@ -65,7 +65,7 @@ describe('the local base index', () => {
   it('is passed over, with a log line, when its columns disagree, a byte changed, or it is of another team or an earlier format', async () => {
     const { dir, index } = written();
     const body = { ...index, code: 'v1' };
-    const broken: Array<[string, unknown]> = [
+    const broken: Array<[string, Record<string, unknown>]> = [
       ['a column short', { ...body, entities: { ...index.entities, counts: index.entities.counts.slice(1) } }],
       ['a hash short', { ...body, entities: { ...index.entities, hashes: index.entities.hashes.slice(1) } }],
       ['a count negative', { ...body, entities: { ...index.entities, counts: [-1, 2, 0] } }],
@@ -79,6 +79,10 @@ describe('the local base index', () => {
       expect(await readBaseIndex(dir, TEAM, 'v1', log), what).toBeNull();
       expect(log.lines.some((line) => line.includes("index.json is damaged")), what).toBe(true);
     }
+    writeFileSync(join(dir, INDEX_FILE), sealText('baton/cache-index@4', TEAM, JSON.stringify(body)));
+    const oneLine = testLog();
+    expect(await readBaseIndex(dir, TEAM, 'v1', oneLine), 'the summaries line missing').toBeNull();
+    expect(oneLine.lines.some((line) => line.includes('index.json is damaged'))).toBe(true);
     await writeBaseIndex(dir, TEAM, index, 'v1');
     const bytes = readFileSync(join(dir, INDEX_FILE));
     bytes[bytes.length - 20] = bytes[bytes.length - 20]! ^ 0x02;

@@ -8,7 +8,7 @@ import { HLC_PATTERN } from '../../../../shared/sync/hlc';
 import type { Logger } from '../../log';
 import { writeFileAtomic } from '../durable-fs';
 import type { SnapshotSurvey } from './off-thread-survey';
-import { seal, unsealBytes } from './sealed-file';
+import { sealText, sealedBody, textOf } from './sealed-file';
 
 /**
  * The index of the local cache's base (`index.json`): everything a restart needs so that it reads
@@ -128,7 +128,18 @@ export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { rea
 
 /** Written with `code`, the build whose code made its summaries. */
 export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex, code: string): Promise<void> {
-  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, { ...index, code }));
+  const { summaries, ...rest } = index;
+  // Two lines: the summaries (with the text of titles, in any script) apart from the rest (ASCII: copied, not decoded).
+  await writeFileAtomic(join(dir, INDEX_FILE), sealText(INDEX_FORMAT, teamId, `${JSON.stringify({ ...rest, code })}\n${JSON.stringify(summaries)}`));
+}
+
+/** The index's two lines (everything but the summaries, then the summaries) as one object. */
+function parseIndexBody(body: Buffer): unknown {
+  const newline = body.indexOf(0x0a);
+  if (newline < 0) throw new Error('its summaries are missing');
+  const rest: unknown = JSON.parse(textOf(body.subarray(0, newline)));
+  if (typeof rest !== 'object' || rest === null || Array.isArray(rest) || 'summaries' in rest) throw new Error('its first line is not the index');
+  return { ...rest, summaries: JSON.parse(textOf(body.subarray(newline + 1))) as unknown };
 }
 
 export async function removeBaseIndex(dir: string): Promise<void> {
@@ -147,7 +158,7 @@ export async function readBaseIndex(dir: string, teamId: string, code: string, l
     return null;
   }
   try {
-    const parsed = indexSchema.safeParse(unsealBytes(bytes, INDEX_FORMAT, teamId));
+    const parsed = indexSchema.safeParse(parseIndexBody(sealedBody(bytes, INDEX_FORMAT, teamId)));
     if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
     const { code: madeBy, ...index } = parsed.data;
     if (madeBy === code || index.trust === null) return index;
