@@ -136,7 +136,9 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     fold.setDevices(devices);
     // A base read whole (its index missing or passed over) gets an index for the next start.
     const built = cached.base && !cached.base.index ? new HeldIndexBuilder() : undefined;
-    const based = cached.base ? fold.install(notes.noting(cached.base.entities, built), cached.base.index?.counters) : nothing;
+    // Opened through its index, the base's entities are all dormant: nothing to note one by one (the index says it).
+    const entities = cached.base?.index ? cached.base.entities : cached.base && notes.noting(cached.base.entities, built);
+    const based = cached.base && entities ? fold.install(entities, cached.base.index?.counters) : nothing;
     if (cached.base?.index) notes.noteIndex(cached.base.index);
     if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
     if (cached.base && built) session.cache.indexBase(indexLater(built, fold, cached.base));
