@@ -153,7 +153,30 @@ export const handover = defineCapability({
   // reads live notes; the briefing and the handover screen read notes by time (changedSince).
   // A restart then leaves it on disk, and so does a history or a search index once read.
   closed: (state, asOf) => state.note !== null && state.acknowledgements.length > 0 && state.note.shiftEndAt < asOf - NOTE_CLOSED_AFTER_MS,
+  // The local base's index stores it for every note: a restart's briefing finds "when was I last
+  // here" and the changes since from these, reading only the notes it shows (recent-notes.ts).
+  summary: noteSummaryOf,
 });
+
+/**
+ * A submitted note as the briefing's "when was I last here" and "changes" ask it, without reading
+ * it (`SyncState.summaries`): the author, the author's `at`, the shift's start (the listing order's
+ * first key) and each acknowledgement that counts (签收, first per person, never the author's) as
+ * `[memberId, at]`, oldest first. Null before the submission arrives. Small on purpose: the index
+ * holds one per note (about 14,000 at the bench's L) and every restart parses them.
+ */
+export interface NoteSummary {
+  readonly author: string;
+  readonly at: number;
+  readonly shiftStartAt: number;
+  readonly acks: ReadonlyArray<readonly [string, number]>;
+}
+
+export function noteSummaryOf(state: HandoverState): NoteSummary | null {
+  const { note } = state;
+  if (!note) return null;
+  return { author: note.author.memberId, at: note.at, shiftStartAt: note.shiftStartAt, acks: state.acknowledgements.map((ack) => [ack.by.memberId, ack.at] as const) };
+}
 
 /** How long after its shift ended a signed note stays in memory once read (against the newest note op held, never the wall clock). */
 export const NOTE_CLOSED_AFTER_MS = 7 * 24 * 60 * 60_000;

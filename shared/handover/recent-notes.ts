@@ -1,6 +1,6 @@
 import type { ReadonlySyncState } from '../sync';
-import { handover, type SubmittedHandover } from './handover';
-import { previousHandoverFor, submittedHandovers, type PreviousHandover } from './handover-rules';
+import { handover, isSubmitted, type NoteSummary, type SubmittedHandover } from './handover';
+import { compareHandovers, previousHandoverFor, submittedHandovers, type PreviousHandover } from './handover-rules';
 
 /**
  * Reading only the notes a screen can need (a restart leaves the others on disk): those changed
@@ -62,4 +62,40 @@ export function latestNoteBy(memberId: string, notes: RecentNotes): SubmittedHan
   const recent = notes.recent.find((state) => state.note.author.memberId === memberId);
   if (recent && recent.note.shiftStartAt >= coveredFrom(notes)) return recent;
   return notes.all().find((state) => state.note.author.memberId === memberId) ?? null;
+}
+
+/** A submitted note's summary (`NoteSummary`) with its id. */
+export interface SummarizedNote {
+  readonly id: string;
+  readonly summary: NoteSummary;
+}
+
+/**
+ * The summaries of the submitted notes that `notesChangedSince(state, from).recent` lists, in no
+ * particular order, reading none of them when the local base's index holds their summaries (a
+ * note without a stored one is read, as the list would read it).
+ */
+export function noteSummariesSince(state: Pick<ReadonlySyncState, 'summaries'>, from: number): SummarizedNote[] {
+  const found: SummarizedNote[] = [];
+  for (const { id, summary } of state.summaries(handover, { changedSince: from })) if (summary !== null) found.push({ id, summary: summary as NoteSummary });
+  return found;
+}
+
+/**
+ * The first `count` of `notes` in listing order (`compareHandovers`: newest shift first), reading
+ * only those and the others of the last shift they reach (the order within a shift is the
+ * submissions' hlc, which the summary leaves out).
+ */
+export function firstNotesOf(state: Pick<ReadonlySyncState, 'get'>, notes: readonly SummarizedNote[], count: number): SubmittedHandover[] {
+  if (count <= 0 || notes.length === 0) return [];
+  const byShift = [...notes].sort((a, b) => b.summary.shiftStartAt - a.summary.shiftStartAt);
+  const last = byShift[Math.min(count, byShift.length) - 1]!.summary.shiftStartAt;
+  const read: SubmittedHandover[] = [];
+  for (const { id, summary } of byShift) {
+    if (summary.shiftStartAt < last) break;
+    const note = state.get(handover, id);
+    // A summary is what the state gives: a submitted note's state is there and submitted.
+    if (note && isSubmitted(note)) read.push(note);
+  }
+  return read.sort(compareHandovers).slice(0, count);
 }
