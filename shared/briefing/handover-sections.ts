@@ -1,7 +1,8 @@
 import {
   escalationState,
-  firstNotesOf,
+  firstNotesNotBy,
   handoversForShift,
+  latestWrittenOrSignedBy,
   isOverdue,
   NOTE_CLOCK_MARGIN_MS,
   noteExcerpt,
@@ -155,26 +156,20 @@ export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUp
  * wrote or signed for within the last `LAST_SEEN_WINDOW_MS` (90 days). Null for someone who has
  * done neither: nothing is "new" to a newcomer, nor to someone away longer than that (the history
  * shows what they missed). `notes`: the summaries of at least every note changed within the
- * window (asked only without a last shift).
+ * window (asked only without a last shift); a note is read only if it may be mine
+ * (`latestWrittenOrSignedBy`).
  */
 export function lastSeenAt(query: BriefingQuery, lastShiftEndedAt: number | null, notes: () => readonly SummarizedNote[]): number | null {
   if (lastShiftEndedAt !== null) return lastShiftEndedAt;
   const me = query.me?.memberId;
   if (!me) return null;
-  const from = query.now - LAST_SEEN_WINDOW_MS;
-  const counts = (at: number) => at >= from && at <= query.now;
-  let latest: number | null = null;
-  for (const { summary } of notes()) {
-    if (summary.author === me && counts(summary.at)) latest = Math.max(latest ?? 0, summary.at);
-    for (const [by, at] of summary.acks) if (by === me && counts(at)) latest = Math.max(latest ?? 0, at);
-  }
-  return latest;
+  return latestWrittenOrSignedBy(query.state, me, notes(), query.now - LAST_SEEN_WINDOW_MS, query.now);
 }
 
 /**
  * Others' notes submitted since I was last here that I have not signed for, leaving out those
- * already shown to acknowledge: chosen from the notes' summaries, only the `MAX_CHANGED_NOTES`
- * shown are read (`firstNotesOf`).
+ * already shown to acknowledge: chosen from the notes' summaries, reading the `MAX_CHANGED_NOTES`
+ * shown (and those that may be mine, to be sure: `firstNotesNotBy`).
  */
 export function changesSection(
   query: BriefingQuery,
@@ -183,10 +178,8 @@ export function changesSection(
   shown: ReadonlySet<string>,
 ): ChangesSection | null {
   if (since === null) return null;
-  const me = query.me?.memberId;
-  const fresh = notes().filter(
-    ({ id, summary }) => summary.at > since && summary.author !== me && !shown.has(id) && !(me !== undefined && summary.acks.some(([by]) => by === me)),
-  );
-  if (fresh.length === 0) return null;
-  return { kind: 'changes', since, notes: firstNotesOf(query.state, fresh, MAX_CHANGED_NOTES).map((state) => noteItem(state, query)) };
+  const fresh = notes().filter(({ id, summary }) => summary.t > since && !shown.has(id));
+  const first = firstNotesNotBy(query.state, query.me?.memberId ?? null, fresh, MAX_CHANGED_NOTES);
+  if (first.length === 0) return null;
+  return { kind: 'changes', since, notes: first.map((state) => noteItem(state, query)) };
 }

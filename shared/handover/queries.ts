@@ -8,6 +8,6 @@
 export { HANDOVER_KIND, handover, isSubmitted, type HandoverState, type NoteSummary, type SubmittedHandover, type SubmittedNote } from './handover';
 export { FOLLOW_UP_KIND, followUp, type FollowUp, type FollowUpState } from './follow-up';
 export { handoversForShift, noteExcerpt, previousHandoverFor, submittedHandovers, unacknowledged, hasAcknowledged, type PreviousHandover } from './handover-rules';
-export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS, firstNotesOf, latestNoteBy, noteSummariesSince, notesChangedSince, notesWindowFrom, previousHandoverIn, type RecentNotes, type SummarizedNote } from './recent-notes';
+export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS, firstNotesNotBy, latestNoteBy, latestWrittenOrSignedBy, noteSummariesSince, notesChangedSince, notesWindowFrom, previousHandoverIn, type RecentNotes, type SummarizedNote } from './recent-notes';
 export { SECTION_KEYS, type SectionKey } from './sections';
 export { carryOver, effectiveDueAt, escalationState, isCreated, isOverdue, openFollowUps, runningFollowUpsIn, type CreatedFollowUp, type FollowUpIdentity, type EscalationState } from './follow-up-rules';

@@ -1,5 +1,5 @@
 import type { ReadonlySyncState } from '../sync';
-import { handover, isSubmitted, type NoteSummary, type SubmittedHandover } from './handover';
+import { handover, isSubmitted, mayHaveSigned, memberTag, type NoteSummary, type SubmittedHandover } from './handover';
 import { compareHandovers, previousHandoverFor, submittedHandovers, type PreviousHandover } from './handover-rules';
 
 /**
@@ -81,21 +81,58 @@ export function noteSummariesSince(state: Pick<ReadonlySyncState, 'summaries'>, 
   return found;
 }
 
+function read(state: Pick<ReadonlySyncState, 'get'>, id: string): SubmittedHandover | null {
+  const note = state.get(handover, id);
+  // A summary is what the state gives: a summarized note's state is there and submitted.
+  return note && isSubmitted(note) ? note : null;
+}
+
 /**
- * The first `count` of `notes` in listing order (`compareHandovers`: newest shift first), reading
- * only those and the others of the last shift they reach (the order within a shift is the
- * submissions' hlc, which the summary leaves out).
+ * The latest time within `[from, to]` at which `memberId` wrote one of `notes` (its `at`) or
+ * signed one (the acknowledgement's `at`); null if none. Reads only notes that carry the member's
+ * tag, to be sure: the newest one written with it, and those signed with it by their latest
+ * acknowledgement, newest first, until none can be later.
  */
-export function firstNotesOf(state: Pick<ReadonlySyncState, 'get'>, notes: readonly SummarizedNote[], count: number): SubmittedHandover[] {
-  if (count <= 0 || notes.length === 0) return [];
-  const byShift = [...notes].sort((a, b) => b.summary.shiftStartAt - a.summary.shiftStartAt);
-  const last = byShift[Math.min(count, byShift.length) - 1]!.summary.shiftStartAt;
-  const read: SubmittedHandover[] = [];
-  for (const { id, summary } of byShift) {
-    if (summary.shiftStartAt < last) break;
-    const note = state.get(handover, id);
-    // A summary is what the state gives: a submitted note's state is there and submitted.
-    if (note && isSubmitted(note)) read.push(note);
+export function latestWrittenOrSignedBy(state: Pick<ReadonlySyncState, 'get'>, memberId: string, notes: readonly SummarizedNote[], from: number, to: number): number | null {
+  const tag = memberTag(memberId);
+  const counts = (at: number) => at >= from && at <= to;
+  let latest: number | null = null;
+  const written = notes.filter(({ summary }) => summary.a === tag && counts(summary.t)).sort((a, b) => b.summary.t - a.summary.t);
+  for (const { id } of written) {
+    const note = read(state, id);
+    if (note?.note.author.memberId === memberId) {
+      latest = note.note.at;
+      break;
+    }
   }
-  return read.sort(compareHandovers).slice(0, count);
+  const signed = notes.filter(({ summary }) => summary.l !== undefined && summary.l >= from && mayHaveSigned(summary, tag)).sort((a, b) => b.summary.l! - a.summary.l!);
+  for (const { id, summary } of signed) {
+    // No acknowledgement of this note, nor of any after it, is later than its latest.
+    if (latest !== null && summary.l! <= latest) break;
+    const ack = read(state, id)?.acknowledgements.find((candidate) => candidate.by.memberId === memberId);
+    if (ack && counts(ack.at)) latest = Math.max(latest ?? ack.at, ack.at);
+  }
+  return latest;
+}
+
+/**
+ * The first `count` in listing order (`compareHandovers`: newest shift first) of `notes` that
+ * `memberId` neither wrote nor signed (any of them when null). Reads those, the others of the
+ * last shift they reach (the order within a shift is the submissions' hlc, which the summary
+ * leaves out), and, to be sure, those before that carry the member's tag.
+ */
+export function firstNotesNotBy(state: Pick<ReadonlySyncState, 'get'>, memberId: string | null, notes: readonly SummarizedNote[], count: number): SubmittedHandover[] {
+  if (count <= 0) return [];
+  const tag = memberId === null ? null : memberTag(memberId);
+  const byShift = [...notes].sort((a, b) => b.summary.s - a.summary.s);
+  const found: SubmittedHandover[] = [];
+  for (const { id, summary } of byShift) {
+    if (found.length >= count && summary.s < found[count - 1]!.note.shiftStartAt) break;
+    const note = read(state, id);
+    if (!note) continue;
+    const maybeMine = tag !== null && (summary.a === tag || mayHaveSigned(summary, tag));
+    if (maybeMine && (note.note.author.memberId === memberId || note.acknowledgements.some((ack) => ack.by.memberId === memberId))) continue;
+    found.push(note);
+  }
+  return found.sort(compareHandovers).slice(0, count);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftBriefing } from '../../shared/briefing';
 import type { BriefingQuery } from '../../shared/briefing/duty';
 import { changesSection, lastSeenAt, MAX_CHANGED_NOTES, noteItem, noteSummariesOf, notesNeededFrom, previousShiftNotesFrom } from '../../shared/briefing/handover-sections';
-import { followUp, handover, hasAcknowledged, notesChangedSince, type SubmittedHandover } from '../../shared/handover';
+import { followUp, handover, hasAcknowledged, memberTag, notesChangedSince, type SubmittedHandover } from '../../shared/handover';
 import type { Op } from '../../shared/sync';
 import { DEFAULT_TEAM_SETTINGS, shiftOn, teamSettings, type Person } from '../../shared/team-settings';
 import type { ChangesSection } from '../../shared/briefing/types';
@@ -20,7 +20,19 @@ import { EARLY, LATE, ZONE, at, healthySync, zhaoWorks } from './seeded-team';
 
 const DAY_MS = 24 * HOUR;
 const NOW = at('10:00');
-const PEOPLE = [LI, WANG, ZHAO] as const;
+/** Two members whose `memberTag`s are the same: a note carrying the tag must be read to tell them apart. */
+function twoSharingATag(): [Person, Person] {
+  const seen = new Map<string, string>();
+  for (let index = 0; ; index += 1) {
+    const id = `m-${index}`;
+    const other = seen.get(memberTag(id));
+    if (other !== undefined) return [{ memberId: other, name: '甲' }, { memberId: id, name: '乙' }];
+    seen.set(memberTag(id), id);
+  }
+}
+const [JIA, YI] = twoSharingATag();
+const PEOPLE = [LI, WANG, ZHAO, JIA, YI] as const;
+const DEVICES = [ALICE, BOB, CAROL, 'dddddddddddddddddddddddddd', 'eeeeeeeeeeeeeeeeeeeeeeeeee'] as const;
 
 /** What the briefing did before the summaries: read every note changed since the window, then look. */
 function lastSeenReading(query: BriefingQuery, lastShiftEndedAt: number | null, notes: readonly SubmittedHandover[]): number | null {
@@ -50,15 +62,15 @@ const noteArb = fc.record({
   // Often near the 90-day window's edge, where its clock margin matters.
   daysAgo: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 88, max: 93 })),
   late: fc.boolean(),
-  author: fc.integer({ min: 0, max: 2 }),
+  author: fc.integer({ min: 0, max: 4 }),
   // The submitting device's clock against the note's `at` (a clock set wrong, a note written late).
   skewHours: fc.integer({ min: -30, max: 30 }),
-  acks: fc.array(fc.record({ by: fc.integer({ min: 0, max: 2 }), afterHours: fc.oneof(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 * 40 })), skewHours: fc.integer({ min: -30, max: 30 }) }), { maxLength: 3 }),
+  acks: fc.array(fc.record({ by: fc.integer({ min: 0, max: 4 }), afterHours: fc.oneof(fc.integer({ min: 0, max: 48 }), fc.integer({ min: 0, max: 24 * 40 })), skewHours: fc.integer({ min: -30, max: 30 }) }), { maxLength: 3 }),
 });
 
 const caseArb = fc.record({
   notes: fc.array(noteArb, { maxLength: 30 }),
-  me: fc.integer({ min: 0, max: 3 }),
+  me: fc.integer({ min: 0, max: 5 }),
   // Null: no rota (the last-seen window); else the end of my last shift, up to 40 days back.
   lastShiftDaysAgo: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
   shown: fc.array(fc.nat({ max: 29 }), { maxLength: 3 }),
@@ -67,7 +79,7 @@ const caseArb = fc.record({
 type NoteSpec = typeof noteArb extends fc.Arbitrary<infer T> ? T : never;
 
 function opsOf(notes: readonly NoteSpec[]): Op[] {
-  const devices = [new TestDevice(ALICE), new TestDevice(BOB), new TestDevice(CAROL)];
+  const devices = DEVICES.map((id) => new TestDevice(id));
   const ops: Op[] = [];
   notes.forEach((spec, index) => {
     const date = new Date(NOW - spec.daysAgo * DAY_MS).toISOString().slice(0, 10);
@@ -105,18 +117,25 @@ describe('the briefing\'s notes from their summaries', () => {
         expect(changesSection(query(source), since, noteSummariesOf(query(source), from), shown)).toEqual(changes);
         const { state, woken } = restartedFrom(source, [teamSettings, handover, followUp], undefined, { summaries: true });
         const summaries = noteSummariesOf(query(state), from);
+        // Read to be sure: only notes written or signed by someone of my tag (me, or 甲 for 乙).
+        const tagged = (entity: string) => {
+          const note = source.get(handover, entity.slice('handover:'.length))!;
+          const tag = me && memberTag(me.memberId);
+          return note.note!.author.memberId !== undefined && (memberTag(note.note!.author.memberId) === tag || note.acknowledgements.some((ack) => memberTag(ack.by.memberId) === tag));
+        };
         expect(lastSeenAt(query(state), lastShiftEndedAt, summaries)).toBe(since);
-        expect(woken).toEqual([]);
+        for (const entity of woken) expect(tagged(entity)).toBe(true);
+        const readForLastSeen = woken.length;
         expect(changesSection(query(state), since, summaries, shown)).toEqual(changes);
-        // Read: the notes shown, and the others of the last shift they reach (their order is the submissions' hlc).
+        // Read for the changes: the notes shown, the others of the last shift they reach (their order is the submissions' hlc), and tagged ones before.
         const lastShown = changes?.notes.at(-1);
         const lastShift = lastShown ? source.get(handover, lastShown.id)!.note!.shiftStartAt : Infinity;
-        for (const entity of woken) {
+        for (const entity of woken.slice(readForLastSeen)) {
           expect(entity.startsWith('handover:')).toBe(true);
           const note = source.get(handover, entity.slice('handover:'.length))!.note!;
-          expect(note.shiftStartAt).toBeGreaterThanOrEqual(lastShift);
+          if (!tagged(entity)) expect(note.shiftStartAt).toBeGreaterThanOrEqual(lastShift);
         }
-        expect(woken.length).toBeGreaterThanOrEqual(changes?.notes.length ?? 0);
+        for (const note of changes?.notes ?? []) expect(woken).toContain(`handover:${note.id}`);
       }),
       { numRuns: 300 },
     );
@@ -135,6 +154,7 @@ describe('the briefing\'s notes from their summaries', () => {
         if (daysAgo === 50 && type === EARLY) ops.push(acknowledge(devices[2]!, shift.endAt + HOUR, id, ZHAO));
       }
     }
+    const signedByZhao = `early-${new Date(NOW - 50 * DAY_MS).toISOString().slice(0, 10)}`;
     const source = replica(ops);
     const notes = (briefing: ReturnType<typeof shiftBriefing>) => briefing.sections.flatMap((section) => (section.kind === 'changes' || section.kind === 'previousHandover' ? section.notes.map((note) => `handover:${note.id}`) : []));
     for (const [who, duty, expectChanges] of [
@@ -149,22 +169,25 @@ describe('the briefing\'s notes from their summaries', () => {
       const shown = notes(briefing);
       expect(briefing.sections.some((section) => section.kind === 'changes')).toBe(expectChanges);
       if (expectChanges) expect(shown.length).toBeGreaterThanOrEqual(MAX_CHANGED_NOTES);
-      // Read: the notes shown, and with a shift the notes changed in the window of the shift before it (3 days and a day's margin).
+      // Read: the notes shown, the one 赵敏 signed (to be sure of when), and with a shift the notes
+      // changed in the window of the shift before it (3 days and a day's margin).
       const mine = duty().myShifts[0];
       const window = mine ? source.list(handover, { changedSince: previousShiftNotesFrom(mine) }).map((entry) => entry.entity) : [];
-      expect([...new Set(woken)].sort()).toEqual([...new Set([...shown, ...window])].sort());
+      const signed = who === ZHAO ? [`handover:${signedByZhao}`] : [];
+      expect([...new Set(woken)].sort()).toEqual([...new Set([...shown, ...window, ...signed])].sort());
       // Before the summaries the briefing read every note changed in the 90 days (here all 120).
       expect(woken.length).toBeLessThan(MAX_CHANGED_NOTES + 10);
     }
   });
 
-  it('are small: the author, two instants and who signed when', () => {
+  it('are small: the shift start, the author\'s time and tag, the signers\' tags and the latest signature\'s time', () => {
     const ops = opsOf([{ daysAgo: 1, late: false, author: 1, skewHours: 0, acks: [{ by: 2, afterHours: 1, skewHours: 0 }, { by: 1, afterHours: 2, skewHours: 0 }] }]);
     const state = replica(ops);
     const [entry] = state.summaries(handover);
     const note = state.get(handover, 'n0')!.note!;
     // The author's own acknowledgement does not count, so it is not in the summary either.
-    expect(entry!.summary).toEqual({ author: WANG.memberId, at: note.at, shiftStartAt: note.shiftStartAt, acks: [[ZHAO.memberId, note.at + HOUR]] });
+    expect(entry!.summary).toEqual({ s: note.shiftStartAt, t: note.at, a: memberTag(WANG.memberId), k: memberTag(ZHAO.memberId), l: note.at + HOUR });
+    expect(JSON.stringify(entry!.summary).length).toBeLessThan(80);
     // An acknowledgement that arrived before its note: no summary of a note yet.
     expect(replica([acknowledge(new TestDevice(ALICE), NOW, 'early', LI)]).summaries(handover)).toEqual([{ entity: 'handover:early', id: 'early', summary: null }]);
   });
