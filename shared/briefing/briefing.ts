@@ -2,7 +2,7 @@ import { TEAM_SETTINGS_ID, teamSettings, teamSettingsOf, type Person } from '../
 import type { SyncStatus } from '../sync/status';
 import type { ReadonlySyncState } from '../sync/trust-plug';
 import { defaultDuty, myMoment, myNextShift, type BriefingQuery, type DutySource } from './duty';
-import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, notesNeededFrom, notesOf, previousHandoverSection } from './handover-sections';
+import { changesSection, followUpsSection, handoverToWriteSection, lastSeenAt, noteSummariesOf, notesNeededFrom, notesOf, previousHandoverSection, previousShiftNotesFrom } from './handover-sections';
 import { syncSection } from './sync-section';
 import type { Roster } from '../team';
 import { campaignsSection, prizesSection } from './prize-sections';
@@ -38,11 +38,14 @@ export function shiftBriefing(input: BriefingInput): Briefing {
   const keepsRota = world.rota !== null && world.rota.published.size > 0;
   const duty = (input.duty ?? (keepsRota ? rotaDuty(world.rota!, input.me) : defaultDuty))(query);
   const { moment, mine } = myMoment(duty, input.now);
-  // Only the notes this briefing can show: a restart leaves years of older ones on disk.
-  const notes = notesOf(query, notesNeededFrom(query, mine, duty.lastShiftEndedAt));
-  const since = lastSeenAt(query, duty.lastShiftEndedAt, notes.recent);
+  // Only the notes this briefing shows: a restart leaves years of older ones on disk. "When was I
+  // last here" and the changes come from the notes' summaries; the shift before mine (and my own
+  // note for my shift) from the notes of its 3-day window, read only when I have a shift.
+  const summaries = noteSummariesOf(query, notesNeededFrom(query, mine, duty.lastShiftEndedAt));
+  const notes = mine ? notesOf(query, previousShiftNotesFrom(mine)) : null;
+  const since = lastSeenAt(query, duty.lastShiftEndedAt, summaries);
 
-  const previous = previousHandoverSection(query, mine, moment, notes);
+  const previous = notes && previousHandoverSection(query, mine, moment, notes);
   const shown = new Set(previous?.notes.map((note) => note.id) ?? []);
   const sync = syncSection(input.sync, input.noticesSeenAt ?? 0);
   const sections: Array<BriefingSection | null> = [
@@ -54,14 +57,14 @@ export function shiftBriefing(input: BriefingInput): Briefing {
       myNext: mine ? null : myNextShift(duty, input.now),
       leaveUntil: moment === 'leave' ? duty.leaveUntil : null,
     },
-    handoverToWriteSection(query, mine, moment, notes.recent),
+    handoverToWriteSection(query, mine, moment, notes?.recent ?? []),
     previous,
     checklistSection(query, world, input.roster ?? null, mine, moment),
     followUpsSection(query, moment),
     prizesSection(query, world),
     rotaRequestsSection(query, world),
     sopsSection(query, world, since),
-    changesSection(query, since, notes.recent, shown),
+    changesSection(query, since, summaries, shown),
     campaignsSection(query, world, moment),
     sync,
   ];

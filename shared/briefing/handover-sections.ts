@@ -1,10 +1,12 @@
 import {
   escalationState,
+  firstNotesNotBy,
   handoversForShift,
-  hasAcknowledged,
+  latestWrittenOrSignedBy,
   isOverdue,
   NOTE_CLOCK_MARGIN_MS,
   noteExcerpt,
+  noteSummariesSince,
   notesChangedSince,
   openFollowUps,
   PREVIOUS_SHIFT_WINDOW_MS,
@@ -14,6 +16,7 @@ import {
   type FollowUpIdentity,
   type RecentNotes,
   type SubmittedHandover,
+  type SummarizedNote,
 } from '../handover/queries';
 import type { BriefingQuery } from './duty';
 import { WRITE_PLACE, type ChangesSection, type FollowUpItem, type FollowUpsSection, type HandoverToWriteSection, type Moment, type MyShift, type NoteItem, type PreviousHandoverSection } from './types';
@@ -27,9 +30,11 @@ export const MAX_CHANGED_NOTES = 10;
 const DAY_MS = 24 * 60 * 60_000;
 
 /**
- * The briefing reads only the notes it can need (a restart leaves the others on disk): those
- * changed since `notesNeededFrom` (shared/handover `notesChangedSince`). Windows, in data time,
- * then the margin to the notes' op clock:
+ * The briefing reads only the notes it shows (a restart leaves the others on disk): "when was I
+ * last here" and the changes since come from the summaries of the notes changed since
+ * `notesNeededFrom` (shared/handover `noteSummariesSince`), the shift before mine and my own note
+ * for my shift from the notes changed since `previousShiftNotesFrom` (`notesChangedSince`); of the
+ * changes only the notes shown are read. Windows, in data time, then the margin to the notes' op clock:
  * - `LAST_SEEN_WINDOW_MS`: without a last shift from the rota, "when I was last here" is my
  *   latest note or acknowledgement of the last 90 days (older: none, as for a newcomer);
  * - `PREVIOUS_SHIFT_WINDOW_MS` (shared/handover): the shift before mine is looked for among notes
@@ -47,7 +52,7 @@ export type BriefingNotes = RecentNotes;
 /**
  * The earliest op time any note the briefing shows can have: the shift before mine (and my own
  * note for my shift), and the changes since I was last here (the rota's end of my last shift, or
- * else the last-seen window), less the clock margin.
+ * else the last-seen window), less the clock margin. The notes' summaries are taken from then on.
  */
 export function notesNeededFrom(query: BriefingQuery, mine: MyShift | null, lastShiftEndedAt: number | null): number {
   let from = query.now;
@@ -57,11 +62,22 @@ export function notesNeededFrom(query: BriefingQuery, mine: MyShift | null, last
   return from - NOTE_CLOCK_MARGIN_MS;
 }
 
+/** The earliest op time a note of the shift before mine, or of mine, can have (the 3-day window less the clock margin). */
+export function previousShiftNotesFrom(mine: MyShift): number {
+  return mine.shift.startAt - PREVIOUS_SHIFT_WINDOW_MS - NOTE_CLOCK_MARGIN_MS;
+}
+
 export function notesOf(query: BriefingQuery, from: number): BriefingNotes {
   return notesChangedSince(query.state, from);
 }
 
-function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
+/** The summaries of the submitted notes changed since `from`: asked at most once, and only when a section needs them. */
+export function noteSummariesOf(query: BriefingQuery, from: number): () => readonly SummarizedNote[] {
+  let found: SummarizedNote[] | null = null;
+  return () => (found ??= noteSummariesSince(query.state, from));
+}
+
+export function noteItem(state: SubmittedHandover, query: BriefingQuery): NoteItem {
   const { note } = state;
   const mine = query.me ? state.acknowledgements.find((ack) => ack.by.memberId === query.me?.memberId) : undefined;
   return {
@@ -139,33 +155,31 @@ export function followUpsSection(query: BriefingQuery, moment: Moment): FollowUp
  * When I was last here: the end of my last shift (the rota knows it), or else the latest note I
  * wrote or signed for within the last `LAST_SEEN_WINDOW_MS` (90 days). Null for someone who has
  * done neither: nothing is "new" to a newcomer, nor to someone away longer than that (the history
- * shows what they missed). `notes`: at least every note changed within the window.
+ * shows what they missed). `notes`: the summaries of at least every note changed within the
+ * window (asked only without a last shift); a note is read only if it may be mine
+ * (`latestWrittenOrSignedBy`).
  */
-export function lastSeenAt(query: BriefingQuery, lastShiftEndedAt: number | null, notes: readonly SubmittedHandover[]): number | null {
+export function lastSeenAt(query: BriefingQuery, lastShiftEndedAt: number | null, notes: () => readonly SummarizedNote[]): number | null {
   if (lastShiftEndedAt !== null) return lastShiftEndedAt;
   const me = query.me?.memberId;
   if (!me) return null;
-  const from = query.now - LAST_SEEN_WINDOW_MS;
-  const counts = (at: number) => at >= from && at <= query.now;
-  let latest: number | null = null;
-  for (const state of notes) {
-    if (state.note.author.memberId === me && counts(state.note.at)) latest = Math.max(latest ?? 0, state.note.at);
-    for (const ack of state.acknowledgements) if (ack.by.memberId === me && counts(ack.at)) latest = Math.max(latest ?? 0, ack.at);
-  }
-  return latest;
+  return latestWrittenOrSignedBy(query.state, me, notes(), query.now - LAST_SEEN_WINDOW_MS, query.now);
 }
 
-/** Others' notes submitted since I was last here that I have not signed for, leaving out those already shown to acknowledge. */
+/**
+ * Others' notes submitted since I was last here that I have not signed for, leaving out those
+ * already shown to acknowledge: chosen from the notes' summaries, reading the `MAX_CHANGED_NOTES`
+ * shown (and those that may be mine, to be sure: `firstNotesNotBy`).
+ */
 export function changesSection(
   query: BriefingQuery,
   since: number | null,
-  notes: readonly SubmittedHandover[],
+  notes: () => readonly SummarizedNote[],
   shown: ReadonlySet<string>,
 ): ChangesSection | null {
   if (since === null) return null;
-  const fresh = notes.filter(
-    (state) => state.note.at > since && state.note.author.memberId !== query.me?.memberId && !shown.has(state.id) && !(query.me && hasAcknowledged(state, query.me.memberId)),
-  );
-  if (fresh.length === 0) return null;
-  return { kind: 'changes', since, notes: fresh.slice(0, MAX_CHANGED_NOTES).map((state) => noteItem(state, query)) };
+  const fresh = notes().filter(({ id, summary }) => summary.t > since && !shown.has(id));
+  const first = firstNotesNotBy(query.state, query.me?.memberId ?? null, fresh, MAX_CHANGED_NOTES);
+  if (first.length === 0) return null;
+  return { kind: 'changes', since, notes: first.map((state) => noteItem(state, query)) };
 }

@@ -15,6 +15,10 @@ export interface BriefingWorld {
   readonly sops: readonly SopBrief[];
   /** The docs of the SOPs named (their lines read if dormant): for what shows bodies, diffs or history. */
   readonly sopDocs: (ids: readonly string[]) => readonly SopDoc[];
+  /**
+   * The prize requests still moving (closed ones may stay on disk); for a member's briefing, those
+   * it may show them (`prizeViews`' `concerning`: their own unless they may decide a step).
+   */
   readonly prizes: readonly RequestView[];
   readonly prizeSettings: PrizeSettings;
   readonly campaigns: readonly Campaign[];
@@ -39,8 +43,8 @@ export function briefingWorld(state: ReadonlySyncState, roster: Roster | null, m
   const people = { members: rosterMembers(roster), authorOf: rosterAuthors(roster) };
   const qualifies = (member: string, shiftTypeId: string) => hasAcknowledgedShiftSops(sops, member, shiftTypeId);
   const rota = options.rotaAroundNow ? rotaWorldAround(state, people, now, qualifies) : rotaWorldOf(state, people, qualifies);
-  // The briefing shows requests still moving: closed ones may stay on disk.
-  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now, live: true });
+  // The briefing shows requests still moving (closed ones may stay on disk), and a member's only those that may concern them.
+  const prizes = prizeViews(state, { facts: teamFactsOf(roster), onLeave: (member, atMs) => isOnApprovedLeave(rota, member, atMs), now, live: true, ...(memberId === null ? {} : { concerning: memberId }) });
   const me = memberId ? roster.members.get(memberId) : undefined;
   return { ...common, rota, prizes, myRoles: me && me.removed === null ? me.roles : [] };
 }

@@ -153,7 +153,60 @@ export const handover = defineCapability({
   // reads live notes; the briefing and the handover screen read notes by time (changedSince).
   // A restart then leaves it on disk, and so does a history or a search index once read.
   closed: (state, asOf) => state.note !== null && state.acknowledgements.length > 0 && state.note.shiftEndAt < asOf - NOTE_CLOSED_AFTER_MS,
+  // The local base's index stores it for every note: a restart's briefing finds "when was I last
+  // here" and the changes since from these, reading only the notes it shows (recent-notes.ts).
+  summary: noteSummaryOf,
 });
+
+/**
+ * A submitted note as the briefing's "when was I last here" and "changes" ask it, without reading
+ * it (`SyncState.summaries`). Small on purpose: the local base's index holds one per note (14,273
+ * at the bench's L, each signed by about ten people) and every restart parses it, so people are
+ * `memberTag`s (4 characters; two members may share one, so a reader that finds its own tag reads
+ * the note to be sure) and the acknowledgements' times are bounded by the latest, not listed.
+ * Null before the submission arrives.
+ */
+export interface NoteSummary {
+  /** The shift's start (`shiftStartAt`): the listing order's first key. */
+  readonly s: number;
+  /** The author's `at`. */
+  readonly t: number;
+  /** The author's `memberTag`. */
+  readonly a: string;
+  /** The `memberTag` of each acknowledgement that counts (签收: first per person, never the author's), concatenated, oldest first. */
+  readonly k: string;
+  /** The latest `at` of those acknowledgements; absent without one. */
+  readonly l?: number;
+}
+
+export function noteSummaryOf(state: HandoverState): NoteSummary | null {
+  const { note } = state;
+  if (!note) return null;
+  let tags = '';
+  let latest: number | null = null;
+  for (const ack of state.acknowledgements) {
+    tags += memberTag(ack.by.memberId);
+    latest = latest === null ? ack.at : Math.max(latest, ack.at);
+  }
+  return { s: note.shiftStartAt, t: note.at, a: memberTag(note.author.memberId), k: tags, ...(latest === null ? {} : { l: latest }) };
+}
+
+/** The width of a `memberTag`. */
+export const MEMBER_TAG_CHARS = 4;
+const TAG_SPACE = 36 ** MEMBER_TAG_CHARS;
+
+/** A member id in 4 characters (FNV-1a, base 36): equal ids give equal tags; different ids rarely do. */
+export function memberTag(memberId: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < memberId.length; index += 1) hash = Math.imul(hash ^ memberId.charCodeAt(index), 0x01000193) >>> 0;
+  return (hash % TAG_SPACE).toString(36).padStart(MEMBER_TAG_CHARS, '0');
+}
+
+/** Whether a summary's acknowledgements may include `tag`'s (certainly not when false). */
+export function mayHaveSigned(summary: NoteSummary, tag: string): boolean {
+  for (let index = 0; index < summary.k.length; index += MEMBER_TAG_CHARS) if (summary.k.startsWith(tag, index)) return true;
+  return false;
+}
 
 /** How long after its shift ended a signed note stays in memory once read (against the newest note op held, never the wall clock). */
 export const NOTE_CLOSED_AFTER_MS = 7 * 24 * 60 * 60_000;

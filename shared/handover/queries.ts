@@ -5,9 +5,9 @@
  * capability import only this file. Pure and deterministic on every device; a rule that depends on
  * the time takes `now`.
  */
-export { HANDOVER_KIND, handover, isSubmitted, type HandoverState, type SubmittedHandover, type SubmittedNote } from './handover';
+export { HANDOVER_KIND, handover, isSubmitted, type HandoverState, type NoteSummary, type SubmittedHandover, type SubmittedNote } from './handover';
 export { FOLLOW_UP_KIND, followUp, type FollowUp, type FollowUpState } from './follow-up';
 export { handoversForShift, noteExcerpt, previousHandoverFor, submittedHandovers, unacknowledged, hasAcknowledged, type PreviousHandover } from './handover-rules';
-export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS, latestNoteBy, notesChangedSince, notesWindowFrom, previousHandoverIn, type RecentNotes } from './recent-notes';
+export { NOTE_CLOCK_MARGIN_MS, PREVIOUS_SHIFT_WINDOW_MS, firstNotesNotBy, latestNoteBy, latestWrittenOrSignedBy, noteSummariesSince, notesChangedSince, notesWindowFrom, previousHandoverIn, type RecentNotes, type SummarizedNote } from './recent-notes';
 export { SECTION_KEYS, type SectionKey } from './sections';
 export { carryOver, effectiveDueAt, escalationState, isCreated, isOverdue, openFollowUps, runningFollowUpsIn, type CreatedFollowUp, type FollowUpIdentity, type EscalationState } from './follow-up-rules';

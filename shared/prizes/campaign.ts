@@ -68,6 +68,9 @@ export const campaign = defineCapability({
     const campaign = complete ? ({ id, ...Object.fromEntries(keys.map((key) => [key, fields[key]!.value])) } as Campaign) : null;
     return { id, fields, campaign };
   },
+  // Stored in the local base's index (a few hundred characters): a restart lists the campaigns
+  // (the briefing's section, the names of its prize items, the over-cap rule) without reading their lines.
+  summary: (state: CampaignState): Campaign | null => state.campaign,
 });
 
 export function isLotteryStyle(type: CampaignType): boolean {

@@ -1,11 +1,12 @@
 import { addDaysToDate } from '../team-settings';
 import type { ReadonlySyncState } from '../sync';
-import { delegatesOf } from './authority';
+import { delegatesOf, type Delegates } from './authority';
+import type { ChainStep } from './chain';
 import { campaign as campaignCapability, type Campaign } from './campaign';
 import { prizeDelegate } from './people';
-import { prizeRequest } from './request';
-import { PRIZE_SETTINGS_ID, prizeSettings, prizeSettingsOf, type PrizeSettings } from './settings';
-import { nobodyOnLeave, type OnLeave, type TeamFacts } from './team-facts';
+import { prizeRequest, type PrizeRequestState } from './request';
+import { PRIZE_SETTINGS_ID, prizeSettings, prizeSettingsOf, type PrizeSettings, type PrizeSettingsState } from './settings';
+import { nobodyOnLeave, rolesNow, type OnLeave, type TeamFacts } from './team-facts';
 import { requestView } from './workflow';
 import type { RequestStatus, RequestView } from './workflow-types';
 
@@ -25,6 +26,13 @@ export interface PrizeQueryContext {
    * Budgets and the list of every request need them all.
    */
   readonly live?: boolean;
+  /**
+   * The views one member's briefing needs: every request when they may decide a step
+   * (`mayDecideSomeStep`), else only those submitted from their devices (a request's summary,
+   * `submittingDevices`), so that a restart reads no other. `stepsWaitingFor`, `myRequests` and
+   * `fulfilmentTimers` of their requests answer for them as from every view.
+   */
+  readonly concerning?: string;
 }
 
 /** Every prize request as its rules make it, oldest first (`live`: may leave out closed ones). */
@@ -33,17 +41,44 @@ export function prizeViews(state: ReadonlySyncState, context: PrizeQueryContext)
   const campaigns = new Map(campaignsOf(state).map((item) => [item.id, item]));
   const delegates = delegatesOf(state.list(prizeDelegate).map(({ id, state: s }) => ({ id, writes: s.writes })), context.facts);
   const workflow = { facts: context.facts, onLeave: context.onLeave ?? nobodyOnLeave, delegates, settings, campaignOf: (id: string) => campaigns.get(id) ?? null, now: context.now };
-  return state
-    .list(prizeRequest, context.live ? { live: true } : {})
-    .map(({ state: s }) => requestView(s, workflow))
+  const member = context.concerning;
+  const requests =
+    member !== undefined && !mayDecideSomeStep(member, context.facts, settings, delegates)
+      ? submittedBy(state, member, context)
+      : state.list(prizeRequest, context.live ? { live: true } : {}).map((entry) => entry.state);
+  return requests
+    .map((s) => requestView(s, workflow))
     .filter((view) => view.submission !== null || view.setAside.length > 0)
     .sort((a, b) => (a.submission?.at ?? 0) - (b.submission?.at ?? 0) || (a.id < b.id ? -1 : 1));
 }
 
+/** Every campaign, by start date: from their summaries (the campaign itself), so a restart reads no campaign's line. */
+/** The requests submitted from `member`'s devices, read alone (the others stay on disk). */
+function submittedBy(state: ReadonlySyncState, member: string, context: PrizeQueryContext): PrizeRequestState[] {
+  return state
+    .summaries(prizeRequest, context.live ? { live: true } : {})
+    .filter(({ summary }) => (summary as readonly string[]).some((deviceId) => context.facts.memberOfDevice(deviceId) === member))
+    .flatMap(({ id }) => state.get(prizeRequest, id) ?? []);
+}
+
+/** The roles a chain's role steps name (chain.ts). */
+const DECIDING_ROLES: ReadonlyArray<Extract<ChainStep, { kind: 'role' }>['role']> = ['lead', 'approver'];
+
+/**
+ * Whether `member` can be among the deciders of any request's step now (`decidersOf`): holding a
+ * role a step names, named (approver, extra reviewer) by any settings ever written (a request keeps
+ * those in force when submitted), or named delegate by someone (who may be on leave).
+ */
+export function mayDecideSomeStep(member: string, facts: TeamFacts, settings: PrizeSettingsState | undefined, delegates: Delegates): boolean {
+  if (rolesNow(facts, member).some((role) => (DECIDING_ROLES as readonly string[]).includes(role))) return true;
+  if ([...delegates.values()].includes(member)) return true;
+  return (settings?.writes ?? []).some(({ set }) => set.namedApprover?.memberId === member || set.extraStep?.reviewer?.memberId === member);
+}
+
 export function campaignsOf(state: ReadonlySyncState): Campaign[] {
   return state
-    .list(campaignCapability)
-    .flatMap(({ state: s }) => (s.campaign ? [s.campaign] : []))
+    .summaries(campaignCapability)
+    .flatMap(({ summary }) => (summary ? [summary as Campaign] : []))
     .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id < b.id ? -1 : 1));
 }
 

@@ -3,6 +3,7 @@ import { attachmentSchema } from '../attachments';
 import { entityIdSchema, epochMsSchema, personSchema } from '../team-settings';
 import { defineCapability, opIdSchema, seenSchema, type TypedOp } from '../sync';
 import { MAX_QUANTITY, MAX_UNIT_VALUE_FEN } from './money';
+import { authorDevice } from './team-facts';
 
 /**
  * Prize requests (奖品申请): one entity each (`prizeRequest:<random id>`), a workflow. The fold of
@@ -156,7 +157,17 @@ export const prizeRequest = defineCapability({
     return { id, events: ops };
   },
   closed: requestClosed,
+  // Stored in the local base's index: whose briefing may need the request without waking it (prizeViews' `concerning`).
+  summary: submittingDevices,
 });
+
+/**
+ * The devices that signed a `prize.submitted` of the request, sorted, each once: its requester is
+ * the member of one of them (the first submission that counts). A request's summary.
+ */
+export function submittingDevices(state: PrizeRequestState): string[] {
+  return [...new Set(state.events.flatMap((event) => (event.type === 'prize.submitted' ? [authorDevice(event.id)] : [])))].sort();
+}
 
 /**
  * Closed for `list(prizeRequest, { live: true })`: fulfilled and closed (`prize.fulfil.closed`),

@@ -1,7 +1,7 @@
 import { checklistAt, planChecklist, type ChecklistContext, type ShiftChecklistView } from './checklist';
 import { diffCounts, readableDiff, type DiffLine } from './diff';
 import { SOP_AREAS, type SopArea } from './fields';
-import { hasAcknowledgedCurrent, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
+import { hasAcknowledgedCurrent, lastAcknowledgedIndex, mustRead, publishedRevision, sopDoc, titleOf, type SopDoc } from './rules';
 import { sop, type SopState } from './sop';
 import { linesOf, publishedContentOf, sopBriefOf, type SopBrief, type SopSummary, type SopView } from './summary';
 import type { SopTeam } from './team-facts';
@@ -134,13 +134,13 @@ export interface PendingCount extends Omit<PendingAcknowledgement, 'diff'> {
  */
 export function pendingAcknowledgementCounts(views: readonly SopView[], member: { memberId: string; roles: readonly string[] }, docsOf: (ids: readonly string[]) => readonly SopDoc[]): PendingCount[] {
   const waiting = new Set(awaitingAcknowledgement(views, member));
-  const again = views.filter((view) => waiting.has(view.id) && view.acknowledged[member.memberId] !== undefined).map((view) => view.id);
+  const again = views.filter((view) => waiting.has(view.id) && lastAcknowledgedIndex(view, member.memberId) !== undefined).map((view) => view.id);
   const diffs = new Map(pendingAcknowledgements(docsOf(again), member).map((item) => [item.sopId, diffCounts(item.diff)]));
   const pending: PendingCount[] = [];
   for (const view of views) {
     if (!waiting.has(view.id)) continue;
     const current = view.versions.at(-1)!;
-    const lastIndex = view.acknowledged[member.memberId];
+    const lastIndex = lastAcknowledgedIndex(view, member.memberId);
     const counts = lastIndex === undefined ? { added: linesOf(view, current.revision), removed: 0 } : diffs.get(view.id)!;
     pending.push({
       sopId: view.id,

@@ -184,9 +184,17 @@ export function mayView(doc: SopDoc, revision: SopRevision, viewer: { memberId: 
 }
 
 /** Whether `memberId` has acknowledged the version they must (the current one, or an earlier one if only minor changes followed). */
-export function hasAcknowledgedCurrent(doc: Pick<SopDoc, 'requiredIndex' | 'acknowledged'>, memberId: string): boolean {
+export function hasAcknowledgedCurrent(doc: Pick<SopDoc, 'requiredIndex'> & AcknowledgedIndexes, memberId: string): boolean {
   if (doc.requiredIndex < 0) return true;
-  return (doc.acknowledged[memberId] ?? -1) >= doc.requiredIndex;
+  return (lastAcknowledgedIndex(doc, memberId) ?? -1) >= doc.requiredIndex;
+}
+
+/** Where a member's highest acknowledged version index is found: a doc's `acknowledged`, or a brief's `acknowledgedIndexOf` (shared/sop/summary.ts). */
+export type AcknowledgedIndexes = Pick<SopDoc, 'acknowledged'> | { acknowledgedIndexOf(memberId: string): number | undefined };
+
+/** `acknowledged[memberId]`; from a brief, without working out every member's. */
+export function lastAcknowledgedIndex(view: AcknowledgedIndexes, memberId: string): number | undefined {
+  return 'acknowledgedIndexOf' in view ? view.acknowledgedIndexOf(memberId) : view.acknowledged[memberId];
 }
 
 /**

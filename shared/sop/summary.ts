@@ -14,7 +14,7 @@ export function addedLines(body: string): number {
 /**
  * A small view of one SOP's folded state: what the briefing, the rota's cover eligibility and the
  * checklist ask, without revision bodies and with the acknowledgements reduced to which revisions
- * each (signing device, named member) pair acknowledged. At the bench's L team an SOP holds ~650
+ * each named member acknowledged from which signing device. At the bench's L team an SOP holds ~650
  * acknowledgements (92% of its bytes); its summary holds a few numbers per member. Plain JSON and
  * a function of the state alone (no team): the team's rules are applied to it by `sopBriefOf`,
  * as `sopDoc` applies them to the state, and they say the same (tests/sop/summary.property.test.ts).
@@ -27,30 +27,41 @@ export interface SopSummary {
    */
   readonly revisions: ReadonlyArray<{ readonly opId: string; readonly deviceId: string; readonly title: string; readonly checklist: readonly ChecklistDef[]; readonly area: SopArea | null; readonly lines: number }>;
   readonly publications: readonly SopPublication[];
-  /** `<signing device> <named member>` → indexes in `revisions` that pair acknowledged, ascending, each once. */
-  readonly acknowledged: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Per named member (keys sorted), the acknowledgements in their name: each signing device's id
+   * (sorted) followed by the indexes in `revisions` it acknowledged, ascending, each once
+   * (`["dev1", 0, 2, "dev2", 5]`). Keyed by member so that a brief answers one member without
+   * reading the others' (`SopBrief.acknowledgedIndexOf`); one flat array per member, since the
+   * local base's index is parsed at every restart (225 SOPs at the bench's L team).
+   */
+  readonly acknowledgedBy: Readonly<Record<string, ReadonlyArray<string | number>>>;
   readonly fields: LwwFields<SopMeta>;
 }
 
 export function sopSummaryOf(state: SopState): SopSummary {
   const at = new Map(state.revisions.map((revision, index) => [revision.opId, index]));
-  const pairs = new Map<string, Set<number>>();
+  const byMember = new Map<string, Map<string, Set<number>>>();
   for (const ack of state.acknowledgements) {
     // An acknowledgement of a revision not held never counts (it names no published version).
     const index = at.get(ack.revision);
     if (index === undefined) continue;
-    const key = `${ack.deviceId} ${ack.by.memberId}`;
-    const set = pairs.get(key) ?? new Set<number>();
-    set.add(index);
-    pairs.set(key, set);
+    const member = ack.by.memberId;
+    const devices = byMember.get(member) ?? new Map<string, Set<number>>();
+    byMember.set(member, devices);
+    const indexes = devices.get(ack.deviceId) ?? new Set<number>();
+    devices.set(ack.deviceId, indexes);
+    indexes.add(index);
   }
-  const acknowledged: Record<string, number[]> = {};
-  for (const key of [...pairs.keys()].sort()) acknowledged[key] = [...pairs.get(key)!].sort((a, b) => a - b);
+  const acknowledgedBy: Record<string, Array<string | number>> = {};
+  for (const member of [...byMember.keys()].sort()) {
+    const devices = byMember.get(member)!;
+    acknowledgedBy[member] = [...devices.keys()].sort().flatMap((deviceId) => [deviceId, ...[...devices.get(deviceId)!].sort((x, y) => x - y)]);
+  }
   return {
     id: state.id,
     revisions: state.revisions.map(({ opId, deviceId, title, checklist, area, body }) => ({ opId, deviceId, title, checklist, area, lines: addedLines(body) })),
     publications: state.publications,
-    acknowledged,
+    acknowledgedBy,
     fields: state.fields,
   };
 }
@@ -63,8 +74,14 @@ export interface SopBrief {
   readonly versions: readonly SopPublication[];
   readonly publishers: ReadonlySet<string>;
   readonly requiredIndex: number;
-  /** Per member, the highest version index they acknowledged (acknowledgements that count). */
+  /**
+   * Per member, the highest version index they acknowledged (acknowledgements that count), as
+   * `sopDoc`'s: every member's, worked out when first read. What asks about one member (the
+   * briefing, the rota's cover rule) asks `acknowledgedIndexOf` instead (`lastAcknowledgedIndex`).
+   */
   readonly acknowledged: Readonly<Record<string, number>>;
+  /** `acknowledged[memberId]`, from that member's entries of the summary alone. */
+  acknowledgedIndexOf(memberId: string): number | undefined;
   /** Title and checklist of each published revision, by revision id. */
   readonly published: ReadonlyMap<string, { readonly title: string; readonly checklist: readonly ChecklistDef[]; readonly lines: number }>;
 }
@@ -75,20 +92,29 @@ export function sopBriefOf(summary: SopSummary, team: SopTeam | null): SopBrief 
   const byId = new Map(summary.revisions.map((revision) => [revision.opId, revision]));
   const { versions } = countedPublications(summary.publications, (id) => byId.get(id)?.deviceId, team);
   const versionIndex = new Map(versions.map((version, index) => [version.revision, index]));
-  const acknowledged: Record<string, number> = {};
-  for (const [key, indexes] of Object.entries(summary.acknowledged)) {
-    const space = key.indexOf(' ');
-    const deviceId = key.slice(0, space);
-    const member = key.slice(space + 1);
-    // As sopDoc: an acknowledgement counts when its signing device is the member it names.
-    if (team && team.memberOfDevice(deviceId) !== member) continue;
-    for (const index of indexes) {
-      const version = versionIndex.get(summary.revisions[index]!.opId);
-      if (version === undefined) continue;
-      const before = acknowledged[member];
-      if (before === undefined || version > before) acknowledged[member] = version;
+  // Per revision (its index in `revisions`), its version index; -1: it is no version.
+  const versionOf = summary.revisions.map((revision) => versionIndex.get(revision.opId) ?? -1);
+  const entries = summary.acknowledgedBy;
+  // As sopDoc: an acknowledgement counts when its signing device is the member it names, and names a version.
+  const acknowledgedIndexOf = (member: string): number | undefined => {
+    if (!Object.hasOwn(entries, member)) return undefined;
+    let counts = false;
+    let highest = -1;
+    for (const item of entries[member]!) {
+      if (typeof item === 'string') counts = !team || team.memberOfDevice(item) === member;
+      else if (counts && (versionOf[item] ?? -1) > highest) highest = versionOf[item]!;
     }
-  }
+    return highest < 0 ? undefined : highest;
+  };
+  let acknowledged: Record<string, number> | null = null;
+  const everyMember = (): Record<string, number> => {
+    const all: Record<string, number> = {};
+    for (const member of Object.keys(entries)) {
+      const index = acknowledgedIndexOf(member);
+      if (index !== undefined) all[member] = index;
+    }
+    return all;
+  };
   const published = new Map(versions.map((version) => {
     const { title, checklist, lines } = byId.get(version.revision)!;
     return [version.revision, { title, checklist, lines }];
@@ -99,7 +125,11 @@ export function sopBriefOf(summary: SopSummary, team: SopTeam | null): SopBrief 
     versions,
     publishers: publishersOf(versions, team),
     requiredIndex: requiredIndexOf(versions),
-    acknowledged,
+    get acknowledged() {
+      acknowledged ??= everyMember();
+      return acknowledged;
+    },
+    acknowledgedIndexOf,
     published,
   };
 }

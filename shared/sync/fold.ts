@@ -13,6 +13,7 @@ import {
   type HeldCounters,
   type HeldEntity,
   type ListOptions,
+  type SummariesOptions,
   type OpClash,
   type OpFilter,
   type ReduceFailure,
@@ -290,7 +291,7 @@ export function createSyncState(
       if (record?.dormant) wake(record);
       return record?.state;
     },
-    summaries(kindOrCapability: string | AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary> {
+    summaries(kindOrCapability: string | AnyCapability, options?: SummariesOptions): ReadonlyArray<EntitySummary> {
       const kind = typeof kindOrCapability === 'string' ? kindOrCapability : kindOrCapability.kind;
       const capability = registry.capabilityOf(kind);
       // A kind no capability folds has no state: nothing to list, as `list`.
@@ -298,9 +299,12 @@ export function createSyncState(
       const summary = capability.summary;
       if (!summary) throw new Error(`${kind} declares no summary`);
       const trust = accept.trustKey;
+      const floor = options?.changedSince === undefined ? '' : hlcFloor(options.changedSince);
       const found: EntitySummary[] = [];
       for (const record of heldByKind.get(kind) ?? []) {
         if (options?.live && record.dormant?.closed) continue;
+        // As `list`'s `changedSince`: the latest op held, dormant or awake, without reading a line.
+        if (floor !== '' && (record.dormant ? record.dormant.lastHlc : (record.entries[record.entries.length - 1]?.op.hlc ?? '')) < floor) continue;
         const stored = record.dormant?.summary;
         // Folded under a filter that judges every op alike, from the same ops: what waking would give.
         if (stored && trust !== undefined && stored.trust === trust) {

@@ -141,10 +141,12 @@ export interface SyncState {
    * line is not read); for any other, computed from its state (waking it). Always what
    * `summary(get(entity))` gives. `live`: without the entities left on disk as closed (as `list`'s
    * `live`), so that a kind's closed entities are never woken for want of a stored summary (an
-   * index written by another build holds none).
+   * index written by another build holds none). `changedSince`: only those whose latest op held
+   * is at or after it, exactly as `list`'s (a dormant one older is passed over unread), so that
+   * an index without stored summaries wakes no more than the `list` it replaces would.
    */
-  summaries(kind: string, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary>;
-  summaries(capability: AnyCapability, options?: { readonly live?: boolean }): ReadonlyArray<EntitySummary>;
+  summaries(kind: string, options?: SummariesOptions): ReadonlyArray<EntitySummary>;
+  summaries(capability: AnyCapability, options?: SummariesOptions): ReadonlyArray<EntitySummary>;
   /**
    * For a base written when the change mark was `mark`: the summary of each entity of a kind with
    * one whose ops have not changed since (computed if awake, carried over if dormant and made
@@ -194,6 +196,9 @@ export interface SyncState {
    */
   rest(): number;
 }
+
+/** What `summaries` leaves out: as `list`'s options of the same names (see `ListOptions`). */
+export type SummariesOptions = Pick<ListOptions, 'live' | 'changedSince'>;
 
 export interface ListOptions {
   /**

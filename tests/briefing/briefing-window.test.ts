@@ -3,7 +3,7 @@ import { LAST_SEEN_WINDOW_MS, NOTE_CLOCK_MARGIN_MS, shiftBriefing, type Briefing
 import { handoverOps } from '../../shared/handover/handover';
 import type { Op } from '../../shared/sync';
 import type { AnyCapability } from '../../shared/sync/capability';
-import type { ListOptions } from '../../shared/sync/sync-state';
+import type { ListOptions, SummariesOptions } from '../../shared/sync/sync-state';
 import type { ReadonlySyncState } from '../../shared/sync/trust-plug';
 import { shiftOn, type Person, type ShiftType } from '../../shared/team-settings';
 import { MINUTE, acknowledge, noteData, replica, submit } from '../handover/harness';
@@ -17,21 +17,45 @@ import { ZHAO as TEAM_ZHAO, WANG as TEAM_WANG, at as teamAt, me, roster, seededW
  * what reading every note shows; a note older than its windows is not read.
  */
 
-/** The same state, but every list reads everything (what the briefing read before the windows). */
+/** The same state, but every list and every summaries reads everything (what the briefing read before the windows). */
 function readingEverything(state: ReadonlySyncState): ReadonlySyncState {
   const list = (kind: string | AnyCapability, options?: ListOptions) => state.list(kind as string, options?.live ? { live: true } : {});
-  return { get: state.get.bind(state), summaries: state.summaries.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] };
+  const summaries = (kind: string | AnyCapability, options?: SummariesOptions) => state.summaries(kind as string, options?.live ? { live: true } : {});
+  return { get: state.get.bind(state), summaries: summaries as ReadonlySyncState['summaries'], heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] };
 }
 
-/** The same state, noting every note a list hands out. */
-function recording(state: ReadonlySyncState): { state: ReadonlySyncState; listed: Set<string> } {
+const isHandover = (kind: string | AnyCapability) => (typeof kind === 'string' ? kind : kind.kind) === 'handover';
+
+/** The same state, noting every note a list hands out, every note asked by id (`read`: both) and every note summary handed out. */
+function recording(state: ReadonlySyncState): { state: ReadonlySyncState; listed: Set<string>; read: Set<string>; summarized: Set<string> } {
   const listed = new Set<string>();
+  const read = new Set<string>();
+  const summarized = new Set<string>();
   const list = (kind: string | AnyCapability, options?: ListOptions) => {
     const entries = state.list(kind as string, options);
-    if ((typeof kind === 'string' ? kind : kind.kind) === 'handover') for (const entry of entries) listed.add(entry.id);
+    if (isHandover(kind)) {
+      for (const entry of entries) {
+        listed.add(entry.id);
+        read.add(entry.id);
+      }
+    }
     return entries;
   };
-  return { state: { get: state.get.bind(state), summaries: state.summaries.bind(state), heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] }, listed };
+  const get = (kind: string | AnyCapability, id: string) => {
+    if (isHandover(kind)) read.add(id);
+    return state.get(kind as AnyCapability, id);
+  };
+  const summaries = (kind: string | AnyCapability, options?: SummariesOptions) => {
+    const entries = state.summaries(kind as string, options);
+    if (isHandover(kind)) for (const entry of entries) summarized.add(entry.id);
+    return entries;
+  };
+  return {
+    state: { get: get as ReadonlySyncState['get'], summaries: summaries as ReadonlySyncState['summaries'], heads: state.heads.bind(state), opsCount: state.opsCount, list: list as ReadonlySyncState['list'] },
+    listed,
+    read,
+    summarized,
+  };
 }
 
 /** Each test's own computers: a clock that wrote on 5 Jan would stamp a note of September with 5 Jan. */
@@ -90,28 +114,32 @@ describe('the briefing reads only the notes it can show', () => {
     expect(before.sections.find((section) => section.kind === 'previousHandover')).toMatchObject({ notes: [{ id: 'late-0104' }] });
   });
 
-  it('does not read a note older than its windows; someone last here more than 90 days ago has no "changes"', () => {
+  it('does not read a note older than its windows, nor one it does not show; someone last here more than 90 days ago has no "changes"', () => {
     const now = at('10:00');
     const old = noteFor('old', '2025-09-01', EARLY, WANG);
     const recent = noteFor('recent', '2026-01-04', EARLY, WANG);
-    // Before the window and its clock margin: the note is not even read.
+    // Before the window and its clock margin: not even the note's summary is asked for.
     const signedLongAgo = ackBy(ZHAO, now - LAST_SEEN_WINDOW_MS - NOTE_CLOCK_MARGIN_MS - 60 * MINUTE, 'old');
     const long = recording(replica([old, signedLongAgo, recent]));
     const briefing = shiftBriefing({ state: long.state, me: ZHAO, now, sync: healthySync, duty: zhaoWorks([]) });
-    expect(long.listed.has('old')).toBe(false);
-    expect(long.listed.has('recent')).toBe(true);
+    expect([...long.summarized]).toEqual(['recent']);
+    // "When was I last here" and the changes come from the summaries: no note is read (none carries 赵敏's tag in the window).
+    expect([...long.read]).toEqual([]);
     expect(kinds(briefing)).not.toContain('changes');
-    // Within the margin the note is read, but an acknowledgement older than 90 days still does not count.
+    // Within the margin the note's summary is asked for, but an acknowledgement older than 90 days still does not count.
     const signedJustBefore = ackBy(ZHAO, now - LAST_SEEN_WINDOW_MS - 60 * MINUTE, 'old');
     const margin = recording(replica([old, signedJustBefore, recent]));
     expect(kinds(shiftBriefing({ state: margin.state, me: ZHAO, now, sync: healthySync, duty: zhaoWorks([]) }))).not.toContain('changes');
-    expect(margin.listed.has('old')).toBe(true);
-    // Within the window, my acknowledgement says when I was last here: what came since is news.
+    expect(margin.summarized.has('old')).toBe(true);
+    expect([...margin.read]).toEqual([]);
+    // Within the window, my acknowledgement says when I was last here: what came since is news. Read:
+    // the note I signed (its summary says someone of my tag did, not when) and the news shown.
     const signedLately = ackBy(ZHAO, now - LAST_SEEN_WINDOW_MS + 60 * MINUTE, 'old');
     const lately = recording(replica([old, signedLately, recent]));
     const news = shiftBriefing({ state: lately.state, me: ZHAO, now, sync: healthySync, duty: zhaoWorks([]) });
     expect(news.sections.find((section) => section.kind === 'changes')).toMatchObject({ since: signedLately.data.at, notes: [{ id: 'recent' }] });
-    expect(lately.listed.has('old')).toBe(true);
+    expect([...lately.summarized].sort()).toEqual(['old', 'recent']);
+    expect([...lately.read].sort()).toEqual(['old', 'recent']);
   });
 
   it('finds the notes of the shift before mine however long ago it was, reading every note only then', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acknowledgeOp, publishOp, reviseOp, setMetaOp } from '../../shared/sop/builders';
-import { hasAcknowledgedCurrent, mustRead, publishedRevision } from '../../shared/sop/rules';
+import { hasAcknowledgedCurrent, lastAcknowledgedIndex, mustRead, publishedRevision } from '../../shared/sop/rules';
 import { addedLines, sopBriefOf, sopSummaryOf } from '../../shared/sop/summary';
 import { diffCounts } from '../../shared/sop/diff';
 import { pendingAcknowledgementCounts, pendingAcknowledgements } from '../../shared/sop/queries';
@@ -48,6 +48,13 @@ describe('SOP summary (property)', () => {
           expect(brief.versions).toEqual(doc.versions);
           expect(brief.requiredIndex).toBe(doc.requiredIndex);
           expect(brief.acknowledged).toEqual(doc.acknowledged);
+          // One member's answer, from their entries alone (what the briefing and the rota ask), is the doc's.
+          const fresh = sopBriefOf(JSON.parse(JSON.stringify(summary)), sopTeam)!;
+          for (const memberId of [...PEOPLE.map((person) => person.memberId), 'nobody']) {
+            expect(fresh.acknowledgedIndexOf(memberId)).toBe(doc.acknowledged[memberId]);
+            expect(lastAcknowledgedIndex(fresh, memberId)).toBe(lastAcknowledgedIndex(doc, memberId));
+          }
+          expect(fresh.acknowledgedIndexOf('constructor')).toBeUndefined();
           expect([...brief.publishers].sort()).toEqual([...doc.publishers].sort());
           expect(brief.meta).toEqual(doc.meta);
           const current = publishedRevision(doc);

@@ -136,7 +136,9 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     fold.setDevices(devices);
     // A base read whole (its index missing or passed over) gets an index for the next start.
     const built = cached.base && !cached.base.index ? new HeldIndexBuilder() : undefined;
-    const based = cached.base ? fold.install(notes.noting(cached.base.entities, built), cached.base.index?.counters) : nothing;
+    // Opened through its index, the base's entities are all dormant: nothing to note one by one (the index says it).
+    const entities = cached.base?.index ? cached.base.entities : cached.base && notes.noting(cached.base.entities, built);
+    const based = cached.base && entities ? fold.install(entities, cached.base.index?.counters) : nothing;
     if (cached.base?.index) notes.noteIndex(cached.base.index);
     if (cached.base && !(await cached.base.intact)) throw new Error(`base.snap: ${DAMAGED}`);
     if (cached.base && built) session.cache.indexBase(indexLater(built, fold, cached.base));
@@ -146,7 +148,7 @@ export async function restoreFold(parts: SessionParts, session: TeamSession): Pr
     session.reader.rememberDevices(devices);
     const touchedKinds = [...new Set([...based.touchedKinds, ...change.touchedKinds])].sort();
     const results = [...based.results, ...change.results];
-    const dormant = cached.base?.index ? `, ${Object.keys(cached.base.index.entities).length} entities left on disk until asked for` : '';
+    const dormant = cached.base?.index ? `, ${cached.base.index.entities.names.length} entities left on disk until asked for` : '';
     parts.log.info('sync', `started from the local cache (${fold.opsCount} ops${dormant}; files taken in before are not read again)`);
     return { fold, change: { touchedKinds, results }, restoredOps: notes.ops(), cacheDamaged: false, damagedSnapshots: [] };
   } catch (error) {
@@ -243,7 +245,7 @@ class RestoredOps {
   }
 
   /** What the ops of dormant entities would have shown: the latest, and this device's highest counter. */
-  noteIndex(index: HeldIndex): void {
+  noteIndex(index: Pick<HeldIndex, 'counters' | 'latest'>): void {
     if (index.latest) this.note({ id: index.latest[0], hlc: index.latest[1], type: 'index.latest', entity: 'index:latest', data: {} });
     const own = index.counters[this.deviceId]?.at(-1);
     if (own && index.latest) this.note({ id: `${this.deviceId}:${own[1]}`, hlc: index.latest[1], type: 'index.own', entity: 'index:own', data: {} });

@@ -8,7 +8,7 @@ import { HLC_PATTERN } from '../../../../shared/sync/hlc';
 import type { Logger } from '../../log';
 import { writeFileAtomic } from '../durable-fs';
 import type { SnapshotSurvey } from './off-thread-survey';
-import { seal, unseal } from './sealed-file';
+import { sealText, sealedBody, textOf } from './sealed-file';
 
 /**
  * The index of the local cache's base (`index.json`): everything a restart needs so that it reads
@@ -23,28 +23,58 @@ import { seal, unseal } from './sealed-file';
 code made them (`code`). Sealed: a changed byte is found, and the index passed over with a log line.
  */
 export const INDEX_FILE = 'index.json';
-const INDEX_FORMAT = 'baton/cache-index@3';
+const INDEX_FORMAT = 'baton/cache-index@4';
 /** Formats of earlier versions: passed over (the base read whole), said as such rather than as damage. */
-const OLDER_FORMAT = /^written as baton\/cache-index@[12], /;
+const OLDER_FORMAT = /^written as baton\/cache-index@[123], /;
+/** The hex digits of an entity line's hash kept in the index (off-thread-survey.ts). */
+const LINE_HASH_HEX = 16;
 
-/** A check in one loop: zod per element costs a tenth of a second for a large team's 20,000 entities. */
-const recordOf = <T>(check: (value: unknown) => value is T) =>
-  z.custom<Record<string, T>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(check));
+/**
+ * The base's entities, one column per field, row `i` of each the same entity: a large team's
+ * 90,000 entities parse as a few long arrays (a record per entity, as cache-index@3 had, cost a
+ * restart at L about a second in `JSON.parse`, its check and the garbage it left).
+ */
+export interface EntityColumns {
+  readonly names: readonly string[];
+  /** Op count per entity. */
+  readonly counts: readonly number[];
+  /** 1 when it was closed when the base was written, else 0. */
+  readonly closed: readonly number[];
+  /** The hlc of its latest op ('' when it holds none). */
+  readonly hlcs: readonly string[];
+  /** Where its line lies in the base: byte offset and length (without the "\n"). */
+  readonly offsets: readonly number[];
+  readonly lengths: readonly number[];
+  /** Its line's hash: `LINE_HASH_HEX` hex digits per entity, one after the other. */
+  readonly hashes: string;
+}
 
 const count = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
-const isEntityCount = (value: unknown): value is readonly [number, 0 | 1, string] =>
-  Array.isArray(value) && value.length === 3 && count(value[0]) && (value[1] === 0 || value[1] === 1) && typeof value[2] === 'string' && (value[2] === '' || HLC_PATTERN.test(value[2]));
 const isRuns = (value: unknown): value is Array<[number, number]> => Array.isArray(value) && value.every((run) => Array.isArray(run) && run.length === 2 && count(run[0]) && count(run[1]));
-const isLine = (value: unknown): value is readonly [number, number, string] =>
-  Array.isArray(value) && value.length === 3 && count(value[0]) && count(value[1]) && typeof value[2] === 'string';
+const HASHES = /^[0-9a-f]*$/;
+
+/** A check in plain loops: zod per element costs a large team's restart a tenth of a second. */
+function isColumns(value: unknown): value is EntityColumns {
+  if (typeof value !== 'object' || value === null) return false;
+  const { names, counts, closed, hlcs, offsets, lengths, hashes } = value as Record<string, unknown>;
+  if (!Array.isArray(names) || !Array.isArray(counts) || !Array.isArray(closed) || !Array.isArray(hlcs) || !Array.isArray(offsets) || !Array.isArray(lengths)) return false;
+  const n = names.length;
+  if (counts.length !== n || closed.length !== n || hlcs.length !== n || offsets.length !== n || lengths.length !== n) return false;
+  if (typeof hashes !== 'string' || hashes.length !== n * LINE_HASH_HEX || !HASHES.test(hashes)) return false;
+  for (let i = 0; i < n; i += 1) {
+    const hlc = hlcs[i];
+    if (typeof names[i] !== 'string' || !count(counts[i]) || (closed[i] !== 0 && closed[i] !== 1) || !count(offsets[i]) || !count(lengths[i])) return false;
+    if (typeof hlc !== 'string' || (hlc !== '' && !HLC_PATTERN.test(hlc))) return false;
+  }
+  return true;
+}
 
 const indexSchema = z.strictObject({
   base: sha256HexSchema,
   bytes: z.number().int().nonnegative(),
   head: z.number().int().nonnegative(),
-  entities: recordOf(isEntityCount),
-  lines: recordOf(isLine),
-  counters: recordOf(isRuns),
+  entities: z.custom<EntityColumns>(isColumns),
+  counters: z.custom<Record<string, Array<[number, number]>>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isRuns)),
   latest: z.tuple([z.string(), z.string()]).nullable(),
   trust: z.string().nullable(),
   code: z.string(),
@@ -52,36 +82,64 @@ const indexSchema = z.strictObject({
 });
 
 /** An index and the base it describes. */
-export interface BaseIndex extends HeldIndex {
+export interface BaseIndex extends Omit<HeldIndex, 'entities'> {
   /** The SHA-256 the base's trailer names. */
   readonly base: string;
   /** The base's size in bytes. */
   readonly bytes: number;
   /** Where the base's entity lines start (after its header, file and device lines). */
   readonly head: number;
-  /** entity → [byte offset, byte length, line hash] in the base. */
-  readonly lines: Readonly<Record<string, readonly [number, number, string]>>;
+  /** Per entity: op count, closed, latest hlc, and where its line lies with its hash. */
+  readonly entities: EntityColumns;
   /** The `trustKey` of the filter the summaries were made under; null: none stored. */
   readonly trust: string | null;
   /** entity → its capability's summary of its state as the base holds it (`SyncState.summariesToStore`). */
   readonly summaries: Readonly<Record<string, unknown>>;
 }
 
+/** Row `row`'s line: [byte offset, byte length, line hash]. */
+export function lineOf(columns: EntityColumns, row: number): readonly [number, number, string] {
+  return [columns.offsets[row]!, columns.lengths[row]!, columns.hashes.slice(row * LINE_HASH_HEX, (row + 1) * LINE_HASH_HEX)];
+}
+
 /** The index of a base (`sha256` its trailer's hash, `bytes` its size) whose lines `survey` found and `held` describes; null when they do not name the same entities. */
 export function baseIndexOf(held: HeldIndex, survey: SnapshotSurvey, base: { readonly sha256: string; readonly bytes: number }, stored: SummariesToStore | null): BaseIndex | null {
-  const lines: Record<string, readonly [number, number, string]> = {};
-  for (const [entity, offset, length, hash] of survey.lines) lines[entity] = [offset, length, hash];
   const names = Object.keys(held.entities);
-  if (names.length !== survey.lines.length || names.some((entity) => !lines[entity])) return null;
+  if (names.length !== survey.lines.length) return null;
+  const columns = { names: [] as string[], counts: [] as number[], closed: [] as number[], hlcs: [] as string[], offsets: [] as number[], lengths: [] as number[], hashes: [] as string[] };
+  for (const [entity, offset, length, hash] of survey.lines) {
+    const counted = Object.hasOwn(held.entities, entity) ? held.entities[entity] : undefined;
+    if (!counted || hash.length !== LINE_HASH_HEX) return null;
+    columns.names.push(entity);
+    columns.counts.push(counted[0]);
+    columns.closed.push(counted[1]);
+    columns.hlcs.push(counted[2]);
+    columns.offsets.push(offset);
+    columns.lengths.push(length);
+    columns.hashes.push(hash);
+  }
+  if (new Set(columns.names).size !== names.length) return null;
   // Only of entities the base holds (an entity made after it is not in `held`).
   const summaries: Record<string, unknown> = {};
   if (stored) for (const entity of names) if (stored.summaries[entity] !== undefined) summaries[entity] = stored.summaries[entity];
-  return { ...held, base: base.sha256, bytes: base.bytes, head: survey.head, lines, trust: stored?.trust ?? null, summaries };
+  const entities: EntityColumns = { ...columns, hashes: columns.hashes.join('') };
+  return { counters: held.counters, latest: held.latest, base: base.sha256, bytes: base.bytes, head: survey.head, entities, trust: stored?.trust ?? null, summaries };
 }
 
 /** Written with `code`, the build whose code made its summaries. */
 export async function writeBaseIndex(dir: string, teamId: string, index: BaseIndex, code: string): Promise<void> {
-  await writeFileAtomic(join(dir, INDEX_FILE), seal(INDEX_FORMAT, teamId, { ...index, code }));
+  const { summaries, ...rest } = index;
+  // Two lines: the summaries (with the text of titles, in any script) apart from the rest (ASCII: copied, not decoded).
+  await writeFileAtomic(join(dir, INDEX_FILE), sealText(INDEX_FORMAT, teamId, `${JSON.stringify({ ...rest, code })}\n${JSON.stringify(summaries)}`));
+}
+
+/** The index's two lines (everything but the summaries, then the summaries) as one object. */
+function parseIndexBody(body: Buffer): unknown {
+  const newline = body.indexOf(0x0a);
+  if (newline < 0) throw new Error('its summaries are missing');
+  const rest: unknown = JSON.parse(textOf(body.subarray(0, newline)));
+  if (typeof rest !== 'object' || rest === null || Array.isArray(rest) || 'summaries' in rest) throw new Error('its first line is not the index');
+  return { ...rest, summaries: JSON.parse(textOf(body.subarray(newline + 1))) as unknown };
 }
 
 export async function removeBaseIndex(dir: string): Promise<void> {
@@ -93,14 +151,14 @@ export async function removeBaseIndex(dir: string): Promise<void> {
  * only when the running build (`code`) made them: another build's reduce or summary may differ.
  */
 export async function readBaseIndex(dir: string, teamId: string, code: string, log: Logger): Promise<BaseIndex | null> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dir, INDEX_FILE), 'utf8');
+    bytes = await readFile(join(dir, INDEX_FILE));
   } catch {
     return null;
   }
   try {
-    const parsed = indexSchema.safeParse(unseal(text, INDEX_FORMAT, teamId));
+    const parsed = indexSchema.safeParse(parseIndexBody(sealedBody(bytes, INDEX_FORMAT, teamId)));
     if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
     const { code: madeBy, ...index } = parsed.data;
     if (madeBy === code || index.trust === null) return index;

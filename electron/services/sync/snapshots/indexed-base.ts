@@ -2,9 +2,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { SyncCrypto } from '../../../../shared/sync/crypto';
-import type { HeldIndex } from '../../../../shared/sync/held-index';
-import type { DormantEntity, HeldEntity } from '../../../../shared/sync/sync-state';
-import type { BaseIndex } from './cache-index';
+import type { DormantEntity, HeldEntity, StoredSummary } from '../../../../shared/sync/sync-state';
+import { lineOf, type BaseIndex } from './cache-index';
 import { surveyFileOffThread } from './off-thread-survey';
 import { decodeHead, decodeTrailer, entityOfLine, type DecodedSnapshot, type SnapshotExpectation } from './snapshot-codec';
 import { lastLineStart } from './utf16-lines';
@@ -19,7 +18,7 @@ import { lastLineStart } from './utf16-lines';
  */
 export interface OpenedBase extends DecodedSnapshot {
   /** The index it was opened through (its entities come dormant); null when it was read whole. */
-  readonly index: HeldIndex | null;
+  readonly index: BaseIndex | null;
   /** Whether the whole base still hashes to what its trailer and index say (hashed off-thread). */
   readonly verified: () => Promise<boolean>;
 }
@@ -56,8 +55,9 @@ export async function openIndexedBase(path: string, index: BaseIndex, expect: Sn
   const trailer = decodeTrailer(tail.subarray(trailerStart), decoded.header, expect, crypto);
   if (!trailer.ok) return { ok: false, refuse: trailer.detail };
   if (trailer.sha256 !== index.base) return { ok: false, passOver: 'the index is of another base (written before a crash)' };
-  const names = Object.keys(index.entities);
-  const ops = names.reduce((sum, name) => sum + index.entities[name]![0], 0);
+  const { names, counts } = index.entities;
+  let ops = 0;
+  for (const opCount of counts) ops += opCount;
   if (names.length !== decoded.header.entityCount || ops !== decoded.header.opCount) return { ok: false, passOver: 'the index does not add up to the base' };
   const entities = dormantEntitiesOf(path, index, damaged);
   const survey = () => surveyFileOffThread(path, { whole: false, lines: true });
@@ -74,12 +74,38 @@ export async function openIndexedBase(path: string, index: BaseIndex, expect: Sn
 /** Every entity of the base at `path` as `index` describes it, dormant: its line is read when first asked about. */
 export function dormantEntitiesOf(path: string, index: BaseIndex, damaged: (detail: string) => void): DormantEntity[] {
   const lines = new BaseLines(path, damaged);
-  return Object.keys(index.entities).map((entity): DormantEntity => {
-    const [opCount, closed, lastHlc] = index.entities[entity]!;
-    const value = index.summaries[entity];
-    const summary = index.trust !== null && value !== undefined ? { summary: { value, trust: index.trust } } : {};
-    return { entity, opCount, closed: closed === 1, lastHlc, ...summary, load: () => lines.read(entity, index.lines[entity]!) };
-  });
+  const { names } = index.entities;
+  const entities = new Array<DormantEntity>(names.length);
+  for (let row = 0; row < names.length; row += 1) {
+    const value = index.trust !== null && Object.hasOwn(index.summaries, names[row]!) ? index.summaries[names[row]!] : undefined;
+    entities[row] = new BaseEntity(lines, index, row, value === undefined ? undefined : { value, trust: index.trust! });
+  }
+  return entities;
+}
+
+/** A dormant entity of the base: its fields read from the index's columns, one object of one shape each (a restart at L makes 90,000). */
+class BaseEntity implements DormantEntity {
+  readonly entity: string;
+  readonly opCount: number;
+  readonly closed: boolean;
+  readonly lastHlc: string;
+
+  constructor(
+    private readonly lines: BaseLines,
+    private readonly index: BaseIndex,
+    private readonly row: number,
+    readonly summary: StoredSummary | undefined,
+  ) {
+    const columns = index.entities;
+    this.entity = columns.names[row]!;
+    this.opCount = columns.counts[row]!;
+    this.closed = columns.closed[row] === 1;
+    this.lastHlc = columns.hlcs[row]!;
+  }
+
+  load(): HeldEntity {
+    return this.lines.read(this.entity, lineOf(this.index.entities, this.row));
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { decodeSnapshot } from './snapshot-codec';
 import { dormantEntitiesOf, openIndexedBase, type OpenedBase } from './indexed-base';
 import type { DormantEntity, HeldCounters } from '../../../../shared/sync/sync-state';
 import { ingestedFileSchema, type IngestedFile } from '../read/ingested-file';
-import { seal, unseal } from './sealed-file';
+import { seal, unsealBytes } from './sealed-file';
 import { INDEX_FILE, readBaseIndex, removeBaseIndex, writeBaseIndex, type BaseIndex } from './cache-index';
 
 /**
@@ -292,7 +292,7 @@ export class IngestCache {
 
   private async readChunk(name: string): Promise<Chunk> {
     try {
-      return chunkSchema.parse(unseal(await readFile(join(this.dir, name), 'utf8'), CACHE_FORMAT, this.teamId));
+      return chunkSchema.parse(unsealBytes(await readFile(join(this.dir, name)), CACHE_FORMAT, this.teamId));
     } catch (error) {
       throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -317,14 +317,14 @@ export class IngestCache {
 
   /** The device.json files last read; null (they are read from the folder again) when missing or damaged. */
   private async readDevices(): Promise<DeviceFile[] | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(join(this.dir, 'context.json'), 'utf8');
+      bytes = await readFile(join(this.dir, 'context.json'));
     } catch {
       return null;
     }
     try {
-      const parsed = contextSchema.safeParse(unseal(text, CONTEXT_FORMAT, this.teamId));
+      const parsed = contextSchema.safeParse(unsealBytes(bytes, CONTEXT_FORMAT, this.teamId));
       if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
       this.devices = parsed.data.devices;
       return this.devices;
