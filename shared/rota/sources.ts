@@ -112,25 +112,31 @@ export function rotaWorldAround(
   }
 
   const months: MonthState[] = [];
-  const slots: SlotState[] = [];
   for (const month of [...wanted].sort()) {
     const published = state.get(rotaMonth, month);
     if (published) months.push(published);
-    const days = Number(addDaysToDate(`${addMonths(month, 1)}-01`, -1).slice(8, 10));
-    for (let day = 1; day <= days; day += 1) {
-      for (const type of settings.shiftTypes) {
-        const slot = state.get(rotaSlot, slotKey(`${month}-${String(day).padStart(2, '0')}`, type.id));
-        if (slot) slots.push(slot);
-      }
-    }
   }
   // A team whose rota stopped before the window: the whole history decides (rare, and exact).
   if (months.length === 0) return rotaWorldOf(state, roster, qualifies);
+  // The draft's slots of those months, read only when the draft is asked (a lead's rota screen, not the briefing).
+  const slots = () => {
+    const found: SlotState[] = [];
+    for (const month of wanted) {
+      const days = Number(addDaysToDate(`${addMonths(month, 1)}-01`, -1).slice(8, 10));
+      for (let day = 1; day <= days; day += 1) {
+        for (const type of settings.shiftTypes) {
+          const slot = state.get(rotaSlot, slotKey(`${month}-${String(day).padStart(2, '0')}`, type.id));
+          if (slot) found.push(slot);
+        }
+      }
+    }
+    return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
   const world = rotaWorld({
     settings,
     members: roster.members,
     authorOf: roster.authorOf,
-    slots: slots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    slots,
     months,
     leaves,
     covers,
@@ -140,12 +146,14 @@ export function rotaWorldAround(
   // Leave on a day older than every closed request's: asked of every leave, read then only (a prize step decided long ago by a delegate).
   const exactFrom = addDaysToDate(dateInZone(now, settings.timeZone), -CLOSED_LEAVE_WITHIN_DAYS);
   let everyLeave: RotaWorld['onLeave'] | null = null;
+  const leaveOfWindow = world.onLeave;
   const onLeave: RotaWorld['onLeave'] = (memberId, date) => {
-    if (date >= exactFrom) return world.onLeave(memberId, date);
+    if (date >= exactFrom) return leaveOfWindow(memberId, date);
     everyLeave ??= approvedLeaveIndex(states(state.list(rotaLeave)).flatMap((leave) => leaveView(leave, roster.authorOf, () => {}) ?? []));
     return everyLeave(memberId, date);
   };
-  return { ...world, onLeave };
+  // The world's own answer stands for the days its leave holds; the draft stays unread until asked.
+  return Object.defineProperty(world, 'onLeave', { value: onLeave });
 }
 
 /**

@@ -22,7 +22,8 @@ export interface RotaMember {
 export interface RotaSources {
   readonly settings: RotaSettings;
   readonly members: readonly RotaMember[];
-  readonly slots: readonly SlotState[];
+  /** The draft's slots, or how to read them: only the rota screen's draft asks (`RotaWorld.draft`, read then once). */
+  readonly slots: readonly SlotState[] | (() => readonly SlotState[]);
   readonly months: readonly MonthState[];
   readonly leaves: readonly LeaveState[];
   readonly covers: readonly CoverState[];
@@ -55,7 +56,7 @@ export interface DraftSlot {
 export interface RotaWorld {
   readonly settings: RotaSettings;
   readonly members: readonly RotaMember[];
-  /** What the lead edits: every slot written, whether published or not. */
+  /** What the lead edits: every slot written, whether published or not (read when first asked). */
   readonly draft: ReadonlyMap<string, DraftSlot>;
   /** Per month, the publication in force and the one before it (for "what changed for me"). */
   readonly publications: ReadonlyMap<string, { readonly latest: Publication; readonly previous: Publication | null }>;
@@ -153,10 +154,15 @@ export function rotaWorld(sources: RotaSources): RotaWorld {
     });
   }
 
+  let draft: Map<string, DraftSlot> | null = null;
+  const slots = sources.slots;
   return {
     settings,
     members: sources.members,
-    draft: draftOf(sources.slots),
+    get draft() {
+      draft ??= draftOf(typeof slots === 'function' ? slots() : slots);
+      return draft;
+    },
     publications,
     published,
     duties,

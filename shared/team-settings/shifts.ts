@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { dateSchema } from './fields';
 import { activeShiftTypes, minutesOf, type ShiftType } from './shift-types';
@@ -24,6 +24,12 @@ export interface ShiftInstance extends ShiftRef {
 
 /** The calendar date of an instant in a time zone. */
 export function dateInZone(at: number, timeZone: string): string {
+  // What TZDate does (the instant moved by the zone's offset there, read as UTC), with one Intl call.
+  const offset = tzOffset(timeZone, new Date(at));
+  if (Number.isFinite(offset)) {
+    const iso = new Date(at + Math.round(offset * 60) * 1000).toISOString();
+    if (iso.length === 24) return iso.slice(0, 10);
+  }
   return format(new TZDate(at, timeZone), 'yyyy-MM-dd');
 }
 
@@ -33,9 +39,42 @@ export function addDaysToDate(date: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** The instant of a wall-clock time on a date in a zone (a time skipped by DST moves forward). */
+const HOUR_MS = 3_600_000;
+/** Offsets lie within -12 h and +14 h: every wall time of a day (00:00 to the next 00:00) falls between these instants. */
+const DAY_FROM_MS = -15 * HOUR_MS;
+const DAY_TO_MS = 24 * HOUR_MS + 13 * HOUR_MS;
+/** A zone changes its offset at most a few times a year, never twice within this. */
+const OFFSET_SAMPLE_MS = 4 * HOUR_MS;
+/** Per `zone date`: the zone's offset in whole minutes when it holds over every wall time of the day, else null. */
+const steadyOffsets = new Map<string, number | null>();
+const STEADY_OFFSETS_KEPT = 20_000;
+
+function steadyOffset(timeZone: string, year: number, month: number, day: number): number | null {
+  const key = `${timeZone} ${year}-${month}-${day}`;
+  const known = steadyOffsets.get(key);
+  if (known !== undefined) return known;
+  const midnight = Date.UTC(year, month - 1, day);
+  let offset: number | null = tzOffset(timeZone, new Date(midnight + DAY_FROM_MS));
+  if (!Number.isInteger(offset)) offset = null;
+  for (let at = midnight + DAY_FROM_MS + OFFSET_SAMPLE_MS; offset !== null && at <= midnight + DAY_TO_MS; at += OFFSET_SAMPLE_MS) {
+    if (tzOffset(timeZone, new Date(at)) !== offset) offset = null;
+  }
+  if (steadyOffsets.size >= STEADY_OFFSETS_KEPT) steadyOffsets.clear();
+  steadyOffsets.set(key, offset);
+  return offset;
+}
+
+/**
+ * The instant of a wall-clock time on a date in a zone (a time skipped by DST moves forward). On a
+ * day the zone's offset does not change (every day but a handful a year) that is the wall time read
+ * as UTC less the offset, one offset per zone and day (TZDate asks Intl about five times per
+ * instant: a month of shifts took most of a briefing); around a change, TZDate decides.
+ * tests/team-settings/zone-math.test.ts compares both on days of changes in several zones.
+ */
 function instantAt(date: string, minutes: number, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const offset = steadyOffset(timeZone, year, month, day);
+  if (offset !== null) return Date.UTC(year, month - 1, day, 0, minutes) - offset * 60_000;
   return new TZDate(year, month - 1, day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
 }
 
