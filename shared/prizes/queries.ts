@@ -52,7 +52,6 @@ export function prizeViews(state: ReadonlySyncState, context: PrizeQueryContext)
     .sort((a, b) => (a.submission?.at ?? 0) - (b.submission?.at ?? 0) || (a.id < b.id ? -1 : 1));
 }
 
-/** Every campaign, by start date: from their summaries (the campaign itself), so a restart reads no campaign's line. */
 /** The requests submitted from `member`'s devices, read alone (the others stay on disk). */
 function submittedBy(state: ReadonlySyncState, member: string, context: PrizeQueryContext): PrizeRequestState[] {
   return state
@@ -75,6 +74,7 @@ export function mayDecideSomeStep(member: string, facts: TeamFacts, settings: Pr
   return (settings?.writes ?? []).some(({ set }) => set.namedApprover?.memberId === member || set.extraStep?.reviewer?.memberId === member);
 }
 
+/** Every campaign, by start date: from their summaries (the campaign itself), so a restart reads no campaign's line. */
 export function campaignsOf(state: ReadonlySyncState): Campaign[] {
   return state
     .summaries(campaignCapability)
